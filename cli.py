@@ -1,0 +1,198 @@
+"""The `kg` command: a thin layer that parses arguments, calls the kg library and
+formats its results. Exit codes: 0 ok, 1 some readouts rejected (or violations),
+2 usage or environment error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+from kg.namespaces import DEFAULT_BASE
+
+DEFAULT_SOURCES = Path("sources")
+DEFAULT_OUT = Path("build")
+
+
+class KGGroup(click.Group):
+    """Turns library errors into one line on stderr and exit code 2, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(2)
+        except ValueError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(2)
+
+
+@click.group(cls=KGGroup)
+@click.version_option(package_name="readout-kg", prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph from diplomatic readouts, validate it, query it.
+
+    \b
+    Typical session:
+      kg build                      # sources/ -> build/ (dump, Turtle union, report)
+      kg extract sources/000_a35c0205b5cb6fd1.txt --format json
+      kg eval tests/gold            # score the extractor against gold files
+    """
+
+
+def _progress_bar(total_hint: bool):
+    """A one-line progress display on a terminal; silent otherwise."""
+    if not sys.stderr.isatty():
+        return None
+    import time
+
+    start = time.perf_counter()
+
+    def show(done: int, total: int, source: str) -> None:
+        rate = done / max(time.perf_counter() - start, 1e-9)
+        click.echo(f"\r  {done}/{total} readouts  {rate:,.0f}/s  ", err=True, nl=done == total)
+
+    return show
+
+
+@main.command()
+@click.argument("sources", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Build folder.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs (must end in / or #).")
+@click.option("--lang", default=None, help="Force the language of every readout (en, fr, zh, es); detected by default.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: all cores).")
+@click.option("--strict", is_flag=True, help="Exit 1 on any rejected readout or SHACL violation.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+    """Extract, validate and dump every readout of SOURCES (default: sources/).
+
+    Writes OUT/readouts.nq (one named graph per readout plus the registry graph),
+    OUT/union.ttl (all graphs merged), OUT/report.json and OUT/report.txt. A readout that
+    cannot be read, reports no encounter or fails SHACL is listed and left out; the others
+    are still published.
+
+    \b
+    Example:
+      kg build sources --out build
+    """
+    from kg.build import build as run_build
+
+    result = run_build(sources, out, base=base, lang=lang, jobs=jobs, progress=None if quiet else _progress_bar(True))
+    for doc in result.documents:
+        if doc.status in ("rejected", "error", "duplicate"):
+            for reason in doc.reasons:
+                click.echo(f"kg: {doc.status}: {reason}", err=True)
+    s = result.summary()
+    if not quiet:
+        click.echo(
+            f"{s['documents']} readouts: {s['published']} published, {s['rejected']} rejected, {s['duplicates']} duplicates\n"
+            f"{s['events']} events, {s['actors']} actors, {s['endorsements']} endorsements, {s['violations']} violations, "
+            f"{s['quads']} quads in {s['seconds']:.2f} s\n"
+            f"dump: {out / 'readouts.nq'}  union: {out / 'union.ttl'}  report: {out / 'report.json'}"
+        )
+    if s["documents"] == 0:
+        raise click.ClickException(f"no readouts (.txt, .html) found in {sources}")
+    if result.rejected:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "turtle"]), default="json", show_default=True)
+@click.option("--lang", default=None, help="Force the language (en, fr, zh, es).")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs.")
+def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> None:
+    """Extract one or more readouts and print the result.
+
+    `json` prints the gold format of ANNOTATION.md §5, read back from the validated graph;
+    `turtle` prints the readout's graph.
+
+    \b
+    Example:
+      kg extract sources/000_a35c0205b5cb6fd1.txt --format json
+    """
+    from kg.gold import graph_to_gold
+    from kg.pipeline import process_path
+    from kg.rdf import to_graph
+    from rdflib import URIRef
+
+    failed = False
+    outputs = []
+    for path in files:
+        outcome = process_path(path, lang=lang, base=base)
+        if outcome.error:
+            click.echo(f"kg: error: {outcome.error}", err=True)
+            failed = True
+            continue
+        for v in outcome.violations:
+            click.echo(f"kg: violation: {path}: {v.line()}", err=True)
+        failed |= bool(outcome.violations)
+        graph = to_graph(outcome.triples)
+        if fmt == "turtle":
+            outputs.append(graph.serialize(format="turtle"))
+        else:
+            outputs.append(graph_to_gold(graph, URIRef(outcome.graph_iri)))
+    if fmt == "json":
+        click.echo(json.dumps(outputs[0] if len(outputs) == 1 else outputs, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(outputs))
+    if failed:
+        sys.exit(1)
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("sources", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
+@click.option("--errors", is_flag=True, help="List every false positive and false negative.")
+def evaluate(gold_dir: Path, sources: Path | None, as_json: bool, errors: bool) -> None:
+    """Score the extractor against gold JSON files (ANNOTATION.md §6).
+
+    Each GOLD_DIR/*.json names its readout in "source"; the readout is looked up in
+    SOURCES (default: GOLD_DIR itself). Prints F1 for events, participants, roles and
+    endorsements per language and overall.
+
+    \b
+    Example:
+      kg eval tests/gold
+    """
+    from kg.evaluate import run_eval
+
+    report = run_eval(gold_dir, sources or gold_dir)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(report.table())
+        if errors:
+            click.echo(report.error_listing())
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def validate(file: Path) -> None:
+    """Validate any RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) against shapes.ttl.
+
+    \b
+    Example:
+      kg validate build/union.ttl
+    """
+    from kg.validate import validate_file
+
+    try:
+        violations = validate_file(file)
+    except (SyntaxError, ValueError) as exc:
+        raise KGError(f"{file}: not parseable RDF ({exc})") from exc
+    except Exception as exc:  # rdflib raises parser-specific errors
+        raise KGError(f"{file}: not parseable RDF ({type(exc).__name__}: {exc})") from exc
+    for v in violations:
+        click.echo(v.line())
+    click.echo(f"{file}: {'conforms' if not violations else f'{len(violations)} violations'}")
+    sys.exit(1 if violations else 0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""The library's exceptions; only the CLI turns them into messages and exit codes."""
+
+__all__ = [
+    "KGError",
+    "SourceError",
+    "RegistryError",
+    "ValidationFailed",
+    "GoldFormatError",
+    "DumpNotFound",
+]
+
+
+class KGError(Exception):
+    """Base class of every error this project raises on purpose."""
+
+
+class SourceError(KGError):
+    """A readout could not be read or decoded, or holds no readout."""
+
+
+class RegistryError(KGError):
+    """A registry data file is missing or malformed."""
+
+
+class ValidationFailed(KGError):
+    """A graph does not conform to shapes.ttl."""
+
+
+class GoldFormatError(KGError):
+    """A gold JSON file does not follow ANNOTATION.md section 5."""
+
+
+class DumpNotFound(KGError):
+    """No built or published dump was found where one was expected."""

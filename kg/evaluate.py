@@ -1,0 +1,187 @@
+"""`kg eval`: scores predictions against gold files (ANNOTATION.md §6), per language and overall."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Counts", "Scores", "score_document", "names_match", "format_table"]
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: "Counts") -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else (1.0 if not self.fn else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Scores:
+    events: Counts = field(default_factory=Counts)
+    participants: Counts = field(default_factory=Counts)
+    roles: Counts = field(default_factory=Counts)
+    endorsements: Counts = field(default_factory=Counts)
+    documents: int = 0
+
+    def add(self, other: "Scores") -> None:
+        for name in ("events", "participants", "roles", "endorsements"):
+            getattr(self, name).add(getattr(other, name))
+        self.documents += other.documents
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"documents": self.documents, **{
+            name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
+                   "tp": c.tp, "fp": c.fp, "fn": c.fn}
+            for name, c in (("events", self.events), ("participants", self.participants),
+                            ("roles", self.roles), ("endorsements", self.endorsements))}}
+
+
+def _fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return " ".join("".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def names_match(a: str, b: str) -> bool:
+    """Equal after case and accent folding, or one a token subset of the other."""
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb:
+        return True
+    ta, tb = set(fa.split()), set(fb.split())
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+def _event_key(event: dict[str, Any]) -> tuple:
+    return (event.get("type"), event.get("date"), frozenset(p.get("country") for p in event.get("participants", [])))
+
+
+def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
+    scores = Scores(documents=1)
+    unmatched = list(predicted.get("events", []))
+    pairs = []
+    for gold_event in gold.get("events", []):
+        hit = next((p for p in unmatched if _event_key(p) == _event_key(gold_event)), None)
+        if hit is None:
+            scores.events.fn += 1
+            continue
+        unmatched.remove(hit)
+        scores.events.tp += 1
+        pairs.append((hit, gold_event))
+    scores.events.fp += len(unmatched)
+    for pred_event, gold_event in pairs:
+        remaining = list(pred_event.get("participants", []))
+        for gp in gold_event.get("participants", []):
+            match = next((pp for pp in remaining if pp.get("country") == gp.get("country")
+                          and names_match(pp.get("name", ""), gp.get("name", ""))), None)
+            if match is None:
+                scores.participants.fn += 1
+                scores.roles.fn += len(set(gp.get("roles", [])))
+                continue
+            remaining.remove(match)
+            scores.participants.tp += 1
+            pred_roles, gold_roles = set(match.get("roles", [])), set(gp.get("roles", []))
+            scores.roles.tp += len(pred_roles & gold_roles)
+            scores.roles.fp += len(pred_roles - gold_roles)
+            scores.roles.fn += len(gold_roles - pred_roles)
+        scores.participants.fp += len(remaining)
+    def tuples(doc):
+        return {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
+    pred_e, gold_e = tuples(predicted), tuples(gold)
+    scores.endorsements.tp += len(pred_e & gold_e)
+    scores.endorsements.fp += len(pred_e - gold_e)
+    scores.endorsements.fn += len(gold_e - pred_e)
+    return scores
+
+
+def format_table(by_lang: dict[str, Scores], overall: Scores) -> str:
+    header = f"{'lang':<8}{'docs':>5}  {'events':>8}{'particip.':>11}{'roles':>8}{'endorse.':>10}"
+    rows = [header, "-" * len(header)]
+    for name, s in [*sorted(by_lang.items()), ("overall", overall)]:
+        rows.append(f"{name:<8}{s.documents:>5}  {s.events.f1:>8.2f}{s.participants.f1:>11.2f}{s.roles.f1:>8.2f}{s.endorsements.f1:>10.2f}")
+    rows.append("(F1; roles over matched participants, participants over matched events — ANNOTATION.md §6)")
+    return "\n".join(rows)
+
+
+@dataclass
+class EvalReport:
+    by_lang: dict[str, Scores]
+    overall: Scores
+    details: list[dict[str, Any]]
+
+    def table(self) -> str:
+        return format_table(self.by_lang, self.overall)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"overall": self.overall.as_dict(), "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
+                "documents": self.details}
+
+    def error_listing(self) -> str:
+        lines = []
+        for d in self.details:
+            for kind in ("missing_events", "extra_events", "missing_endorsements", "extra_endorsements", "error"):
+                for item in d.get(kind) or []:
+                    lines.append(f"{d['source']}\t{kind}\t{item}")
+        return "\n".join(lines)
+
+
+def run_eval(gold_dir, sources_dir) -> EvalReport:
+    """Extract every readout a gold file names and score it; predictions come from the graph."""
+    from pathlib import Path
+
+    from rdflib import URIRef
+
+    from kg.gold import graph_to_gold, load_gold
+    from kg.pipeline import process_path
+    from kg.rdf import to_graph
+    from kg.registry import load_registry
+
+    registry = load_registry()
+    by_lang: dict[str, Scores] = {}
+    overall = Scores()
+    details = []
+    gold_files = sorted(Path(gold_dir).glob("*.json"))
+    if not gold_files:
+        from kg.errors import GoldFormatError
+
+        raise GoldFormatError(f"no gold *.json files in {gold_dir}")
+    for gold_path in gold_files:
+        gold = load_gold(gold_path)
+        source = Path(sources_dir) / gold["source"]
+        outcome = process_path(source, Path(sources_dir), registry)
+        if outcome.triples:
+            predicted = graph_to_gold(to_graph(outcome.triples), URIRef(outcome.graph_iri))
+        else:
+            predicted = {"events": [], "endorsements": []}
+        scores = score_document(predicted, gold)
+        lang = gold.get("lang") or predicted.get("lang") or "?"
+        by_lang.setdefault(lang, Scores()).add(scores)
+        overall.add(scores)
+        tuples = lambda doc: {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
+        keys = lambda doc: {(e.get("type"), e.get("date"), tuple(sorted(p.get("country") or "" for p in e.get("participants", [])))) for e in doc.get("events", [])}
+        details.append({
+            "source": gold["source"], "lang": lang,
+            "error": [outcome.error] if outcome.error else [],
+            "missing_events": sorted(map(str, keys(gold) - keys(predicted))),
+            "extra_events": sorted(map(str, keys(predicted) - keys(gold))),
+            "missing_endorsements": sorted(map(str, tuples(gold) - tuples(predicted))),
+            "extra_endorsements": sorted(map(str, tuples(predicted) - tuples(gold))),
+        })
+    return EvalReport(by_lang, overall, details)

@@ -1,0 +1,51 @@
+"""The extractor: one readout's text in, an :class:`~kg.model.Extraction` out.
+
+Stages, each in its own module: ``layout`` (language, header, headline, body),
+``persons`` (officials and their roles), ``events`` (the encounter), ``stances``
+(endorsements). Every fact carries the span of the sentence it came from.
+"""
+
+from __future__ import annotations
+
+from kg.extract.events import find_event
+from kg.extract.layout import detect_language, read_layout
+from kg.extract.persons import find_people
+from kg.extract.stances import find_endorsements
+from kg.model import Document, Extraction
+from kg.registry import Registry, load_registry
+from kg.text import fold
+
+__all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
+
+# Bump when a rule change alters output: part of the build cache key.
+EXTRACTOR_VERSION = "1"
+
+
+def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:
+    """Extract the event, participants, roles and endorsements of one readout."""
+    registry = registry or load_registry()
+    text = document.text
+    layout = read_layout(text, registry, lang or document.lang, document.published)
+    words = registry.lang(layout.lang)
+    matches = registry.gazetteer(layout.lang).find(text, fold(text))
+    sentences = layout.body
+    home = layout.publisher_country
+    if home is None and (layout.lang == "zh" or any(m.kind in ("state", "side", "adj") and m.value == "CHN" for m in matches)):
+        home = "CHN"
+    people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
+    event = find_event(text, sentences, matches, mentions, people, words, layout.published)
+    events = [event] if event else []
+    participants = list(dict.fromkeys(p.country for p in event.participants)) if event else []
+    endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if event else []
+    notes = [] if event else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
+    return Extraction(
+        document=document,
+        lang=layout.lang,
+        published=(layout.published.isoformat() if layout.published else None),
+        published_inferred=document.published is None and layout.published_line is None,
+        headline=layout.headline.text if layout.headline else None,
+        publisher_country=layout.publisher_country,
+        events=events,
+        endorsements=endorsements,
+        notes=notes,
+    )

@@ -1,0 +1,164 @@
+"""Dates as readouts write them, in any language the registry describes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["DateMention", "find_dates", "resolve", "iso"]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None  # 0 = Monday, for relative dates
+    offset_days: int | None = None  # "yesterday" = -1
+
+    @property
+    def absolute(self) -> bool:
+        return self.month is not None and self.day is not None
+
+
+def iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+_NUMERIC = [
+    # 2021-01-22, 2021/1/22, 2021.01.22
+    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), ("y", "m", "d")),
+    # 22/01/2021, 22.01.2021 (day first, as in French and Spanish pages)
+    (re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)"), ("d", "m", "y")),
+]
+_CJK_DATE = re.compile(
+    r"(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
+)
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 4 and all(c in _CN_DIGITS for c in text):  # 二〇二一
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+@lru_cache(maxsize=16)
+def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple[str, ...],
+             patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
+    month_alt = "|".join(sorted((re.escape(m) for m, _ in months), key=len, reverse=True))
+    ordinal = "(?:" + "|".join(re.escape(o) for o in ordinals) + ")?" if ordinals else ""
+    pieces = {
+        "DAY": rf"(?P<d>\d{{1,2}}){ordinal}",
+        "MONTH": rf"(?P<m>{month_alt})",
+        "YEAR": r"(?P<y>\d{4})",
+    }
+    compiled = []
+    for pattern in patterns:
+        regex = ""
+        order = []
+        for token in re.split(r"(\s+|,)", pattern):
+            if token in pieces:
+                regex += pieces[token]
+                order.append(token)
+            elif token.strip() == ",":
+                regex += r"\s*,?"
+            elif token.isspace():
+                regex += r"\s*(?:de\s+|del\s+)?" if lang_key == "es" else r"\s+"
+            elif token:
+                regex += re.escape(token)
+        compiled.append((re.compile(r"(?<![\w])" + regex + r"(?![\w])", re.IGNORECASE), tuple(order)))
+    return compiled
+
+
+def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Every date mention in text[start:end], absolute ones first by position."""
+    end = len(text) if end is None else end
+    chunk = text[start:end]
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(m_start: int, m_end: int, mention: DateMention) -> None:
+        if any(a < m_end and m_start < b for a, b in taken):
+            return
+        taken.append((m_start, m_end))
+        found.append(mention)
+
+    dates = words.get("dates", {})
+    for regex, order in _NUMERIC:
+        for m in regex.finditer(chunk):
+            values = dict(zip(order, (int(g) for g in m.groups())))
+            if 1 <= values["m"] <= 12 and 1 <= values["d"] <= 31:
+                add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), values["y"], values["m"], values["d"]))
+    for m in _CJK_DATE.finditer(chunk):
+        year = _cn_number(m.group(1)) if m.group(1) else None
+        month = _cn_number(m.group(2)) if m.group(2) else None
+        day = _cn_number(m.group(3))
+        if (month is None or 1 <= month <= 12) and 1 <= day <= 31:
+            add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
+    months = dates.get("months", {})
+    if months:
+        month_index = {k.lower(): v for k, v in months.items()}
+        for regex, order in _compile(words.get("code", ""), tuple(sorted(months.items())),
+                                     tuple(dates.get("ordinal_suffixes", [])), tuple(dates.get("patterns", []))):
+            for m in regex.finditer(chunk):
+                day = int(m.group("d"))
+                month = month_index.get(m.group("m").lower())
+                year = int(m.group("y")) if "YEAR" in order else None
+                if month and 1 <= day <= 31:
+                    add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
+    for name, weekday in dates.get("weekdays", {}).items():
+        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", chunk, re.IGNORECASE):
+            add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, None, None, weekday=weekday))
+    for name, offset in dates.get("relative", {}).items():
+        pattern = re.escape(name) if _is_cjk_text(name) else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
+        for m in re.finditer(pattern, chunk, re.IGNORECASE):
+            add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, None, None, offset_days=offset))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _is_cjk_text(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
+    """An ISO calendar day for the mention; relative forms count back from ``published``."""
+    try:
+        if mention.absolute:
+            year = mention.year
+            month = mention.month
+            if year is None:
+                if published is None:
+                    return None
+                year = published.year
+                # "December 30" in a readout published on January 2 is last year's.
+                if month is not None and month > published.month + 1:
+                    year -= 1
+            return dt.date(year, month, mention.day)  # type: ignore[arg-type]
+        if mention.day is not None and mention.month is None and published is not None:  # "21日"
+            candidate = published.replace(day=mention.day)
+            if candidate > published:
+                first = published.replace(day=1) - dt.timedelta(days=1)
+                candidate = first.replace(day=mention.day)
+            return candidate
+        if published is None:
+            return None
+        if mention.offset_days is not None:
+            return published + dt.timedelta(days=mention.offset_days)
+        if mention.weekday is not None:
+            back = (published.weekday() - mention.weekday) % 7
+            return published - dt.timedelta(days=back)
+    except ValueError:
+        return None
+    return None

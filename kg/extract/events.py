@@ -1,0 +1,105 @@
+"""The encounter: its type (the medium wins), its day, its participants."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract.dates import find_dates, resolve
+from kg.extract.persons import Mention, PersonRecord
+from kg.matcher import Match
+from kg.model import Event, Participant, Span
+from kg.text import Sentence
+
+__all__ = ["find_event", "TYPE_PRIORITY"]
+
+# When several cues appear, the medium of a call wins, then the more specific encounter.
+TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
+
+
+def _cues(matches: list[Match], sentence: Sentence) -> list[str]:
+    return [m.kind.split(".", 1)[1] for m in matches
+            if m.kind.startswith("event.") and sentence.start <= m.start < sentence.end
+            and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
+
+
+def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
+    every = set(headline_cues) | set(lead_cues)
+    for medium in ("video_call", "phone_call"):
+        if medium in every:
+            return medium
+    for cues in (headline_cues, lead_cues):
+        encounter = [c for c in cues if c in ("talks", "meeting")]
+        if encounter:
+            return min(encounter, key=TYPE_PRIORITY.index)
+    for cues in (headline_cues, lead_cues):
+        if cues:
+            return min(cues, key=TYPE_PRIORITY.index)
+    return None
+
+
+def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+               people: dict[str, PersonRecord], words: dict, published: dt.date | None) -> Event | None:
+    """The one encounter of the readout, or None when the text reports none."""
+    headline = 0 if sentences and sentences[0].paragraph == -1 else None
+    body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
+    lead = None
+    for i in body[:6]:
+        has_person = any(m.kind == "person" for m in mentions[i])
+        if has_person and (_cues(matches, sentences[i]) or any(d.absolute or d.weekday is not None or d.offset_days is not None or d.day for d in find_dates(text, words, sentences[i].start, sentences[i].end))):
+            lead = i
+            break
+    if lead is None:
+        lead = next((i for i in body[:6] if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
+    if lead is None:
+        return None
+    headline_cues = _cues(matches, sentences[headline]) if headline is not None else []
+    lead_cues = _cues(matches, sentences[lead])
+    event_type = _choose_type(headline_cues, lead_cues)
+    # participants: officials named in the headline and the lead, and those said to attend
+    keys: list[str] = []
+    for i in ([headline] if headline is not None else []) + [lead]:
+        for m in mentions[i]:
+            if m.kind == "person" and m.person not in keys:
+                keys.append(m.person)  # type: ignore[arg-type]
+    present_sentences = [i for i in body if any(
+        x.kind == "event.present" and sentences[i].start <= x.start < sentences[i].end for x in matches)]
+    for i in present_sentences:
+        for m in mentions[i]:
+            if m.kind == "person" and m.person not in keys:
+                keys.append(m.person)  # type: ignore[arg-type]
+    if event_type is None:
+        if len(keys) < 2:
+            return None
+        event_type = "meeting"
+    # the day: from the lead, else the headline, else the first paragraph
+    day = None
+    inferred = False
+    search = [lead] + ([headline] if headline is not None else []) + [i for i in body if sentences[i].paragraph == sentences[lead].paragraph and i != lead]
+    for i in search:
+        for mention in find_dates(text, words, sentences[i].start, sentences[i].end):
+            day = resolve(mention, published)
+            if day is not None:
+                break
+        if day is not None:
+            break
+    if day is None:
+        if published is None:
+            return None
+        day, inferred = published, True
+    participants = []
+    for key in keys:
+        person = people[key]
+        if not person.country:
+            continue
+        participants.append(Participant(
+            name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+            evidence=person.first, role_evidence=dict(person.role_spans)))
+    requested_by = None
+    for m in matches:
+        if m.kind == "event.request" and sentences[lead].start <= m.start < sentences[lead].end:
+            after = [x for x in mentions[lead] if x.start >= m.end and x.kind in ("person", "state")]
+            if after and after[0].codes and after[0].codes[0]:
+                requested_by = after[0].codes[0]
+            break
+    return Event(event_type, day.isoformat(), inferred, participants,
+                 Span(sentences[lead].start, sentences[lead].end), requested_by)

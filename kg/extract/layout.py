@@ -1,0 +1,143 @@
+"""Page layout: language, boilerplate, headline, publication date, publisher, body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kg.extract.dates import find_dates, resolve
+from kg.registry import Registry
+from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
+
+__all__ = ["Layout", "detect_language", "read_layout"]
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def detect_language(text: str, registry: Registry) -> str:
+    """The registry language whose function words the text uses most; CJK script wins outright."""
+    sample = text[:4000]
+    letters = [c for c in sample if c.isalpha()]
+    if letters and sum(1 for c in letters if is_cjk(c)) / len(letters) > 0.3:
+        cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk"]
+        return cjk[0] if cjk else "zh"
+    words = [w.lower() for w in _WORD.findall(sample)]
+    best, best_score = "en", -1.0
+    for code, table in sorted(registry.languages.items()):
+        if table.get("script") == "cjk":
+            continue
+        vocabulary = {w.lower() for w in table.get("detect", [])}
+        score = sum(1 for w in words if w in vocabulary) / (len(words) or 1)
+        if score > best_score:
+            best, best_score = code, score
+    return best
+
+
+@dataclass
+class Layout:
+    lang: str
+    headline: Line | None
+    body: list[Sentence]  # headline first (paragraph -1) when there is one, then the body
+    published: dt.date | None
+    published_line: Line | None
+    publisher_country: str | None
+    boilerplate: list[Line]
+
+
+def _is_boilerplate(line: Line, words: dict) -> bool:
+    text = line.text
+    furniture = words.get("boilerplate", {})
+    if any(cue in text for cue in furniture.get("contains", [])) and len(text) < 200:
+        return True
+    if "©" in text or "ICP" in text or re.search(r"公网安备|备案号|版权所有|网站标识码", text):
+        return True
+    menu = {w.lower() for w in furniture.get("menu", [])}
+    tokens = text.replace("|", " ").replace("/", " ").replace(">", " ").split()
+    if tokens and len(text) < 80 and all(t.lower() in menu or not any(ch.isalnum() for ch in t) for t in tokens):
+        return True
+    if re.fullmatch(r"[\W\d_]*", text):  # separators, page numbers
+        return True
+    return False
+
+
+def _header_date(line: Line, words: dict) -> dt.date | None:
+    """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
+    if len(line.text) > 120:
+        return None
+    labels = words.get("header", {}).get("labels", []) + ["发布时间", "发布日期", "时间", "日期", "来源", "Fecha"]
+    mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
+    if not mentions:
+        return None
+    date_chars = sum(m.end - m.start for m in mentions)
+    labelled = any(label.lower() in line.text.lower() for label in labels)
+    if labelled or date_chars >= 0.35 * len(line.text) or re.search(r"\d{1,2}:\d{2}", line.text):
+        m = mentions[0]
+        try:
+            return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
+        except ValueError:
+            return None
+    return None
+
+
+def _publisher(lines: list[Line], registry: Registry) -> str | None:
+    domains = registry.publishers.get("domains", {})
+    names = registry.publishers.get("names", {})
+    for line in lines[:6] + lines[-6:]:
+        low = line.text.lower()
+        for domain, code in domains.items():
+            if domain in low:
+                return code
+        for name, code in names.items():
+            if name in line.text:
+                return code
+    return None
+
+
+def read_layout(text: str, registry: Registry, lang: str | None = None, published: str | None = None) -> Layout:
+    lang = lang or detect_language(text, registry)
+    words = registry.lang(lang)
+    lines = split_lines(text)
+    boilerplate: list[Line] = []
+    content: list[Line] = []
+    pub_date = dt.date.fromisoformat(published) if published else None
+    pub_line: Line | None = None
+    headline: Line | None = None
+    for position, line in enumerate(lines):
+        if _is_boilerplate(line, words):
+            boilerplate.append(line)
+            continue
+        near_top = position < 8 or headline is None
+        header = _header_date(line, words) if near_top and not content[1:] else None
+        if header is not None:
+            if pub_date is None:
+                pub_date = header
+            pub_line = pub_line or line
+            continue
+        if headline is None and len(line.text) < 300:
+            headline = line
+            continue
+        content.append(line)
+    if headline is not None and not content:
+        content, headline = [headline], None
+    cjk = registry.is_cjk(lang)
+    body = split_sentences(text, content, cjk)
+    if headline is not None:
+        body.insert(0, Sentence(headline.start, headline.end, headline.text, -1))
+    if pub_date is None:
+        # Some pages put the date at the foot ("(Source: ..., 22 January 2021)").
+        for line in reversed(lines[-4:]):
+            candidate = _header_date(line, words)
+            if candidate:
+                pub_date = candidate
+                break
+    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry), boilerplate)
+
+
+def resolve_in(text: str, words: dict, start: int, end: int, published: dt.date | None):
+    """First resolvable date in text[start:end] as (date, mention)."""
+    for mention in find_dates(text, words, start, end):
+        day = resolve(mention, published)
+        if day is not None:
+            return day, mention
+    return None, None

@@ -1,0 +1,335 @@
+"""Officials: title chains ("Vice-Premier Ministre et Ministre des Affaires étrangères du
+Kazakhstan Mukhtar Tleuberdi", "哈萨克斯坦副总理兼外长特列乌别尔季"), registry names,
+short mentions ("M. Wang", "Tleuberdi a déclaré") and the roles they are given."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.matcher import Match
+from kg.model import Span
+from kg.registry import Registry
+from kg.text import Sentence, fold, is_cjk
+
+__all__ = ["PersonRecord", "Mention", "find_people"]
+
+
+@dataclass
+class PersonRecord:
+    """One official as this document knows them."""
+
+    key: str
+    name: str
+    country: str | None
+    qid: str | None
+    family: str
+    roles: dict[str, str] = field(default_factory=dict)  # role code -> title as written
+    role_spans: dict[str, Span] = field(default_factory=dict)
+    first: Span | None = None
+
+
+@dataclass
+class Mention:
+    """An actor named in a sentence: a person, a state, an organisation, or a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # person | state | org | both | pronoun | self | title_ref
+    codes: tuple[str, ...] = ()
+    person: str | None = None
+    possessive: bool = False
+
+
+_CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
+_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下")
+_LATIN_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?|[A-Z]\.")
+
+
+def _pinyin_name(chars: str) -> str:
+    """Latin name of a Chinese person, family name first: 乐玉成 -> Le Yucheng."""
+    from pypinyin import lazy_pinyin
+
+    surname_len = 2 if chars[:2] in _CN_COMPOUND_SURNAMES else 1
+    syllables = lazy_pinyin(chars)
+    family = "".join(syllables[:surname_len]).capitalize()
+    given = "".join(syllables[surname_len:]).capitalize()
+    return f"{family} {given}".strip()
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9\u3400-\u9fff]+", "-", _strip_accents(name).lower()).strip("-")
+
+
+class _Finder:
+    def __init__(self, text: str, registry: Registry, lang: str, home: str | None) -> None:
+        self.text = text
+        self.registry = registry
+        self.words = registry.lang(lang)
+        self.cjk = registry.is_cjk(lang)
+        self.home = home
+        actors = self.words.get("actors", {})
+        names = self.words.get("names", {})
+        self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
+        self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的"}
+        self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
+        self.particles = {w.lower() for w in names.get("particles", [])}
+        self.honorifics = {fold(w) for w in names.get("honorifics", [])}
+        self.people: dict[str, PersonRecord] = {}
+
+    # ---- helpers ---------------------------------------------------------------
+    def gap(self, start: int, end: int) -> str:
+        return fold(self.text[start:end]).strip()
+
+    def is_glue(self, start: int, end: int) -> bool:
+        gap = self.gap(start, end)
+        if not gap:
+            return True
+        if self.cjk:
+            return gap in self.glue
+        pieces = re.findall(r"[\w']+|[^\w\s]", gap)
+        joined = " ".join(pieces)
+        return joined in self.glue or all(p in self.glue for p in pieces)
+
+    def record(self, name: str, country: str | None, registry_index: int | None) -> PersonRecord:
+        if registry_index is not None:
+            person = self.registry.people[registry_index]
+            key = f"r{registry_index}"
+            if key not in self.people:
+                self.people[key] = PersonRecord(key, person.name, person.country, person.qid, person.family)
+            return self.people[key]
+        country = country or self.home
+        key = f"{country}:{name_key(name)}"
+        if key not in self.people:
+            # the same person named in full once and partly elsewhere: keep the longer name
+            for existing in self.people.values():
+                if existing.country == country and _token_subset(name, existing.name):
+                    if len(name) > len(existing.name):
+                        existing.name = name
+                    return existing
+            family_first = bool(country and self.registry.states.get(country) and self.registry.states[country].family_name_first)
+            tokens = name.split()
+            family = tokens[0] if (family_first or is_cjk(name[:1])) and tokens else (tokens[-1] if tokens else name)
+            self.people[key] = PersonRecord(key, name, country, None, family)
+        return self.people[key]
+
+    def latin_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        """The capitalised name starting at ``position`` (honorifics skipped)."""
+        text = self.text
+        i = position
+        while i < limit and text[i] in " \u00a0,":
+            i += 1
+        tokens: list[tuple[int, int]] = []
+        while i < limit and len(tokens) < 5:
+            m = _LATIN_NAME_TOKEN.match(text, i)
+            word = re.match(r"[\w'’\-]+", text[i:limit])
+            if m and m.end() <= limit:
+                if fold(m.group()) in self.honorifics and not tokens:
+                    i = m.end()
+                else:
+                    tokens.append((m.start(), m.end()))
+                    i = m.end()
+            elif word and word.group().lower() in self.particles and tokens:
+                tokens.append((i, i + word.end()))
+                i += word.end()
+            else:
+                break
+            if i < limit and text[i] == " ":
+                i += 1
+            else:
+                break
+        while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in self.particles:
+            tokens.pop()
+        if not tokens:
+            return None
+        start, end = tokens[0][0], tokens[-1][1]
+        while end > start and text[end - 1] in ".,’'":
+            end -= 1
+        name = text[start:end]
+        if name.endswith("'s") or name.endswith("’s"):
+            end -= 2
+        return (start, end) if end > start else None
+
+    def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        i = position
+        while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and i - position < 12:
+            i += 1
+        if i - position >= 2:
+            return position, i
+        return None
+
+
+def _token_subset(a: str, b: str) -> bool:
+    ta, tb = set(name_key(a).split("-")), set(name_key(b).split("-"))
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+def find_people(text: str, sentences: list[Sentence], matches: list[Match], registry: Registry,
+                lang: str, home: str | None) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
+    """People of the document, and the actor mentions of each sentence (by sentence index)."""
+    f = _Finder(text, registry, lang, home)
+    by_sentence: dict[int, list[Mention]] = {}
+    for index, sentence in enumerate(sentences):
+        inside = [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
+        by_sentence[index] = _sentence_mentions(f, sentence, inside)
+    _short_mentions(f, sentences, by_sentence)
+    return f.people, by_sentence
+
+
+def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
+    for position, m in enumerate(chain):
+        if m.kind in ("state", "adj", "org"):
+            before = f.gap(chain[position - 1].end, m.start) if position else ""
+            if before in f.posting:
+                continue
+            return m.value
+    return None
+
+
+def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> list[Mention]:
+    text = f.text
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    # one match per span: keep the most useful kind
+    spans: list[Match] = []
+    rank = {"person": 0, "title": 1, "side": 2, "state": 3, "org": 4, "adj": 5}
+    for m in matches:
+        if spans and spans[-1].start == m.start and spans[-1].end == m.end:
+            if rank.get(m.kind, 9) < rank.get(spans[-1].kind, 9):
+                spans[-1] = m
+            continue
+        spans.append(m)
+    i = 0
+    while i < len(spans):
+        m = spans[i]
+        starts_chain = m.kind == "title" or (
+            m.kind in ("state", "adj", "org") and i + 1 < len(spans) and spans[i + 1].kind == "title"
+            and f.is_glue(m.end, spans[i + 1].start)
+        )
+        if m.kind == "honorific" and i + 1 < len(spans) and spans[i + 1].kind == "person" and f.is_glue(m.end, spans[i + 1].start):
+            i += 1
+            continue
+        if not starts_chain:
+            i += 1
+            continue
+        chain = [m]
+        j = i + 1
+        while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and f.is_glue(chain[-1].end, spans[j].start):
+            chain.append(spans[j])
+            j += 1
+        titles = [c for c in chain if c.kind == "title"]
+        if not titles:
+            i += 1
+            continue
+        country = _chain_country(f, chain)
+        end = chain[-1].end
+        person = None
+        name_span = None
+        # trailing honorifics are part of the name slot
+        if j < len(spans) and spans[j].kind == "person" and f.is_glue(end, spans[j].start):
+            index = int(spans[j].value)
+            person = f.record("", None, index)
+            name_span = (spans[j].start, spans[j].end)
+            j += 1
+        else:
+            limit = spans[j].start if j < len(spans) else sentence.end
+            span = f.cjk_name_after(end, limit) if (f.cjk and end < len(text) and is_cjk(text[end])) else (
+                None if f.cjk else f.latin_name_after(end, limit))
+            if span is None and f.cjk:
+                span = None
+            if span:
+                raw = text[span[0]:span[1]]
+                if is_cjk(raw[:1]):
+                    chosen_country = country or f.home
+                    display = _pinyin_name(raw) if chosen_country == "CHN" else raw
+                else:
+                    display = " ".join(raw.split())
+                person = _lookup_family(f, display, country) or f.record(display, country, None)
+                name_span = span
+        if person is None:
+            # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
+            before = [x for x in mentions if x.kind == "person" and f.gap(x.end, m.start) in (",", "，", "")]
+            if before:
+                person = f.people[before[-1].person]  # type: ignore[index]
+        if person is None:
+            if country:
+                mentions.append(Mention(m.start, end, "title_ref", (country,)))
+            i = j
+            continue
+        if country and person.country is None:
+            person.country = country
+        for t in titles:
+            if t.value not in person.roles:
+                person.roles[t.value] = " ".join(t.text.split())
+                person.role_spans[t.value] = Span(sentence.start, sentence.end)
+        if name_span:
+            mention = Mention(min(m.start, name_span[0]), name_span[1], "person", (person.country or "",), person.key)
+            mentions.append(mention)
+        used.update(range(i, j))
+        if person.first is None:
+            person.first = Span(sentence.start, sentence.end)
+        i = j
+    for index, m in enumerate(spans):
+        if index in used:
+            continue
+        if m.kind == "person":
+            person = f.record("", None, int(m.value))
+            if person.first is None:
+                person.first = Span(sentence.start, sentence.end)
+            mentions.append(Mention(m.start, m.end, "person", (person.country or "",), person.key))
+        elif m.kind in ("state", "side", "org"):
+            possessive = text[m.end:m.end + 2] in ("'s", "’s")
+            mentions.append(Mention(m.start, m.end, "state" if m.kind != "org" else "org", (m.value,), possessive=possessive))
+        elif m.kind == "adj":
+            # "the Kazakh economy", but not "sino-kazakhes" (a relation, not an actor)
+            if index and spans[index - 1].kind == "prefix" and spans[index - 1].end == m.start:
+                continue
+            mentions.append(Mention(m.start, m.end, "state", (m.value,)))
+        elif m.kind in ("both", "pronoun", "self"):
+            mentions.append(Mention(m.start, m.end, m.kind))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecord | None:
+    """"Foreign Minister Tleuberdi": a registry or document person known by family name."""
+    folded = fold(display)
+    for person in f.people.values():
+        if fold(person.family) == folded or _token_subset(display, person.name):
+            if country is None or person.country in (None, country):
+                return person
+    for index, person in enumerate(f.registry.people):
+        if fold(person.family) == folded and (country is None or person.country == country):
+            return f.record("", None, index)
+    return None
+
+
+def _short_mentions(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """Later mentions by family name ("M. Wang", "Tleuberdi a déclaré") or full CJK name."""
+    forms: dict[str, str] = {}
+    for person in f.people.values():
+        forms[person.family] = person.key
+        forms[person.name] = person.key
+        if person.key.startswith("r"):
+            entry = f.registry.people[int(person.key[1:])]
+            for variant in entry.variants:
+                forms[variant] = person.key
+    forms = {k: v for k, v in forms.items() if len(k) >= 2}
+    if not forms:
+        return
+    alternatives = sorted(forms, key=len, reverse=True)
+    pattern = re.compile("|".join(
+        re.escape(a) if is_cjk(a[:1]) else r"(?<![\w])" + re.escape(a) + r"(?![\w])" for a in alternatives))
+    for index, sentence in enumerate(sentences):
+        mentions = by_sentence[index]
+        for m in pattern.finditer(f.text, sentence.start, sentence.end):
+            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in mentions):
+                continue
+            person = f.people[forms[m.group()]]
+            mentions.append(Mention(m.start(), m.end(), "person", (person.country or "",), person.key))
+        mentions.sort(key=lambda x: x.start)

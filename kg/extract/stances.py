@@ -1,0 +1,253 @@
+"""Endorsements: who backs, opposes or congratulates whom, on what (ANNOTATION.md §3).
+
+A sentence is cut into *frames*, one per stance cue. In each frame the endorser is the
+actor before the cue (else the current speaker), the target the actor after it (else the
+owner of the topic), and the topics those named in the frame. Accusation verbs turn it
+round: the actor before them is the accused, opposed by the speaker. Plans, wishes,
+thanks and reciprocal formulas block a frame; negation and "against" phrases ("Taiwan
+independence", "interference") flip its stance."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.persons import Mention, PersonRecord
+from kg.matcher import Match
+from kg.model import Endorsement, Span
+from kg.registry import Registry
+from kg.text import Sentence, fold
+
+__all__ = ["find_endorsements"]
+
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider")
+_CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
+_QUOTES_OPEN = "«“「『\""
+_QUOTES_CLOSE = "»”」』\""
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\bhis|\bher|\btheir|\bour|\bson|\bsa|\bses|\bleur|\bleurs|\bsu|\bsus|\bnotre|\bnuestro|\bnuestra)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@dataclass
+class _Cue:
+    start: int
+    end: int
+    kind: str
+
+
+class _Reader:
+    def __init__(self, text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                 people: dict[str, PersonRecord], participants: list[str], registry: Registry, lang: str) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.matches = matches
+        self.mentions = mentions
+        self.people = people
+        self.participants = participants  # participant country codes, in order
+        self.registry = registry
+        self.cjk = registry.is_cjk(lang)
+
+    def codes(self, mention: Mention, speaker: tuple[str, ...]) -> tuple[str, ...]:
+        if mention.kind in ("pronoun", "self"):
+            return speaker
+        if mention.kind == "both":
+            return tuple(self.participants)
+        return tuple(c for c in mention.codes if c)
+
+
+def _in(m: Match | Mention, start: int, end: int) -> bool:
+    return start <= m.start < end
+
+
+def _quote_speakers(reader: _Reader, speech_by_sentence: dict[int, tuple[str, ...]]) -> dict[int, tuple[str, ...]]:
+    """Sentences inside a quotation take the speaker named right after (or before) it."""
+    text = reader.text
+    result: dict[int, tuple[str, ...]] = {}
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(reader.sentences):
+        by_paragraph.setdefault(s.paragraph, []).append(i)
+    for paragraph, indices in by_paragraph.items():
+        if paragraph < 0:
+            continue
+        open_at = None
+        for i in indices:
+            s = reader.sentences[i]
+            chunk = text[s.start:s.end]
+            for offset, char in enumerate(chunk):
+                if char in "«“「『" and open_at is None:
+                    open_at = i
+                elif char in "»”」』" and open_at is not None:
+                    speaker = speech_by_sentence.get(i) or speech_by_sentence.get(open_at)
+                    if speaker:
+                        for k in indices:
+                            if open_at <= k <= i:
+                                result[k] = speaker
+                    open_at = None
+    return result
+
+
+def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                      people: dict[str, PersonRecord], participants: list[str], registry: Registry,
+                      lang: str) -> list[Endorsement]:
+    reader = _Reader(text, sentences, matches, mentions, people, participants, registry, lang)
+    # 1. who speaks in each sentence
+    own_speaker: dict[int, tuple[str, ...]] = {}
+    for i, s in enumerate(sentences):
+        speech = [m for m in matches if m.kind == "speech" and _in(m, s.start, s.end)]
+        if not speech:
+            continue
+        for verb in speech:
+            before = [x for x in mentions[i] if x.end <= verb.start and x.kind in ("person", "state", "both", "pronoun", "title_ref", "org")]
+            after = [x for x in mentions[i] if x.start >= verb.end and x.kind in ("person",) and x.start - verb.end < 40]
+            # «...», a poursuivi M. Wang / "...," Wang said: the speaker follows the verb
+            after_quote = any(q in text[max(s.start, verb.start - 4):verb.start] for q in "»”」』\"")
+            if after_quote and after:
+                chosen = after[0]
+            else:
+                chosen = before[-1] if before else (after[0] if after else None)
+            if chosen is not None:
+                codes = reader.codes(chosen, own_speaker.get(i - 1, ()))
+                if chosen.kind == "pronoun":
+                    codes = ()
+                if codes:
+                    own_speaker[i] = codes
+                    break
+    quoted = _quote_speakers(reader, own_speaker)
+    speaker: tuple[str, ...] = ()
+    found: dict[tuple, Endorsement] = {}
+    for i, s in enumerate(sentences):
+        if s.paragraph < 0:
+            continue
+        if i in quoted:
+            speaker = quoted[i]
+        elif i in own_speaker:
+            speaker = own_speaker[i]
+        else:
+            # "M. Wang a félicité ...": a sentence opening on an actor makes it the subject
+            opening = [m for m in mentions[i] if m.kind in ("person", "state") and m.start - s.start <= 25]
+            if opening and opening[0].codes and opening[0].codes[0]:
+                speaker = tuple(c for c in opening[0].codes if c)
+        for record in _sentence_endorsements(reader, i, speaker):
+            found.setdefault(record.key, record)
+    return list(found.values())
+
+
+def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]) -> list[Endorsement]:
+    s = reader.sentences[index]
+    text = reader.text
+    inside = [m for m in reader.matches if _in(m, s.start, s.end)]
+    cues = [_Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
+            if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in _STANCE_KINDS]
+    # a noun after a possessive ("China's support", "son soutien") is not a new stance
+    cues = [c for c in cues if not (c.kind in ("support", "oppose") and _POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start]))]
+    if not cues:
+        return []
+    blocks = [m for m in inside if m.kind == "stance.block"]
+    speech = [m for m in inside if m.kind == "speech"]
+    negations = [m for m in inside if m.kind == "stance.negation"]
+    actors = reader.mentions[index]
+    topics = [m for m in inside if m.kind in ("topic", "topic_against")]
+    span = Span(s.start, s.end)
+    groups: dict[tuple[str, str, str | None], list[tuple[str, bool]]] = {}
+
+    def add(endorser: str, stance: str, target: str | None, topic_list: list[tuple[str, bool]]) -> None:
+        if not endorser or endorser == target:
+            return
+        groups.setdefault((endorser, stance, target), []).extend(topic_list)
+
+    accusations = [c for c in cues if c.kind == "accuse"]
+    if accusations:
+        first = accusations[0]
+        accused = [a for a in actors if a.end <= first.start and a.kind in ("person", "state", "org")]
+        codes = reader.codes(accused[-1], speaker) if accused else ()
+        sentence_topics = [(t.value, False) for t in topics]
+        for endorser in speaker:
+            for target in codes:
+                if target != endorser:
+                    add(endorser, "oppose", target, sentence_topics or [("Non-interference", False)])
+    frames = [c for c in cues if c.kind != "accuse"]
+    for position, cue in enumerate(frames):
+        frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
+        previous_end = frames[position - 1].end if position else s.start
+        clause_start = previous_end
+        for m in _CLAUSE_BREAK.finditer(text, previous_end, cue.start):
+            clause_start = m.end()
+        # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
+        # speech verb ("..., and said that") opens a new clause
+        window_start = max([s.start] + [m.end for m in speech if m.end <= cue.start])
+        if any(window_start <= b.start < cue.start for b in blocks):
+            continue
+        if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in _RECIPROCAL for b in blocks):
+            continue
+        negated = any(
+            (cue.start - 14 <= n.start < cue.start) or (cue.end <= n.start <= cue.end + 6)
+            for n in negations if clause_start <= n.start
+        )
+        stance = cue.kind
+        if stance == "consider":
+            internal = [t for t in topics if t.value == "Non-interference" and cue.end <= t.start < frame_end]
+            if not internal:
+                continue
+            stance = "support"
+        if stance == "congratulate" and negated:
+            continue
+        # endorser: the nearest actor before the cue in this clause, else the speaker
+        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org")]
+        before = [a for a in before if not a.possessive]
+        endorsers: tuple[str, ...] = ()
+        if before:
+            last = before[-1]
+            endorsers = reader.codes(last, speaker)
+            # "China and Kazakhstan support ..." : a joint subject
+            if len(before) >= 2 and _joined(text, before[-2], last):
+                endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
+        if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
+            endorsers = speaker
+        if not endorsers:
+            endorsers = speaker
+        after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")]
+        frame_topics = [t for t in topics if clause_start <= t.start < frame_end]
+        for endorser in endorsers:
+            targets = [c for a in after for c in reader.codes(a, speaker) if c != endorser]
+            state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
+            org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
+            target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
+            topic_list = [(t.value, t.kind == "topic_against") for t in frame_topics]
+            if state_targets and org_targets:
+                topic_list += [(code, False) for code in org_targets]
+            for label, against in topic_list or [(None, False)]:
+                final = stance
+                flip = negated != against
+                if flip and final in ("support", "oppose"):
+                    final = "oppose" if final == "support" else "support"
+                topic_target = target
+                if topic_target is None and label in reader.registry.topics:
+                    owner = reader.registry.topics[label].owner
+                    topic_target = owner if owner and owner != endorser else None
+                if label is None and topic_target is None:
+                    continue
+                if final == "congratulate" and topic_target is None:
+                    continue
+                add(endorser, final, topic_target, [(label, False)] if label else [])
+                if label is None:
+                    groups.setdefault((endorser, final, topic_target), [])
+    records = []
+    for (endorser, stance, target), labels in groups.items():
+        names = list(dict.fromkeys(label for label, _ in labels if label))
+        specific = [n for n in names if not (n in reader.registry.topics and reader.registry.topics[n].fallback)]
+        if specific:
+            names = specific
+        if not names:
+            if target is not None:
+                records.append(Endorsement(endorser, stance, target, None, span))
+            continue
+        for name in names:
+            records.append(Endorsement(endorser, stance, target, name, span))
+    return records
+
+
+_RECIPROCAL = {"each other", "one another", "mutual", "mutually", "mutuellement", "mutuel", "mutuelle", "l'un l'autre", "reciproque", "相互", "互相", "mutuamente", "mutuo", "mutua", "el uno al otro"}
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    gap = fold(text[a.end:b.start]).strip()
+    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que")

@@ -1,0 +1,81 @@
+"""The gold format of ANNOTATION.md §5, read back from a readout's validated graph,
+so `kg extract --format json` shows exactly what the graph holds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from rdflib import Graph, URIRef
+
+from kg.errors import GoldFormatError
+from kg.namespaces import DCTERMS, EVENT_CLASS, KG, ORG, RDF, RDFS
+
+__all__ = ["graph_to_gold", "load_gold", "GOLD_KEYS"]
+
+GOLD_KEYS = ("source", "lang", "published", "events", "endorsements")
+_TYPE_OF = {iri: name for name, iri in EVENT_CLASS.items()}
+
+
+def _code(graph: Graph, actor: URIRef | None) -> str | None:
+    if actor is None:
+        return None
+    value = graph.value(actor, KG.iso3) or graph.value(actor, KG.code)
+    return str(value) if value is not None else str(graph.value(actor, RDFS.label) or actor)
+
+
+def graph_to_gold(graph: Graph, readout: URIRef) -> dict[str, Any]:
+    events = []
+    for event in sorted(set(graph.subjects(KG.participation, None)), key=str):
+        types = [_TYPE_OF[t] for t in graph.objects(event, RDF.type) if t in _TYPE_OF]
+        entry: dict[str, Any] = {"type": types[0] if types else None, "date": str(graph.value(event, KG.date))}
+        if graph.value(event, KG.dateInferred) is not None and graph.value(event, KG.dateInferred).toPython() is True:
+            entry["date_inferred"] = True
+        participants = []
+        for participation in sorted(graph.objects(event, KG.participation), key=str):
+            person = graph.value(participation, KG.participant)
+            holdings = sorted(graph.objects(participation, KG.roleHolding), key=str)
+            roles = [str(graph.value(h, ORG.role)).rsplit("/", 1)[-1] for h in holdings]
+            titles = [str(graph.value(h, KG.titleAsWritten)) for h in holdings]
+            participants.append({
+                "name": str(graph.value(person, RDFS.label)),
+                "country": _code(graph, graph.value(person, KG.represents)),
+                "roles": roles,
+                "titles": list(dict.fromkeys(titles)),
+            })
+        entry["participants"] = participants
+        events.append(entry)
+    endorsements = []
+    for node in graph.subjects(RDF.type, KG.Endorsement):
+        topic = graph.value(node, KG.topic)
+        topic_label = None
+        if topic is not None:
+            topic_label = str(graph.value(topic, KG.code) or graph.value(topic, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")))
+        endorsements.append({
+            "endorser": _code(graph, graph.value(node, KG.endorser)),
+            "stance": str(graph.value(node, KG.stance)).rsplit("/", 1)[-1],
+            "target": _code(graph, graph.value(node, KG.target)),
+            "topic": topic_label,
+        })
+    endorsements.sort(key=lambda e: tuple(str(e[k]) for k in ("endorser", "stance", "target", "topic")))
+    issued = graph.value(readout, DCTERMS.issued)
+    return {
+        "source": str(graph.value(readout, KG.sourceFile)),
+        "lang": str(graph.value(readout, DCTERMS.language)),
+        "published": str(issued) if issued is not None else None,
+        "events": events,
+        "endorsements": endorsements,
+    }
+
+
+def load_gold(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldFormatError(f"{path}: not readable JSON ({exc})") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list) or not isinstance(data.get("endorsements"), list):
+        raise GoldFormatError(f"{path}: a gold file needs 'events' and 'endorsements' lists (ANNOTATION.md §5)")
+    if not isinstance(data.get("source"), str):
+        raise GoldFormatError(f"{path}: a gold file needs its 'source' file name")
+    return data

@@ -1,0 +1,125 @@
+"""A dictionary matcher: finds every lexicon phrase in a text in one left-to-right pass.
+
+Phrases are compared on the folded text (lower case, no accents, normalised quotes),
+except acronyms, which must match exactly ("US" is not "us", "UN" is not "un").
+Latin-script phrases must start and end on word boundaries; CJK phrases need none.
+Matching is leftmost-longest and non-overlapping, so "Vice-Premier Ministre" wins over
+"Premier Ministre" and "non-ingérence" over "ingérence".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from kg.text import fold, is_cjk
+
+__all__ = ["Entry", "Match", "Gazetteer"]
+
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-&+]*[A-Z0-9.]$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # e.g. "state", "title", "topic", "stance.support"
+    value: str  # e.g. "KAZ", "foreign_minister", "Xinjiang", ""
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    kind: str
+    value: str
+    text: str
+
+    def __repr__(self) -> str:  # compact in test failures
+        return f"<{self.kind}:{self.value} {self.text!r}@{self.start}>"
+
+
+def _needs_boundary(char: str) -> bool:
+    return char.isalnum() and not is_cjk(char)
+
+
+class Gazetteer:
+    """Compiled phrase lexicon. Add phrases, then call :meth:`find`."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, list[tuple[Entry, str | None]]] = {}
+        self._prefixes: set[str] = set()
+
+    def add(self, phrase: str, kind: str, value: str = "") -> None:
+        phrase = " ".join(phrase.split())
+        if not phrase:
+            return
+        exact = phrase if _ACRONYM.match(phrase) and any(c.isupper() for c in phrase) else None
+        key = fold(phrase)
+        bucket = self._entries.setdefault(key, [])
+        entry = (Entry(kind, value), exact)
+        if entry not in bucket:
+            bucket.append(entry)
+        for i in range(1, len(key) + 1):
+            self._prefixes.add(key[:i])
+
+    def add_all(self, phrases: Iterable[str], kind: str, value: str = "") -> None:
+        for phrase in phrases:
+            self.add(phrase, kind, value)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Leftmost-longest, non-overlapping matches; one Match per entry of the phrase."""
+        folded = fold(text) if folded is None else folded
+        squeezed, index = _squeeze_spaces(folded)
+        prefixes, entries = self._prefixes, self._entries
+        n = len(squeezed)
+        out: list[Match] = []
+        i = 0
+        while i < n:
+            if squeezed[i] not in prefixes or (
+                i > 0 and _needs_boundary(squeezed[i]) and _needs_boundary(squeezed[i - 1])
+            ):
+                i += 1
+                continue
+            best: tuple[int, list[tuple[Entry, str | None]]] | None = None
+            j = i + 1
+            while j <= n and squeezed[i:j] in prefixes:
+                bucket = entries.get(squeezed[i:j])
+                if bucket and (j == n or not (_needs_boundary(squeezed[j - 1]) and _needs_boundary(squeezed[j]))):
+                    start, end = index[i], index[j - 1] + 1
+                    original = " ".join(text[start:end].split())
+                    kept = [(e, x) for e, x in bucket if x is None or x == original]
+                    if kept:
+                        best = (j, kept)
+                j += 1
+            if best is None:
+                i += 1
+                continue
+            j, kept = best
+            start, end = index[i], index[j - 1] + 1
+            for entry, _ in kept:
+                out.append(Match(start, end, entry.kind, entry.value, text[start:end]))
+            i = j
+        return out
+
+
+def _squeeze_spaces(folded: str) -> tuple[str, list[int]]:
+    """Collapse runs of white space to one space, keeping a map back to original offsets."""
+    if "  " not in folded and "\n" not in folded and "\r" not in folded:
+        return folded, list(range(len(folded)))
+    chars: list[str] = []
+    index: list[int] = []
+    previous_space = False
+    for position, char in enumerate(folded):
+        if char.isspace():
+            if previous_space:
+                continue
+            chars.append(" ")
+            previous_space = True
+        else:
+            chars.append(char)
+            previous_space = False
+        index.append(position)
+    return "".join(chars), index

@@ -1,0 +1,235 @@
+"""The registry: states, organisations, topics, officials and language words, read from
+``kg/data`` once per process and compiled into one phrase matcher per language."""
+
+from __future__ import annotations
+
+import hashlib
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kg.errors import RegistryError
+from kg.matcher import Gazetteer
+
+__all__ = ["Registry", "State", "Organization", "Topic", "Person", "load_registry", "LANGUAGES"]
+
+LANGUAGES = ("en", "fr", "zh", "es")
+
+
+@dataclass
+class State:
+    code: str
+    qid: str | None
+    names: dict[str, list[str]]
+    adjectives: dict[str, list[str]]
+    prefixes: dict[str, list[str]]
+    short: list[str]
+    family_name_first: bool
+
+    def label(self, lang: str = "en") -> str:
+        return (self.names.get(lang) or self.names.get("en") or [self.code])[0]
+
+
+@dataclass
+class Organization:
+    code: str
+    qid: str | None
+    names: dict[str, list[str]]
+
+    def label(self, lang: str = "en") -> str:
+        names = self.names.get(lang) or self.names.get("en") or [self.code]
+        longest = [n for n in names if not n.isupper()]
+        return (longest or names)[0]
+
+
+@dataclass
+class Topic:
+    label: str
+    owner: str | None  # the party whose position the topic is ("Taiwan" -> CHN)
+    fallback: bool  # a general topic dropped when a clause names a more specific one
+    phrases: dict[str, list[str]]
+    against: dict[str, list[str]]  # naming the opposite ("Taiwan independence"): opposing it supports the topic
+
+
+@dataclass
+class Person:
+    name: str
+    country: str
+    family: str
+    qid: str | None
+    variants: list[str] = field(default_factory=list)
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("kg") / "data"))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise RegistryError(f"registry file missing: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"registry file {path} is not valid TOML: {exc}") from exc
+
+
+class Registry:
+    """All knowledge the extractor uses. Build it with :func:`load_registry`."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
+        self.states: dict[str, State] = {}
+        self.organizations: dict[str, Organization] = {}
+        self.topics: dict[str, Topic] = {}
+        self.people: list[Person] = []
+        self.languages: dict[str, dict[str, Any]] = {}
+        self.publishers: dict[str, dict[str, str]] = {}
+        self._gazetteers: dict[str, Gazetteer] = {}
+        self._load()
+
+    # ---- loading -----------------------------------------------------------------
+    def _load(self) -> None:
+        d = self.data_dir
+        for code, table in sorted(_read_toml(d / "states.toml").items()):
+            self.states[code] = State(
+                code=code,
+                qid=table.get("qid"),
+                names={lang: table.get(lang, {}).get("names", []) for lang in table if isinstance(table[lang], dict)},
+                adjectives={lang: table[lang].get("adjectives", []) for lang in table if isinstance(table[lang], dict)},
+                prefixes={lang: table[lang].get("prefixes", []) for lang in table if isinstance(table[lang], dict)},
+                short=table.get("zh", {}).get("short", []),
+                family_name_first=bool(table.get("family_name_first", False)),
+            )
+        for code, table in sorted(_read_toml(d / "organizations.toml").items()):
+            names = {k: v for k, v in table.items() if isinstance(v, list)}
+            self.organizations[code] = Organization(code, table.get("qid"), names)
+        for label, table in _read_toml(d / "topics.toml").items():
+            self.topics[label] = Topic(
+                label=label,
+                owner=table.get("owner"),
+                fallback=bool(table.get("fallback", False)),
+                phrases={k: v for k, v in table.items() if isinstance(v, list)},
+                against=dict(table.get("against", {})),
+            )
+        for row in _read_toml(d / "people.toml").get("person", []):
+            try:
+                self.people.append(
+                    Person(row["name"], row["country"], row.get("family") or row["name"].split()[-1],
+                           row.get("qid"), list(row.get("variants", [])))
+                )
+            except KeyError as exc:
+                raise RegistryError(f"people.toml: a person lacks {exc}") from exc
+        for path in sorted((d / "lang").glob("*.toml")):
+            table = _read_toml(path)
+            self.languages[table.get("code", path.stem)] = table
+        self.publishers = _read_toml(d / "publishers.toml")
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Hash of every data file: part of the build cache key."""
+        digest = hashlib.sha256()
+        for path in sorted(self.data_dir.rglob("*.toml")):
+            digest.update(path.relative_to(self.data_dir).as_posix().encode())
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
+
+    def lang(self, code: str) -> dict[str, Any]:
+        try:
+            return self.languages[code]
+        except KeyError as exc:
+            raise RegistryError(f"no language data for {code!r} (have: {', '.join(sorted(self.languages))})") from exc
+
+    def is_cjk(self, code: str) -> bool:
+        return self.lang(code).get("script") == "cjk"
+
+    def code_kind(self, code: str) -> str:
+        return "state" if code in self.states else "organization" if code in self.organizations else "unknown"
+
+    # ---- the compiled matcher ------------------------------------------------------
+    def gazetteer(self, lang: str) -> Gazetteer:
+        if lang not in self._gazetteers:
+            self._gazetteers[lang] = self._compile(lang)
+        return self._gazetteers[lang]
+
+    def _compile(self, lang: str) -> Gazetteer:
+        words = self.lang(lang)
+        g = Gazetteer()
+        # Later additions share the bucket with earlier ones; the grammar picks by kind.
+        for state in self.states.values():
+            names = state.names.get(lang, [])
+            adjectives = state.adjectives.get(lang, [])
+            g.add_all(names, "state", state.code)
+            g.add_all(adjectives, "adj", state.code)
+            for prefix in state.prefixes.get(lang, []):
+                g.add(prefix.rstrip("-") + "-", "prefix", state.code)
+            for template in words.get("actors", {}).get("side_templates", []):
+                if "{adj}" in template:
+                    for adjective in adjectives:
+                        g.add(template.replace("{adj}", adjective), "side", state.code)
+                if "{name}" in template:
+                    for name in names:
+                        g.add(template.replace("{name}", name), "side", state.code)
+            if lang == "zh":
+                for short in state.short:
+                    g.add(short + "方", "side", state.code)
+        for org in self.organizations.values():
+            g.add_all(org.names.get(lang, []), "org", org.code)
+        for topic in self.topics.values():
+            g.add_all(_expand_numbers(topic.phrases.get(lang, [])), "topic", topic.label)
+            g.add_all(_expand_numbers(topic.against.get(lang, [])), "topic_against", topic.label)
+        for index, person in enumerate(self.people):
+            g.add(person.name, "person", str(index))
+            g.add_all(person.variants, "person", str(index))
+        for title, role in words.get("titles", {}).items():
+            g.add(title, "title", role)
+        for event_type, cues in words.get("events", {}).items():
+            g.add_all(cues, f"event.{event_type}")
+        for kind, cues in words.get("stance", {}).items():
+            g.add_all(cues, f"stance.{kind}")
+        g.add_all(words.get("speech", {}).get("verbs", []), "speech")
+        actors = words.get("actors", {})
+        g.add_all(actors.get("both_sides", []), "both")
+        g.add_all(actors.get("self", []), "self")
+        g.add_all(words.get("names", {}).get("pronouns", []), "pronoun")
+        g.add_all(words.get("names", {}).get("honorifics", []), "honorific")
+        return g
+
+
+_CN_NUMERALS = "零一二三四五六七八九"
+
+
+def _chinese_number(n: int) -> str:
+    tens, units = divmod(n, 10)
+    if n < 10:
+        return _CN_NUMERALS[n]
+    return (_CN_NUMERALS[tens] if tens > 1 else "") + "十" + (_CN_NUMERALS[units] if units else "")
+
+
+def _expand_numbers(phrases: list[str]) -> list[str]:
+    """A phrase with ``{n}`` stands for every count 1-120, in digits and Chinese numerals
+    ("独立{n}周年" -> 独立30周年, 独立三十周年)."""
+    out: list[str] = []
+    for phrase in phrases:
+        if "{n}" not in phrase:
+            out.append(phrase)
+            continue
+        for n in range(1, 121):
+            out.append(phrase.replace("{n}", str(n)))
+            if n < 100:
+                out.append(phrase.replace("{n}", _chinese_number(n)))
+    return out
+
+
+_CACHE: dict[Path, Registry] = {}
+
+
+def load_registry(data_dir: Path | None = None) -> Registry:
+    """The registry, loaded once per process (workers each load their own)."""
+    path = (data_dir or _data_dir()).resolve()
+    if path not in _CACHE:
+        _CACHE[path] = Registry(path)
+    return _CACHE[path]

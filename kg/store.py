@@ -1,0 +1,111 @@
+"""Dumps on disk and the embedded store that answers SPARQL over them.
+
+Writers stream N-Quads line by line into a temporary file and rename it into place,
+so a killed build never leaves a half-written dump. The query store is pyoxigraph
+(embedded, in memory), loaded from the dump.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from kg.errors import DumpNotFound
+from kg.namespaces import BINDINGS
+from kg.rdf import Triple, ntriples_term
+
+__all__ = ["atomic_writer", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
+           "find_dump", "load_store"]
+
+DUMP_NQ = "readouts.nq"
+DUMP_TTL = "union.ttl"
+REPORT_JSON = "report.json"
+REPORT_TXT = "report.txt"
+
+
+@contextmanager
+def atomic_writer(path: Path, binary: bool = False, compress: bool = False) -> Iterator[IO]:
+    """Write to a temporary file beside ``path``; rename into place only on success."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        if compress:
+            # mtime=0 and no file name: the same content gives the same bytes
+            raw = open(tmp, "wb")
+            gz = gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=6)
+            handle: IO = gz if binary else _TextOver(gz)
+            try:
+                yield handle
+            finally:
+                gz.close()
+                raw.close()
+        else:
+            with open(tmp, "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else "\n") as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class _TextOver:
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        return self.raw.write(text.encode("utf-8"))
+
+
+def quad_lines(triples: Iterable[Triple], graph: str) -> str:
+    g = f"<{graph}>"
+    return "".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} {g} .\n" for s, p, o in triples)
+
+
+def write_turtle(nquads: Path, target: Path) -> int:
+    """The union of every named graph as one Turtle file (for tools without named graphs)."""
+    import pyoxigraph as ox
+
+    seen: set[str] = set()
+    lines: list[str] = []
+    with nquads.open(encoding="utf-8") as handle:
+        for line in handle:
+            head = line.rsplit(" <", 1)[0] if line.rstrip().endswith("> .") else line
+            triple = head + " .\n"
+            if triple not in seen:
+                seen.add(triple)
+                lines.append(triple)
+    lines.sort()
+    triples = ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    prefixes = {k: str(v) for k, v in BINDINGS.items()}
+    with atomic_writer(target, binary=True) as out:
+        ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    return len(lines)
+
+
+def find_dump(folder: Path) -> Path:
+    """The N-Quads dump of a build folder or a published folder."""
+    for name in (DUMP_NQ, DUMP_NQ + ".gz"):
+        if (folder / name).is_file():
+            return folder / name
+    raise DumpNotFound(f"no dump in {folder} (expected {DUMP_NQ} or {DUMP_NQ}.gz); run `kg build` first")
+
+
+def load_store(dump: Path):
+    """An embedded pyoxigraph store holding the dump; the default graph is the union."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    if dump.suffix == ".gz":
+        with gzip.open(dump, "rb") as handle:
+            store.bulk_load(handle.read(), format=ox.RdfFormat.N_QUADS)
+    else:
+        store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    return store

@@ -1,0 +1,111 @@
+"""Text utilities that keep character offsets exact: folding, lines, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["fold", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space"]
+
+_PUNCT_MAP = {
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u201e": '"',
+    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": " ",
+}
+
+
+class _FoldTable(dict):
+    """str.translate table computed lazily: one character in, one character out."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _PUNCT_MAP:
+            out = _PUNCT_MAP[char]
+        else:
+            base = unicodedata.normalize("NFD", char)[0]
+            lowered = base.lower()
+            out = lowered if len(lowered) == 1 else base
+        self[code] = out
+        return out
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, quote-normalised copy of ``text`` of the *same length*.
+
+    Matching runs on the folded text, so every match's offsets index the original text.
+    """
+    return text.translate(_FOLD)
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x2FA1F
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph (line) it belongs to
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-empty lines with their offsets, surrounding white space trimmed."""
+    lines = []
+    for match in re.finditer(r"[^\n\r\u2028\u2029]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(raw) - len(raw.lstrip()))
+        lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+_LATIN_END = re.compile(r"[.!?]+[\"'»”’)\]]*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſ0-9¿¡])")
+_CJK_END = re.compile(r"[。！？!?]+[”’」』》\"']*|；(?=\S)")
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"
+    r"Hon|Excmo|Excma|Sres|Vol|art|etc|vs|Ph|Sgt|Capt|Maj|Mgr|S\.E|H\.E|U\.S|U\.K|U\.N|E\.U|EE\.UU|"
+    r"D\.C|a\.m|p\.m|S\.A|Ud|Uds)|\b[A-Z])\.$"
+)
+
+
+def split_sentences(text: str, lines: list[Line], cjk: bool) -> list[Sentence]:
+    """Sentences of the given lines (paragraphs), offsets into ``text``."""
+    sentences: list[Sentence] = []
+    for index, line in enumerate(lines):
+        cuts = [line.start]
+        pattern = _CJK_END if cjk else _LATIN_END
+        for match in pattern.finditer(line.text):
+            end = line.start + match.end()
+            if not cjk:
+                head = text[max(line.start, end - 12) : line.start + match.start() + 1]
+                if _ABBREVIATION.search(head):
+                    continue
+            cuts.append(end)
+        cuts.append(line.end)
+        for start, end in zip(cuts, cuts[1:]):
+            chunk = text[start:end]
+            left = len(chunk) - len(chunk.lstrip())
+            right = len(chunk.rstrip())
+            if right > left:
+                sentences.append(Sentence(start + left, start + right, chunk[left:right], index))
+    return sentences

@@ -1,0 +1,90 @@
+"""SHACL validation with pyshacl: shapes parsed once per process, one readout graph at a time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Namespace
+from rdflib.namespace import RDF
+
+from kg.resources import SHAPES, schema_path
+
+__all__ = ["Violation", "validate_graph", "validate_file", "shapes_graph"]
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+
+@dataclass(frozen=True, order=True)
+class Violation:
+    focus: str
+    path: str
+    shape: str
+    message: str
+    severity: str = "Violation"
+
+    def line(self) -> str:
+        return f"{self.focus}: {self.message} (shape {self.shape}, path {self.path})"
+
+
+@lru_cache(maxsize=1)
+def shapes_graph() -> Graph:
+    return Graph().parse(schema_path(SHAPES))
+
+
+def validate_graph(data: Graph) -> list[Violation]:
+    """All SHACL results for ``data``, sorted; an empty list means it conforms."""
+    conforms, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none",
+                                          abort_on_first=False, allow_warnings=False, advanced=False)
+    if conforms:
+        return []
+    violations = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        def one(predicate):
+            value = results.value(result, predicate)
+            return "" if value is None else str(value)
+        shape = results.value(result, SH.sourceShape)
+        # property shapes are blank nodes: name the node shape that holds them
+        parent = results.value(result, SH.sourceShape)
+        owner = next(shapes_graph().subjects(SH.property, parent), None) if parent is not None else None
+        severity = one(SH.resultSeverity).rsplit("#", 1)[-1]
+        violations.append(Violation(
+            focus=one(SH.focusNode),
+            path=one(SH.resultPath) if not isinstance(results.value(result, SH.resultPath), type(None)) else "",
+            shape=str(owner if owner is not None else shape).rsplit("#", 1)[-1],
+            message=one(SH.resultMessage),
+            severity=severity,
+        ))
+    return sorted(set(violations))
+
+
+def validate_file(path: Path) -> list[Violation]:
+    """Validate any RDF file (format from its extension) against shapes.ttl."""
+    from rdflib.util import guess_format
+
+    fmt = guess_format(str(path)) or "turtle"
+    if str(path).endswith(".nq.gz") or str(path).endswith(".nt.gz"):
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = handle.read()
+        fmt = "nquads" if ".nq" in str(path) else "nt"
+        graph = _union(data, fmt)
+    elif fmt in ("nquads", "trig"):
+        graph = _union(path.read_text(encoding="utf-8"), fmt)
+    else:
+        graph = Graph().parse(path, format=fmt)
+    return validate_graph(graph)
+
+
+def _union(data: str, fmt: str) -> Graph:
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    dataset.parse(data=data, format=fmt)
+    union = Graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
