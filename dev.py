@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Set-up and main tasks on a fresh machine with only Python 3.11+.
+
+    python3 dev.py build   # create .venv, install readout-kg, build sources/ into build/
+    python3 dev.py test    # create .venv, install readout-kg with test extras, run the tests
+
+Each command installs what it needs itself (into .venv beside this file) and is safe to
+run again. Extra arguments are passed on: `python3 dev.py test -k gexf`,
+`python3 dev.py build --jobs 2`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _run(*args: str | Path) -> None:
+    result = subprocess.run([str(a) for a in args], cwd=ROOT)
+    if result.returncode:
+        sys.exit(result.returncode)
+
+
+def ensure_env(extras: str) -> None:
+    """Create the virtual environment and install the project, once per pyproject change."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"readout-kg needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print(f"creating {VENV} ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    stamp = VENV / f".installed-{extras or 'base'}"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    print("installing readout-kg and its dependencies ...", flush=True)
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--upgrade", "pip")
+    target = f".[{extras}]" if extras else "."
+    _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-e", target)
+    stamp.write_text(digest)
+
+
+def main(argv: list[str]) -> None:
+    if not argv or argv[0] not in ("build", "test"):
+        sys.exit(__doc__)
+    task, rest = argv[0], argv[1:]
+    if task == "build":
+        ensure_env("")
+        _run(BIN / "kg", "build", "sources", "--out", "build", *rest)
+    else:
+        ensure_env("test")
+        code = subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
+        sys.exit(code)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
