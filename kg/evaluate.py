@@ -175,7 +175,7 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
         by_lang.setdefault(lang, Scores()).add(scores)
         overall.add(scores)
         tuples = lambda doc: {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
-        keys = lambda doc: {(e.get("type"), e.get("date"), tuple(sorted(p.get("country") or "" for p in e.get("participants", [])))) for e in doc.get("events", [])}
+        keys = lambda doc: {(e.get("type"), e.get("date"), tuple(sorted({p.get("country") or "" for p in e.get("participants", [])}))) for e in doc.get("events", [])}
         details.append({
             "source": gold["source"], "lang": lang,
             "error": [outcome.error] if outcome.error else [],

@@ -25,9 +25,10 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     """Extract the event, participants, roles and endorsements of one readout."""
     registry = registry or load_registry()
     text = document.text
-    layout = read_layout(text, registry, lang or document.lang, document.published)
+    lang = lang or document.lang or detect_language(text, registry)
+    matches = registry.gazetteer(lang).find(text, fold(text))
+    layout = read_layout(text, registry, lang, document.published, matches)
     words = registry.lang(layout.lang)
-    matches = registry.gazetteer(layout.lang).find(text, fold(text))
     sentences = layout.body
     home = layout.publisher_country
     if home is None and (layout.lang == "zh" or any(m.kind in ("state", "side", "adj") and m.value == "CHN" for m in matches)):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.dates import find_dates, resolve
+from kg.matcher import Match
 from kg.registry import Registry
 from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
 
@@ -56,7 +57,11 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
     tokens = text.replace("|", " ").replace("/", " ").replace(">", " ").split()
     if tokens and len(text) < 80 and all(t.lower() in menu or not any(ch.isalnum() for ch in t) for t in tokens):
         return True
+    if text.count("|") >= 2 and len(text) < 160:  # a menu bar: "中文 | English | Français"
+        return True
     if re.fullmatch(r"[\W\d_]*", text):  # separators, page numbers
+        return True
+    if len(text) < 120 and re.search(r"\s[>»›]\s|\S[>»›]\S", text) and not re.search(r"[.。]$", text):  # breadcrumbs
         return True
     return False
 
@@ -94,38 +99,56 @@ def _publisher(lines: list[Line], registry: Registry) -> str | None:
     return None
 
 
-def read_layout(text: str, registry: Registry, lang: str | None = None, published: str | None = None) -> Layout:
+def _is_paragraph(line: Line, cjk: bool) -> bool:
+    """Body text rather than page furniture: long, or a full sentence."""
+    text = line.text
+    if cjk:
+        han = sum(1 for c in text if is_cjk(c))
+        return han >= 30 or (han >= 12 and text.endswith(("。", "！", "？", "”")))
+    return len(text) >= 140 or (len(text.split()) >= 12 and text.endswith((".", "!", "?", "»", '"', "”")))
+
+
+def _headline_score(line: Line, matches: list[Match]) -> int:
+    inside = [m for m in matches if line.start <= m.start < line.end]
+    score = sum(3 for m in inside if m.kind.startswith("event.")) + sum(2 for m in inside if m.kind in ("person", "title"))
+    return score + sum(1 for m in inside if m.kind in ("state", "adj", "org"))
+
+
+def read_layout(text: str, registry: Registry, lang: str | None = None, published: str | None = None,
+                matches: list[Match] | None = None) -> Layout:
     lang = lang or detect_language(text, registry)
     words = registry.lang(lang)
+    cjk = registry.is_cjk(lang)
     lines = split_lines(text)
+    matches = matches or []
     boilerplate: list[Line] = []
-    content: list[Line] = []
+    kept: list[Line] = []
+    for line in lines:
+        dated = len(line.text) < 80 and _header_date(line, words) is not None
+        (boilerplate if _is_boilerplate(line, words) and not dated else kept).append(line)
+    first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk)), len(kept))
+    # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
-    headline: Line | None = None
-    for position, line in enumerate(lines):
-        if _is_boilerplate(line, words):
-            boilerplate.append(line)
-            continue
-        near_top = position < 8 or headline is None
-        header = _header_date(line, words) if near_top and not content[1:] else None
+    for line in kept[: first_paragraph + 1][:12]:
+        header = _header_date(line, words)
         if header is not None:
-            if pub_date is None:
-                pub_date = header
-            pub_line = pub_line or line
-            continue
-        if headline is None and len(line.text) < 300:
-            headline = line
-            continue
-        content.append(line)
-    if headline is not None and not content:
+            pub_line = line
+            pub_date = pub_date or header
+            break
+    # the headline: among the short lines before the body, the one that reads most like one
+    candidates = [line for line in kept[:first_paragraph] if line is not pub_line and len(line.text) < 300]
+    headline = max(reversed(candidates), key=lambda line: _headline_score(line, matches), default=None)
+    if headline is not None and _headline_score(headline, matches) == 0 and len(candidates) > 1:
+        headline = candidates[-1]
+    content = [line for line in kept[first_paragraph:] if line is not pub_line]
+    if not content and headline is not None:
         content, headline = [headline], None
-    cjk = registry.is_cjk(lang)
     body = split_sentences(text, content, cjk)
     if headline is not None:
         body.insert(0, Sentence(headline.start, headline.end, headline.text, -1))
     if pub_date is None:
-        # Some pages put the date at the foot ("(Source: ..., 22 January 2021)").
+        # some pages put the date at the foot ("(Source: ..., 22 January 2021)")
         for line in reversed(lines[-4:]):
             candidate = _header_date(line, words)
             if candidate:
