@@ -31,8 +31,6 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     words = registry.lang(layout.lang)
     sentences = layout.body
     home = layout.publisher_country
-    if home is None and (layout.lang == "zh" or any(m.kind in ("state", "side", "adj") and m.value == "CHN" for m in matches)):
-        home = "CHN"
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
     event = find_event(text, sentences, matches, mentions, people, words, layout.published)
     events = [event] if event else []

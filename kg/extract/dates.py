@@ -118,7 +118,8 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 if month and 1 <= day <= 31:
                     add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
     for name, weekday in dates.get("weekdays", {}).items():
-        for m in re.finditer(r"(?<![\w])" + re.escape(name) + r"(?![\w])", chunk, re.IGNORECASE):
+        pattern = re.escape(name) if _is_cjk_text(name) else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
+        for m in re.finditer(pattern, chunk, re.IGNORECASE):
             add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, None, None, weekday=weekday))
     for name, offset in dates.get("relative", {}).items():
         pattern = re.escape(name) if _is_cjk_text(name) else r"(?<![\w])" + re.escape(name) + r"(?![\w])"

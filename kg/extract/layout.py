@@ -85,9 +85,19 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     return None
 
 
-def _publisher(lines: list[Line], registry: Registry) -> str | None:
+_MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|embajada|consulate|consulat|consulado|"
+                       r"department|département|departamento|office|canciller[ií]a|外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
+
+
+def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | None = None) -> str | None:
+    """The state whose ministry, embassy or agency published the page."""
     domains = registry.publishers.get("domains", {})
     names = registry.publishers.get("names", {})
+    for line in lines[:3]:
+        if _MINISTRY.search(line.text) and len(line.text) < 160:
+            states = [m for m in matches or [] if line.start <= m.start < line.end and m.kind in ("state", "adj")]
+            if states:
+                return states[0].value
     for line in lines[:6] + lines[-6:]:
         low = line.text.lower()
         for domain, code in domains.items():
@@ -104,7 +114,7 @@ def _is_paragraph(line: Line, cjk: bool) -> bool:
     text = line.text
     if cjk:
         han = sum(1 for c in text if is_cjk(c))
-        return han >= 30 or (han >= 12 and text.endswith(("。", "！", "？", "”")))
+        return han >= 48 or (han >= 12 and text.endswith(("。", "！", "？", "”")))
     return len(text) >= 140 or (len(text.split()) >= 12 and text.endswith((".", "!", "?", "»", '"', "”")))
 
 
@@ -130,7 +140,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
-    for line in kept[: first_paragraph + 1][:12]:
+    for line in kept[:12]:
         header = _header_date(line, words)
         if header is not None:
             pub_line = line
@@ -154,7 +164,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
             if candidate:
                 pub_date = candidate
                 break
-    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry), boilerplate)
+    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate)
 
 
 def resolve_in(text: str, words: dict, start: int, end: int, published: dt.date | None):

@@ -103,12 +103,11 @@ class _Finder:
             if key not in self.people:
                 self.people[key] = PersonRecord(key, person.name, person.country, person.qid, person.family)
             return self.people[key]
-        country = country or self.home
-        key = f"{country}:{name_key(name)}"
+        key = f"{country or '?'}:{name_key(name)}"
         if key not in self.people:
             # the same person named in full once and partly elsewhere: keep the longer name
             for existing in self.people.values():
-                if existing.country == country and _token_subset(name, existing.name):
+                if (existing.country == country or country is None or existing.country is None) and _token_subset(name, existing.name):
                     if len(name) > len(existing.name):
                         existing.name = name
                     return existing
@@ -177,8 +176,69 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     for index, sentence in enumerate(sentences):
         inside = [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
         by_sentence[index] = _sentence_mentions(f, sentence, inside)
+    _names_before_verbs(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
+    _resolve_countries(f, sentences, matches, by_sentence)
     return f.people, by_sentence
+
+
+def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                        by_sentence: dict[int, list[Mention]]) -> None:
+    """"Maxime Prévot reçoit ...", "Sonko a déclaré": a capitalised name right before an
+    event or speech verb is a person even without a title."""
+    if f.cjk:
+        return
+    for index, sentence in enumerate(sentences):
+        mentions = by_sentence[index]
+        for cue in matches:
+            if not (sentence.start <= cue.start < sentence.end) or not (cue.kind.startswith("event.") or cue.kind == "speech"):
+                continue
+            head = f.text[sentence.start:cue.start]
+            found = re.search(r"((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)){1,3})\s*,?\s*$", head)
+            if not found:
+                continue
+            start, end = sentence.start + found.start(1), sentence.start + found.end(1)
+            name = f.text[start:end]
+            if name.split()[0].lower() in f.particles or name.split()[-1].lower() in f.particles:
+                continue
+            if any(m.start < end and start < m.end for m in matches if m.kind not in ("honorific",)) or \
+               any(x.start < end and start < x.end for x in mentions):
+                continue
+            person = _lookup_family(f, name, None) or f.record(name, None, None)
+            if person.first is None:
+                person.first = Span(sentence.start, sentence.end)
+            mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
+            mentions.sort(key=lambda x: x.start)
+
+
+def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                       by_sentence: dict[int, list[Mention]]) -> None:
+    """An official named without a state speaks for the publisher, else for the state the
+    document names most, leaving out the states of those named beside them."""
+    counts: dict[str, int] = {}
+    for m in matches:
+        if m.kind in ("state", "side", "adj"):
+            counts[m.value] = counts.get(m.value, 0) + (2 if m.kind == "side" else 1)
+    for person in f.people.values():
+        if person.country is not None:
+            continue
+        beside: set[str] = set()
+        for index, mentions in by_sentence.items():
+            if any(x.person == person.key for x in mentions):
+                beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
+                break
+        if f.home and f.home not in beside:
+            person.country = f.home
+            continue
+        ranked = sorted(((n, code) for code, n in counts.items() if code not in beside and code in f.registry.states), reverse=True)
+        person.country = ranked[0][1] if ranked else f.home
+    for person in f.people.values():
+        if person.country == "CHN" and person.name and is_cjk(person.name[:1]):
+            person.name = _pinyin_name(person.name)
+    for mentions in by_sentence.values():
+        for x in mentions:
+            if x.person:
+                x.codes = (f.people[x.person].country or "",)
 
 
 def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
@@ -245,8 +305,7 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             if span:
                 raw = text[span[0]:span[1]]
                 if is_cjk(raw[:1]):
-                    chosen_country = country or f.home
-                    display = _pinyin_name(raw) if chosen_country == "CHN" else raw
+                    display = raw  # romanised once the country is known
                 else:
                     display = " ".join(raw.split())
                 person = _lookup_family(f, display, country) or f.record(display, country, None)
