@@ -101,6 +101,9 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
             if 1 <= values["m"] <= 12 and 1 <= values["d"] <= 31:
                 add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), values["y"], values["m"], values["d"]))
     for m in _CJK_DATE.finditer(chunk):
+        if chunk[m.end():m.end() + 1] in ("电", "電"):  # a news agency's dateline, not the event
+            taken.append((m.start(), m.end() + 1))
+            continue
         year = _cn_number(m.group(1)) if m.group(1) else None
         month = _cn_number(m.group(2)) if m.group(2) else None
         day = _cn_number(m.group(3))

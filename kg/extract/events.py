@@ -74,7 +74,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # the day: from the lead, else the headline, else the first paragraph
     day = None
     inferred = False
-    search = [lead] + ([headline] if headline is not None else []) + [i for i in body if sentences[i].paragraph == sentences[lead].paragraph and i != lead]
+    following = [i for i in body if i > lead][:3]
+    search = [lead] + ([headline] if headline is not None else []) + following
     for i in search:
         for mention in find_dates(text, words, sentences[i].start, sentences[i].end):
             day = resolve(mention, published)

@@ -76,11 +76,15 @@ class _Finder:
         actors = self.words.get("actors", {})
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
-        self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的"}
+        self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的", "外交部", "政府", "国防部", "外交部第一"}
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
         self.people: dict[str, PersonRecord] = {}
+        dates = self.words.get("dates", {})
+        # words that start sentences or name days: never part of a person's name
+        self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
+            {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])}
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -199,7 +203,10 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
                 continue
             start, end = sentence.start + found.start(1), sentence.start + found.end(1)
             name = f.text[start:end]
-            if name.split()[0].lower() in f.particles or name.split()[-1].lower() in f.particles:
+            tokens = name.split()
+            if tokens[0].lower() in f.particles or tokens[-1].lower() in f.particles:
+                continue
+            if any(fold(t) in f.function_words for t in tokens):
                 continue
             if any(m.start < end and start < m.end for m in matches if m.kind not in ("honorific",)) or \
                any(x.start < end and start < x.end for x in mentions):

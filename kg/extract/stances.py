@@ -154,19 +154,28 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             return
         groups.setdefault((endorser, stance, target), []).extend(topic_list)
 
-    accusations = [c for c in cues if c.kind == "accuse"]
+    frames = [c for c in cues if c.kind != "accuse"]
+    # an accusation verb after a stance cue is that stance's object ("opposes forces
+    # interfering in China's affairs"); on its own it accuses its subject
+    first_frame = frames[0].start if frames else s.end
+    accusations = [c for c in cues if c.kind == "accuse" and c.start < first_frame]
     if accusations:
         first = accusations[0]
-        accused = [a for a in actors if a.end <= first.start and a.kind in ("person", "state", "org")]
+        clause_start = s.start
+        for m in _CLAUSE_BREAK.finditer(text, s.start, first.start):
+            clause_start = m.end()
+        accused = [a for a in actors if clause_start <= a.start and a.end <= first.start and a.kind in ("person", "state", "org")
+                   and not a.possessive]
         codes = reader.codes(accused[-1], speaker) if accused else ()
         sentence_topics = [(t.value, False) for t in topics]
         for endorser in speaker:
             for target in codes:
                 if target != endorser:
                     add(endorser, "oppose", target, sentence_topics or [("Non-interference", False)])
-    frames = [c for c in cues if c.kind != "accuse"]
     for position, cue in enumerate(frames):
         frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
+        # a wish or plan after the cue starts a new clause ("..., and is willing to ...")
+        frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in _RECIPROCAL])
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
         for m in _CLAUSE_BREAK.finditer(text, previous_end, cue.start):
@@ -205,7 +214,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if not endorsers:
             endorsers = speaker
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")]
-        frame_topics = [t for t in topics if clause_start <= t.start < frame_end]
+        # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
+        frame_topics = [t for t in topics if (clause_start if position == 0 else cue.end) <= t.start < frame_end]
+        objected = any(c.kind == "accuse" and cue.end <= c.start < frame_end for c in cues)
         for endorser in endorsers:
             targets = [c for a in after for c in reader.codes(a, speaker) if c != endorser]
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
@@ -216,7 +227,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 topic_list += [(code, False) for code in org_targets]
             for label, against in topic_list or [(None, False)]:
                 final = stance
-                flip = negated != against
+                flip = negated != (against or objected)
                 if flip and final in ("support", "oppose"):
                     final = "oppose" if final == "support" else "support"
                 topic_target = target
