@@ -7,6 +7,8 @@ __all__ = [
     "ValidationFailed",
     "GoldFormatError",
     "DumpNotFound",
+    "QueryError",
+    "ViewError",
 ]
 
 
@@ -32,3 +34,11 @@ class GoldFormatError(KGError):
 
 class DumpNotFound(KGError):
     """No built or published dump was found where one was expected."""
+
+
+class QueryError(KGError):
+    """A SPARQL query is missing, unreadable or malformed, or failed while running."""
+
+
+class ViewError(KGError):
+    """A graph view, filter or export was asked for with a bad name or value."""

@@ -81,6 +81,7 @@ class _Finder:
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
         self.people: dict[str, PersonRecord] = {}
+        self.state_counts: dict[str, int] = {}
         dates = self.words.get("dates", {})
         # words that start sentences or name days: never part of a person's name
         self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
@@ -176,6 +177,15 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
                 lang: str, home: str | None) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
     """People of the document, and the actor mentions of each sentence (by sentence index)."""
     f = _Finder(text, registry, lang, home)
+    by_span: dict[tuple[int, int], set[str]] = {}
+    for m in matches:
+        if m.kind in ("state", "side", "adj") or m.kind == "person":
+            value = m.value if m.kind != "person" else registry.people[int(m.value)].country
+            by_span.setdefault((m.start, m.end), set()).add(value)
+    for values in by_span.values():
+        if len(values) == 1:
+            code = next(iter(values))
+            f.state_counts[code] = f.state_counts.get(code, 0) + 1
     by_sentence: dict[int, list[Mention]] = {}
     for index, sentence in enumerate(sentences):
         inside = [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
@@ -267,7 +277,10 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
     rank = {"person": 0, "title": 1, "side": 2, "state": 3, "org": 4, "adj": 5}
     for m in matches:
         if spans and spans[-1].start == m.start and spans[-1].end == m.end:
-            if rank.get(m.kind, 9) < rank.get(spans[-1].kind, 9):
+            best = spans[-1]
+            if rank.get(m.kind, 9) < rank.get(best.kind, 9) or (
+                m.kind == best.kind and f.state_counts.get(m.value, 0) > f.state_counts.get(best.value, 0)):
+                # the same words name two states ("塞方": Serbia or Cyprus): the one the document names more
                 spans[-1] = m
             continue
         spans.append(m)

@@ -122,10 +122,13 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
         elif i in own_speaker:
             speaker = own_speaker[i]
         else:
-            # "M. Wang a félicité ...": a sentence opening on an actor makes it the subject
-            opening = [m for m in mentions[i] if m.kind in ("person", "state") and m.start - s.start <= 25]
-            if opening and opening[0].codes and opening[0].codes[0]:
-                speaker = tuple(c for c in opening[0].codes if c)
+            # "M. Wang a félicité ...", "双方...": a sentence opening on a party makes it the subject
+            reach = 4 if reader.cjk else 25
+            opening = [m for m in mentions[i] if m.kind in ("person", "state", "both") and m.start - s.start <= reach][:1]
+            if opening and opening[0].kind == "both":
+                speaker = tuple(participants)
+            elif opening and opening[0].codes and opening[0].codes[0] in participants:
+                speaker = (opening[0].codes[0],)
         for record in _sentence_endorsements(reader, i, speaker):
             found.setdefault(record.key, record)
     return list(found.values())
@@ -216,9 +219,18 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         frame_topics = [t for t in topics if (clause_start if position == 0 else cue.end) <= t.start < frame_end]
-        objected = any(c.kind == "accuse" and cue.end <= c.start < frame_end for c in cues)
+        # "opposes forces interfering in China's affairs" supports China; "opposes the US
+        # interfering" opposes the US: the actor between cue and accusation is the accused
+        objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
+        objected = objection is not None
+        accused_here = [a for a in actors if objection and cue.end <= a.start and a.end <= objection.start
+                        and a.kind in ("state", "person", "org") and not a.possessive]
+        if accused_here:
+            objected = False
         for endorser in endorsers:
             targets = [c for a in after for c in reader.codes(a, speaker) if c != endorser]
+            if accused_here:
+                targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
             org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
             target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
