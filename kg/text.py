@@ -79,7 +79,8 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-_LATIN_END = re.compile(r"[.!?]+[\"'»”’)\]]*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſ0-9¿¡])")
+# French sets » off with a (no-break) space: "... pays. » Le Kazakhstan" ends a sentence.
+_LATIN_END = re.compile(r"[.!?]+(?:[\"'»”’)\]]|[ \u00a0\u202f]»)*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſ0-9¿¡])")
 _CJK_END = re.compile(r"[。！？!?]+[”’」』》\"']*|；(?=\S)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"

@@ -284,6 +284,20 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                 spans[-1] = m
             continue
         spans.append(m)
+    # "M. Li Qiang", "Madame Yassine Fall": a courtesy title announces a name
+    if not f.cjk:
+        for h in [x for x in spans if x.kind == "honorific"]:
+            following = [x for x in spans if x.start >= h.end]
+            if following and following[0].kind == "person" and f.is_glue(h.end, following[0].start):
+                continue
+            limit = following[0].start if following else sentence.end
+            span = f.latin_name_after(h.end, limit)
+            if span and len(text[span[0]:span[1]].split()) >= 2 and not any(fold(t) in f.function_words for t in text[span[0]:span[1]].split()):
+                display = " ".join(text[span[0]:span[1]].split())
+                person = _lookup_family(f, display, None) or f.record(display, None, None)
+                if person.first is None:
+                    person.first = Span(sentence.start, sentence.end)
+                mentions.append(Mention(h.start, span[1], "person", (person.country or "",), person.key))
     i = 0
     while i < len(spans):
         m = spans[i]
@@ -330,11 +344,19 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                     display = " ".join(raw.split())
                 person = _lookup_family(f, display, country) or f.record(display, country, None)
                 name_span = span
+        if person is None and not f.cjk:
+            # "ministre des Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot"
+            tail = _name_after_portfolio(f, spans, j, end, sentence)
+            if tail is not None:
+                person, name_span = tail
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
-            before = [x for x in mentions if x.kind == "person" and f.gap(x.end, m.start) in (",", "，", "")]
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in (",", "，", "")]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in (",", "，", "")]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
+            elif registry_before:
+                person = f.record("", None, int(registry_before[-1].value))
         if person is None:
             if country:
                 mentions.append(Mention(m.start, end, "title_ref", (country,)))
@@ -342,6 +364,9 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             continue
         if country and person.country is None:
             person.country = country
+        if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
+            # "ministre chinois des Affaires étrangères": the tail names the portfolio
+            titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
         for t in titles:
             if t.value not in person.roles:
                 person.roles[t.value] = " ".join(t.text.split())
@@ -373,6 +398,34 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             mentions.append(Mention(m.start, m.end, m.kind))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
+
+
+def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence):
+    """A name after the rest of a long portfolio title, before any verb."""
+    limit = min(sentence.end, end + 160)
+    for x in spans[j:]:
+        if x.start >= limit:
+            break
+        if x.kind.startswith(("event.", "stance.")) or x.kind in ("speech",):
+            limit = x.start
+            break
+    segment = f.text[end:limit]
+    for comma in re.finditer(r",\s*", segment):
+        if re.search(r"[.;:«»]", segment[:comma.start()]):
+            return None
+        at = end + comma.end()
+        following = [x for x in spans if x.start >= at]
+        if following and following[0].start == at and following[0].kind == "person":
+            return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
+        span = f.latin_name_after(at, following[0].start if following else limit)
+        if span and len(f.text[span[0]:span[1]].split()) >= 2 and not any(
+                fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
+            display = " ".join(f.text[span[0]:span[1]].split())
+            return (_lookup_family(f, display, None) or f.record(display, None, None)), span
+    return None
 
 
 def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecord | None:

@@ -1,0 +1,125 @@
+"""kg.text: folding keeps every offset; sentences slice the text back exactly."""
+
+from __future__ import annotations
+
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.text import fold, is_cjk, normalise_space, split_lines, split_sentences
+
+
+# ---- fold ------------------------------------------------------------------------------
+def test_fold_lowers_strips_accents_and_normalises_quotes():
+    assert fold("Ministre des Affaires Étrangères") == "ministre des affaires etrangeres"
+    assert fold("l’ONU « ici »") == "l'onu \" ici \""
+    assert fold("Sino–Kazakh") == "sino-kazakh"
+
+
+def test_fold_keeps_characters_that_have_no_single_lower_form():
+    # "İ".lower() is two code points; fold must still give one character back.
+    assert fold("İstanbul") == "istanbul"
+    assert len(fold("ẞ")) == 1
+
+
+def test_fold_leaves_cjk_alone():
+    assert fold("中华人民共和国外交部") == "中华人民共和国外交部"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_fold_keeps_length(text):
+    assert len(fold(text)) == len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="aéÉèçÇœ’«» \n\t\u00a0中国ŞİßABCxyz.-", min_size=1))
+def test_fold_is_position_preserving(text):
+    folded = fold(text)
+    for i, char in enumerate(text):
+        assert folded[i] == fold(char), (i, char)
+
+
+def test_is_cjk():
+    assert is_cjk("中") and is_cjk("國")
+    assert not is_cjk("a") and not is_cjk("é") and not is_cjk("。")
+
+
+def test_normalise_space():
+    assert normalise_space("  Wang \n Yi\t ") == "Wang Yi"
+
+
+# ---- lines and sentences ---------------------------------------------------------------
+def _sentences(text: str, cjk: bool = False):
+    return split_sentences(text, split_lines(text), cjk)
+
+
+def test_lines_are_trimmed_and_keep_offsets():
+    text = "  first line  \n\n\tsecond\r\n   \nthird"
+    lines = split_lines(text)
+    assert [line.text for line in lines] == ["first line", "second", "third"]
+    for line in lines:
+        assert text[line.start:line.end] == line.text
+
+
+def test_sentence_offsets_slice_the_seed_exactly(seed_text):
+    sentences = _sentences(seed_text)
+    assert len(sentences) > 10
+    for sentence in sentences:
+        assert seed_text[sentence.start:sentence.end] == sentence.text
+
+
+def test_sentences_cover_every_word_of_a_paragraph(seed_text):
+    # No text is lost between sentences: joined, they give back each paragraph's words.
+    lines = split_lines(seed_text)
+    sentences = split_sentences(seed_text, lines, cjk=False)
+    for index, line in enumerate(lines):
+        joined = " ".join(s.text for s in sentences if s.paragraph == index)
+        assert joined.split() == line.text.split()
+
+
+def test_no_split_after_french_monsieur(seed_text):
+    sentences = _sentences(seed_text)
+    assert not [s.text for s in sentences if s.text.endswith(" M.") or s.text == "M."]
+    assert any(s.text.startswith("M. Wang a félicité Mukhtar Tleuberdi") for s in sentences)
+
+
+def test_no_split_after_mr_and_us():
+    text = textwrap.dedent("""\
+        Mr. Blinken spoke with Mr. Retno. The U.S. Secretary of State and the Minister discussed trade. They agreed.
+        """)
+    sentences = _sentences(text)
+    assert [s.text for s in sentences] == [
+        "Mr. Blinken spoke with Mr. Retno.",
+        "The U.S. Secretary of State and the Minister discussed trade.",
+        "They agreed.",
+    ]
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
+
+
+def test_split_after_french_closing_quote_set_off_by_a_space():
+    text = "« Nous sommes prêts », a dit M. Wang. « Merci. » Le Kazakhstan est d'accord.\nDeuxième paragraphe."
+    sentences = _sentences(text)
+    assert [s.text for s in sentences] == [
+        "« Nous sommes prêts », a dit M. Wang.",
+        "« Merci. »",
+        "Le Kazakhstan est d'accord.",
+        "Deuxième paragraphe.",
+    ]
+    assert [s.paragraph for s in sentences] == [0, 0, 0, 1]
+
+
+def test_no_split_before_lower_case():
+    # "etc." then a lower-case word, or a number like 3.5: one sentence.
+    text = "Trade grew by 3.5 per cent. in 2020 and more."
+    assert len(_sentences(text)) == 1
+
+
+def test_chinese_sentences_keep_offsets():
+    text = "王毅表示，中方支持哈方。哈方坚定支持中方！\n双方同意加强合作；并继续推进。"
+    sentences = _sentences(text, cjk=True)
+    assert [s.text for s in sentences] == ["王毅表示，中方支持哈方。", "哈方坚定支持中方！", "双方同意加强合作；", "并继续推进。"]
+    for sentence in sentences:
+        assert text[sentence.start:sentence.end] == sentence.text
