@@ -28,6 +28,7 @@ class PersonRecord:
     roles: dict[str, str] = field(default_factory=dict)  # role code -> title as written
     role_spans: dict[str, Span] = field(default_factory=dict)
     first: Span | None = None
+    generic_roles: dict[str, tuple[str, Span]] = field(default_factory=dict)
 
 
 @dataclass
@@ -76,6 +77,8 @@ class _Finder:
         actors = self.words.get("actors", {})
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
+        self.glue |= {fold(w) for w in actors.get("glue_words", [])}
+        self.generic = {fold(w) for w in names.get("generic_titles", [])}
         self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的", "外交部", "政府", "国防部", "外交部第一"}
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
@@ -92,7 +95,7 @@ class _Finder:
         return fold(self.text[start:end]).strip()
 
     def is_glue(self, start: int, end: int) -> bool:
-        gap = self.gap(start, end)
+        gap = re.sub(r"[(（][^)）]{1,14}[)）]", " ", self.gap(start, end)).strip()
         if not gap:
             return True
         if self.cjk:
@@ -250,6 +253,10 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
         ranked = sorted(((n, code) for code, n in counts.items() if code not in beside and code in f.registry.states), reverse=True)
         person.country = ranked[0][1] if ranked else f.home
     for person in f.people.values():
+        if not person.roles:
+            for role, (written, span) in person.generic_roles.items():
+                person.roles[role] = written
+                person.role_spans[role] = span
         if person.country == "CHN" and person.name and is_cjk(person.name[:1]):
             person.name = _pinyin_name(person.name)
     for mentions in by_sentence.values():
@@ -321,6 +328,12 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             i += 1
             continue
         country = _chain_country(f, chain)
+        # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
+            country = spans[i - 1].value
+        elif chain[0].kind in ("state", "adj") and i > 0 and spans[i - 1].kind in ("state", "adj") and \
+                f.gap(spans[i - 1].end, m.start) == "":
+            country = spans[i - 1].value
         end = chain[-1].end
         person = None
         name_span = None
@@ -368,8 +381,13 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
         for t in titles:
+            written = " ".join(t.text.split())
+            if fold(written) in f.generic and len(titles) == 1:
+                # "Minister Balakrishnan", "主席": adds a post only if nothing more specific is known
+                person.generic_roles.setdefault(t.value, (written, Span(sentence.start, sentence.end)))
+                continue
             if t.value not in person.roles:
-                person.roles[t.value] = " ".join(t.text.split())
+                person.roles[t.value] = written
                 person.role_spans[t.value] = Span(sentence.start, sentence.end)
         if name_span:
             mention = Mention(min(m.start, name_span[0]), name_span[1], "person", (person.country or "",), person.key)

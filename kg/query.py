@@ -1,0 +1,120 @@
+"""SPARQL over a built or published dump, and the ready queries of ``queries/``.
+
+The dump is loaded into an embedded pyoxigraph store; queries see the union of every
+named graph as their default graph (``GRAPH ?g { ... }`` still reaches each readout's
+own graph). With no dump named, ``build/`` is used, built from ``sources/`` first when it
+is missing or older than any source file.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable
+
+from kg.errors import DumpNotFound, QueryError
+from kg.namespaces import BINDINGS, DEFAULT_BASE
+from kg.results import QueryResult
+from kg.store import find_dump, load_store
+
+__all__ = ["queries_dir", "list_queries", "read_query", "describe_query", "is_stale", "ensure_dump", "open_store",
+           "run_query", "DEFAULT_PREFIXES"]
+
+# prefixes a query may use without declaring them (`kg query -e 'SELECT ?p { ?p a kg:Person }'`)
+DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "id": DEFAULT_BASE,
+}
+
+
+def queries_dir() -> Path:
+    """The ready queries: ``kg/queries`` once installed from a wheel, ``queries/`` in a checkout."""
+    packaged = Path(str(resources.files("kg") / "queries"))
+    if packaged.is_dir() and any(packaged.glob("*.rq")):
+        return packaged
+    checkout = Path(__file__).resolve().parent.parent / "queries"
+    if checkout.is_dir():
+        return checkout
+    raise QueryError(f"no ready queries found (looked in {packaged} and {checkout})")
+
+
+def list_queries() -> dict[str, Path]:
+    """Every ready query by name (its file name without ``.rq``), sorted."""
+    return {p.stem: p for p in sorted(queries_dir().glob("*.rq"))}
+
+
+def read_query(name: str) -> str:
+    """The text of the ready query ``name``."""
+    known = list_queries()
+    if name not in known:
+        raise QueryError(f"no ready query {name!r}; known: {', '.join(known) or '(none)'}")
+    return known[name].read_text(encoding="utf-8")
+
+
+def describe_query(text: str) -> str:
+    """The opening ``#`` comment of a query, joined into one line: what the query answers."""
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("#").strip())
+    return " ".join(line for line in lines if line)
+
+
+def _newest_source(sources: Path) -> float:
+    stamps = [p.stat().st_mtime for p in sources.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    return max(stamps, default=0.0)
+
+
+def is_stale(build_dir: Path, sources: Path) -> bool:
+    """True when ``build_dir`` has no dump or its dump is older than any file in ``sources``."""
+    try:
+        dump = find_dump(build_dir)
+    except DumpNotFound:
+        return True
+    return sources.is_dir() and dump.stat().st_mtime < _newest_source(sources)
+
+
+def ensure_dump(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),
+                on_build: Callable[[Path, Path], None] | None = None) -> Path:
+    """The dump to query: the one in ``dump_dir`` (a build or publish folder) when given;
+    else ``build_dir``'s, rebuilt from ``sources`` first when missing or stale."""
+    if dump_dir is not None:
+        if not dump_dir.is_dir():
+            raise DumpNotFound(f"{dump_dir} is not a folder (expected a build or publish folder)")
+        return find_dump(dump_dir)
+    if is_stale(build_dir, sources):
+        if not sources.is_dir():
+            raise DumpNotFound(f"no dump in {build_dir} and no sources folder {sources} to build it from")
+        from kg.build import build
+
+        if on_build:
+            on_build(sources, build_dir)
+        build(sources, build_dir)
+    return find_dump(build_dir)
+
+
+def open_store(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),
+               on_build: Callable[[Path, Path], None] | None = None) -> Any:
+    """A pyoxigraph store loaded with the dump :func:`ensure_dump` picks."""
+    return load_store(ensure_dump(dump_dir, sources, build_dir, on_build))
+
+
+def run_query(store: Any, text: str) -> QueryResult:
+    """Run ``text`` on ``store`` (default graph = union of named graphs) and hold the results."""
+    import pyoxigraph as ox
+
+    try:
+        answer = store.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            return QueryResult("graph", triples=list(answer))
+        variables = [v.value for v in answer.variables]
+        rows = [tuple(solution[i] for i in range(len(variables))) for solution in answer]
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL: {exc}") from exc
+    except OSError as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+    return QueryResult("select", variables, rows)

@@ -1,0 +1,114 @@
+"""kg.registry: the data files load, and say what ANNOTATION.md says they must."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from kg.errors import RegistryError
+from kg.model import EVENT_TYPES, ROLE_CODES
+from kg.registry import LANGUAGES, Registry, load_registry
+
+# ANNOTATION.md §3, in the guideline's words.
+TOPIC_LABELS = {
+    "Taiwan", "Xinjiang", "Hong Kong", "Tibet", "South China Sea", "One-China principle",
+    "Belt and Road Initiative", "Global Development Initiative", "Global Security Initiative",
+    "Global Civilization Initiative", "Global Governance Initiative", "Community with a shared future",
+    "COVID-19", "Ukraine", "Korean Peninsula", "Iran nuclear issue", "Afghanistan", "Palestine",
+    "Climate change", "Human rights", "Multilateralism", "Non-interference",
+    "Sovereignty and territorial integrity", "Independence anniversary", "Taking office", "Election",
+}
+# ANNOTATION.md §4.
+ORG_CODES = {
+    "UN", "UNSC", "SCO", "CICA", "BRICS", "ASEAN", "EU", "AU", "G20", "APEC", "WHO", "WTO", "NATO",
+    "CELAC", "LAS", "GCC", "OIC", "CPC", "CSTO", "EAEU", "OSCE", "IAEA",
+}
+QID = re.compile(r"^Q\d+$")
+
+
+def test_registry_loads_once(registry):
+    assert load_registry() is registry
+    assert len(registry.states) > 150
+    assert len(registry.people) > 0
+
+
+def test_every_topic_label_of_the_guidelines(registry):
+    assert set(registry.topics) == TOPIC_LABELS
+
+
+def test_every_organisation_code_of_the_guidelines(registry):
+    assert ORG_CODES <= set(registry.organizations)
+
+
+def test_state_and_organisation_codes_do_not_clash(registry):
+    # A code naming both would mint one IRI for two parties (kg.rdf picks the organisation).
+    assert set(registry.states) & set(registry.organizations) == set()
+    assert all(re.fullmatch(r"[A-Z]{3}", code) for code in registry.states)
+
+
+def test_every_person_represents_a_known_party(registry):
+    unknown = [(p.name, p.country) for p in registry.people if registry.code_kind(p.country) == "unknown"]
+    assert unknown == []
+
+
+def test_no_person_listed_twice(registry):
+    keys = [(p.name, p.country) for p in registry.people]
+    assert len(keys) == len(set(keys))
+
+
+def test_people_have_a_family_name_they_are_called_by(registry):
+    assert [p.name for p in registry.people if not p.family.strip()] == []
+
+
+def test_qids_are_wikidata_item_ids(registry):
+    bad = [(code, s.qid) for code, s in registry.states.items() if s.qid is not None and not QID.match(s.qid)]
+    bad += [(code, o.qid) for code, o in registry.organizations.items() if o.qid is not None and not QID.match(o.qid)]
+    bad += [(p.name, p.qid) for p in registry.people if p.qid is not None and not QID.match(p.qid)]
+    assert bad == []
+
+
+def test_topic_owners_and_publishers_are_known_codes(registry):
+    owners = {t.owner for t in registry.topics.values() if t.owner}
+    assert {o for o in owners if registry.code_kind(o) == "unknown"} == set()
+    publishers = set(registry.publishers.get("domains", {}).values()) | set(registry.publishers.get("names", {}).values())
+    assert {p for p in publishers if registry.code_kind(p) == "unknown"} == set()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_language_has_grammar_words(registry, lang):
+    words = registry.lang(lang)
+    assert words.get("titles"), f"{lang}: no titles"
+    assert set(words.get("events", {})) >= set(EVENT_TYPES), f"{lang}: event types without cues"
+
+
+def test_titles_map_to_role_codes(registry):
+    bad = {(lang, title, role) for lang, words in registry.languages.items()
+           for title, role in words.get("titles", {}).items() if role not in ROLE_CODES}
+    assert bad == set()
+
+
+def test_every_topic_has_english_words(registry):
+    assert [label for label, t in registry.topics.items() if not t.phrases.get("en")] == []
+
+
+def test_unknown_language_is_a_registry_error(registry):
+    with pytest.raises(RegistryError, match="no language data for 'xx'"):
+        registry.lang("xx")
+
+
+def test_fingerprint_is_a_stable_sha256(registry):
+    assert re.fullmatch(r"[0-9a-f]{64}", registry.fingerprint)
+    assert Registry(registry.data_dir).fingerprint == registry.fingerprint
+
+
+def test_missing_data_file_is_a_registry_error(tmp_path: Path):
+    with pytest.raises(RegistryError, match="states.toml"):
+        Registry(tmp_path)
+
+
+def test_malformed_data_file_is_a_registry_error(tmp_path: Path):
+    (tmp_path / "states.toml").write_text("[KAZ\nqid = ", encoding="utf-8")
+    with pytest.raises(RegistryError, match="not valid TOML"):
+        Registry(tmp_path)
