@@ -328,6 +328,11 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             i += 1
             continue
         country = _chain_country(f, chain)
+        # a list of officials shares the state of its first item ("尼泊尔陆军参谋长塔帕、国防部秘书夏尔马")
+        if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
+            previous = f.people.get(mentions[-1].person)
+            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in ("、", ",", "，", "and", "et", "y"):
+                country = previous.country
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
         if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
             country = spans[i - 1].value
