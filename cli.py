@@ -194,5 +194,68 @@ def validate(file: Path) -> None:
     sys.exit(1 if violations else 0)
 
 
+_DUMP_OPTION = click.option(
+    "--dump", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Build or publish folder to read (default: build/, rebuilt from --sources when missing or stale).")
+_SOURCES_OPTION = click.option(
+    "--sources", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, show_default=True,
+    help="Readouts to build build/ from when no --dump is given.")
+
+
+def _store(dump: Path | None, sources: Path):
+    """The query store of --dump, or of build/ (built first when missing or stale)."""
+    from kg.query import open_store
+
+    def note(src: Path, out: Path) -> None:
+        click.echo(f"kg: {out}/ is missing or older than {src}/; building it first", err=True)
+
+    return open_store(dump, sources, DEFAULT_OUT, on_build=note)
+
+
+@main.command()
+@click.argument("query_file", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
+@click.option("--name", "-n", default=None, help="Run the ready query queries/NAME.rq (see --list).")
+@click.option("--expr", "-e", "expression", default=None, help="A SPARQL query given inline.")
+@click.option("--list", "list_only", is_flag=True, help="List the ready queries and what each answers.")
+@_DUMP_OPTION
+@_SOURCES_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
+              show_default=True, help="table for people; csv, tsv, json, xml are the W3C SPARQL results formats.")
+@click.option("--width", type=click.IntRange(8), default=60, show_default=True, help="Longest cell of a table.")
+def query(query_file: Path | None, name: str | None, expression: str | None, list_only: bool, dump: Path | None,
+          sources: Path, fmt: str, width: int) -> None:
+    """Run a SPARQL query (a file, a ready query or -e TEXT) over the knowledge graph.
+
+    The default graph is the union of every readout's named graph and the registry;
+    GRAPH ?g { ... } reaches each one. The prefixes kg:, id:, rdfs:, skos:, org:, oa:,
+    prov:, dcterms:, xsd: ... may be used without declaring them.
+
+    \b
+    Examples:
+      kg query --list
+      kg query --name who-met-whom
+      kg query queries/counterparts.rq --dump dist --format csv
+      kg query -e 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format json
+    """
+    from kg.query import describe_query, list_queries, read_query, run_query
+    from kg.results import serialize, table
+
+    if list_only:
+        rows = [(n, describe_query(p.read_text(encoding="utf-8"))) for n, p in list_queries().items()]
+        click.echo(table(["name", "answers"], rows, limit=120), nl=False)
+        return
+    given = [x for x in (query_file, name, expression) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY_FILE, --name NAME or -e 'SPARQL' (or --list)")
+    if query_file is not None:
+        text = query_file.read_text(encoding="utf-8")
+    elif name is not None:
+        text = read_query(name)
+    else:
+        text = expression
+    result = run_query(_store(dump, sources), text)
+    click.echo(serialize(result, fmt, limit=width), nl=False)
+
+
 if __name__ == "__main__":
     main()

@@ -95,7 +95,7 @@ def _to_json(result: QueryResult) -> str:
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
     bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
     body = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
-    return json.dumps(body, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
 
 
 def _xml_escape(value: str, attribute: bool = False) -> str:
@@ -168,7 +168,7 @@ def _width(text: str) -> int:
 
 
 def _cut(text: str, limit: int) -> str:
-    text = " ".join(text.split())
+    text = " ".join("".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf")).split())
     if _width(text) <= limit:
         return text
     out, used = [], 0

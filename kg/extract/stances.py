@@ -20,7 +20,7 @@ from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]
 
-_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider")
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable")
 _CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
@@ -169,12 +169,15 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             clause_start = m.end()
         accused = [a for a in actors if clause_start <= a.start and a.end <= first.start and a.kind in ("person", "state", "org")
                    and not a.possessive]
+        if not accused:  # "la provocation de la partie américaine"
+            accused = [a for a in actors if first.end <= a.start < first.end + 30 and a.kind in ("state", "person", "org")][:1]
         codes = reader.codes(accused[-1], speaker) if accused else ()
         sentence_topics = [(t.value, False) for t in topics]
         for endorser in speaker:
             for target in codes:
                 if target != endorser:
                     add(endorser, "oppose", target, sentence_topics or [("Non-interference", False)])
+    previous_endorsers: tuple[str, ...] = ()
     for position, cue in enumerate(frames):
         frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
         # a wish or plan after the cue starts a new clause ("..., and is willing to ...")
@@ -195,7 +198,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             for n in negations if clause_start <= n.start
         )
         stance = cue.kind
-        if stance == "consider":
+        if stance == "inalienable":  # "Taiwan is an inalienable part of China"
+            stance = "support"
+        elif stance == "consider":
             internal = [t for t in topics if t.value == "Non-interference" and cue.end <= t.start < frame_end]
             if not internal:
                 continue
@@ -205,8 +210,16 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # endorser: the nearest actor before the cue in this clause, else the speaker
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org")]
         before = [a for a in before if not a.possessive]
+        if position and before:
+            # in "X supports A, and opposes B" the subject of the second verb is still X;
+            # a new subject stands right before its verb
+            gap = text[before[-1].end:cue.start]
+            if "," in gap or "，" in gap or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4):
+                before = []
         endorsers: tuple[str, ...] = ()
-        if before:
+        if position and not before and previous_endorsers:
+            endorsers = previous_endorsers
+        elif before:
             last = before[-1]
             endorsers = reader.codes(last, speaker)
             # "China and Kazakhstan support ..." : a joint subject
@@ -216,9 +229,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = speaker
         if not endorsers:
             endorsers = speaker
+        previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
-        frame_topics = [t for t in topics if (clause_start if position == 0 else cue.end) <= t.start < frame_end]
+        looks_back = position == 0 or cue.kind in ("consider", "inalienable")
+        frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
         # "opposes forces interfering in China's affairs" supports China; "opposes the US
         # interfering" opposes the US: the actor between cue and accusation is the accused
         objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
