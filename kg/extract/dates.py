@@ -151,11 +151,15 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
                     year -= 1
             return dt.date(year, month, mention.day)  # type: ignore[arg-type]
         if mention.day is not None and mention.month is None and published is not None:  # "21日"
-            candidate = published.replace(day=mention.day)
-            if candidate > published:
-                first = published.replace(day=1) - dt.timedelta(days=1)
-                candidate = first.replace(day=mention.day)
-            return candidate
+            # the latest such day on or before publication: this month, else last month
+            try:
+                candidate = published.replace(day=mention.day)
+                if candidate <= published:
+                    return candidate
+            except ValueError:
+                pass
+            last_month = published.replace(day=1) - dt.timedelta(days=1)
+            return last_month.replace(day=mention.day)
         if published is None:
             return None
         if mention.offset_days is not None:
