@@ -42,3 +42,7 @@ class QueryError(KGError):
 
 class ViewError(KGError):
     """A graph view, filter or export was asked for with a bad name or value."""
+
+
+class RDFParseError(KGError, ValueError):
+    """A file given as RDF could not be parsed; the message is one line."""

@@ -38,6 +38,7 @@ class Organization:
     code: str
     qid: str | None
     names: dict[str, list[str]]
+    party_of: str | None = None  # a state's ruling party (CPC -> CHN)
 
     def label(self, lang: str = "en") -> str:
         names = self.names.get(lang) or self.names.get("en") or [self.code]
@@ -106,7 +107,7 @@ class Registry:
             )
         for code, table in sorted(_read_toml(d / "organizations.toml").items()):
             names = {k: v for k, v in table.items() if isinstance(v, list)}
-            self.organizations[code] = Organization(code, table.get("qid"), names)
+            self.organizations[code] = Organization(code, table.get("qid"), names, table.get("party_of"))
         for label, table in _read_toml(d / "topics.toml").items():
             self.topics[label] = Topic(
                 label=label,

@@ -10,6 +10,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import Graph, Namespace
 from rdflib.namespace import RDF
 
+from kg.errors import RDFParseError
 from kg.resources import SHAPES, schema_path
 
 __all__ = ["Violation", "validate_graph", "validate_file", "shapes_graph"]
@@ -61,7 +62,21 @@ def validate_graph(data: Graph) -> list[Violation]:
 
 
 def validate_file(path: Path) -> list[Violation]:
-    """Validate any RDF file (format from its extension) against shapes.ttl."""
+    """Validate any RDF file (format from its extension) against shapes.ttl.
+
+    Raises :class:`~kg.errors.RDFParseError` (one line) when the file is not parseable RDF.
+    """
+    try:
+        graph = _read_graph(path)
+    except Exception as exc:  # each rdflib parser raises its own kind of error
+        detail = " ".join(str(exc).split())
+        if len(detail) > 300:
+            detail = detail[:297] + "..."
+        raise RDFParseError(f"{type(exc).__name__}: {detail}") from exc
+    return validate_graph(graph)
+
+
+def _read_graph(path: Path) -> Graph:
     from rdflib.util import guess_format
 
     fmt = guess_format(str(path)) or "turtle"
@@ -76,7 +91,7 @@ def validate_file(path: Path) -> list[Violation]:
         graph = _union(path.read_text(encoding="utf-8"), fmt)
     else:
         graph = Graph().parse(path, format=fmt)
-    return validate_graph(graph)
+    return graph
 
 
 def _union(data: str, fmt: str) -> Graph:

@@ -108,6 +108,10 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
                 codes = reader.codes(chosen, own_speaker.get(i - 1, ()))
                 if chosen.kind == "pronoun":
                     codes = ()
+                # "艾班和沙姆哈尼表示", "Wang Yi and Lavrov said": both speak
+                earlier = [x for x in before if x.end <= chosen.start]
+                if earlier and chosen in before and _joined(text, earlier[-1], chosen):
+                    codes = tuple(dict.fromkeys(reader.codes(earlier[-1], ()) + codes))
                 if codes:
                     own_speaker[i] = codes
                     break
@@ -145,6 +149,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     if not cues:
         return []
     blocks = [m for m in inside if m.kind == "stance.block"]
+    thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
     negations = [m for m in inside if m.kind == "stance.negation"]
     actors = reader.mentions[index]
@@ -172,7 +177,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if not accused:  # "la provocation de la partie américaine"
             accused = [a for a in actors if first.end <= a.start < first.end + 30 and a.kind in ("state", "person", "org")][:1]
         codes = reader.codes(accused[-1], speaker) if accused else ()
-        sentence_topics = [(t.value, False) for t in topics]
+        named = list(dict.fromkeys(t.value for t in topics))
+        specific = [x for x in named if not (x in reader.registry.topics and reader.registry.topics[x].fallback)]
+        sentence_topics = [(x, False) for x in (specific or named)]
         for endorser in speaker:
             for target in codes:
                 if target != endorser:
@@ -190,6 +197,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # speech verb ("..., and said that") opens a new clause
         window_start = max([s.start] + [m.end for m in speech if m.end <= cue.start])
         if any(window_start <= b.start < cue.start for b in blocks):
+            continue
+        if any(clause_start <= t.start < cue.start for t in thanks):  # "thanked China for its support"
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in _RECIPROCAL for b in blocks):
             continue
@@ -249,7 +258,15 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
             org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
             target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
-            topic_list = [(t.value, t.kind == "topic_against") for t in frame_topics]
+            if stance == "congratulate" and target in reader.registry.organizations:
+                # congratulations on a party occasion go to its state
+                target = reader.registry.organizations[target].party_of or target
+            # a label named both ways ("s'oppose à l'ingérence dans les affaires intérieures")
+            # takes the "against" reading; a general label gives way to a specific one
+            against_labels = {t.value for t in frame_topics if t.kind == "topic_against"}
+            labels = list(dict.fromkeys(t.value for t in frame_topics))
+            specific = [x for x in labels if not (x in reader.registry.topics and reader.registry.topics[x].fallback)]
+            topic_list = [(x, x in against_labels) for x in (specific or labels)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             for label, against in topic_list or [(None, False)]:
@@ -271,9 +288,6 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     records = []
     for (endorser, stance, target), labels in groups.items():
         names = list(dict.fromkeys(label for label, _ in labels if label))
-        specific = [n for n in names if not (n in reader.registry.topics and reader.registry.topics[n].fallback)]
-        if specific:
-            names = specific
         if not names:
             if target is not None:
                 records.append(Endorsement(endorser, stance, target, None, span))
