@@ -81,7 +81,14 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
     """
     from kg.build import build as run_build
 
-    result = run_build(sources, out, base=base, lang=lang, jobs=jobs, progress=None if quiet else _progress_bar(True))
+    from kg.errors import BuildFailed
+
+    try:
+        result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict,
+                           progress=None if quiet else _progress_bar(True))
+    except BuildFailed as exc:
+        click.echo(f"kg: error: {exc}", err=True)
+        sys.exit(1)
     for doc in result.documents:
         if doc.status in ("rejected", "error", "duplicate"):
             for reason in doc.reasons:

@@ -17,6 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
+from kg.errors import BuildFailed
 from kg.namespaces import DEFAULT_BASE
 from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples
@@ -103,8 +104,11 @@ def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: i
 
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
-    """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report."""
+          progress: Callable[[int, int, str], None] | None = None, strict: bool = False) -> BuildResult:
+    """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report.
+
+    With ``strict``, any rejected readout fails the build with :class:`BuildFailed` and the
+    previous dump is left as it was (the report still says why)."""
     started = time.perf_counter()
     Minter(base)  # fail early on a bad --base
     registry = load_registry()
@@ -134,6 +138,11 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
                 actors.update(people)
             if progress:
                 progress(done, len(paths), source)
+        if strict and any(d.status in ("rejected", "error") for d in documents):
+            failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors))
+            _write_reports(failed)
+            rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
+            raise BuildFailed(f"--strict: {rejected} readout(s) rejected; previous dump kept (see {out / REPORT_TXT})")
     write_turtle(out / DUMP_NQ, out / DUMP_TTL)
     result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors))
     _write_reports(result)

@@ -46,3 +46,7 @@ class ViewError(KGError):
 
 class RDFParseError(KGError, ValueError):
     """A file given as RDF could not be parsed; the message is one line."""
+
+
+class BuildFailed(KGError):
+    """A --strict build met a rejected readout; nothing was published."""

@@ -2,7 +2,10 @@
 
 The dump is loaded into an embedded pyoxigraph store; queries see the union of every
 named graph as their default graph (``GRAPH ?g { ... }`` still reaches each readout's
-own graph). With no dump named, ``build/`` is used, built from ``sources/`` first when it
+own graph). The union is stored once as the default graph rather than asked for with
+pyoxigraph's ``use_default_graph_as_union``, which yields a triple once per graph holding
+it (a state named in six readouts would count six times); SPARQL's merge is a set, as in
+rdflib. With no dump named, ``build/`` is used, built from ``sources/`` first when it
 is missing or older than any source file.
 """
 
@@ -18,7 +21,7 @@ from kg.results import QueryResult
 from kg.store import find_dump, load_store
 
 __all__ = ["queries_dir", "list_queries", "read_query", "describe_query", "is_stale", "ensure_dump", "open_store",
-           "run_query", "DEFAULT_PREFIXES"]
+           "ensure_union", "run_query", "DEFAULT_PREFIXES"]
 
 # prefixes a query may use without declaring them (`kg query -e 'SELECT ?p { ?p a kg:Person }'`)
 DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
@@ -97,16 +100,26 @@ def ensure_dump(dump_dir: Path | None = None, sources: Path = Path("sources"), b
 
 def open_store(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),
                on_build: Callable[[Path, Path], None] | None = None) -> Any:
-    """A pyoxigraph store loaded with the dump :func:`ensure_dump` picks."""
-    return load_store(ensure_dump(dump_dir, sources, build_dir, on_build))
+    """A pyoxigraph store loaded with the dump :func:`ensure_dump` picks, union included."""
+    return ensure_union(load_store(ensure_dump(dump_dir, sources, build_dir, on_build)))
+
+
+def ensure_union(store: Any) -> Any:
+    """Fill the empty default graph of ``store`` with the set union of its named graphs."""
+    import pyoxigraph as ox
+
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    return store
 
 
 def run_query(store: Any, text: str) -> QueryResult:
     """Run ``text`` on ``store`` (default graph = union of named graphs) and hold the results."""
     import pyoxigraph as ox
 
+    ensure_union(store)
     try:
-        answer = store.query(text, use_default_graph_as_union=True, prefixes=DEFAULT_PREFIXES)
+        answer = store.query(text, prefixes=DEFAULT_PREFIXES)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):

@@ -49,6 +49,9 @@ def atomic_writer(path: Path, binary: bool = False, compress: bool = False) -> I
                 yield handle
                 handle.flush()
                 os.fsync(handle.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a published file, readable like any other
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -99,7 +102,11 @@ def find_dump(folder: Path) -> Path:
 
 
 def load_store(dump: Path):
-    """An embedded pyoxigraph store holding the dump; the default graph is the union."""
+    """An embedded pyoxigraph store holding the dump, one named graph per readout.
+
+    Query with ``GRAPH ?g { ... }``, or pass ``use_default_graph_as_union=True`` to
+    ``store.query`` to query the union of all graphs (the default graph itself is empty).
+    """
     import pyoxigraph as ox
 
     store = ox.Store()

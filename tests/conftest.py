@@ -23,6 +23,11 @@ SEED_DATE_PHRASE = "Le 21 janvier 2021"
 VARIANT_DAYS = (10, 11, 12, 13, 14, 15, 16, 17, 18)
 
 
+def pytest_configure(config):
+    # rdflib's own parsers call its deprecated Dataset API; that is not ours to fix.
+    config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:rdflib.*")
+
+
 def gold_sets(doc: dict[str, Any]) -> dict[str, Any]:
     """A gold-format document reduced to sets, so order never matters in a comparison."""
     events = set()
@@ -53,6 +58,17 @@ def registry() -> Registry:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    """tests/data: small hand-made inputs (see its README.md)."""
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
 
 
 @pytest.fixture(scope="session")
@@ -128,6 +144,11 @@ def variant_sources(tmp_path_factory) -> Path:
         variant = text.replace(SEED_DATE_PHRASE, f"Le {day} janvier 2021")
         (folder / f"variant_{day:02d}.txt").write_text(variant, encoding="utf-8")
     return folder
+
+
+@pytest.fixture(scope="session")
+def variant_days() -> tuple[int, ...]:
+    return VARIANT_DAYS
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import datetime as dt
 
 import pytest
 
-from conftest import DATA
 from kg.extract.dates import find_dates, resolve
 
 FRIDAY = dt.date(2021, 1, 22)
@@ -106,12 +105,12 @@ def test_no_date_inside_a_word_or_number(registry):
     assert _dates(registry, "en", "Mayday and Mondays; ref 120210122345") == []
 
 
-def test_relative_weekday_in_chinese_readout(registry):
+def test_relative_weekday_in_chinese_readout(registry, data_dir):
     """Published Friday 2021-01-22, the call "周三" took place on Wednesday 2021-01-20."""
     from kg.extract import extract
     from kg.sources import read_document
 
-    document = read_document(DATA / "zh_weekday_call.txt")
+    document = read_document(data_dir / "zh_weekday_call.txt")
     extraction = extract(document, registry)
     assert extraction.lang == "zh"
     assert extraction.published == "2021-01-22"

@@ -177,3 +177,11 @@ def test_dump_folder_given_or_missing(mini: Path, tmp_path: Path):
         ensure_dump(tmp_path)
     with pytest.raises(DumpNotFound, match="no sources folder"):
         ensure_dump(None, tmp_path / "nothing", tmp_path / "build")
+
+
+def test_union_default_graph_is_a_set(mini_store):
+    """A triple repeated in six readout graphs is one triple of the default graph (as in rdflib)."""
+    result = run_query(mini_store, "SELECT ?code WHERE { id:state\\/CHN kg:iso3 ?code }")
+    assert result.values() == [("CHN",)]
+    graphs = run_query(mini_store, "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { id:state\\/CHN kg:iso3 ?code } }")
+    assert graphs.values() == [("6",)]

@@ -1,0 +1,136 @@
+"""kg.build: one broken readout never stops the others; dumps are deterministic."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.build import build
+from kg.errors import SourceError
+from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, find_dump, load_store
+
+XINJIANG_QUERY = """
+PREFIX kg: <https://w3id.org/readout-kg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX stance: <https://w3id.org/readout-kg/vocab/stance/>
+SELECT DISTINCT ?g ?exact WHERE {
+  GRAPH ?g {
+    ?e a kg:Endorsement ; kg:endorser ?who ; kg:stance stance:support ; kg:target ?whom ;
+       kg:topic ?topic ; kg:evidence ?evidence .
+    ?who kg:iso3 "KAZ" . ?whom kg:iso3 "CHN" . ?topic skos:prefLabel "Xinjiang"@en .
+    ?evidence oa:hasSelector ?selector . ?selector oa:exact ?exact .
+  }
+}
+"""
+
+
+def _status(result) -> dict[str, tuple[str, list[str]]]:
+    return {d.source: (d.status, d.reasons) for d in result.documents}
+
+
+# ---- one broken file does not stop the build ---------------------------------------------
+def test_seed_is_published_and_broken_files_are_listed(small_build, seed_path):
+    status = _status(small_build)
+    assert set(status) == {seed_path.name, "empty.txt", "no_encounter.txt"}
+    assert status[seed_path.name] == ("published", [])
+    assert status["empty.txt"][0] in ("error", "rejected")
+    assert status["no_encounter.txt"][0] in ("error", "rejected")
+    assert any("empty" in reason for reason in status["empty.txt"][1])
+    assert any("no encounter" in reason for reason in status["no_encounter.txt"][1])
+    assert [d.source for d in small_build.published] == [seed_path.name]
+    assert sorted(d.source for d in small_build.rejected) == ["empty.txt", "no_encounter.txt"]
+
+
+def test_build_writes_every_output(small_build):
+    for name in (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT):
+        assert (small_build.out / name).is_file(), name
+    assert find_dump(small_build.out) == small_build.out / DUMP_NQ
+    assert not list(small_build.out.glob(".*.tmp"))  # no temporary file left behind
+
+
+def test_report_lists_the_reasons(small_build, seed_path):
+    report = json.loads((small_build.out / REPORT_JSON).read_text(encoding="utf-8"))
+    by_source = {d["source"]: d for d in report["documents"]}
+    assert by_source[seed_path.name]["status"] == "published"
+    assert by_source[seed_path.name]["events"] == 1
+    assert by_source[seed_path.name]["endorsements"] == 9  # the gold's nine records
+    assert report["summary"]["published"] == 1 and report["summary"]["rejected"] == 2
+    text = (small_build.out / REPORT_TXT).read_text(encoding="utf-8")
+    assert "empty.txt" in text and "no_encounter.txt" in text
+    assert seed_path.name not in text
+
+
+def test_rejected_readouts_are_not_in_the_dump(small_build, seed_path):
+    dump = (small_build.out / DUMP_NQ).read_text(encoding="utf-8")
+    assert '"empty.txt"' not in dump and '"no_encounter.txt"' not in dump
+    assert f'"{seed_path.name}"' in dump
+
+
+def test_sparql_finds_kazakhstan_supporting_china_on_xinjiang(small_build, seed_path):
+    store = load_store(find_dump(small_build.out))
+    rows = [(row["g"].value, row["exact"].value) for row in store.query(XINJIANG_QUERY)]
+    assert len(rows) == 1
+    graph, exact = rows[0]
+    assert graph == small_build.published[0].graph  # the fact sits in the seed's named graph
+    assert "Xinjiang" in exact and "Kazakhstan" in exact
+    assert exact in seed_path.read_text(encoding="utf-8")
+
+
+def test_sparql_default_graph_as_union(small_build):
+    store = load_store(find_dump(small_build.out))
+    query = XINJIANG_QUERY.replace("GRAPH ?g {", "{").replace("?g ?exact", "?exact")
+    rows = list(store.query(query, use_default_graph_as_union=True))
+    assert len(rows) == 1 and "Xinjiang" in rows[0]["exact"].value
+
+
+def test_missing_sources_folder_is_a_source_error(tmp_path):
+    with pytest.raises(SourceError, match="no such file or directory"):
+        build(tmp_path / "nowhere", tmp_path / "out", jobs=1)
+
+
+def test_bad_base_fails_before_writing_anything(tmp_path, small_sources):
+    with pytest.raises(ValueError, match="--base"):
+        build(small_sources, tmp_path / "out", base="not an iri", jobs=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_same_content_twice_is_built_once(tmp_path, seed_path):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "a.txt").write_bytes(seed_path.read_bytes())
+    (sources / "b.txt").write_bytes(seed_path.read_bytes())
+    result = build(sources, tmp_path / "out", jobs=1)
+    assert [(d.source, d.status) for d in result.documents] == [("a.txt", "published"), ("b.txt", "duplicate")]
+    assert (tmp_path / "out" / DUMP_NQ).read_text(encoding="utf-8").count('"a.txt"') == 1
+
+
+# ---- determinism -----------------------------------------------------------------------
+def test_every_variant_is_published_with_its_own_day(variant_build, variant_days):
+    assert len(variant_build.published) == 1 + len(variant_days)
+    dump = (variant_build.out / DUMP_NQ).read_text(encoding="utf-8")
+    for day in (21, *variant_days):
+        assert f'"2021-01-{day:02d}"^^<http://www.w3.org/2001/XMLSchema#date>' in dump, day
+
+
+def test_two_builds_are_byte_identical(variant_sources, variant_build, tmp_path):
+    again = build(variant_sources, tmp_path / "again", jobs=1)
+    for name in (DUMP_NQ, DUMP_TTL, REPORT_JSON):
+        assert (again.out / name).read_bytes() == (variant_build.out / name).read_bytes(), name
+
+
+def test_workers_give_the_same_bytes(variant_sources, variant_build, tmp_path):
+    parallel = build(variant_sources, tmp_path / "parallel", jobs=2)
+    for name in (DUMP_NQ, DUMP_TTL, REPORT_JSON):
+        assert (parallel.out / name).read_bytes() == (variant_build.out / name).read_bytes(), name
+
+
+def test_dump_lines_are_sorted_within_each_graph(variant_build, variant_days):
+    lines = (variant_build.out / DUMP_NQ).read_text(encoding="utf-8").splitlines()
+    by_graph: dict[str, list[str]] = {}
+    for line in lines:
+        by_graph.setdefault(line.rsplit(" <", 1)[1], []).append(line)
+    assert len(by_graph) == 1 + 1 + len(variant_days)  # the registry graph and one per readout
+    for graph_lines in by_graph.values():
+        assert graph_lines == sorted(graph_lines)
