@@ -70,39 +70,39 @@ class Gazetteer:
         return len(self._entries)
 
     def find(self, text: str, folded: str | None = None) -> list[Match]:
-        """Leftmost-longest, non-overlapping matches; one Match per entry of the phrase."""
+        """Leftmost-longest, non-overlapping matches; one Match per entry of the phrase.
+
+        Phrases are single-spaced, so they never match across a paragraph break."""
         folded = fold(text) if folded is None else folded
-        squeezed, index = _squeeze_spaces(folded)
         prefixes, entries = self._prefixes, self._entries
-        n = len(squeezed)
+        n = len(folded)
         out: list[Match] = []
-        i = 0
-        while i < n:
-            if squeezed[i] not in prefixes or (
-                i > 0 and _needs_boundary(squeezed[i]) and _needs_boundary(squeezed[i - 1])
-            ):
-                i += 1
+        position = 0
+        for start_match in _CANDIDATE_START.finditer(folded):
+            i = start_match.start()
+            if i < position or folded[i] not in prefixes:
                 continue
             best: tuple[int, list[tuple[Entry, str | None]]] | None = None
             j = i + 1
-            while j <= n and squeezed[i:j] in prefixes:
-                bucket = entries.get(squeezed[i:j])
-                if bucket and (j == n or not (_needs_boundary(squeezed[j - 1]) and _needs_boundary(squeezed[j]))):
-                    start, end = index[i], index[j - 1] + 1
-                    original = " ".join(text[start:end].split())
+            while j <= n and folded[i:j] in prefixes:
+                bucket = entries.get(folded[i:j])
+                if bucket and (j == n or not (_needs_boundary(folded[j - 1]) and _needs_boundary(folded[j]))):
+                    original = text[i:j]
                     kept = [(e, x) for e, x in bucket if x is None or x == original]
                     if kept:
                         best = (j, kept)
                 j += 1
             if best is None:
-                i += 1
                 continue
             j, kept = best
-            start, end = index[i], index[j - 1] + 1
             for entry, _ in kept:
-                out.append(Match(start, end, entry.kind, entry.value, text[start:end]))
-            i = j
+                out.append(Match(i, j, entry.kind, entry.value, text[i:j]))
+            position = j
         return out
+
+
+# where a phrase may start: any CJK character, or a non-space character at a word start
+_CANDIDATE_START = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|(?<![^\W_])[^\s]|(?<=_)[^\s]|(?<=[\u3400-\u9fff])\S|[^\w\s]")
 
 
 def _squeeze_spaces(folded: str) -> tuple[str, list[int]]:

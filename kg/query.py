@@ -11,6 +11,7 @@ is missing or older than any source file.
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable
@@ -18,7 +19,8 @@ from typing import Any, Callable
 from kg.errors import DumpNotFound, QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
 from kg.results import QueryResult
-from kg.store import find_dump, load_store
+from kg.sources import list_sources
+from kg.store import REPORT_JSON, find_dump, load_store
 
 __all__ = ["queries_dir", "list_queries", "read_query", "describe_query", "is_stale", "ensure_dump", "open_store",
            "ensure_union", "run_query", "DEFAULT_PREFIXES"]
@@ -70,13 +72,28 @@ def _newest_source(sources: Path) -> float:
     return max(stamps, default=0.0)
 
 
+def _built_from(build_dir: Path) -> set[str] | None:
+    """The source names the build's report lists, or None without a readable report."""
+    try:
+        report = json.loads((build_dir / REPORT_JSON).read_text(encoding="utf-8"))
+        return {d["source"] for d in report["documents"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def is_stale(build_dir: Path, sources: Path) -> bool:
-    """True when ``build_dir`` has no dump or its dump is older than any file in ``sources``."""
+    """True when ``build_dir`` has no dump, its dump is older than any file in ``sources``,
+    or its report lists other readouts than ``sources`` holds (built from another folder)."""
     try:
         dump = find_dump(build_dir)
     except DumpNotFound:
         return True
-    return sources.is_dir() and dump.stat().st_mtime < _newest_source(sources)
+    if not sources.is_dir():
+        return False
+    if dump.stat().st_mtime < _newest_source(sources):
+        return True
+    built = _built_from(build_dir)
+    return built is not None and built != {p.relative_to(sources).as_posix() for p in list_sources(sources)}
 
 
 def ensure_dump(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),

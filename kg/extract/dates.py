@@ -120,16 +120,32 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 year = int(m.group("y")) if "YEAR" in order else None
                 if month and 1 <= day <= 31:
                     add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
-    for name, weekday in dates.get("weekdays", {}).items():
-        pattern = re.escape(name) if _is_cjk_text(name) else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
-        for m in re.finditer(pattern, chunk, re.IGNORECASE):
-            add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, None, None, weekday=weekday))
-    for name, offset in dates.get("relative", {}).items():
-        pattern = re.escape(name) if _is_cjk_text(name) else r"(?<![\w])" + re.escape(name) + r"(?![\w])"
-        for m in re.finditer(pattern, chunk, re.IGNORECASE):
-            add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, None, None, offset_days=offset))
+    relative_regex, relative_values = _relative_pattern(words.get("code", ""), tuple(sorted(dates.get("weekdays", {}).items())),
+                                                       tuple(sorted(dates.get("relative", {}).items())))
+    if relative_regex is not None:
+        for m in relative_regex.finditer(chunk):
+            kind, value = relative_values[m.group().casefold()]
+            mention = DateMention(start + m.start(), start + m.end(), None, None, None,
+                                  weekday=value if kind == "weekday" else None,
+                                  offset_days=value if kind == "offset" else None)
+            add(m.start(), m.end(), mention)
     found.sort(key=lambda d: d.start)
     return found
+
+
+@lru_cache(maxsize=16)
+def _relative_pattern(lang_key: str, weekdays: tuple, relative: tuple):
+    """One regex for every weekday and relative-day word of a language."""
+    values: dict[str, tuple[str, int]] = {}
+    for name, value in weekdays:
+        values[name.casefold()] = ("weekday", value)
+    for name, value in relative:
+        values[name.casefold()] = ("offset", value)
+    if not values:
+        return None, values
+    names = sorted(values, key=len, reverse=True)
+    alternatives = [re.escape(n) if _is_cjk_text(n) else r"(?<![\w])" + re.escape(n) + r"(?![\w])" for n in names]
+    return re.compile("|".join(alternatives), re.IGNORECASE), values
 
 
 def _is_cjk_text(text: str) -> bool:

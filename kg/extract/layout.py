@@ -134,8 +134,10 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     boilerplate: list[Line] = []
     kept: list[Line] = []
     for line in lines:
-        dated = len(line.text) < 80 and _header_date(line, words) is not None
-        (boilerplate if _is_boilerplate(line, words) and not dated else kept).append(line)
+        furniture = _is_boilerplate(line, words)
+        if furniture and len(line.text) < 80 and _header_date(line, words) is not None:
+            furniture = False  # "2023-02-21 23:40" is the date line, not furniture
+        (boilerplate if furniture else kept).append(line)
     first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk)), len(kept))
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
