@@ -20,7 +20,7 @@ from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]
 
-_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable")
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere")
 _CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
@@ -207,7 +207,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             for n in negations if clause_start <= n.start
         )
         stance = cue.kind
-        if stance == "inalienable":  # "Taiwan is an inalienable part of China"
+        if stance in ("inalienable", "adhere"):  # "Taiwan is an inalienable part of China"
             stance = "support"
         elif stance == "consider":
             internal = [t for t in topics if t.value == "Non-interference" and cue.end <= t.start < frame_end]
@@ -223,7 +223,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # in "X supports A, and opposes B" the subject of the second verb is still X;
             # a new subject stands right before its verb
             gap = text[before[-1].end:cue.start]
-            if "," in gap or "，" in gap or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4):
+            if "," in gap or "，" in gap or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4) or \
+                    set(fold(gap).split()) & _NOT_SUBJECT_GAP:
                 before = []
         endorsers: tuple[str, ...] = ()
         if position and not before and previous_endorsers:
@@ -282,21 +283,21 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     continue
                 if final == "congratulate" and topic_target is None:
                     continue
-                add(endorser, final, topic_target, [(label, False)] if label else [])
-                if label is None:
-                    groups.setdefault((endorser, final, topic_target), [])
+                if cue.kind == "adhere" and label is None:
+                    continue  # "pursues the one-China policy": only with a topic
+                add(endorser, final, topic_target, [(label, False)])
     records = []
     for (endorser, stance, target), labels in groups.items():
         names = list(dict.fromkeys(label for label, _ in labels if label))
-        if not names:
-            if target is not None:
-                records.append(Endorsement(endorser, stance, target, None, span))
-            continue
+        if any(label is None for label, _ in labels) and target is not None:
+            records.append(Endorsement(endorser, stance, target, None, span))
         for name in names:
             records.append(Endorsement(endorser, stance, target, name, span))
     return records
 
 
+# words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
+_NOT_SUBJECT_GAP = {"and", "et", "y", "e", "the", "la", "le", "les", "el", "los", "las", "a", "an", "un", "une", "una", "de", "of", "du", "des", "del", "with", "avec", "con"}
 _RECIPROCAL = {"each other", "one another", "mutual", "mutually", "mutuellement", "mutuel", "mutuelle", "l'un l'autre", "reciproque", "相互", "互相", "mutuamente", "mutuo", "mutua", "el uno al otro"}
 
 
