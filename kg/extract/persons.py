@@ -131,6 +131,11 @@ class _Finder:
         i = position
         while i < limit and text[i] in " \u00a0,":
             i += 1
+        folded_rest = fold(text[i:limit])
+        for honorific in sorted(self.honorifics, key=len, reverse=True):
+            if folded_rest.startswith(honorific + " "):
+                i += len(honorific) + 1
+                break
         tokens: list[tuple[int, int]] = []
         while i < limit and len(tokens) < 5:
             m = _LATIN_NAME_TOKEN.match(text, i)
@@ -364,7 +369,7 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                 name_span = span
         if person is None and not f.cjk:
             # "ministre des Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot"
-            tail = _name_after_portfolio(f, spans, j, end, sentence)
+            tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
         if person is None:
@@ -426,28 +431,47 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 
-def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence):
-    """A name after the rest of a long portfolio title, before any verb."""
+def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
+    """A name after the rest of a long portfolio title, before any verb: "ministre des
+    Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot",
+    "Ministre des Affaires étrangères et du Commerce extérieur de la Hongrie Péter Szijjártó"."""
     limit = min(sentence.end, end + 160)
     for x in spans[j:]:
         if x.start >= limit:
             break
-        if x.kind.startswith(("event.", "stance.")) or x.kind in ("speech",):
-            limit = x.start
+        if x.kind.startswith(("event.", "stance.")) or x.kind in ("speech", "person"):
+            if x.kind == "person":
+                limit = x.end
+            else:
+                limit = x.start
             break
     segment = f.text[end:limit]
+    if re.search(r"[.;:«»]", segment[:1]):
+        return None
+    # a state named at the end of the portfolio, then the name
+    for x in spans[j:]:
+        if x.start >= limit or re.search(r"[.;:«»]", f.text[end:x.start]):
+            break
+        if x.kind in ("state", "adj"):
+            following = [y for y in spans if y.start >= x.end]
+            if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
+                return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
+            span = f.latin_name_after(x.end, following[0].start if following else limit)
+            if span and f.text[x.end:span[0]].strip() in ("", ",") and len(f.text[span[0]:span[1]].split()) >= 2:
+                display = " ".join(f.text[span[0]:span[1]].split())
+                return (_lookup_family(f, display, x.value) or f.record(display, x.value, None)), span
     for comma in re.finditer(r",\s*", segment):
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
         at = end + comma.end()
         following = [x for x in spans if x.start >= at]
-        if following and following[0].start == at and following[0].kind == "person":
+        if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
         span = f.latin_name_after(at, following[0].start if following else limit)
         if span and len(f.text[span[0]:span[1]].split()) >= 2 and not any(
                 fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
             display = " ".join(f.text[span[0]:span[1]].split())
-            return (_lookup_family(f, display, None) or f.record(display, None, None)), span
+            return (_lookup_family(f, display, country) or f.record(display, country, None)), span
     return None
 
 
