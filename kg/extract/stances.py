@@ -178,8 +178,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             accused = [a for a in actors if first.end <= a.start < first.end + 30 and a.kind in ("state", "person", "org")][:1]
         codes = reader.codes(accused[-1], speaker) if accused else ()
         named = list(dict.fromkeys(t.value for t in topics))
-        specific = [x for x in named if not (x in reader.registry.topics and reader.registry.topics[x].fallback)]
-        sentence_topics = [(x, False) for x in (specific or named)]
+        sentence_topics = [(x, False) for x in _drop_fallback(named, reader.registry)]
         for endorser in speaker:
             for target in codes:
                 if target != endorser:
@@ -266,8 +265,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # takes the "against" reading; a general label gives way to a specific one
             against_labels = {t.value for t in frame_topics if t.kind == "topic_against"}
             labels = list(dict.fromkeys(t.value for t in frame_topics))
-            specific = [x for x in labels if not (x in reader.registry.topics and reader.registry.topics[x].fallback)]
-            topic_list = [(x, x in against_labels) for x in (specific or labels)]
+            topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             for label, against in topic_list or [(None, False)]:
@@ -294,6 +292,16 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         for name in names:
             records.append(Endorsement(endorser, stance, target, name, span))
     return records
+
+
+def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
+    """"Xinjiang and Hong Kong are China's internal affairs" is about Xinjiang and Hong Kong:
+    a general label (Non-interference) gives way to a topic that is some party's own."""
+    topics = registry.topics
+    owned = [x for x in labels if x in topics and topics[x].owner]
+    if not owned:
+        return labels
+    return [x for x in labels if not (x in topics and topics[x].fallback)]
 
 
 # words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
