@@ -92,39 +92,20 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
     # 1. who speaks in each sentence
     own_speaker: dict[int, tuple[str, ...]] = {}
     for i, s in enumerate(sentences):
-        speech = [m for m in matches if m.kind == "speech" and _in(m, s.start, s.end)]
-        if not speech:
-            continue
-        for verb in speech:
-            before = [x for x in mentions[i] if x.end <= verb.start and x.kind in ("person", "state", "both", "pronoun", "title_ref", "org")]
-            after = [x for x in mentions[i] if x.start >= verb.end and x.kind in ("person",) and x.start - verb.end < 40]
-            # «...», a poursuivi M. Wang / "...," Wang said: the speaker follows the verb
-            after_quote = any(q in text[max(s.start, verb.start - 4):verb.start] for q in "»”」』\"")
-            if after_quote and after:
-                chosen = after[0]
-            else:
-                chosen = before[-1] if before else (after[0] if after else None)
-            if chosen is not None:
-                codes = reader.codes(chosen, own_speaker.get(i - 1, ()))
-                if chosen.kind == "pronoun":
-                    codes = ()
-                # "艾班和沙姆哈尼表示", "Wang Yi and Lavrov said": both speak
-                earlier = [x for x in before if x.end <= chosen.start]
-                if earlier and chosen in before and _joined(text, earlier[-1], chosen):
-                    codes = tuple(dict.fromkeys(reader.codes(earlier[-1], ()) + codes))
-                if codes:
-                    own_speaker[i] = codes
-                    break
+        codes = _speech_speaker(reader, i, ())
+        if codes:
+            own_speaker[i] = codes
     quoted = _quote_speakers(reader, own_speaker)
     speaker: tuple[str, ...] = ()
     found: dict[tuple, Endorsement] = {}
     for i, s in enumerate(sentences):
         if s.paragraph < 0:
             continue
+        said = _speech_speaker(reader, i, speaker)
         if i in quoted:
             speaker = quoted[i]
-        elif i in own_speaker:
-            speaker = own_speaker[i]
+        elif said:
+            speaker = said
         else:
             # "M. Wang a félicité ...", "双方...": a sentence opening on a party makes it the subject
             reach = 4 if reader.cjk else 25
@@ -136,6 +117,43 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
         for record in _sentence_endorsements(reader, i, speaker):
             found.setdefault(record.key, record)
     return list(found.values())
+
+
+def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[str, ...]:
+    """Who a speech verb of sentence ``i`` attributes it to: the person (or "he", "the two
+    sides") before the verb; a state only when it stands right before the verb."""
+    s = reader.sentences[i]
+    text = reader.text
+    mentions = reader.mentions[i]
+    for verb in (m for m in reader.matches if m.kind == "speech" and _in(m, s.start, s.end)):
+        before = [x for x in mentions if x.end <= verb.start and x.kind in ("person", "state", "both", "pronoun", "title_ref", "org", "self")]
+        after = [x for x in mentions if x.start >= verb.end and x.kind == "person" and x.start - verb.end < 40]
+        # «...», a poursuivi M. Wang / "...," Wang said: the speaker follows the verb
+        after_quote = any(q in text[max(s.start, verb.start - 4):verb.start] for q in "»”」』\"")
+        chosen = None
+        if after_quote and after:
+            chosen = after[0]
+        else:
+            for x in reversed(before):
+                if x.kind in ("person", "pronoun", "both", "title_ref"):
+                    chosen = x
+                    break
+                gap = text[x.end:verb.start]
+                if x.kind in ("state", "org", "self") and "," not in gap and "，" not in gap and len(gap.split()) <= 2:
+                    chosen = x
+                    break
+            if chosen is None and after:
+                chosen = after[0]
+        if chosen is None:
+            continue
+        codes = reader.codes(chosen, running)
+        # "艾班和沙姆哈尼表示", "Wang Yi and Lavrov said": both speak
+        earlier = [x for x in before if x.end <= chosen.start]
+        if earlier and chosen in before and _joined(text, earlier[-1], chosen):
+            codes = tuple(dict.fromkeys(reader.codes(earlier[-1], running) + codes))
+        if codes:
+            return codes
+    return ()
 
 
 def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]) -> list[Endorsement]:
@@ -236,10 +254,16 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
         if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
             endorsers = speaker
+        # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
+        owner = [a for a in actors if cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
+                 and _OF_OWNER.match(fold(text[cue.end:a.start]))]
+        if owner:
+            endorsers = reader.codes(owner[0], speaker)
         if not endorsers:
             endorsers = speaker
         previous_endorsers = endorsers
-        after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")]
+        after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
+                 and not (owner and a is owner[0])]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         looks_back = position == 0 or cue.kind in ("consider", "inalienable")
         frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
@@ -249,6 +273,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         objected = objection is not None
         accused_here = [a for a in actors if objection and cue.end <= a.start and a.end <= objection.start
                         and a.kind in ("state", "person", "org") and not a.possessive]
+        # "l'invasion de l'Ukraine par la Russie", "interference by X": the agent is the one opposed
+        agents = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("state", "person", "org")
+                  and _AGENT.search(fold(text[max(cue.end, a.start - 14):a.start]))]
+        if cue.kind in ("oppose",) and agents:
+            accused_here = agents[:1]
         if accused_here:
             objected = False
         for endorser in endorsers:
@@ -263,7 +292,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 target = reader.registry.organizations[target].party_of or target
             # a label named both ways ("s'oppose à l'ingérence dans les affaires intérieures")
             # takes the "against" reading; a general label gives way to a specific one
-            against_labels = {t.value for t in frame_topics if t.kind == "topic_against"}
+            first_reading: dict[str, bool] = {}
+            for t in sorted(frame_topics, key=lambda t: (t.start < cue.start, t.start)):
+                first_reading.setdefault(t.value, t.kind == "topic_against")
+            against_labels = {label for label, against in first_reading.items() if against}
             labels = list(dict.fromkeys(t.value for t in frame_topics))
             topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
@@ -302,6 +334,10 @@ def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
     if not owned:
         return labels
     return [x for x in labels if not (x in topics and topics[x].fallback)]
+
+
+_AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\s*(?:la |le |les |l'|el |los |las |the )?$")
+_OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
 
 
 # words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
