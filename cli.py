@@ -108,7 +108,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "turtle"]), default="json", show_default=True)
 @click.option("--lang", default=None, help="Force the language (en, fr, zh, es).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs.")
@@ -262,6 +262,114 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
         text = expression
     result = run_query(_store(dump, sources), text)
     click.echo(serialize(result, fmt, limit=width), nl=False)
+
+
+@main.command()
+@click.argument("sources", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("dist"), show_default=True,
+              help="Folder to write.")
+@click.option("--build", "build_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Build folder; rebuilt from SOURCES first when missing or stale.")
+@click.option("--license", "license_iri", default=None,
+              help="IRI of the data licence for void.ttl (default: a placeholder, see README).")
+@click.option("--base-url", default=None, help="Where the folder will be online (IRIs of the files in void.ttl).")
+def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, base_url: str | None) -> None:
+    """Write a folder to put online from the build of SOURCES (default: sources/).
+
+    OUT gets readouts.nq.gz, union.ttl, ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT:
+    counts per class, licence, date, the ready queries as SPARQL examples) and SHA256SUMS.
+    Nothing depends on the clock: publishing the same build twice gives identical bytes.
+
+    \b
+    Example:
+      kg publish sources --out dist --license https://creativecommons.org/licenses/by/4.0/
+      cd dist && sha256sum -c SHA256SUMS
+    """
+    from kg.publish import DEFAULT_BASE_URL, DEFAULT_LICENSE, publish as run_publish
+    from kg.query import ensure_dump
+
+    def note(src: Path, folder: Path) -> None:
+        click.echo(f"kg: {folder}/ is missing or stale; building it from {src}/ first", err=True)
+
+    ensure_dump(None, sources, build_dir, on_build=note)
+    result = run_publish(build_dir, out, license_iri or DEFAULT_LICENSE, base_url or DEFAULT_BASE_URL)
+    for name, digest in result.files.items():
+        click.echo(f"{digest[:16]}  {out / name}")
+    click.echo(f"{result.triples} triples, latest readout {result.created or 'undated'}; checksums in {out / 'SHA256SUMS'}")
+
+
+def _view_options(command):
+    """The options every graph view command shares: data, filters, labels, ego network."""
+    options = [
+        _DUMP_OPTION, _SOURCES_OPTION,
+        click.option("--from", "start", default=None, help="Earliest date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--to", "end", default=None, help="Latest date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+        click.option("--topic", "topics", multiple=True, help="Endorsements on this topic (slug, label or org code); repeatable."),
+        click.option("--stance", "stances", multiple=True, help="support, oppose or congratulate; repeatable."),
+        click.option("--state", "states", multiple=True, help="Only what involves this ISO3 or organisation code; repeatable."),
+        click.option("--lang", default="en", show_default=True, type=click.Choice(["en", "fr", "zh", "es"]),
+                     help="Language of the labels."),
+        click.option("--level", default="person", show_default=True, type=click.Choice(["person", "state"]),
+                     help="interactions: link people, or the states and organisations they represent."),
+        click.option("--aggregate", is_flag=True, help="endorsements: one edge per endorser and target, with counts."),
+        click.option("--ego", "center", default=None, help="Keep the ego network of this node (id, code or label)."),
+        click.option("--radius", default=1, show_default=True, type=click.IntRange(0), help="Radius of --ego."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius):
+    from kg.snapshot import load_snapshot
+    from kg.views import build_view, make_filters
+
+    filters = make_filters(start, end, topics, stances, states)
+    return build_view(name, load_snapshot(_store(dump, sources)), filters, lang, level, aggregate, center, radius)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations", "counterparts"]))
+@_view_options
+@click.option("--top", default=3, show_default=True, type=click.IntRange(1), help="counterparts: how many per state and year.")
+@click.option("--limit", default=25, show_default=True, type=click.IntRange(0), help="Rows per table (0: all).")
+@click.option("--json", "as_json", is_flag=True, help="Nodes, edges and metrics as JSON, for scripts.")
+def view(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
+         stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
+         center: str | None, radius: int, top: int, limit: int, as_json: bool) -> None:
+    """Show a graph view: its nodes, edges and metrics (degree, betweenness, communities).
+
+    NAME is interactions (people linked by shared encounters), endorsements (endorser ->
+    target), affiliations (person - post - state) or counterparts (each state's most
+    frequent counterparts per year).
+
+    \b
+    Examples:
+      kg view interactions --level state --from 2021 --to 2022
+      kg view endorsements --topic xinjiang --aggregate --lang fr
+      kg view interactions --ego "Wang Yi" --radius 2 --json
+      kg view counterparts --state CHN --top 5
+    """
+    from kg.results import table
+    from kg.views import counterparts, describe, make_filters, to_dict
+
+    if name == "counterparts":
+        from kg.snapshot import load_snapshot
+
+        rows = counterparts(load_snapshot(_store(dump, sources)), make_filters(start, end, topics, stances, states),
+                            lang, top)
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        else:
+            click.echo(table(["state", "year", "counterpart", "label", "encounters"],
+                             [[str(r[k]) for k in ("state", "year", "counterpart", "label", "encounters")] for r in rows]),
+                       nl=False)
+        return
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    if as_json:
+        click.echo(json.dumps(to_dict(graph), ensure_ascii=False, indent=2))
+    else:
+        click.echo(describe(graph, limit), nl=False)
 
 
 if __name__ == "__main__":
