@@ -7,7 +7,7 @@ Stages, each in its own module: ``layout`` (language, header, headline, body),
 
 from __future__ import annotations
 
-from kg.extract.events import find_event
+from kg.extract.events import find_events
 from kg.extract.layout import detect_language, read_layout
 from kg.extract.persons import find_people
 from kg.extract.stances import find_endorsements
@@ -32,11 +32,10 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     sentences = layout.body
     home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
-    event = find_event(text, sentences, matches, mentions, people, words, layout.published)
-    events = [event] if event else []
-    participants = list(dict.fromkeys(p.country for p in event.participants)) if event else []
-    endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if event else []
-    notes = [] if event else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
+    events = find_events(text, sentences, matches, mentions, people, words, layout.published)
+    participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
+    endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
+    notes = [] if events else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
     return Extraction(
         document=document,
         lang=layout.lang,

@@ -10,7 +10,7 @@ from kg.matcher import Match
 from kg.model import Event, Participant, Span
 from kg.text import Sentence
 
-__all__ = ["find_event", "TYPE_PRIORITY"]
+__all__ = ["find_event", "find_events", "TYPE_PRIORITY"]
 
 # When several cues appear, the medium of a call wins, then the more specific encounter.
 TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
@@ -102,5 +102,26 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if after and after[0].codes and after[0].codes[0]:
                 requested_by = after[0].codes[0]
             break
-    return Event(event_type, day.isoformat(), inferred, participants,
-                 Span(sentences[lead].start, sentences[lead].end), requested_by)
+    evidence = Span(sentences[lead].start, sentences[lead].end)
+    event = Event(event_type, day.isoformat(), inferred, participants, evidence, requested_by)
+    return event
+
+
+def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                people: dict[str, PersonRecord], words: dict, published: dt.date | None) -> list[Event]:
+    """The readout's encounters: one, or one per counterpart when the lead says the host met
+    them separately ("a rencontré séparément", "分别同...通电话")."""
+    event = find_event(text, sentences, matches, mentions, people, words, published)
+    if event is None:
+        return []
+    lead = event.evidence
+    separately = any(m.kind == "event.separately" and (lead.start <= m.start < lead.end or
+                     (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
+                     for m in matches)
+    countries = list(dict.fromkeys(p.country for p in event.participants))
+    if not separately or len(countries) < 3:
+        return [event]
+    host = countries[0]
+    hosts = [p for p in event.participants if p.country == host]
+    return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                  event.evidence, event.requested_by) for c in countries[1:]]
