@@ -310,6 +310,11 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                 if person.first is None:
                     person.first = Span(sentence.start, sentence.end)
                 mentions.append(Mention(h.start, span[1], "person", (person.country or "",), person.key))
+    if f.cjk:
+        # "舒克里" is not "克里" (Kerry): a known name must not start inside a longer name
+        ends = {x.end for x in spans}
+        spans = [x for x in spans if not (x.kind == "person" and x.start > 0 and is_cjk(text[x.start - 1])
+                                          and text[x.start - 1] not in _CJK_STOP and x.start not in ends)]
     i = 0
     while i < len(spans):
         m = spans[i]
