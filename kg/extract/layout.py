@@ -86,7 +86,8 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
 
 
 _MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|embajada|consulate|consulat|consulado|"
-                       r"department|département|departamento|office|canciller[ií]a|外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
+                       r"department|département|departamento|office|canciller[ií]a|assembl[ée]e|parliament|parlement|parlamento|"
+                       r"senate|sénat|senado|presidency|présidence|presidencia|外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
 
 
 def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | None = None) -> str | None:

@@ -341,7 +341,8 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
         # a list of officials shares the state of its first item ("尼泊尔陆军参谋长塔帕、国防部秘书夏尔马")
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
-            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in ("、", ",", "，", "and", "et", "y"):
+            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
+                    "、", ",", "，", "and", "et", "y", ", and", ", et", ", y", "as well as"):
                 country = previous.country
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
         if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
@@ -453,18 +454,27 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
     segment = f.text[end:limit]
     if re.search(r"[.;:«»]", segment[:1]):
         return None
-    # a state named at the end of the portfolio, then the name
-    for x in spans[j:]:
+    # a state named at the end of the portfolio, then the name; a state after a posting
+    # word ("à Madagascar") is where they serve, not whom they represent
+    own_state = country
+    for k, x in enumerate(spans[j:]):
         if x.start >= limit or re.search(r"[.;:«»]", f.text[end:x.start]):
             break
-        if x.kind in ("state", "adj"):
-            following = [y for y in spans if y.start >= x.end]
-            if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
-                return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
-            span = f.latin_name_after(x.end, following[0].start if following else limit)
-            if span and f.text[x.end:span[0]].strip() in ("", ",") and len(f.text[span[0]:span[1]].split()) >= 2:
+        if x.kind not in ("state", "adj"):
+            continue
+        previous_end = spans[j + k - 1].end if j + k - 1 >= 0 else end
+        posted = f.gap(previous_end, x.start) in f.posting
+        if not posted and own_state is None:
+            own_state = x.value
+        following = [y for y in spans if y.start >= x.end]
+        if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
+            return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
+        span = f.latin_name_after(x.end, following[0].start if following else limit)
+        if span and f.text[x.end:span[0]].strip(" ,") == "" or (span and fold(f.text[x.end:span[0]]).strip(" ,") in f.honorifics):
+            if len(f.text[span[0]:span[1]].split()) >= 2:
                 display = " ".join(f.text[span[0]:span[1]].split())
-                return (_lookup_family(f, display, x.value) or f.record(display, x.value, None)), span
+                return (_lookup_family(f, display, own_state) or f.record(display, own_state, None)), span
+    country = own_state
     for comma in re.finditer(r",\s*", segment):
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
