@@ -372,5 +372,66 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
         click.echo(describe(graph, limit), nl=False)
 
 
+@main.command()
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations"]))
+@_view_options
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv"]), default=None,
+              help="Output format (default: from the suffix of -o; csv when it has none).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), required=True,
+              help="File to write (gexf, graphml) or, for csv, a folder that gets nodes.csv and edges.csv.")
+def export(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
+           stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
+           center: str | None, radius: int, fmt: str | None, output: Path) -> None:
+    """Export a graph view for Gephi or other tools: GEXF 1.3, GraphML or CSV.
+
+    GEXF carries labels in --lang, kind and state attributes, colours by kind, sizes by
+    degree, edge weights and, when edges are dated, each edge's first and last encounter
+    (a dynamic graph for Gephi's timeline). CSV writes OUTPUT/nodes.csv and
+    OUTPUT/edges.csv in Gephi's spreadsheet layout.
+
+    \b
+    Examples:
+      kg export interactions --level state -o interactions.gexf
+      kg export endorsements --topic xinjiang --aggregate --lang zh -o xinjiang.graphml
+      kg export affiliations --state CHN --format csv -o affiliations/
+    """
+    from kg.export import export as write
+
+    if fmt is None:
+        fmt = {".gexf": "gexf", ".graphml": "graphml", "": "csv"}.get(output.suffix.lower())
+        if fmt is None:
+            raise click.UsageError(f"cannot tell the format from {output.name!r}; give --format gexf|graphml|csv")
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    for path in write(graph, fmt, output):
+        click.echo(f"{path}")
+    click.echo(f"{name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
+
+
+@main.command()
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations"]))
+@_view_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Image to write: FILE.png or FILE.svg.")
+@click.option("--labels", "label_limit", default=40, show_default=True, type=click.IntRange(0),
+              help="Label only this many of the busiest nodes (0: all).")
+@click.option("--title", default=None, help="Title above the drawing (default: view and size).")
+def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
+         stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
+         center: str | None, radius: int, output: Path, label_limit: int, title: str | None) -> None:
+    """Draw a graph view to a PNG or SVG image (colours by kind, sizes by degree).
+
+    Chinese labels need a CJK font on the machine (e.g. Debian's fonts-noto-cjk).
+
+    \b
+    Examples:
+      kg plot interactions --level state -o interactions.png
+      kg plot endorsements --topic taiwan --aggregate --lang fr -o taiwan.svg
+    """
+    from kg.plot import plot_graph
+
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    click.echo(plot_graph(graph, output, title, label_limit))
+
+
 if __name__ == "__main__":
     main()

@@ -9,6 +9,7 @@ __all__ = [
     "DumpNotFound",
     "QueryError",
     "ViewError",
+    "RDFParseError",
 ]
 
 

@@ -1,112 +1,339 @@
 """Reading readouts from disk: find the files, decode them, make :class:`Document`s.
 
-Decoding never guesses silently: a file is read as UTF-8 (with or without BOM), UTF-16
-(BOM or NUL pattern), GB18030 or Windows-1252, in that order, and the first decoding
-that yields clean text wins. Anything else is a :class:`SourceError` with the reason.
+Decoding never guesses silently. A file is read, in this order, as: UTF-32 or UTF-16 when
+it starts with a byte-order mark; UTF-16 without a mark when its NUL bytes fall on one
+side of each code unit; UTF-8 (with or without BOM) when it is valid UTF-8; the charset an
+HTML page declares in ``<meta charset>`` when that declaration decodes it cleanly; and
+last GB18030 (GBK) or Windows-1252, whichever reading looks like real text (Chinese
+characters of the common GB2312 set, or accented Latin letters inside words). Anything
+else is a :class:`SourceError` whose message names the file and the reason.
+
+A readout must also be complete: see :func:`truncation`.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
+import stat
 import unicodedata
 from pathlib import Path
 
 from kg.errors import SourceError
 from kg.model import Document
 
-__all__ = ["SOURCE_SUFFIXES", "MAX_BYTES", "list_sources", "decode", "read_document", "document_from_text"]
+__all__ = ["SOURCE_SUFFIXES", "MAX_BYTES", "list_sources", "source_name", "decode", "truncation", "read_document",
+           "document_from_text"]
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_BYTES = 5 * 1024 * 1024  # a readout is a few kB; anything this large is not one
 
+_MAGIC = (  # binary formats people drop into a sources folder by mistake
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.odt)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
 
 def list_sources(root: Path) -> list[Path]:
-    """Readout files under ``root`` (or ``root`` itself), sorted for deterministic builds."""
+    """Readout files under ``root`` (or ``root`` itself), sorted for deterministic builds.
+
+    Everything whose name ends in a readout suffix is listed, even a folder or a broken
+    link, so that the build reports it instead of skipping it silently; hidden names
+    (starting with ".") and other suffixes (``manifest.csv``, ``README.md``) are not.
+    """
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise SourceError(f"{root}: no such file or directory")
     return sorted(
-        (p for p in root.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and not p.name.startswith(".")),
+        (p for p in root.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES
+         and not any(part.startswith(".") for part in p.relative_to(root).parts)),
         key=lambda p: p.relative_to(root).as_posix(),
     )
 
 
+def source_name(path: Path, root: Path | None = None) -> str:
+    """How a readout is named in reports and in the manifest: its path relative to ``root``."""
+    if root is not None and root.is_dir() and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return path.name
+
+
+# ---- decoding ----------------------------------------------------------------------------
+def _bad_characters(text: str) -> int:
+    """Control, unassigned, private-use and surrogate characters: what real text lacks."""
+    return sum(1 for c in text if unicodedata.category(c) in ("Cc", "Cn", "Co", "Cs") and c not in "\n\r\t\f")
+
+
 def _clean(text: str) -> bool:
-    """No replacement characters and few control characters: a plausible decoding."""
-    if "\ufffd" in text:
-        return False
-    controls = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
-    return controls <= max(2, len(text) // 1000)
+    """A plausible decoding: no replacement characters and (almost) no control characters."""
+    return "\ufffd" not in text and _bad_characters(text) <= max(2, len(text) // 1000)
 
 
-def decode(data: bytes, name: str = "<bytes>") -> str:
+def _truncated(name: str, what: str) -> SourceError:
+    return SourceError(f"{name}: truncated: the file ends in the middle of {what}")
+
+
+def _not_text(name: str, text: str) -> SourceError | None:
+    """An error when decoded ``text`` holds the control characters of a binary file."""
+    if _bad_characters(text) > max(2, len(text) // 1000):
+        return SourceError(f"{name}: binary file (control characters in the text), not a text readout")
+    return None
+
+
+def _utf16_without_bom(data: bytes, name: str) -> str | None:
+    """UTF-16 text without a byte-order mark: its NULs sit on one side of each unit."""
+    even, odd = data[0::2].count(0), data[1::2].count(0)
+    if max(even, odd) < max(2, len(data) // 16) or min(even, odd) > max(even, odd) // 20:
+        return None
+    codec = "utf-16-le" if odd > even else "utf-16-be"
+    if len(data) % 2:
+        raise _truncated(name, "a UTF-16 character")
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if _clean(text) else None
+
+
+def _gb_score(text: str) -> float:
+    """Share of the non-ASCII characters that are in GB2312, the common Chinese set."""
+    high = [c for c in text if ord(c) > 0x7F]
+    if not high:
+        return 0.0
+    common = 0
+    for c in high:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common / len(high)
+
+
+_LATIN_PUNCT = set("‘’“”„–—…«»‹›€£°·•™©®§¶\u00a0")
+_HIGH_RUN = re.compile(r"[^\x00-\x7f]+")
+
+
+def _latin_score(text: str) -> float:
+    """Share of the non-ASCII characters that read as accented Latin letters or typographic
+    punctuation standing alone (or two lower-case letters, as in "créées"). Chinese bytes
+    read as Windows-1252 always come in runs of two or more: "ÖÐ»ªÈËÃñ"."""
+    high = good = 0
+    for match in _HIGH_RUN.finditer(text):
+        run = match.group()
+        high += len(run)
+        if all(c in _LATIN_PUNCT for c in run):
+            good += len(run)
+        elif len(run) == 1:
+            good += run.isalpha() and ord(run) <= 0x24F
+        elif len(run) == 2 and all(c.isalpha() and c.islower() and ord(c) <= 0x24F for c in run):
+            good += 2
+    return good / high if high else 0.0
+
+
+_WHATWG = {  # labels a page may declare, to the Python codec that reads what browsers read
+    "iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252",
+    "windows-1252": "cp1252", "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030",
+    "utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8",  # a meta tag cannot declare UTF-16
+}
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"), (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+         (b"\xff\xfe", "utf-16-le", "UTF-16"), (b"\xfe\xff", "utf-16-be", "UTF-16"), (b"\xef\xbb\xbf", "utf-8", "UTF-8"))
+
+
+def _declared_codec(label: str | None) -> str | None:
+    if not label:
+        return None
+    label = label.strip().lower()
+    try:
+        return codecs.lookup(_WHATWG.get(label, label)).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, name: str = "<bytes>", declared: str | None = None) -> str:
+    """The text of a readout file's bytes, or :class:`SourceError` saying why there is none.
+
+    ``declared`` is the charset an HTML page names in its ``<meta>``; it settles what the
+    bytes cannot (a page in Shift_JIS or Big5, or Windows-1252 bytes that would also read
+    as GBK), but it never overrides a byte-order mark or valid UTF-8 (browsers re-save
+    pages as UTF-8 and keep the old declaration).
+
+    >>> decode("Noël à Zürich".encode("cp1252")), decode("外交部发言人".encode("gbk"))
+    ('Noël à Zürich', '外交部发言人')
+    """
     if not data.strip():
         raise SourceError(f"{name}: empty file")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if len(data) >= 4 and (data[1::2].count(0) > len(data) // 4 or data[0::2].count(0) > len(data) // 4):
-        for codec in ("utf-16-le", "utf-16-be"):
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
             try:
-                text = data.decode(codec)
-            except UnicodeDecodeError:
-                continue
-            if _clean(text):
-                return text
+                text = body.decode(codec)
+            except UnicodeDecodeError as exc:
+                if exc.end >= len(body):
+                    raise _truncated(name, f"a {label} character") from None
+                raise SourceError(f"{name}: undecodable bytes (starts with a {label} byte-order mark, "
+                                  f"but byte {exc.start + len(bom)} is not {label})") from None
+            if not text.strip():
+                raise SourceError(f"{name}: empty file")
+            error = _not_text(name, text)
+            if error:
+                raise error
+            return text
+    if b"\x00" in data:
+        text = _utf16_without_bom(data, name)
+        if text is not None:
+            return text
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise SourceError(f"{name}: binary file ({what}), not a text readout")
     if b"\x00" in data:
         raise SourceError(f"{name}: binary file (contains NUL bytes), not a text readout")
     try:
         text = data.decode("utf-8")
-        if _clean(text):
-            return text
-        raise SourceError(f"{name}: control characters in the text: not a text readout")
-    except UnicodeDecodeError:
-        pass
-    for codec in ("gb18030", "cp1252"):
+    except UnicodeDecodeError as exc:
+        # cut inside a multi-byte character, after other non-ASCII UTF-8: a truncated file
+        if exc.reason == "unexpected end of data" and exc.end == len(data) and not data[:exc.start].isascii():
+            raise _truncated(name, "a UTF-8 character") from None
+    else:
+        error = _not_text(name, text)
+        if error:
+            raise error
+        return text
+    codec = _declared_codec(declared)
+    if codec and codec != "utf-8":
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
+            pass
+        else:
+            if _clean(text):
+                return text
+    readings = {}
+    for codec in ("gb18030", "cp1252"):
+        try:
+            candidate = data.decode(codec)
+        except UnicodeDecodeError:
             continue
-        if _clean(text) and (codec != "gb18030" or _mostly_cjk(text)):
-            return text
-    raise SourceError(f"{name}: undecodable bytes (not UTF-8, UTF-16, GB18030 or Windows-1252)")
+        if _clean(candidate):
+            readings[codec] = candidate
+    gb, latin = readings.get("gb18030"), readings.get("cp1252")
+    gb_score = _gb_score(gb) if gb is not None else -1.0
+    latin_score = _latin_score(latin) if latin is not None else -1.0
+    if gb is not None and gb_score >= 0.5 and gb_score > latin_score:
+        return gb
+    if latin is not None and latin_score >= 0.5:
+        return latin
+    raise SourceError(f"{name}: undecodable bytes (not UTF-8, UTF-16, GB18030 or Windows-1252 text)")
 
 
-def _mostly_cjk(text: str) -> bool:
-    high = [c for c in text if ord(c) > 0x7F]
-    return bool(high) and sum(1 for c in high if "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef") / len(high) > 0.8
+# ---- completeness ------------------------------------------------------------------------
+_FINAL = tuple(".!?;:…。！？；：」』”’\"»)）]】›>*")
+_FURNITURE = re.compile(r"©|copyright|all rights reserved|rights reserved|droits réservés|derechos reservados|"
+                        r"licen[cs]e|版权|版權|ICP|公网安备|责任编辑|責任編輯|https?://|www\.|@", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)(1[89]|20)\d\d(?!\d)")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+def truncation(text: str) -> str | None:
+    """Why ``text`` looks cut off in mid-sentence, or None when it looks complete.
+
+    The rule: a readout is truncated when its last line is running text that stops
+    without a sentence-final mark — at least 8 words of which most after the first
+    start in lower case (20 Chinese characters with at most two spaces), with no
+    copyright, licence, date or address on it, and ending in no . ! ? : ; 。！？ or
+    closing quote or bracket. A page footer, a menu, a date line or a signature ends
+    a complete readout in any case; a cut within the first few words of a paragraph
+    cannot be told from one and is not caught.
+    """
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return None
+    last = lines[-1]
+    if last.endswith(_FINAL) or _FURNITURE.search(last) or (_YEAR.search(last) and len(last) < 100):
+        return None
+    han = len(_CJK.findall(last))
+    if han >= 20:
+        if last.count(" ") + last.count("\u3000") > 2:
+            return None
+    else:
+        words = [w for w in last.split() if any(ch.isalpha() for ch in w)]
+        if len(words) < 8:
+            return None
+        lower = sum(1 for w in words[1:] if w[0].islower())
+        if lower * 2 < len(words) - 1:
+            return None
+    tail = last[-40:] if han < 20 else last[-15:]
+    return f'truncated: the text ends in mid-sentence ("…{tail}")'
+
+
+# ---- documents ---------------------------------------------------------------------------
 def document_from_text(text: str, source: str, **metadata: str | None) -> Document:
+    """A :class:`Document` of already decoded text (line ends and Unicode normalised)."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise SourceError(f"{source}: no text")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
     return Document(source=source, text=text, sha256=digest, **metadata)  # type: ignore[arg-type]
 
 
-def read_document(path: Path, root: Path | None = None, **metadata: str | None) -> Document:
-    """Read and decode one readout file; HTML pages are reduced to their readable text."""
-    source = path.relative_to(root).as_posix() if root and root.is_dir() else path.name
-    if path.is_dir():
-        raise SourceError(f"{source}: is a directory, not a readout file")
+def _read_bytes(path: Path, source: str) -> bytes:
+    """The file's bytes, refusing before reading anything that is not a small regular file."""
     if path.is_symlink() and not path.exists():
-        raise SourceError(f"{source}: broken symbolic link")
+        raise SourceError(f"{source}: broken symbolic link (points to {path.readlink()})")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"{source}: {size / 1e6:.1f} MB is too large for a readout (limit {MAX_BYTES // 2**20} MiB)")
-        data = path.read_bytes()
+        info = path.stat()
     except OSError as exc:
         raise SourceError(f"{source}: cannot read ({exc.strerror or exc})") from exc
-    text = decode(data, source)
-    if path.suffix.lower() in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:200], re.IGNORECASE):
-        from kg.html import html_to_text
+    if stat.S_ISDIR(info.st_mode):
+        raise SourceError(f"{source}: is a directory, not a readout file")
+    if not stat.S_ISREG(info.st_mode):
+        raise SourceError(f"{source}: not a regular file (a pipe, socket or device), not a readout file")
+    limit = f"limit {MAX_BYTES // 2**20} MiB"
+    if info.st_size > MAX_BYTES:
+        raise SourceError(f"{source}: too large for a readout ({info.st_size / 2**20:.1f} MiB; {limit})")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat()
+    except OSError as exc:
+        raise SourceError(f"{source}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"{source}: too large for a readout (over {limit})")
+    return data
 
-        text, title = html_to_text(text)
-        if title and "title" not in metadata:
+
+def _is_html(path: Path, data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return path.suffix.lower() in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html"))
+
+
+def read_document(path: Path, root: Path | None = None, **metadata: str | None) -> Document:
+    """Read and decode one readout file; HTML pages are reduced to their readable text.
+
+    Raises :class:`SourceError` (one line, naming the file) for a folder, a broken link,
+    a file over :data:`MAX_BYTES`, an empty, binary or undecodable file, and a truncated
+    one (see :func:`truncation`).
+    """
+    source = source_name(path, root)
+    data = _read_bytes(path, source)
+    if _is_html(path, data):
+        from kg.html import html_to_text, sniff_charset
+
+        text, title = html_to_text(decode(data, source, declared=sniff_charset(data)))
+        if not text.strip():
+            raise SourceError(f"{source}: empty page (no text outside navigation, scripts and footers)")
+        if title and not metadata.get("title"):
             metadata["title"] = title
+    else:
+        text = decode(data, source)
+    reason = truncation(text)
+    if reason:
+        raise SourceError(f"{source}: {reason}")
     return document_from_text(text, source, **metadata)

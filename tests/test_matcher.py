@@ -69,11 +69,15 @@ def test_word_boundaries(gazetteer):
     assert _found(gazetteer, "BUS and USB") == []
 
 
-def test_white_space_runs_and_line_breaks_match_one_space(gazetteer):
-    text = "le Premier\n   Ministre"
+@pytest.mark.parametrize("gap", ["\u00a0", "\t", "\n", "\u202f"])
+def test_any_single_white_space_matches_a_space(gazetteer, gap):
+    text = f"le Premier{gap}Ministre"
     matches = gazetteer.find(text)
-    assert [(m.start, m.end) for m in matches] == [(3, len(text))]
-    assert matches[0].text == text[3:]
+    assert [(m.start, m.end, m.text) for m in matches] == [(3, len(text), text[3:])]
+
+
+def test_no_match_across_a_paragraph_break(gazetteer):
+    assert gazetteer.find("le Premier\n\nMinistre") == []
 
 
 def test_cjk_needs_no_word_boundary(gazetteer):

@@ -185,3 +185,24 @@ def test_union_default_graph_is_a_set(mini_store):
     assert result.values() == [("CHN",)]
     graphs = run_query(mini_store, "SELECT (COUNT(?g) AS ?n) WHERE { GRAPH ?g { id:state\\/CHN kg:iso3 ?code } }")
     assert graphs.values() == [("6",)]
+
+
+def test_build_from_another_folder_is_stale(sources: Path, tmp_path: Path, seed_path: Path):
+    out = tmp_path / "build"
+    ensure_dump(None, sources, out)
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(seed_path, other / "renamed.txt")
+    os.utime(other / "renamed.txt", (1, 1))  # older than the build: only the report tells
+    assert is_stale(out, other) and not is_stale(out, sources)
+
+
+def test_installed_queries_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Installed from a wheel, the queries live in kg/queries (pyproject force-include)."""
+    import kg.query
+
+    package = tmp_path / "kg"
+    (package / "queries").mkdir(parents=True)
+    (package / "queries" / "only-here.rq").write_text("# Only in the installed package.\nASK {}\n", encoding="utf-8")
+    monkeypatch.setattr(kg.query.resources, "files", lambda name: package)
+    assert queries_dir() == package / "queries" and list(list_queries()) == ["only-here"]

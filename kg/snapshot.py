@@ -1,0 +1,163 @@
+"""What the graph views need, read from the query store with a handful of SPARQL queries.
+
+A :class:`Snapshot` holds plain Python records (IRIs and ISO dates as strings), so the
+views of :mod:`kg.views` are pure functions over it and tests can build one by hand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.namespaces import DEFAULT_BASE
+from kg.query import ensure_union, run_query
+
+__all__ = ["Snapshot", "Participation", "Statement", "Holding", "load_snapshot", "LANGS", "EVENT_TYPES"]
+
+LANGS = ("en", "fr", "zh", "es")
+EVENT_TYPES = ("PhoneCall", "VideoCall", "Meeting", "Talks", "Visit", "MessageExchange")
+_KINDS = {"Person": "person", "State": "state", "Organization": "organization"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Participation:
+    event: str
+    type: str  # PhoneCall, Meeting ...
+    date: str  # ISO date
+    person: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    iri: str
+    endorser: str
+    stance: str  # support | oppose | congratulate
+    target: str | None
+    topic: str | None
+    date: str | None  # earliest encounter of its readout, else the readout's publication date
+    readout: str | None
+
+
+@dataclass(frozen=True)
+class Holding:
+    person: str
+    role: str  # role code: foreign_minister ...
+    organization: str  # the state or organisation IRI
+    date: str
+    title: str | None
+
+
+@dataclass
+class Snapshot:
+    """Actors, encounters, statements and posts of a knowledge graph, with their labels."""
+
+    base: str = DEFAULT_BASE
+    kinds: dict[str, str] = field(default_factory=dict)  # IRI -> person | state | organization
+    codes: dict[str, str] = field(default_factory=dict)  # state or organisation IRI -> ISO3 or code
+    represents: dict[str, str] = field(default_factory=dict)  # person IRI -> state or organisation IRI
+    labels: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # IRI -> lang ("" untagged) -> labels
+    participations: list[Participation] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    holdings: list[Holding] = field(default_factory=list)
+
+    def node_id(self, iri: str) -> str:
+        """A short stable id: the IRI less the base (``person/CHN/wang-yi``, ``state/CHN``)."""
+        return iri[len(self.base):] if iri.startswith(self.base) and len(iri) > len(self.base) else iri
+
+    def kind(self, iri: str) -> str:
+        return self.kinds.get(iri, "other")
+
+    def code(self, iri: str) -> str:
+        """The ISO3 or organisation code of an actor, or of the actor a person represents."""
+        if iri in self.codes:
+            return self.codes[iri]
+        actor = self.represents.get(iri)
+        return self.codes.get(actor, "") if actor else ""
+
+    def label(self, iri: str, lang: str = "en") -> str:
+        """The label in ``lang``, else English, else an untagged one, else the code or local name.
+
+        Labels are listed best first (the registry's before the readouts'); untagged person
+        names in Han characters are preferred for ``zh``.
+        """
+        found = self.labels.get(iri, {})
+        untagged = found.get("", [])
+        if lang == "zh":
+            han = [name for name in untagged if _HAN.search(name)]
+            if han:
+                return han[0]
+        for key in (lang, "en"):
+            if found.get(key):
+                return found[key][0]
+        latin = [name for name in untagged if not _HAN.search(name)]
+        if latin or untagged:
+            return (latin or untagged)[0]
+        return self.codes.get(iri) or re.split(r"[/#]", iri)[-1]
+
+
+def _values(store: Any, text: str) -> list[tuple[str | None, ...]]:
+    return run_query(store, text).values()
+
+
+_P = """PREFIX kg: <https://w3id.org/readout-kg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+"""
+
+
+def _labels(store: Any, registry: str | None) -> dict[str, dict[str, list[str]]]:
+    rows = run_query(store, _P + "SELECT DISTINCT ?s ?label ?g WHERE { GRAPH ?g { ?s skos:prefLabel|rdfs:label ?label } }").rows
+    ranked: dict[str, dict[str, set[tuple[int, str]]]] = {}
+    for s, label, graph in rows:
+        rank = 0 if graph is not None and graph.value == registry else 1
+        ranked.setdefault(s.value, {}).setdefault(label.language or "", set()).add((rank, label.value))
+    out: dict[str, dict[str, list[str]]] = {}
+    for iri, by_lang in ranked.items():
+        out[iri] = {}
+        for lang, pairs in by_lang.items():
+            names: list[str] = []
+            for _, name in sorted(pairs):
+                if name not in names:
+                    names.append(name)
+            out[iri][lang] = names
+    return out
+
+
+def load_snapshot(store: Any) -> Snapshot:
+    """Read a :class:`Snapshot` from a query store (see :func:`kg.query.open_store`)."""
+    ensure_union(store)
+    registry = next((g for (g,) in _values(store, "SELECT DISTINCT ?g WHERE { GRAPH ?g { } } ORDER BY ?g")
+                     if g and g.endswith("/graph/registry")), None)
+    snap = Snapshot(base=registry[: -len("graph/registry")] if registry else DEFAULT_BASE)
+    for s, c in _values(store, _P + "SELECT ?s ?c WHERE { VALUES ?c { kg:Person kg:State kg:Organization } ?s a ?c }"):
+        snap.kinds[s] = _KINDS[c.rsplit("#", 1)[-1]]
+    for s, code in _values(store, _P + "SELECT ?s (MIN(?c) AS ?code) WHERE { ?s kg:iso3|kg:code ?c } GROUP BY ?s"):
+        snap.codes[s] = code
+    for p, a in _values(store, _P + "SELECT ?p (MIN(STR(?a)) AS ?actor) WHERE { ?p kg:represents ?a } GROUP BY ?p"):
+        snap.represents[p] = a
+    snap.labels = _labels(store, registry)
+    classes = " ".join(f"kg:{t}" for t in EVENT_TYPES)
+    for event, cls, date, person in _values(store, _P + f"""
+            SELECT DISTINCT ?e ?c ?d ?p WHERE {{ VALUES ?c {{ {classes} }}
+              ?e a ?c ; kg:date ?d ; kg:participation/kg:participant ?p }} ORDER BY ?d ?e ?p"""):
+        snap.participations.append(Participation(event, cls.rsplit("#", 1)[-1], date, person))
+    met = dict(_values(store, _P + "SELECT ?r (MIN(?d) AS ?met) WHERE { ?e prov:wasDerivedFrom ?r ; kg:date ?d } GROUP BY ?r"))
+    issued = dict(_values(store, _P + "SELECT ?r (MIN(?d) AS ?issued) WHERE { ?r a kg:Readout ; dcterms:issued ?d } GROUP BY ?r"))
+    for e, endorser, stance, target, topic, readout in _values(store, _P + """
+            SELECT ?e ?by ?stance ?target ?topic (MIN(STR(?r)) AS ?readout) WHERE {
+              ?e a kg:Endorsement ; kg:endorser ?by ; kg:stance ?stance .
+              OPTIONAL { ?e kg:target ?target } OPTIONAL { ?e kg:topic ?topic } OPTIONAL { ?e prov:wasDerivedFrom ?r }
+            } GROUP BY ?e ?by ?stance ?target ?topic ORDER BY ?e ?by ?stance ?target ?topic"""):
+        date = (met.get(readout) or issued.get(readout)) if readout else None
+        snap.statements.append(Statement(e, endorser, stance.rsplit("/", 1)[-1], target, topic, date, readout))
+    for person, role, organization, date, title in _values(store, _P + """
+            SELECT DISTINCT ?p ?role ?o ?d ?title WHERE {
+              ?h a kg:RoleHolding ; org:member ?p ; org:role ?role ; org:organization ?o ; kg:atEncounter ?e .
+              ?e kg:date ?d . OPTIONAL { ?h kg:titleAsWritten ?title } } ORDER BY ?p ?role ?o ?d ?title"""):
+        snap.holdings.append(Holding(person, role.rsplit("/", 1)[-1], organization, date, title))
+    return snap

@@ -1,0 +1,147 @@
+"""kg.snapshot and kg.views on the mini dataset, and `kg view`."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from click.testing import CliRunner
+from minidata import mini, mini_store  # noqa: F401  (fixtures)
+
+from cli import main
+from kg.errors import ViewError
+from kg.snapshot import Snapshot, load_snapshot
+from kg.views import (Filters, affiliations, build_view, counterparts, ego, endorsements, interactions, make_filters,
+                      metrics, to_dict)
+
+ID = "https://w3id.org/readout-kg/id/"
+
+
+@pytest.fixture(scope="module")
+def snap(mini_store) -> Snapshot:
+    return load_snapshot(mini_store)
+
+
+def test_snapshot_reads_people_states_and_labels(snap: Snapshot):
+    assert snap.kind(ID + "person/CHN/wang-yi") == "person" and snap.kind(ID + "org/UN") == "organization"
+    assert snap.code(ID + "person/FRA/jean-dupont") == "FRA"
+    assert snap.label(ID + "state/CHN", "fr") == "Chine" and snap.label(ID + "state/CHN", "zh") == "中国"
+    # the registry's name first; a Chinese readout's name for zh
+    assert snap.label(ID + "person/CHN/wang-yi", "en") == "Wang Yi"
+    assert snap.label(ID + "person/CHN/wang-yi", "zh") == "王毅"
+    assert snap.label(ID + "person/KAZ/mukhtar-tleuberdi", "zh") == "Mukhtar Tleuberdi"
+    assert len(snap.participations) == 11 and len(snap.statements) == 9 and len(snap.holdings) == 9
+
+
+def test_statements_are_dated_by_their_encounter(snap: Snapshot):
+    dates = {s.iri.rsplit("/", 1)[-1]: s.date for s in snap.statements}
+    assert dates["r2bbbbbbbbbbbbbbbbbb#e-1"] == "2022-03-09"
+
+
+def test_interactions_between_people(snap: Snapshot):
+    graph = interactions(snap)
+    assert graph.number_of_nodes() == 6 and graph.number_of_edges() == 5
+    edge = graph["person/CHN/wang-yi"]["person/KAZ/mukhtar-tleuberdi"]
+    assert edge == {"weight": 2, "first": "2021-01-21", "last": "2022-07-01", "types": "PhoneCall;Talks"}
+    assert graph.nodes["person/UN/antonio-guterres"] == {
+        "label": "António Guterres", "kind": "person", "state": "UN", "iri": ID + "person/UN/antonio-guterres"}
+
+
+def test_interactions_between_states_filtered(snap: Snapshot):
+    graph = interactions(snap, make_filters(start="2022", end="2022-06"), level="state")
+    assert sorted(graph.edges) == [("state/CHN", "state/RUS")]
+    only_fra = interactions(snap, make_filters(states=["fra"]), level="state")
+    assert sorted(only_fra.nodes) == ["state/CHN", "state/FRA"]
+
+
+def test_endorsements_one_edge_per_statement(snap: Snapshot):
+    graph = endorsements(snap)
+    assert isinstance(graph, nx.MultiDiGraph)
+    assert graph.number_of_edges() == 8  # nine statements, one without a target
+    assert graph.number_of_edges("state/RUS", "state/CHN") == 2
+    assert {d["topic"] for _, _, d in graph.edges("state/RUS", data=True)} == {"taiwan", "xinjiang"}
+
+
+def test_endorsements_aggregated_and_filtered(snap: Snapshot):
+    graph = endorsements(snap, make_filters(topics=["Xinjiang"], stances=["support"]), aggregate=True)
+    assert type(graph) is nx.DiGraph
+    assert sorted(graph.edges) == [("state/KAZ", "state/CHN"), ("state/RUS", "state/CHN")]
+    kaz = graph["state/KAZ"]["state/CHN"]
+    assert (kaz["weight"], kaz["support"], kaz["first"], kaz["last"]) == (2, 2, "2021-01-21", "2022-07-01")
+    by_org = endorsements(snap, make_filters(topics=["UN"]))
+    assert list(by_org.edges) == [("state/CHN", "org/UN", "readout/r5eeeeeeeeeeeeeeeeee#e-1")]
+
+
+def test_affiliations_person_post_state(snap: Snapshot):
+    graph = affiliations(snap)
+    assert graph.nodes["post/CHN/foreign_minister"]["kind"] == "post"
+    held = graph["person/CHN/wang-yi"]["post/CHN/foreign_minister"]
+    assert (held["first"], held["last"], held["weight"]) == ("2021-01-21", "2022-07-01", 3)
+    assert "外交部长" in held["titles"].split(";")
+    assert graph.has_edge("post/CHN/foreign_minister", "state/CHN")
+    assert sorted(n for n in affiliations(snap, make_filters(start="2023")) if n.startswith("post/")) == [
+        "post/CHN/head_of_state", "post/CHN/party_leader", "post/FRA/minister", "post/UN/organization_head"]
+
+
+def test_ego_network_by_label_code_or_id(snap: Snapshot):
+    graph = interactions(snap)
+    assert sorted(ego(graph, "Sergey Lavrov", 1)) == [
+        "person/CHN/wang-yi", "person/KAZ/mukhtar-tleuberdi", "person/RUS/sergey-lavrov"]
+    assert len(ego(graph, "person/RUS/sergey-lavrov", 2)) == 4
+    states = interactions(snap, level="state")
+    assert sorted(ego(states, "fra", 1)) == ["state/CHN", "state/FRA"]
+    with pytest.raises(ViewError, match="no node"):
+        ego(graph, "Nobody")
+
+
+def test_metrics_are_stable(snap: Snapshot):
+    graph = interactions(snap)
+    first, second = metrics(graph), metrics(interactions(snap))
+    assert first == second
+    assert first["degree"]["person/CHN/wang-yi"] == 3
+    assert first["betweenness"]["person/CHN/wang-yi"] == 0.2
+    assert ["person/CHN/xi-jinping", "person/FRA/jean-dupont"] in first["communities"]
+
+
+def test_counterparts_per_state_and_year(snap: Snapshot):
+    rows = counterparts(snap, make_filters(states=["CHN"]), top=1)
+    assert [(r["year"], r["counterpart"], r["encounters"]) for r in rows] == [
+        ("2021", "KAZ", 1), ("2022", "RUS", 2), ("2023", "FRA", 1)]
+
+
+def test_filters_are_checked():
+    assert make_filters(start="2021-02", end="2024-02") == Filters("2021-02-01", "2024-02-29")
+    for bad in ({"start": "2021-13"}, {"stances": ["agree"]}, {"start": "2022", "end": "2021"}):
+        with pytest.raises(ViewError):
+            make_filters(**bad)
+
+
+def test_bad_view_requests(snap: Snapshot):
+    with pytest.raises(ViewError, match="endorsements view"):
+        build_view("interactions", snap, make_filters(topics=["xinjiang"]))
+    with pytest.raises(ViewError, match="unknown view"):
+        build_view("nope", snap)
+    with pytest.raises(ViewError, match="language"):
+        build_view("interactions", snap, lang="de")
+
+
+def test_to_dict_is_json_ready(snap: Snapshot):
+    data = to_dict(endorsements(snap))
+    assert json.loads(json.dumps(data)) == data
+    assert data["directed"] and data["edges"][0]["key"]
+
+
+def test_cli_view_table_and_json(mini):
+    runner = CliRunner()
+    table = runner.invoke(main, ["view", "endorsements", "--dump", str(mini), "--aggregate", "--lang", "fr"])
+    assert table.exit_code == 0, table.output
+    assert "Chine" in table.output and "6 directed edges" in table.output
+    data = json.loads(runner.invoke(main, ["view", "interactions", "--dump", str(mini), "--ego", "FRA",
+                                           "--level", "state", "--json"]).output)
+    assert sorted(n["id"] for n in data["nodes"]) == ["state/CHN", "state/FRA"] and "metrics" in data
+    rows = json.loads(runner.invoke(main, ["view", "counterparts", "--dump", str(mini), "--json"]).output)
+    assert rows[0] == {"state": "CHN", "year": "2021", "counterpart": "KAZ", "label": "Kazakhstan", "encounters": 1}
+    bad = runner.invoke(main, ["view", "interactions", "--dump", str(mini), "--stance", "oppose"])
+    assert bad.exit_code == 2 and "endorsements view" in bad.output
+    assert "kg view interactions --level state" in runner.invoke(main, ["view", "--help"]).output
