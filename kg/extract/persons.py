@@ -41,6 +41,8 @@ class Mention:
     codes: tuple[str, ...] = ()
     person: str | None = None
     possessive: bool = False
+    role: str = ""  # for a title without a name: the role codes it names
+    title: str = ""  # and the title as written (folded)
 
 
 _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
@@ -268,6 +270,12 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
         for x in mentions:
             if x.person:
                 x.codes = (f.people[x.person].country or "",)
+            elif x.kind == "title_ref" and not x.codes and x.role:
+                roles = set(x.role.split(","))
+                same_title = {p.country for p in f.people.values() if p.country and x.title in {fold(t) for t in p.roles.values()}}
+                holders = same_title or {p.country for p in f.people.values() if p.country and roles & set(p.roles)}
+                if len(holders) == 1:
+                    x.codes = (holders.pop(),)
 
 
 def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
@@ -387,8 +395,10 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             elif registry_before:
                 person = f.record("", None, int(registry_before[-1].value))
         if person is None:
-            if country:
-                mentions.append(Mention(m.start, end, "title_ref", (country,)))
+            # "the Kazakh Foreign Minister", "The Foreign Secretary": resolved to whoever holds the post
+            mentions.append(Mention(m.start, end, "title_ref", (country,) if country else (),
+                                    role=",".join(t.value for t in titles), person=None))
+            mentions[-1].title = fold(" ".join(titles[-1].text.split()))
             i = j
             continue
         if country and person.country is None:

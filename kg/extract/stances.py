@@ -20,7 +20,7 @@ from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]
 
-_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere")
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere", "welcome")
 _CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
@@ -225,6 +225,13 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         )
         stance = cue.kind
         if stance in ("inalienable", "adhere"):  # "Taiwan is an inalienable part of China"
+            stance = "support"
+        elif stance == "welcome":
+            # welcoming a visitor is hospitality; welcoming a step or an initiative is support
+            first_after = next((a for a in actors if cue.end <= a.start < frame_end), None)
+            if first_after is not None and first_after.kind in ("person", "title_ref") and \
+                    len(text[cue.end:first_after.start].split()) <= 2:
+                continue
             stance = "support"
         elif stance == "consider":
             internal = [t for t in topics if t.value == "Non-interference" and cue.end <= t.start < frame_end]
