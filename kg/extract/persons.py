@@ -388,8 +388,8 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                 person, name_span = tail
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
-            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in (",", "，", "")]
-            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in (",", "，", "")]
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in _APPOSITION]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in _APPOSITION]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
             elif registry_before:
@@ -444,6 +444,9 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
     return mentions
 
 
+# what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
+_APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
+               ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 
@@ -476,7 +479,7 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
         posted = f.gap(previous_end, x.start) in f.posting
         if not posted and own_state is None:
             own_state = x.value
-        following = [y for y in spans if y.start >= x.end]
+        following = [y for y in spans if y.start >= x.end and y.kind != "honorific"]
         if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
         span = f.latin_name_after(x.end, following[0].start if following else limit)
@@ -489,7 +492,7 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
         at = end + comma.end()
-        following = [x for x in spans if x.start >= at]
+        following = [x for x in spans if x.start >= at and x.kind != "honorific"]
         if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
         span = f.latin_name_after(at, following[0].start if following else limit)
