@@ -29,6 +29,10 @@ class KGGroup(click.Group):
         except ValueError as exc:
             click.echo(f"kg: error: {exc}", err=True)
             ctx.exit(2)
+        except OSError as exc:  # a folder that cannot be written, a full disk: the environment
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(2)
 
 
 @click.group(cls=KGGroup)
@@ -93,6 +97,8 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
         if doc.status in ("rejected", "error", "duplicate"):
             for reason in doc.reasons:
                 click.echo(f"kg: {doc.status}: {reason}", err=True)
+    for problem in result.problems:
+        click.echo(f"kg: manifest: {problem}", err=True)
     s = result.summary()
     if not quiet:
         click.echo(
@@ -103,7 +109,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
         )
     if s["documents"] == 0:
         raise click.ClickException(f"no readouts (.txt, .html) found in {sources}")
-    if result.rejected:
+    if result.rejected or result.problems:
         sys.exit(1)
 
 
@@ -134,6 +140,13 @@ def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> N
         if outcome.error:
             click.echo(f"kg: error: {outcome.error}", err=True)
             failed = True
+            if fmt == "json":
+                # still one record per file: what was read, and that nothing was found
+                extraction = outcome.extraction
+                outputs.append({"source": outcome.source,
+                                "lang": extraction.lang if extraction else None,
+                                "published": extraction.published if extraction else None,
+                                "events": [], "endorsements": []})
             continue
         for v in outcome.violations:
             click.echo(f"kg: violation: {path}: {v.line()}", err=True)
@@ -431,6 +444,39 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
 
     graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
     click.echo(plot_graph(graph, output, title, label_limit))
+
+
+@main.command()
+@_DUMP_OPTION
+@_SOURCES_OPTION
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: any free one).")
+@click.option("--timeout", "timeout_s", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
+              help="Seconds a query may run before the answer is 503.")
+@click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
+def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, quiet: bool) -> None:
+    """Serve the knowledge graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1.
+
+    GET or POST /sparql (query=..., or a body of type application/sparql-query); results
+    in SPARQL JSON, XML, CSV or TSV after the Accept header; updates are refused (403);
+    CORS is open. Ctrl-C stops it.
+
+    \b
+    Example:
+      kg serve --dump dist --port 7878
+      curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql' \\
+           --data-urlencode 'query=SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
+    """
+    from kg.serve import make_server
+
+    server = make_server(_store(dump, sources), port, timeout_s, log=None if quiet else lambda m: click.echo(m, err=True))
+    host, bound = server.server_address[:2]
+    click.echo(f"SPARQL endpoint: http://{host}:{bound}/sparql (read-only; Ctrl-C stops)", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 if __name__ == "__main__":

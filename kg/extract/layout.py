@@ -24,15 +24,16 @@ def detect_language(text: str, registry: Registry) -> str:
         cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk"]
         return cjk[0] if cjk else "zh"
     words = [w.lower() for w in _WORD.findall(sample)]
-    best, best_score = "en", -1.0
+    best, best_hits = "en", 0
     for code, table in sorted(registry.languages.items()):
         if table.get("script") == "cjk":
             continue
         vocabulary = {w.lower() for w in table.get("detect", [])}
-        score = sum(1 for w in words if w in vocabulary) / (len(words) or 1)
-        if score > best_score:
-            best, best_score = code, score
-    return best
+        hits = sum(1 for w in words if w in vocabulary)
+        if hits > best_hits:
+            best, best_hits = code, hits
+    # too little text to tell: English, the commonest language of readouts
+    return best if best_hits >= 3 else "en"
 
 
 @dataclass
