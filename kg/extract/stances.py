@@ -163,7 +163,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     cues = [_Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
             if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in _STANCE_KINDS]
     # a noun after a possessive ("China's support", "son soutien") is not a new stance
-    cues = [c for c in cues if not (c.kind in ("support", "oppose") and _POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start]))]
+    cues = [c for c in cues if not (c.kind in ("support", "oppose") and (
+        _POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start]) or
+        (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start])))]
     if not cues:
         return []
     blocks = [m for m in inside if m.kind == "stance.block"]
@@ -243,6 +245,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # endorser: the nearest actor before the cue in this clause, else the speaker
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org")]
         before = [a for a in before if not a.possessive]
+        if not position and before:
+            # the subject stands in the cue's own clause ("王毅表示，中方支持..."); an actor in an
+            # earlier clause is the object of something else ("感谢中国政府..., 赞赏...")
+            before = [a for a in before if a.start >= clause_start]
         if position and before:
             # in "X supports A, and opposes B" the subject of the second verb is still X;
             # a new subject stands right before its verb
@@ -288,7 +294,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if accused_here:
             objected = False
         for endorser in endorsers:
-            targets = [c for a in after for c in reader.codes(a, speaker) if c != endorser]
+            named = [c for a in after for c in reader.codes(a, speaker)]
+            targets = [c for c in named if c != endorser]
+            if named and not targets:
+                continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
             if accused_here:
                 targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
