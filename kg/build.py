@@ -17,13 +17,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.errors import BuildFailed
+from kg.errors import BuildFailed, SourceError
+from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
 from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples
 from kg.registry import load_registry
-from kg.sources import list_sources
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, quad_lines, write_turtle
+from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
+from kg.store import (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, quad_lines, remove_stale_temporaries,
+                      write_turtle)
 
 __all__ = ["BuildResult", "DocumentStatus", "build"]
 
@@ -46,6 +48,7 @@ class BuildResult:
     seconds: float
     quads: int
     actors: int
+    problems: list[str] = field(default_factory=list)  # manifest rows that could not be used
 
     @property
     def published(self) -> list[DocumentStatus]:
@@ -66,6 +69,7 @@ class BuildResult:
             "endorsements": sum(d.endorsements for d in self.published),
             "violations": sum(len(d.reasons) for d in self.documents if d.status == "rejected"),
             "quads": self.quads,
+            "problems": len(self.problems),
             "seconds": round(self.seconds, 2),
         }
 
@@ -74,13 +78,15 @@ class BuildResult:
 _WORKER: dict = {}
 
 
-def _init_worker(root: str, base: str, lang: str | None) -> None:
-    _WORKER.update(root=Path(root), base=base, lang=lang, registry=load_registry())
+def _init_worker(root: str, base: str, lang: str | None, manifest: dict | None = None) -> None:
+    _WORKER.update(root=Path(root), base=base, lang=lang, registry=load_registry(), manifest=manifest or {})
 
 
 def _work(path: str) -> tuple:
     """Runs in a worker: everything one readout needs, returned as plain strings."""
-    outcome = process_path(Path(path), _WORKER["root"], _WORKER["registry"], _WORKER["base"], _WORKER["lang"])
+    metadata = _WORKER["manifest"].get(source_name(Path(path), _WORKER["root"]), {})
+    outcome = process_path(Path(path), _WORKER["root"], _WORKER["registry"], _WORKER["base"], _WORKER["lang"],
+                           metadata=metadata)
     if outcome.error:
         return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], "")
     if outcome.violations:
@@ -92,14 +98,15 @@ def _work(path: str) -> tuple:
             len(extraction.endorsements), people, quad_lines(outcome.triples, outcome.graph_iri))
 
 
-def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int) -> Iterator[tuple]:
+def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
+             manifest: dict | None = None) -> Iterator[tuple]:
     if jobs <= 1 or len(paths) < 8:
-        _init_worker(str(root), base, lang)
+        _init_worker(str(root), base, lang, manifest)
         for path in paths:
             yield _work(str(path))
         return
     context = get_context("fork" if sys.platform != "win32" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(str(root), base, lang)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(str(root), base, lang, manifest)) as pool:
         yield from pool.imap(_work, [str(p) for p in paths], chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
 
 
@@ -114,17 +121,21 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     registry = load_registry()
     root = sources
     paths = list_sources(sources)
+    if not paths:  # nothing to build: keep the previous dump rather than replace it by an empty one
+        raise SourceError(f"{sources}: no readouts ({', '.join(SOURCE_SUFFIXES)} files) found")
+    manifest = read_manifest(sources, registry.languages, [source_name(p, sources) for p in paths])
     jobs = jobs or os.cpu_count() or 1
     documents: list[DocumentStatus] = []
     seen_hashes: dict[str, str] = {}
     quads = 0
     actors: set[str] = set()
     out.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(out)  # left by a build that was killed
     with atomic_writer(out / DUMP_NQ) as dump:
         registry_lines = quad_lines(registry_triples(registry, Minter(base)), Minter(base).registry_graph())
         dump.write(registry_lines)
         quads += registry_lines.count("\n")
-        for done, result in enumerate(_results(paths, root, base, lang, jobs), 1):
+        for done, result in enumerate(_results(paths, root, base, lang, jobs, manifest.entries), 1):
             source, sha, status, graph, reasons, events, endorsements, people, lines = result
             if status == "published" and sha in seen_hashes:
                 status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
@@ -138,13 +149,16 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
                 actors.update(people)
             if progress:
                 progress(done, len(paths), source)
-        if strict and any(d.status in ("rejected", "error") for d in documents):
-            failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors))
+        if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
+            failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
             _write_reports(failed)
             rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
-            raise BuildFailed(f"--strict: {rejected} readout(s) rejected; previous dump kept (see {out / REPORT_TXT})")
-    write_turtle(out / DUMP_NQ, out / DUMP_TTL)
-    result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors))
+            raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
+                              f"skipped; previous dump kept (see {out / REPORT_TXT})")
+        dump.flush()
+        # the union is made from the finished temporary dump, so both land together at the end
+        write_turtle(Path(dump.name), out / DUMP_TTL)
+    result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
     _write_reports(result)
     return result
 
@@ -152,6 +166,7 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
 def _write_reports(result: BuildResult) -> None:
     report = {
         "summary": {k: v for k, v in result.summary().items() if k != "seconds"},
+        "problems": result.problems,
         "documents": [
             {"source": d.source, "status": d.status, "graph": d.graph, "events": d.events,
              "endorsements": d.endorsements, "reasons": d.reasons}
@@ -166,6 +181,8 @@ def _write_reports(result: BuildResult) -> None:
             if d.status != "published":
                 for reason in d.reasons:
                     handle.write(f"{d.status.upper()}\t{reason}\n")
+        for problem in result.problems:
+            handle.write(f"MANIFEST\t{problem}\n")
         s = report["summary"]
         handle.write(f"{s['published']} of {s['documents']} readouts published; {s['rejected']} rejected; "
                      f"{s['duplicates']} duplicates\n")

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from kg.errors import KGError
 from kg.extract import extract
 from kg.model import Document, Extraction
-from kg.rdf import Minter, Triple, extraction_triples, to_graph
+from kg.rdf import Minter, Triple, extraction_graph
 from kg.registry import Registry, load_registry
-from kg.sources import read_document
-from kg.validate import Violation, validate_graph
+from kg.sources import read_document, source_name
+from kg.validate import Violation, validate_triples
 
 __all__ = ["Outcome", "process_document", "process_path"]
 
@@ -25,6 +26,7 @@ class Outcome:
     sha256: str | None = None
     extraction: Extraction | None = None
     triples: list[Triple] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # each triple in N-Triples syntax, same order
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
 
@@ -45,22 +47,26 @@ def process_document(document: Document, registry: Registry | None = None, base:
     except KGError as exc:
         outcome.error = str(exc)
         return outcome
+    except Exception as exc:  # a bug must cost one readout, not the whole build
+        outcome.error = f"{document.source}: extractor failed ({type(exc).__name__}: {' '.join(str(exc).split())})"
+        return outcome
     outcome.extraction = extraction
     if not extraction.events:
         outcome.error = f"{document.source}: {extraction.notes[0] if extraction.notes else 'no encounter found'}"
         return outcome
-    outcome.triples = extraction_triples(extraction, registry, mint)
+    outcome.triples, outcome.lines = extraction_graph(extraction, registry, mint)
     outcome.graph_iri = str(mint.readout(document.sha256))
     if validate:
-        outcome.violations = validate_graph(to_graph(outcome.triples))
+        outcome.violations = validate_triples(outcome.triples)
     return outcome
 
 
 def process_path(path: Path, root: Path | None = None, registry: Registry | None = None, base: str | None = None,
-                 lang: str | None = None, validate: bool = True, **metadata: str | None) -> Outcome:
+                 lang: str | None = None, validate: bool = True, metadata: Mapping[str, str] | None = None) -> Outcome:
+    """One readout file through every stage. ``lang`` forces the language (``--lang``);
+    ``metadata`` holds the file's manifest fields (url, publisher, lang, published, licence)."""
     try:
-        document = read_document(path, root, **metadata)
+        document = read_document(path, root, **dict(metadata or {}))
     except KGError as exc:
-        source = path.relative_to(root).as_posix() if root and root.is_dir() and path.is_relative_to(root) else path.name
-        return Outcome(source, error=str(exc))
+        return Outcome(source_name(path, root), error=str(exc))
     return process_document(document, registry, base, lang, validate)

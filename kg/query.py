@@ -118,14 +118,15 @@ def ensure_dump(dump_dir: Path | None = None, sources: Path = Path("sources"), b
 def open_store(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),
                on_build: Callable[[Path, Path], None] | None = None) -> Any:
     """A pyoxigraph store loaded with the dump :func:`ensure_dump` picks, union included."""
-    return ensure_union(load_store(ensure_dump(dump_dir, sources, build_dir, on_build)))
+    return ensure_union(load_store(ensure_dump(dump_dir, sources, build_dir, on_build)), force=True)
 
 
-def ensure_union(store: Any) -> Any:
-    """Fill the empty default graph of ``store`` with the set union of its named graphs."""
+def ensure_union(store: Any, force: bool = False) -> Any:
+    """Put the set union of the named graphs of ``store`` into its default graph: always with
+    ``force`` (a freshly loaded dump), else only while the default graph is empty (cheap to ask)."""
     import pyoxigraph as ox
 
-    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+    if force or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 

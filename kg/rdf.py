@@ -21,9 +21,41 @@ from kg.namespaces import (BINDINGS, DCTERMS, DEFAULT_BASE, EVENT_CLASS, KG, OA,
                            SCHEMA, SEM, SKOS, STANCE, TOPIC, WD, XSD)
 from kg.registry import Registry
 
-__all__ = ["Minter", "Triple", "extraction_triples", "registry_triples", "to_graph", "topic_iri", "ntriples_term"]
+__all__ = ["Minter", "Triple", "extraction_triples", "extraction_graph", "registry_triples", "to_graph", "topic_iri",
+           "ntriples_term", "sort_triples"]
 
 Triple = tuple[Node, Node, Node]
+
+
+class _Terms:
+    """A namespace whose terms are built once: rdflib builds a new URIRef on every
+    ``KG.Evidence`` (a tenth of the time of a readout's triples). Misspelt terms still fail."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):  # introspection (copy, pickle, mock), not a term
+            raise AttributeError(name)
+        term = getattr(self._namespace, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self._namespace[name]
+
+
+KG, OA, ORG, PROV, RDF, RDFS, SEM, SKOS, XSD, DCTERMS, SCHEMA, OWL = (
+    _Terms(ns) for ns in (KG, OA, ORG, PROV, RDF, RDFS, SEM, SKOS, XSD, DCTERMS, SCHEMA, OWL))
+
+
+class _Out(list):
+    """The triples of one graph as they are made, with the evidence and actor nodes
+    already written (a sentence is the evidence of several facts)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.made: dict[tuple, URIRef] = {}
 
 
 def _slug(text: str) -> str:
@@ -71,7 +103,10 @@ class Minter:
 
 
 def _evidence(doc: URIRef, span: Span, text: str, out: list[Triple]) -> URIRef:
-    node = URIRef(f"{doc}#s{span.start}-{span.end}")
+    made = getattr(out, "made", {})
+    if ("evidence", span.start, span.end) in made:
+        return made["evidence", span.start, span.end]
+    node = made["evidence", span.start, span.end] = URIRef(f"{doc}#s{span.start}-{span.end}")
     quote = URIRef(f"{node}-quote")
     position = URIRef(f"{node}-pos")
     out += [
@@ -91,6 +126,14 @@ def _evidence(doc: URIRef, span: Span, text: str, out: list[Triple]) -> URIRef:
 
 def _actor_stub(code: str, registry: Registry, mint: Minter, out: list[Triple]) -> URIRef:
     """Type and code of a state or organisation, so each graph validates on its own."""
+    made = getattr(out, "made", {})
+    if ("actor", code) in made:
+        return made["actor", code]
+    made["actor", code] = iri = _new_actor_stub(code, registry, mint, out)
+    return iri
+
+
+def _new_actor_stub(code: str, registry: Registry, mint: Minter, out: list[Triple]) -> URIRef:
     if code in registry.organizations:
         iri = mint.organization(code)
         out += [(iri, RDF.type, KG.Organization), (iri, KG.code, Literal(code)),
@@ -104,11 +147,18 @@ def _actor_stub(code: str, registry: Registry, mint: Minter, out: list[Triple]) 
 
 def extraction_triples(extraction: Extraction, registry: Registry, mint: Minter) -> list[Triple]:
     """The triples of one readout's named graph, deduplicated and sorted."""
+    return extraction_graph(extraction, registry, mint)[0]
+
+
+def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -> tuple[list[Triple], list[str]]:
+    """:func:`extraction_triples` and, in the same order, each triple in N-Triples syntax
+    (without the final " ."): what the dump writes, computed once."""
     doc_info = extraction.document
     text = doc_info.text
     doc = mint.readout(doc_info.sha256)
     activity = URIRef(f"{doc}#extraction")
-    out: list[Triple] = [
+    out: list[Triple] = _Out()
+    out += [
         (doc, RDF.type, KG.Readout),
         (doc, RDF.type, PROV.Entity),
         (doc, KG.sourceFile, Literal(doc_info.source)),
@@ -137,7 +187,7 @@ def extraction_triples(extraction: Extraction, registry: Registry, mint: Minter)
         _event_triples(event, extraction, registry, mint, doc, activity, out)
     for endorsement in extraction.endorsements:
         _endorsement_triples(endorsement, registry, mint, doc, activity, text, out)
-    return sorted(set(out), key=_sort_key)
+    return sort_triples(out)
 
 
 def _event_triples(event: Event, extraction: Extraction, registry: Registry, mint: Minter, doc: URIRef,
@@ -252,6 +302,20 @@ def registry_triples(registry: Registry, mint: Minter) -> list[Triple]:
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:
     return (ntriples_term(triple[0]), ntriples_term(triple[1]), ntriples_term(triple[2]))
+
+
+def sort_triples(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:
+    """Triples without repeats, sorted by their N-Triples form, and that form.
+
+    Sorting the lines sorts by (subject, predicate, object) term text, as subjects and
+    predicates hold no spaces; two triples are repeats when they print the same."""
+    term = ntriples_term
+    keyed: dict[str, Triple] = {}
+    for triple in triples:
+        s, p, o = triple
+        keyed.setdefault(f"{term(s)} {term(p)} {term(o)}", triple)
+    lines = sorted(keyed)
+    return [keyed[line] for line in lines], lines
 
 
 def to_graph(triples: Iterable[Triple], graph: Graph | None = None) -> Graph:

@@ -104,20 +104,30 @@ def _utf16_without_bom(data: bytes, name: str) -> str | None:
 
 
 def _gb_score(text: str) -> float:
-    """Share of the non-ASCII characters that are in GB2312, the common Chinese set."""
-    high = [c for c in text if ord(c) > 0x7F]
+    """Share of the non-ASCII characters that read as Chinese text.
+
+    Latin text read as GBK pairs an accented letter with the ASCII letter after it
+    ("élève" -> "閘鑦e": E9 6C, E8 76), giving characters glued to Latin letters; a Chinese
+    character counts only when both of its bytes are high or it stands among Chinese text.
+    """
+    high = [i for i, c in enumerate(text) if ord(c) > 0x7F]
     if not high:
         return 0.0
-    common = 0
-    for c in high:
-        try:
-            c.encode("gb2312")
-        except UnicodeEncodeError:
+    good = 0
+    for i in high:
+        c = text[i]
+        if not _CJK_TEXT.match(c):
             continue
-        common += 1
-    return common / len(high)
+        encoded = c.encode("gb18030")
+        if len(encoded) != 2:
+            continue
+        before, after = text[i - 1:i], text[i + 1:i + 2]
+        glued = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+        good += encoded[1] >= 0x80 or not glued
+    return good / len(high)
 
 
+_CJK_TEXT = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]")
 _LATIN_PUNCT = set("‘’“”„–—…«»‹›€£°·•™©®§¶\u00a0")
 _HIGH_RUN = re.compile(r"[^\x00-\x7f]+")
 
@@ -130,13 +140,24 @@ def _latin_score(text: str) -> float:
     for match in _HIGH_RUN.finditer(text):
         run = match.group()
         high += len(run)
-        if all(c in _LATIN_PUNCT for c in run):
-            good += len(run)
-        elif len(run) == 1:
-            good += run.isalpha() and ord(run) <= 0x24F
-        elif len(run) == 2 and all(c.isalpha() and c.islower() and ord(c) <= 0x24F for c in run):
-            good += 2
+        letters = [c for c in run if c not in _LATIN_PUNCT]
+        if not all(c.isalpha() and ord(c) <= 0x24F for c in letters):
+            continue
+        if len(letters) <= 1 and len(run) <= 2 or all(c in _LATIN_PUNCT for c in run):
+            good += len(run)  # "é", "l’É", "«\u00a0"
+        elif len(run) == 2 and all(c.islower() for c in run):
+            good += 2  # "créées"
     return good / high if high else 0.0
+
+
+def _gbk_shaped(text: str) -> bool:
+    """Windows-1252 text that looks like GBK bytes: every non-ASCII run has an even length
+    (two bytes a character) and none sits inside a Latin word ("cr" + "éé" + "es")."""
+    for match in _HIGH_RUN.finditer(text):
+        before, after = text[match.start() - 1:match.start()], text[match.end():match.end() + 1]
+        if len(match.group()) % 2 or (before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+            return False
+    return True
 
 
 _WHATWG = {  # labels a page may declare, to the Python codec that reads what browsers read
@@ -200,7 +221,8 @@ def decode(data: bytes, name: str = "<bytes>", declared: str | None = None) -> s
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         # cut inside a multi-byte character, after other non-ASCII UTF-8: a truncated file
-        if exc.reason == "unexpected end of data" and exc.end == len(data) and not data[:exc.start].isascii():
+        if (exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) >= 64
+                and sum(1 for c in data[:exc.start].decode("utf-8") if ord(c) > 0x7F) >= 2):
             raise _truncated(name, "a UTF-8 character") from None
     else:
         error = _not_text(name, text)
@@ -227,7 +249,7 @@ def decode(data: bytes, name: str = "<bytes>", declared: str | None = None) -> s
     gb, latin = readings.get("gb18030"), readings.get("cp1252")
     gb_score = _gb_score(gb) if gb is not None else -1.0
     latin_score = _latin_score(latin) if latin is not None else -1.0
-    if gb is not None and gb_score >= 0.5 and gb_score > latin_score:
+    if gb is not None and gb_score >= 0.5 and (gb_score > latin_score or gb_score == latin_score and _gbk_shaped(latin)):
         return gb
     if latin is not None and latin_score >= 0.5:
         return latin
@@ -247,7 +269,8 @@ def truncation(text: str) -> str | None:
 
     The rule: a readout is truncated when its last line is running text that stops
     without a sentence-final mark — at least 8 words of which most after the first
-    start in lower case (20 Chinese characters with at most two spaces), with no
+    start in lower case, or 150 characters of prose with commas or full stops inside
+    (for Chinese, 20 characters with at most two spaces), with no
     copyright, licence, date or address on it, and ending in no . ! ? : ; 。！？ or
     closing quote or bracket. A page footer, a menu, a date line or a signature ends
     a complete readout in any case; a cut within the first few words of a paragraph
@@ -257,7 +280,7 @@ def truncation(text: str) -> str | None:
     if not lines:
         return None
     last = lines[-1]
-    if last.endswith(_FINAL) or _FURNITURE.search(last) or (_YEAR.search(last) and len(last) < 100):
+    if last.endswith(_FINAL) or _FURNITURE.search(last) or (_YEAR.search(last) and len(last) < 60):
         return None
     han = len(_CJK.findall(last))
     if han >= 20:
@@ -268,7 +291,8 @@ def truncation(text: str) -> str | None:
         if len(words) < 8:
             return None
         lower = sum(1 for w in words[1:] if w[0].islower())
-        if lower * 2 < len(words) - 1:
+        prose = len(last) >= 150 and re.search(r"\w[,.;] \w", last)  # title-heavy prose ("Foreign Secretary ...")
+        if lower * 2 < len(words) - 1 and not prose:
             return None
     tail = last[-40:] if han < 20 else last[-15:]
     return f'truncated: the text ends in mid-sentence ("…{tail}")'

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from kg.errors import DumpNotFound
 from kg.namespaces import BINDINGS
 from kg.rdf import Triple, ntriples_term
 
-__all__ = ["atomic_writer", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
+__all__ = ["atomic_writer", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
            "find_dump", "load_store"]
 
 DUMP_NQ = "readouts.nq"
@@ -27,11 +28,18 @@ REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"
 
 
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")  # .readouts.nq.<pid>.<random>.tmp
+
+
 @contextmanager
 def atomic_writer(path: Path, binary: bool = False, compress: bool = False) -> Iterator[IO]:
-    """Write to a temporary file beside ``path``; rename into place only on success."""
+    """Write to a temporary file beside ``path``; rename into place only on success.
+
+    The temporary name, ``.<name>.<pid>.<random>.tmp``, is hidden and never looks like an
+    output; if the process is killed, :func:`remove_stale_temporaries` removes it later.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
         if compress:
@@ -53,10 +61,53 @@ def atomic_writer(path: Path, binary: bool = False, compress: bool = False) -> I
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # a published file, readable like any other
         os.replace(tmp, path)
+        _sync_folder(path.parent)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files that killed writers left in ``folder``; return them.
+
+    Only files named like :func:`atomic_writer`'s whose process is gone are removed, so a
+    writer still running (another build into the same folder) keeps its file.
+    """
+    removed = []
+    for entry in folder.glob(".*.tmp") if folder.is_dir() else ():
+        match = _TEMPORARY.match(entry.name)
+        if match and int(match.group(1)) != os.getpid() and not _alive(int(match.group(1))):
+            try:
+                entry.unlink()
+            except OSError:
+                continue
+            removed.append(entry)
+    return removed
 
 
 class _TextOver:

@@ -1,19 +1,30 @@
-"""SHACL validation with pyshacl: shapes parsed once per process, one readout graph at a time."""
+"""SHACL validation with pyshacl: shapes parsed once per process, one readout graph at a time.
+
+Most graphs conform, and pySHACL spends most of its time building reports that are then
+discarded, so a graph first goes through :mod:`kg.shacl`, a compiled conformance check that
+answers "conforms" only where pySHACL would report nothing. Every report comes from pySHACL.
+Set ``KG_VALIDATOR=pyshacl`` to send every graph to pySHACL.
+"""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, Namespace
+from rdflib import BNode, Graph, Namespace
+from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
 from kg.errors import RDFParseError
+from kg.namespaces import BINDINGS
 from kg.resources import SHAPES, schema_path
+from kg.shacl import conforms as fast_conforms
 
-__all__ = ["Violation", "validate_graph", "validate_file", "shapes_graph"]
+__all__ = ["Violation", "validate_graph", "validate_triples", "validate_file", "shapes_graph", "pyshacl_violations"]
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -35,8 +46,32 @@ def shapes_graph() -> Graph:
     return Graph().parse(schema_path(SHAPES))
 
 
+def _fast() -> bool:
+    return os.environ.get("KG_VALIDATOR", "fast") != "pyshacl"
+
+
 def validate_graph(data: Graph) -> list[Violation]:
     """All SHACL results for ``data``, sorted; an empty list means it conforms."""
+    if _fast() and fast_conforms(data, shapes_graph()) is True:
+        return []
+    return pyshacl_violations(data)
+
+
+def validate_triples(triples: Iterable[tuple]) -> list[Violation]:
+    """:func:`validate_graph` for a list of triples: a graph is built only for pySHACL."""
+    triples = list(triples)
+    if _fast() and fast_conforms(triples, shapes_graph()) is True:
+        return []
+    graph = Graph()
+    for prefix, namespace in BINDINGS.items():  # as kg.rdf.to_graph: generated messages use them
+        graph.bind(prefix, namespace)
+    for triple in triples:
+        graph.add(triple)
+    return pyshacl_violations(graph)
+
+
+def pyshacl_violations(data: Graph) -> list[Violation]:
+    """pySHACL's results for ``data`` as sorted :class:`Violation` s (no fast path)."""
     conforms, results, _ = shacl_validate(data, shacl_graph=shapes_graph(), inference="none",
                                           abort_on_first=False, allow_warnings=False, advanced=False)
     if conforms:
@@ -53,12 +88,34 @@ def validate_graph(data: Graph) -> list[Violation]:
         severity = one(SH.resultSeverity).rsplit("#", 1)[-1]
         violations.append(Violation(
             focus=one(SH.focusNode),
-            path=one(SH.resultPath) if not isinstance(results.value(result, SH.resultPath), type(None)) else "",
+            path=_path_text(results, results.value(result, SH.resultPath)),
             shape=str(owner if owner is not None else shape).rsplit("#", 1)[-1],
             message=one(SH.resultMessage),
             severity=severity,
         ))
     return sorted(set(violations))
+
+
+def _path_text(results: Graph, path) -> str:
+    """A result path as text: an IRI, or a complex path (a blank node in the report, whose
+    label changes from run to run) written as in SPARQL: ``p1/p2``, ``^p``, ``p1|p2``."""
+    if path is None:
+        return ""
+    if not isinstance(path, BNode):
+        return str(path)
+    if results.value(path, RDF.first) is not None:
+        return "/".join(_path_text(results, step) for step in Collection(results, path))
+    inverse = results.value(path, SH.inversePath)
+    if inverse is not None:
+        return "^" + _path_text(results, inverse)
+    alternatives = results.value(path, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(_path_text(results, step) for step in Collection(results, alternatives)) + ")"
+    for modifier, suffix in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+        inner = results.value(path, modifier)
+        if inner is not None:
+            return _path_text(results, inner) + suffix
+    return "[complex path]"
 
 
 def validate_file(path: Path) -> list[Violation]:

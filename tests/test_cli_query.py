@@ -51,3 +51,17 @@ def test_errors_exit_2_without_traceback(mini):
     assert unknown.exit_code == 2 and "who-met-whom" in unknown.output
     assert run("query", "--dump", str(mini)).exit_code == 2
     assert run("query", "--name", "counterparts", "-e", "ASK {}", "--dump", str(mini)).exit_code == 2
+
+
+def test_default_dump_is_built_from_sources(tmp_path, monkeypatch, seed_path):
+    """With no --dump, build/ is built from sources/ first, then reused."""
+    import shutil
+
+    (tmp_path / "sources").mkdir()
+    shutil.copy(seed_path, tmp_path / "sources")
+    monkeypatch.chdir(tmp_path)
+    first = run("query", "-e", "ASK { ?r a kg:Readout }")
+    assert first.exit_code == 0 and first.stdout == "yes\n" and "building it first" in first.stderr
+    assert (tmp_path / "build" / "readouts.nq").is_file()
+    again = run("query", "-e", "ASK { ?r a kg:Readout }")
+    assert again.stdout == "yes\n" and again.stderr == ""

@@ -122,3 +122,13 @@ def test_cli_builds_then_publishes(tmp_path: Path, seed_path: Path):
     assert "building it" in result.stderr and "triples" in result.stdout
     assert sorted(p.name for p in (tmp_path / "dist").iterdir()) == sorted(PUBLISHED_FILES)
     assert "kg publish sources --out dist" in CliRunner().invoke(main, ["publish", "--help"]).output
+
+
+def test_query_a_published_folder(dist: Path, mini: Path):
+    """`kg query --dump dist` reads the gzip dump and answers as over the build."""
+    runner = CliRunner()
+    args = ["query", "--name", "endorsers-of-state", "--format", "csv", "--dump"]
+    published = runner.invoke(main, [*args, str(dist)])
+    assert published.exit_code == 0, published.output
+    assert published.output == runner.invoke(main, [*args, str(mini)]).output
+    assert "2023,FRA,oppose,1" in published.output

@@ -1,0 +1,124 @@
+"""`kg serve`: the read-only SPARQL 1.1 Protocol endpoint, queried with SPARQLWrapper over
+HTTP on 127.0.0.1 only."""
+
+from __future__ import annotations
+
+import csv
+import io
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from minidata import mini, mini_store  # noqa: F401  (fixtures)
+from SPARQLWrapper import CSV, JSON, POST, TSV, XML, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from kg.query import run_query
+from kg.serve import make_server, negotiate
+
+PEOPLE = "PREFIX kg: <https://w3id.org/readout-kg/ontology#> SELECT ?p WHERE { ?p a kg:Person } ORDER BY ?p"
+
+
+@pytest.fixture(scope="module")
+def endpoint(mini_store):
+    server = make_server(mini_store, port=0, timeout_s=5)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    assert host == "127.0.0.1"
+    yield f"http://{host}:{port}/sparql"
+    server.shutdown()
+    server.server_close()
+
+
+def client(url: str, query: str, fmt: str = JSON, method: str | None = None) -> SPARQLWrapper:
+    sparql = SPARQLWrapper(url)
+    sparql.setQuery(query)
+    sparql.setReturnFormat(fmt)
+    if method:
+        sparql.setMethod(method)
+    return sparql
+
+
+def test_select_as_json_by_get_and_post(endpoint: str):
+    for method in (None, POST):
+        result = client(endpoint, PEOPLE, JSON, method).queryAndConvert()
+        people = [b["p"]["value"] for b in result["results"]["bindings"]]
+        assert len(people) == 6 and people[0].endswith("/person/CHN/wang-yi")
+
+
+def test_content_negotiation(endpoint: str):
+    xml = client(endpoint, PEOPLE, XML).queryAndConvert()  # a DOM document
+    assert len(xml.getElementsByTagName("result")) == 6
+    rows = list(csv.reader(io.StringIO(client(endpoint, PEOPLE, CSV).queryAndConvert().decode("utf-8"))))
+    assert rows[0] == ["p"] and len(rows) == 7
+    tsv = client(endpoint, PEOPLE, TSV).queryAndConvert().decode("utf-8").splitlines()
+    assert tsv[0] == "?p" and tsv[1].startswith("<https://")
+
+
+def test_ask_and_construct(endpoint: str):
+    assert client(endpoint, "ASK { ?p a <https://w3id.org/readout-kg/ontology#Person> }").queryAndConvert()["boolean"]
+    request = urllib.request.Request(endpoint + "?query=" + urllib.request.quote(
+        "CONSTRUCT { ?p a <https://w3id.org/readout-kg/ontology#Person> } WHERE { ?p a <https://w3id.org/readout-kg/ontology#Person> }"),
+        headers={"Accept": "text/turtle"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/turtle")
+        assert len(response.read().decode("utf-8").splitlines()) == 6
+
+
+def test_malformed_query_is_400(endpoint: str):
+    with pytest.raises(QueryBadFormed):
+        client(endpoint, "SELECT WHERE {").queryAndConvert()
+
+
+def test_updates_are_refused(endpoint: str, mini_store):
+    sparql = SPARQLWrapper(endpoint, updateEndpoint=endpoint)
+    sparql.setQuery("INSERT DATA { <http://a/s> <http://a/p> <http://a/o> }")
+    sparql.setMethod(POST)
+    with pytest.raises(Exception) as raised:
+        sparql.query()
+    assert "403" in str(raised.value) or "Forbidden" in str(raised.value)
+    for data, media in ((b"update=DELETE+WHERE+%7B+%3Fs+%3Fp+%3Fo+%7D", "application/x-www-form-urlencoded"),
+                        (b"DELETE WHERE { ?s ?p ?o }", "application/sparql-update")):
+        request = urllib.request.Request(endpoint, data=data, headers={"Content-Type": media})
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(request, timeout=10)
+        assert error.value.code == 403
+    with pytest.raises(urllib.error.HTTPError) as error:  # an update sent as a query does not parse
+        urllib.request.urlopen(endpoint + "?query=" + urllib.request.quote("DELETE WHERE { ?s ?p ?o }"), timeout=10)
+    assert error.value.code == 400
+    assert run_query(mini_store, "ASK { <http://a/s> ?p ?o }").boolean is False
+    assert run_query(mini_store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values() != [("0",)]
+
+
+def test_cors(endpoint: str):
+    with urllib.request.urlopen(endpoint + "?query=" + urllib.request.quote("ASK {}"), timeout=10) as response:
+        assert response.headers["Access-Control-Allow-Origin"] == "*"
+    request = urllib.request.Request(endpoint, method="OPTIONS", headers={"Origin": "http://localhost:8888"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 204 and "POST" in response.headers["Access-Control-Allow-Methods"]
+
+
+def test_slow_query_times_out(mini_store):
+    def slow(store, text):
+        time.sleep(1.0)
+        return run_query(store, text)
+
+    server = make_server(mini_store, port=0, timeout_s=0.2, run=slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    try:
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(f"http://{host}:{port}/sparql?query=ASK%20%7B%7D", timeout=10)
+        assert error.value.code == 503
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_negotiate():
+    assert negotiate("text/csv;q=0.5, application/sparql-results+xml") == ("xml", "application/sparql-results+xml")
+    assert negotiate("text/html, */*;q=0.1") == ("json", "application/sparql-results+json")
+    assert negotiate(None, graph=True) == ("nt", "application/n-triples")
