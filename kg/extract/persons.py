@@ -273,6 +273,9 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
             elif x.kind == "title_ref" and not x.codes and x.role:
                 roles = set(x.role.split(","))
                 same_title = {p.country for p in f.people.values() if p.country and x.title in {fold(t) for t in p.roles.values()}}
+                if not same_title and x.title in f.generic:  # "la ministre": whoever's title starts so
+                    same_title = {p.country for p in f.people.values() if p.country and any(
+                        fold(t).startswith(x.title + " ") for t in p.roles.values())}
                 holders = same_title or {p.country for p in f.people.values() if p.country and roles & set(p.roles)}
                 if len(holders) == 1:
                     x.codes = (holders.pop(),)

@@ -139,7 +139,8 @@ def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[
                     chosen = x
                     break
                 gap = text[x.end:verb.start]
-                if x.kind in ("state", "org", "self") and "," not in gap and "，" not in gap and len(gap.split()) <= 2:
+                if x.kind in ("state", "org", "self") and "," not in gap and "，" not in gap and len(gap.split()) <= 2 \
+                        and not set(fold(gap).split()) & _NOT_SUBJECT_GAP:
                     chosen = x
                     break
             if chosen is None and after:
@@ -312,7 +313,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             for t in sorted(frame_topics, key=lambda t: (t.start < cue.start, t.start)):
                 first_reading.setdefault(t.value, t.kind == "topic_against")
             against_labels = {label for label, against in first_reading.items() if against}
-            labels = list(dict.fromkeys(t.value for t in frame_topics))
+            # "l'intégrité territoriale de l'Ukraine": the state named as target is not also the topic
+            target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
+            labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
             topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
