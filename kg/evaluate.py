@@ -179,6 +179,7 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
         details.append({
             "source": gold["source"], "lang": lang,
             "error": [outcome.error] if outcome.error else [],
+            "violations": [v.line() for v in outcome.violations],
             "missing_events": sorted(map(str, keys(gold) - keys(predicted))),
             "extra_events": sorted(map(str, keys(predicted) - keys(gold))),
             "missing_endorsements": sorted(map(str, tuples(gold) - tuples(predicted))),

@@ -207,7 +207,8 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
     for p in event.participants:
         person = mint.person(p.name, p.country)
         actor = _actor_stub(p.country, registry, mint, out)
-        key = f"{p.country}-{name_key(p.name) or 'x'}"
+        # keyed by encounter too: a readout of two calls has the host in both
+        key = f"{str(iri).rsplit('/', 1)[-1]}-{p.country}-{name_key(p.name) or 'x'}"
         participation = URIRef(f"{doc}#p-{key}")
         out += [
             (person, RDF.type, KG.Person),

@@ -36,3 +36,7 @@ def test_score_stays_above_its_floor(report, lang, measure):
 
 def test_no_gold_readout_is_rejected(report):
     assert [d["source"] for d in report.details if d["error"]] == []
+
+
+def test_every_gold_readout_graph_conforms_to_the_shapes(report):
+    assert {d["source"]: d["violations"] for d in report.details if d["violations"]} == {}
