@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from kg.extract.dates import find_dates, resolve
 from kg.extract.persons import Mention, PersonRecord
@@ -67,6 +68,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys:
                 keys.append(m.person)  # type: ignore[arg-type]
+    # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
+    # échange avec la Ministre ...")
+    if len({people[k].country for k in keys if people[k].country}) < 2:
+        known = {people[k].country for k in keys}
+        for i in [i for i in body if i > lead][:3]:
+            newcomers = [m.person for m in mentions[i] if m.kind == "person" and m.person not in keys
+                         and people[m.person].country and people[m.person].country not in known]
+            if newcomers:
+                keys.extend(dict.fromkeys(newcomers))
+                break
     if event_type is None:
         if len(keys) < 2:
             return None
@@ -77,7 +88,14 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     following = [i for i in body if i > lead][:3]
     search = [lead] + ([headline] if headline is not None else []) + following
     for i in search:
-        for mention in find_dates(text, words, sentences[i].start, sentences[i].end):
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        dateline = _dateline(text, sentences[i], found)
+        if dateline is not None:
+            # "La Paz, 18 de agosto de 2021 (Cancillería).- ... recibió este martes": the
+            # dateline is the publication; the encounter is the other date, read against it
+            published = published or resolve(dateline, None)
+            found = [m for m in found if m is not dateline] or [dateline]
+        for mention in found:
             day = resolve(mention, published)
             if day is not None:
                 break
@@ -105,6 +123,19 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     evidence = Span(sentences[lead].start, sentences[lead].end)
     event = Event(event_type, day.isoformat(), inferred, participants, evidence, requested_by)
     return event
+
+
+_DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-Þ][\w .'’-]{1,40},\s*$")
+
+
+def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
+    """A news dateline opening the lead ("BEIJING, March 5 (Xinhua) --", "La Paz, 18 de agosto de 2021 (...)")."""
+    if len(found) < 2:
+        return None
+    first = found[0]
+    if not (first.absolute and first.year) or first.start - sentence.start > 45:
+        return None
+    return first if _DATELINE_HEAD.match(text[sentence.start:first.start]) else None
 
 
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],

@@ -201,9 +201,34 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         inside = [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
         by_sentence[index] = _sentence_mentions(f, sentence, inside)
     _names_before_verbs(f, sentences, matches, by_sentence)
+    if f.cjk:
+        _cjk_names_after_verbs(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
     return f.people, by_sentence
+
+
+_CJK_NAME_AFTER = re.compile(
+    r"(?:致电|致電|致信|致函|复信|覆信|会见|會見|会晤|會晤|接见|接見|同|与|與)([\u4e00-\u9fff·]{2,9}?)"
+    r"(?=[，。、；,]|通电话|通電話|通话|通話|举行|舉行|会谈|會談|会晤|會晤|互致|视频|視頻|表示|时|時|并|並|就)")
+
+
+def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                           by_sentence: dict[int, list[Mention]]) -> None:
+    """"习近平致电奥尔西", "王毅同X通电话": a name right after the verb or preposition of the
+    encounter is a person even without a title."""
+    for index, sentence in enumerate(sentences[:4]):
+        mentions = by_sentence[index]
+        for found in _CJK_NAME_AFTER.finditer(f.text, sentence.start, sentence.end):
+            start, end = found.span(1)
+            if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
+                continue
+            raw = f.text[start:end]
+            person = f.record(raw, None, None)
+            if person.first is None:
+                person.first = Span(sentence.start, sentence.end)
+            mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
+            mentions.sort(key=lambda x: x.start)
 
 
 def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],
