@@ -29,6 +29,7 @@ class PersonRecord:
     role_spans: dict[str, Span] = field(default_factory=dict)
     first: Span | None = None
     generic_roles: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    posted_in: set[str] = field(default_factory=set)  # states they serve in ("驻斐济大使"), not theirs
 
 
 @dataclass
@@ -170,6 +171,8 @@ class _Finder:
         return (start, end) if end > start else None
 
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
+            return None  # the title goes on ("副总理兼贸易...部长"), no name here
         i = position
         while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and i - position < 12:
             i += 1
@@ -279,10 +282,11 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
             if any(x.person == person.key for x in mentions):
                 beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
                 break
-        if f.home and f.home not in beside:
+        if f.home and f.home not in beside and f.home not in person.posted_in:
             person.country = f.home
             continue
-        ranked = sorted(((n, code) for code, n in counts.items() if code not in beside and code in f.registry.states), reverse=True)
+        ranked = sorted(((n, code) for code, n in counts.items()
+                         if code not in beside and code not in person.posted_in and code in f.registry.states), reverse=True)
         person.country = ranked[0][1] if ranked else f.home
     for person in f.people.values():
         if not person.roles:
@@ -431,6 +435,11 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             continue
         if country and person.country is None:
             person.country = country
+        person.posted_in |= {c.value for k, c in enumerate(chain) if c.kind in ("state", "adj") and k
+                             and f.gap(chain[k - 1].end, c.start) in f.posting}
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and m.kind in ("state", "adj") and \
+                f.gap(spans[i - 1].end, m.start) in f.posting:
+            person.posted_in.add(m.value)
         if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
