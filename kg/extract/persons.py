@@ -378,6 +378,19 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             i += 1
             continue
         country = _chain_country(f, chain)
+        # "驻斐济大使邱建华": a state after a posting word is where they serve
+        posted_here: set[str] = set()
+        if m.kind in ("state", "adj"):
+            preceding = fold(text[max(sentence.start, m.start - 6):m.start]).strip()
+            if any(preceding.endswith(word) for word in f.posting if word):
+                posted_here.add(m.value)
+                if country == m.value:
+                    country = None
+        # "斐济副总理兼贸易、合作社...部长卡米卡米卡": one title going on across a list of portfolios
+        if country is None and f.cjk and mentions and mentions[-1].kind == "title_ref" and mentions[-1].codes and \
+                not re.search(r"[，。；,;同与與]", text[mentions[-1].end:m.start]):
+            country = mentions[-1].codes[0]
+            mentions.pop()
         # a list of officials shares the state of its first item ("尼泊尔陆军参谋长塔帕、国防部秘书夏尔马")
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
@@ -435,6 +448,7 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             continue
         if country and person.country is None:
             person.country = country
+        person.posted_in |= posted_here
         person.posted_in |= {c.value for k, c in enumerate(chain) if c.kind in ("state", "adj") and k
                              and f.gap(chain[k - 1].end, c.start) in f.posting}
         if i > 0 and spans[i - 1].kind in ("state", "adj") and m.kind in ("state", "adj") and \
