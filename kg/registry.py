@@ -53,6 +53,7 @@ class Topic:
     fallback: bool  # a general topic dropped when a clause names a more specific one
     phrases: dict[str, list[str]]
     against: dict[str, list[str]]  # naming the opposite ("Taiwan independence"): opposing it supports the topic
+    absorbs: str | None = None  # a state whose mention in a stance is this topic, not a target (PSE: Palestine)
 
 
 @dataclass
@@ -115,6 +116,7 @@ class Registry:
                 fallback=bool(table.get("fallback", False)),
                 phrases={k: v for k, v in table.items() if isinstance(v, list)},
                 against=dict(table.get("against", {})),
+                absorbs=table.get("absorbs"),
             )
         for row in _read_toml(d / "people.toml").get("person", []):
             try:

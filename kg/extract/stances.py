@@ -295,7 +295,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if accused_here:
             objected = False
         for endorser in endorsers:
-            named = [c for a in after for c in reader.codes(a, speaker)]
+            # "the Palestinian people's just cause" is the Palestine topic, not a target
+            absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
+            named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
             targets = [c for c in named if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
