@@ -49,16 +49,25 @@ def main() -> None:
 
 
 def _progress_bar(total_hint: bool):
-    """A one-line progress display on a terminal; silent otherwise."""
+    """A one-line progress bar on a terminal (count, rate, time left), redrawn at most ten
+    times a second; silent when stderr is not a terminal."""
     if not sys.stderr.isatty():
         return None
     import time
 
     start = time.perf_counter()
+    shown = [0.0]
 
     def show(done: int, total: int, source: str) -> None:
-        rate = done / max(time.perf_counter() - start, 1e-9)
-        click.echo(f"\r  {done}/{total} readouts  {rate:,.0f}/s  ", err=True, nl=done == total)
+        now = time.perf_counter()
+        if done < total and now - shown[0] < 0.1:
+            return
+        shown[0] = now
+        rate = done / max(now - start, 1e-9)
+        filled = 24 * done // max(total, 1)
+        left = f"{(total - done) / rate:,.0f} s left" if done < total and rate > 0 else "done"
+        click.echo(f"\r  [{'#' * filled}{'.' * (24 - filled)}] {done:,}/{total:,} readouts  {rate:,.0f}/s  {left}   ",
+                   err=True, nl=done == total)
 
     return show
 
@@ -70,25 +79,32 @@ def _progress_bar(total_hint: bool):
 @click.option("--lang", default=None, help="Force the language of every readout (en, fr, zh, es); detected by default.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: all cores).")
 @click.option("--strict", is_flag=True, help="Exit 1 on any rejected readout or SHACL violation.")
+@click.option("--clean", is_flag=True, help="Ignore the build cache (OUT/.cache) and redo every readout.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
-def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, quiet: bool) -> None:
+def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, clean: bool,
+          quiet: bool) -> None:
     """Extract, validate and dump every readout of SOURCES (default: sources/).
 
     Writes OUT/readouts.nq (one named graph per readout plus the registry graph),
     OUT/union.ttl (all graphs merged), OUT/report.json and OUT/report.txt. A readout that
-    cannot be read, reports no encounter or fails SHACL is listed and left out; the others
-    are still published.
+    cannot be read (empty, binary, undecodable, over 5 MiB, truncated), reports no
+    encounter or fails SHACL is listed and left out; the others are still published.
+    SOURCES/manifest.csv, if there, gives per-readout metadata (columns file, url,
+    publisher, lang, published, licence); a row it cannot use is listed and skipped. Exit
+    code 0 when everything was published, 1 when anything was rejected or skipped. Readouts unchanged since the last build into OUT come from its
+    cache, OUT/.cache (--clean ignores it); the outputs are the same bytes either way.
 
     \b
-    Example:
+    Examples:
       kg build sources --out build
+      kg build sources --out build --clean     # redo every readout
     """
     from kg.build import build as run_build
 
     from kg.errors import BuildFailed
 
     try:
-        result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict,
+        result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict, clean=clean,
                            progress=None if quiet else _progress_bar(True))
     except BuildFailed as exc:
         click.echo(f"kg: error: {exc}", err=True)

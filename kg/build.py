@@ -17,15 +17,16 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
+from kg.cache import BuildCache, config_key, content_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
+from kg.outputs import OutputWriter, make_block
 from kg.pipeline import process_path
-from kg.rdf import Minter, registry_triples
+from kg.rdf import Minter, registry_triples, sort_triples
 from kg.registry import load_registry
 from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
-from kg.store import (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, quad_lines, remove_stale_temporaries,
-                      write_turtle)
+from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, remove_stale_temporaries
 
 __all__ = ["BuildResult", "DocumentStatus", "build"]
 
@@ -88,14 +89,14 @@ def _work(path: str) -> tuple:
     outcome = process_path(Path(path), _WORKER["root"], _WORKER["registry"], _WORKER["base"], _WORKER["lang"],
                            metadata=metadata)
     if outcome.error:
-        return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], "")
+        return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], None)
     if outcome.violations:
         reasons = [f"{outcome.source}: {v.line()}" for v in outcome.violations]
-        return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], "")
+        return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None)
     extraction = outcome.extraction
     people = sorted({f"{p.country}:{p.name}" for e in extraction.events for p in e.participants})
     return (outcome.source, outcome.sha256, "published", outcome.graph_iri, [], len(extraction.events),
-            len(extraction.endorsements), people, quad_lines(outcome.triples, outcome.graph_iri))
+            len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri))
 
 
 def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
@@ -110,9 +111,23 @@ def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: i
         yield from pool.imap(_work, [str(p) for p in paths], chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
 
 
+def _cached_results(paths: list[Path], keys: list[str | None], cache: BuildCache, root: Path, base: str,
+                    lang: str | None, jobs: int, manifest: dict | None = None) -> Iterator[tuple]:
+    """:func:`_results` for every path in order, taking from ``cache`` what it holds."""
+    hits = [cache.get(source_name(path, root), key) for path, key in zip(paths, keys)]
+    fresh = _results([p for p, hit in zip(paths, hits) if hit is None], root, base, lang, jobs, manifest)
+    for hit in hits:
+        yield hit if hit is not None else next(fresh)
+
+
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
-          progress: Callable[[int, int, str], None] | None = None, strict: bool = False) -> BuildResult:
+          progress: Callable[[int, int, str], None] | None = None, strict: bool = False,
+          clean: bool = False) -> BuildResult:
     """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report.
+
+    Readouts unchanged since the last build into ``out`` are taken from its cache
+    (:mod:`kg.cache`); ``clean`` ignores the cache and rebuilds everything. Either way the
+    outputs are the same bytes.
 
     With ``strict``, any rejected readout fails the build with :class:`BuildFailed` and the
     previous dump is left as it was (the report still says why)."""
@@ -131,33 +146,36 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     actors: set[str] = set()
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
-    with atomic_writer(out / DUMP_NQ) as dump:
-        registry_lines = quad_lines(registry_triples(registry, Minter(base)), Minter(base).registry_graph())
-        dump.write(registry_lines)
-        quads += registry_lines.count("\n")
-        for done, result in enumerate(_results(paths, root, base, lang, jobs, manifest.entries), 1):
-            source, sha, status, graph, reasons, events, endorsements, people, lines = result
+    cache = BuildCache(out, config_key(registry, base, lang), out / DUMP_NQ, out / DUMP_TTL, use=not clean)
+    keys = [content_key(path, manifest.entries.get(source_name(path, root))) for path in paths]
+    with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
+        writer = OutputWriter(dump, union, cache.previous_outputs())
+        registry_lines = sort_triples(registry_triples(registry, Minter(base)))[1]
+        writer.add(make_block(registry_lines, str(Minter(base).registry_graph())))
+        results = _cached_results(paths, keys, cache, root, base, lang, jobs, manifest.entries)
+        for done, (key, result) in enumerate(zip(keys, results), 1):
+            source, sha, status, graph, reasons, events, endorsements, people, block = result
             if status == "published" and sha in seen_hashes:
                 status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
-                lines = ""
             if sha and status == "published":
                 seen_hashes[sha] = source
             documents.append(DocumentStatus(source, status, graph, reasons, events, endorsements, people))
-            if lines:
-                dump.write(lines)
-                quads += lines.count("\n")
+            if status == "published":
+                cache.put(source, key, result, block, *writer.add(block))
                 actors.update(people)
+            else:
+                cache.put(source, key, result, block)
             if progress:
                 progress(done, len(paths), source)
+        quads = writer.quads
         if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
             failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
             _write_reports(failed)
             rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
             raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
                               f"skipped; previous dump kept (see {out / REPORT_TXT})")
-        dump.flush()
-        # the union is made from the finished temporary dump, so both land together at the end
-        write_turtle(Path(dump.name), out / DUMP_TTL)
+        writer.finish()
+    cache.commit()
     result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
     _write_reports(result)
     return result

@@ -91,8 +91,10 @@ def parse_manifest(text: str, languages: Collection[str], known: Collection[str]
     >>> m.entries, m.problems
     ({'a.txt': {'lang': 'fr', 'published': '2021-01-22'}}, ["manifest.csv line 3: unknown lang 'de' (known: en, fr); row skipped"])
     """
+    from kg.sources import drop_noncharacters
+
     manifest = Manifest()
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(drop_noncharacters(text.lstrip("\ufeff"))))
     header: list[str] | None = None
     line = 0
     while True:

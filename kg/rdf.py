@@ -333,7 +333,12 @@ _NEEDS_ESCAPE = re.compile(r'[\\"\n\r\t\b\f\x00-\x1f\x7f\ufffe\uffff]')
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+_NONCHARACTERS = re.compile("[\ufffe\uffff\ud800-\udfff]")
+
+
 def _escape(value: str) -> str:
+    # noncharacters and lone surrogates have no place in RDF text: strict parsers refuse them
+    value = _NONCHARACTERS.sub("", value)
     return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), value)
 
 

@@ -47,27 +47,49 @@ class Unsupported(Exception):
     """The shapes use a feature this checker does not implement: pySHACL must decide."""
 
 
+_EMPTY: frozenset = frozenset()
+_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
+
+
 class _Data:
     """The data graph as dictionaries keyed by rdflib terms, as rdflib's own store keys them."""
 
     def __init__(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
         out: dict[Node, dict[Node, set[Node]]] = {}
-        inverse: dict[Node, dict[Node, set[Node]]] = {}
+        instances: dict[Node, set[Node]] = {}
         for s, p, o in triples:
-            out.setdefault(s, {}).setdefault(p, set()).add(o)
-            inverse.setdefault(o, {}).setdefault(p, set()).add(s)
+            po = out.get(s)
+            if po is None:
+                po = out[s] = {}
+            objects = po.get(p)
+            if objects is None:
+                po[p] = {o}
+            else:
+                objects.add(o)
+            if p == _TYPE:
+                instances.setdefault(o, set()).add(s)
         self.out = out
-        self.inverse = inverse
-        self.has_subclass = RDFS.subClassOf in {p for po in out.values() for p in po}
+        self._instances = instances
+        self._inverse: dict[Node, dict[Node, set[Node]]] | None = None
+        self.memo: dict[tuple[int, Node], bool] = {}  # (shape, node) -> conforms
+        self.has_subclass = any(_SUBCLASS in po for po in out.values())
 
-    def objects(self, s: Node, p: Node) -> set[Node]:
-        return self.out.get(s, {}).get(p, set())
+    def objects(self, s: Node, p: Node) -> set[Node] | frozenset:
+        po = self.out.get(s)
+        return po.get(p, _EMPTY) if po is not None else _EMPTY
 
-    def subjects(self, p: Node, o: Node) -> set[Node]:
-        return self.inverse.get(o, {}).get(p, set())
+    def subjects(self, p: Node, o: Node) -> set[Node] | frozenset:
+        if self._inverse is None:
+            self._inverse = {}
+            for s, po in self.out.items():
+                for predicate, objects in po.items():
+                    for obj in objects:
+                        self._inverse.setdefault(obj, {}).setdefault(predicate, set()).add(s)
+        return self._inverse.get(o, {}).get(p, _EMPTY)
 
-    def instances(self, cls: Node) -> set[Node]:
-        return self.subjects(RDF.type, cls)
+    def instances(self, cls: Node) -> set[Node] | frozenset:
+        return self._instances.get(cls, _EMPTY)
 
     def subject_objects(self, p: Node) -> Iterable[tuple[Node, Node]]:
         for s, po in self.out.items():
@@ -86,10 +108,17 @@ class _Shape:
         self.deactivated = False
 
     def conforms(self, data: _Data, focus: Node) -> bool:
+        key = (id(self), focus)
+        known = data.memo.get(key)
+        if known is not None:
+            return known
         if self.deactivated:
-            return True
-        values = {focus} if self.path is None else self.path(data, focus)
-        return all(check(data, focus, values) for check in self.checks)
+            result = True
+        else:
+            values = (focus,) if self.path is None else self.path(data, focus)
+            result = all(check(data, focus, values) for check in self.checks)
+        data.memo[key] = result
+        return result
 
 
 class Checker:
@@ -212,35 +241,38 @@ def _count(checker: Checker, shape: _Shape, node: Node, value: Node, at_least: b
     return lambda data, focus, values: len(values) <= n
 
 
+_PYTHON_TYPES = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
+                 XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
+
+
 def _datatype(checker: Checker, shape: _Shape, node: Node, rule: Node) -> Check:
+    kind = _PYTHON_TYPES.get(rule)  # pyshacl's _assert_actual_datatype: other datatypes pass
+    literal, datatype_, string, lang_string = RDFS.Literal, RDFS.Datatype, XSD.string, RDF.langString
+
+    def actual(v: Literal) -> bool:
+        return kind is None or isinstance(v.value, kind)
+
     def ok(v: Node) -> bool:  # pyshacl's DatatypeConstraintComponent.evaluate
         if not isinstance(v, Literal):
             return False
         datatype, lang = v.datatype, v.language
         if datatype == rule:
-            return getattr(v, "ill_typed", None) is not True and _actual(v, rule)
-        if rule == RDFS.Literal:
+            return getattr(v, "ill_typed", None) is not True and actual(v)
+        if rule == literal:
             return True
-        if rule == RDFS.Datatype and datatype:
+        if rule == datatype_ and datatype:
             return True
-        if datatype is None and lang is None and rule == XSD.string:
-            return _actual(v, rule)
-        if rule == RDF.langString and lang:
-            return _actual(v, rule)
+        if datatype is None and lang is None and rule == string:
+            return actual(v)
+        if rule == lang_string and lang:
+            return actual(v)
         return False
     return lambda data, focus, values: all(ok(v) for v in values)
 
 
-def _actual(v: Literal, rule: Node) -> bool:  # pyshacl's _assert_actual_datatype
-    value = v.value
-    kinds = {XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
-             XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: date, XSD.time: time, XSD.dateTime: datetime}
-    return isinstance(value, kinds[rule]) if rule in kinds else True
-
-
 def _class(checker: Checker, shape: _Shape, node: Node, cls: Node) -> Check:
     def ok(data: _Data, v: Node) -> bool:
-        return not isinstance(v, Literal) and cls in data.objects(v, RDF.type)
+        return not isinstance(v, Literal) and cls in data.objects(v, _TYPE)
     return lambda data, focus, values: all(ok(data, v) for v in values)
 
 
@@ -305,9 +337,18 @@ def _logical(kind: str) -> Callable[[Checker, _Shape, Node, Node], Check]:
     def compile_(checker: Checker, shape: _Shape, node: Node, value: Node) -> Check:
         members = _shapes(checker, value, single=kind == "not")
 
-        def ok(data: _Data, v: Node) -> bool:
-            passed = sum(1 for m in members if m.conforms(data, v))
-            return {"and": passed == len(members), "or": passed >= 1, "not": passed == 0, "xone": passed == 1}[kind]
+        if kind == "and":
+            def ok(data: _Data, v: Node) -> bool:
+                return all(m.conforms(data, v) for m in members)
+        elif kind == "or":
+            def ok(data: _Data, v: Node) -> bool:
+                return any(m.conforms(data, v) for m in members)
+        elif kind == "not":
+            def ok(data: _Data, v: Node) -> bool:
+                return not any(m.conforms(data, v) for m in members)
+        else:
+            def ok(data: _Data, v: Node) -> bool:
+                return sum(1 for m in members if m.conforms(data, v)) == 1
         return lambda data, focus, values: all(ok(data, v) for v in values)
     return compile_
 

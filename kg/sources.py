@@ -24,7 +24,7 @@ from kg.errors import SourceError
 from kg.model import Document
 
 __all__ = ["SOURCE_SUFFIXES", "MAX_BYTES", "list_sources", "source_name", "decode", "truncation", "read_document",
-           "document_from_text"]
+           "document_from_text", "drop_noncharacters"]
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")
 MAX_BYTES = 5 * 1024 * 1024  # a readout is a few kB; anything this large is not one
@@ -299,9 +299,20 @@ def truncation(text: str) -> str | None:
 
 
 # ---- documents ---------------------------------------------------------------------------
+_NONCHARACTERS = re.compile("[\ufdd0-\ufdef" + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}"
+                                                      for plane in range(17)) + "]")
+
+
+def drop_noncharacters(text: str) -> str:
+    """``text`` without Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0...): never text, and
+    RDF tools such as Raptor refuse them even escaped."""
+    return _NONCHARACTERS.sub("", text)
+
+
 def document_from_text(text: str, source: str, **metadata: str | None) -> Document:
-    """A :class:`Document` of already decoded text (line ends and Unicode normalised)."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """A :class:`Document` of already decoded text (line ends, noncharacters and Unicode
+    normalised)."""
+    text = unicodedata.normalize("NFC", drop_noncharacters(text.replace("\r\n", "\n").replace("\r", "\n")))
     if not text.strip():
         raise SourceError(f"{source}: no text")
     digest = hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()

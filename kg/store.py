@@ -124,24 +124,11 @@ def quad_lines(triples: Iterable[Triple], graph: str) -> str:
 
 
 def write_turtle(nquads: Path, target: Path) -> int:
-    """The union of every named graph as one Turtle file (for tools without named graphs)."""
-    import pyoxigraph as ox
+    """The union of every named graph as one Turtle file (for tools without named graphs),
+    laid out as ``kg build`` writes it (see :mod:`kg.outputs`); returns its triple count."""
+    from kg.outputs import write_union
 
-    seen: set[str] = set()
-    lines: list[str] = []
-    with nquads.open(encoding="utf-8") as handle:
-        for line in handle:
-            head = line.rsplit(" <", 1)[0] if line.rstrip().endswith("> .") else line
-            triple = head + " .\n"
-            if triple not in seen:
-                seen.add(triple)
-                lines.append(triple)
-    lines.sort()
-    triples = ox.parse("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
-    prefixes = {k: str(v) for k, v in BINDINGS.items()}
-    with atomic_writer(target, binary=True) as out:
-        ox.serialize(triples, out, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
-    return len(lines)
+    return write_union(nquads, target)
 
 
 def find_dump(folder: Path) -> Path:

@@ -212,3 +212,12 @@ def test_truncated_file_is_refused_naming_the_reason(tmp_path):
                                       "to work with Hungary to deepen cooperation in trade and", encoding="utf-8")
     with pytest.raises(SourceError, match=r'^cut\.txt: truncated: the text ends in mid-sentence \("…'):
         read_document(tmp_path / "cut.txt", tmp_path)
+
+
+@pytest.mark.parametrize("module", ["kg.sources", "kg.html", "kg.manifest"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0

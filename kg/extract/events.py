@@ -113,6 +113,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         participants.append(Participant(
             name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
             evidence=person.first, role_evidence=dict(person.role_spans)))
+    if not participants:
+        return None  # an encounter cue with nobody named is not a readout of one
     requested_by = None
     for m in matches:
         if m.kind == "event.request" and sentences[lead].start <= m.start < sentences[lead].end:
