@@ -99,6 +99,10 @@ class _Finder:
 
     def is_glue(self, start: int, end: int) -> bool:
         gap = re.sub(r"[(（][^)）]{1,14}[)）]", " ", self.gap(start, end)).strip()
+        for honorific in self.honorifics:  # "..., M. Ahmed Attaf": courtesy titles stand in the name slot
+            if gap.endswith(honorific) and (len(gap) == len(honorific) or not gap[-len(honorific) - 1].isalnum()):
+                gap = gap[: -len(honorific)].strip()
+                break
         if not gap:
             return True
         if self.cjk:
@@ -370,7 +374,8 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             continue
         chain = [m]
         j = i + 1
-        while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and f.is_glue(chain[-1].end, spans[j].start):
+        while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
+                f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])):
             chain.append(spans[j])
             j += 1
         titles = [c for c in chain if c.kind == "title"]
@@ -439,6 +444,11 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
                 person = f.people[before[-1].person]  # type: ignore[index]
             elif registry_before:
                 person = f.record("", None, int(registry_before[-1].value))
+            elif not f.cjk:
+                head = text[max(sentence.start, m.start - 80):m.start]
+                named = _APPOSED_NAME.search(head)
+                if named:
+                    person = _lookup_family(f, named.group(1), None)
         if person is None:
             # "the Kazakh Foreign Minister", "The Foreign Secretary": resolved to whoever holds the post
             mentions.append(Mention(m.start, end, "title_ref", (country,) if country else (),
@@ -498,7 +508,19 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
 # what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
 _APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
                ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
+_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
+
+
+def _portfolio_gap(f: _Finder, last: Match, following: Match) -> bool:
+    """"ministre de l'Intégration africaine et des Affaires étrangères": a few portfolio words
+    between a title and the tail that names the post."""
+    if f.cjk or last.kind != "title" or following.kind != "title":
+        return False
+    if fold(following.text).split()[0] not in _TAIL_WORDS:
+        return False
+    gap = f.text[last.end:following.start]
+    return len(gap.split()) <= 8 and not re.search(r"[.;:«»\"()]", gap)
 
 
 def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
