@@ -278,6 +278,14 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
     for m in matches:
         if m.kind in ("state", "side", "adj"):
             counts[m.value] = counts.get(m.value, 0) + (2 if m.kind == "side" else 1)
+    # in the readout of a visit, officials named without a state are the hosts
+    destination = None
+    opening = sentences[2].end if len(sentences) > 2 else (sentences[-1].end if sentences else 0)
+    for cue in (m for m in matches if m.kind == "event.visit" and m.start < opening):
+        after = [m for m in matches if m.kind == "state" and cue.end <= m.start <= cue.end + 80]
+        if after and after[0].value != f.home:
+            destination = after[0].value
+            break
     for person in f.people.values():
         if person.country is not None:
             continue
@@ -286,6 +294,9 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
             if any(x.person == person.key for x in mentions):
                 beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
                 break
+        if destination and destination not in beside and destination not in person.posted_in:
+            person.country = destination
+            continue
         if f.home and f.home not in beside and f.home not in person.posted_in:
             person.country = f.home
             continue
