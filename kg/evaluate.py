@@ -73,12 +73,19 @@ def _event_key(event: dict[str, Any]) -> tuple:
     return (event.get("type"), event.get("date"), frozenset(p.get("country") for p in event.get("participants", [])))
 
 
+def _overlap(predicted: dict[str, Any], gold: dict[str, Any]) -> int:
+    return sum(1 for gp in gold.get("participants", []) for pp in predicted.get("participants", [])
+               if pp.get("country") == gp.get("country") and names_match(pp.get("name", ""), gp.get("name", "")))
+
+
 def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
     scores = Scores(documents=1)
     unmatched = list(predicted.get("events", []))
     pairs = []
     for gold_event in gold.get("events", []):
-        hit = next((p for p in unmatched if _event_key(p) == _event_key(gold_event)), None)
+        candidates = [p for p in unmatched if _event_key(p) == _event_key(gold_event)]
+        # two encounters of the same type, day and states: pair by shared participants
+        hit = max(candidates, key=lambda p: _overlap(p, gold_event), default=None)
         if hit is None:
             scores.events.fn += 1
             continue

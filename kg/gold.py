@@ -10,7 +10,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldFormatError
-from kg.namespaces import DCTERMS, EVENT_CLASS, KG, ORG, RDF, RDFS
+from kg.namespaces import DCTERMS, EVENT_CLASS, KG, OA, ORG, RDF, RDFS
 
 __all__ = ["graph_to_gold", "load_gold", "GOLD_KEYS"]
 
@@ -27,7 +27,13 @@ def _code(graph: Graph, actor: URIRef | None) -> str | None:
 
 def graph_to_gold(graph: Graph, readout: URIRef) -> dict[str, Any]:
     events = []
-    for event in sorted(set(graph.subjects(KG.participation, None)), key=str):
+    def text_order(event) -> tuple:
+        evidence = graph.value(event, KG.evidence)
+        starts = [graph.value(sel, OA.start) for sel in graph.objects(evidence, OA.hasSelector)] if evidence is not None else []
+        first = min((int(x) for x in starts if x is not None), default=0)
+        return (first, str(event))
+
+    for event in sorted(set(graph.subjects(KG.participation, None)), key=text_order):
         types = [_TYPE_OF[t] for t in graph.objects(event, RDF.type) if t in _TYPE_OF]
         entry: dict[str, Any] = {"type": types[0] if types else None, "date": str(graph.value(event, KG.date))}
         if graph.value(event, KG.dateInferred) is not None and graph.value(event, KG.dateInferred).toPython() is True:

@@ -153,8 +153,32 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
     if not separately or len(countries) < 3:
-        return [event]
+        return [event] + _same_day_events(event, text, sentences, matches, mentions, people)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                     mentions: dict[int, list[Mention]], people: dict[str, PersonRecord]) -> list[Event]:
+    """"同日，国务院总理李克强同古巴总理马雷罗互致贺电": a second encounter the same day."""
+    found = []
+    taken = {(p.country, p.name) for p in event.participants}
+    for i, sentence in enumerate(sentences):
+        if sentence.start <= event.evidence.start or sentence.paragraph < 0:
+            continue
+        opening = [m for m in matches if m.kind == "event.same_day" and sentence.start <= m.start <= sentence.start + 3]
+        cues = _cues(matches, sentence)
+        if not opening or not cues:
+            continue
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person))
+        persons = [people[k] for k in keys if people[k].country]
+        if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
+            continue
+        kind = _choose_type([], cues) or event.type
+        found.append(Event(kind, event.date, event.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans)) for p in persons],
+            Span(sentence.start, sentence.end), None))
+    return found

@@ -467,7 +467,10 @@ def _sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> 
             mentions[-1].title = fold(" ".join(titles[-1].text.split()))
             i = j
             continue
-        if country and person.country is None:
+        if country and (person.country is None or (person.key.startswith("r") and person.country != country
+                                                       and f.registry.code_kind(person.country) == "organization")):
+            # the text names the state they act for now (Costa as Portugal's Prime Minister,
+            # not the European Council's President)
             person.country = country
         person.posted_in |= posted_here
         person.posted_in |= {c.value for k, c in enumerate(chain) if c.kind in ("state", "adj") and k
