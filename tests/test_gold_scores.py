@@ -13,7 +13,7 @@ import pytest
 from kg.evaluate import run_eval
 
 GOLD = Path(__file__).parent / "gold"
-FLOORS = {"events": 0.90, "participants": 0.80, "roles": 0.85, "endorsements": 0.80}
+FLOORS = {"events": 0.95, "participants": 0.85, "roles": 0.88, "endorsements": 0.85}
 
 
 @pytest.fixture(scope="module")
