@@ -262,23 +262,25 @@ def _endorsement_triples(e: Endorsement, registry: Registry, mint: Minter, doc: 
             out += [(iri, KG.topic, topic), (topic, RDF.type, KG.Topic), (topic, SKOS.prefLabel, Literal(e.topic, lang="en"))]
 
 
+def _labels(iri: URIRef, names_by_lang: dict[str, list[str]]) -> list[Triple]:
+    """The first name in each language is the preferred label, the others alternatives."""
+    return [(iri, SKOS.prefLabel if position == 0 else SKOS.altLabel, Literal(name, lang=lang))
+            for lang, names in names_by_lang.items() for position, name in enumerate(names)]
+
+
 def registry_triples(registry: Registry, mint: Minter) -> list[Triple]:
     """The registry as published: states, organisations, officials, and the concept schemes."""
     out: list[Triple] = []
     for state in registry.states.values():
         iri = mint.state(state.code)
         out += [(iri, RDF.type, KG.State), (iri, KG.iso3, Literal(state.code))]
-        for lang, names in state.names.items():
-            for position, name in enumerate(names):
-                out.append((iri, SKOS.prefLabel if position == 0 else SKOS.altLabel, Literal(name, lang=lang)))
+        out += _labels(iri, state.names)
         if state.qid:
             out.append((iri, OWL.sameAs, WD[state.qid]))
     for org in registry.organizations.values():
         iri = mint.organization(org.code)
         out += [(iri, RDF.type, KG.Organization), (iri, KG.code, Literal(org.code))]
-        for lang, names in org.names.items():
-            for position, name in enumerate(names):
-                out.append((iri, SKOS.prefLabel if position == 0 else SKOS.altLabel, Literal(name, lang=lang)))
+        out += _labels(iri, org.names)
         if org.qid:
             out.append((iri, OWL.sameAs, WD[org.qid]))
     for topic in registry.topics.values():

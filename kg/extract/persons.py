@@ -230,12 +230,15 @@ def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[
             start, end = found.span(1)
             if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
                 continue
-            raw = f.text[start:end]
-            person = f.record(raw, None, None)
-            if person.first is None:
-                person.first = Span(sentence.start, sentence.end)
-            mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
-            mentions.sort(key=lambda x: x.start)
+            _add_person(f.record(f.text[start:end], None, None), start, end, sentence, mentions)
+
+
+def _add_person(person: PersonRecord, start: int, end: int, sentence: Sentence, mentions: list[Mention]) -> None:
+    """Record a person mention in its sentence, keeping mentions in text order."""
+    if person.first is None:
+        person.first = Span(sentence.start, sentence.end)
+    mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
+    mentions.sort(key=lambda x: x.start)
 
 
 def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],
@@ -263,11 +266,7 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             if any(m.start < end and start < m.end for m in matches if m.kind not in ("honorific",)) or \
                any(x.start < end and start < x.end for x in mentions):
                 continue
-            person = _lookup_family(f, name, None) or f.record(name, None, None)
-            if person.first is None:
-                person.first = Span(sentence.start, sentence.end)
-            mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
-            mentions.sort(key=lambda x: x.start)
+            _add_person(_lookup_family(f, name, None) or f.record(name, None, None), start, end, sentence, mentions)
 
 
 def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Match],
