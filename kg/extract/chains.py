@@ -1,0 +1,280 @@
+"""Title chains: "Vice-Premier Ministre et Ministre des Affaires étrangères du Kazakhstan
+Mukhtar Tleuberdi", "哈萨克斯坦副总理兼外长特列乌别尔季", appositions ("Wang Yi, Foreign
+Minister") and long portfolios, read sentence by sentence."""
+
+from __future__ import annotations
+
+import re
+
+from kg.matcher import Match
+from kg.model import Span
+from kg.text import Sentence, fold, is_cjk
+
+from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family
+
+__all__ = ["sentence_mentions"]
+
+
+def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
+    for position, m in enumerate(chain):
+        if m.kind in ("state", "adj", "org"):
+            before = f.gap(chain[position - 1].end, m.start) if position else ""
+            if before in f.posting:
+                continue
+            return m.value
+    return None
+
+
+def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> list[Mention]:
+    text = f.text
+    mentions: list[Mention] = []
+    used: set[int] = set()
+    # one match per span: keep the most useful kind
+    spans: list[Match] = []
+    rank = {"person": 0, "title": 1, "side": 2, "state": 3, "org": 4, "adj": 5}
+    for m in matches:
+        if spans and spans[-1].start == m.start and spans[-1].end == m.end:
+            best = spans[-1]
+            if rank.get(m.kind, 9) < rank.get(best.kind, 9) or (
+                m.kind == best.kind and f.state_counts.get(m.value, 0) > f.state_counts.get(best.value, 0)):
+                # the same words name two states ("塞方": Serbia or Cyprus): the one the document names more
+                spans[-1] = m
+            continue
+        spans.append(m)
+    # "M. Li Qiang", "Madame Yassine Fall": a courtesy title announces a name
+    if not f.cjk:
+        for h in [x for x in spans if x.kind == "honorific"]:
+            following = [x for x in spans if x.start >= h.end]
+            if following and following[0].kind == "person" and f.is_glue(h.end, following[0].start):
+                continue
+            limit = following[0].start if following else sentence.end
+            span = f.latin_name_after(h.end, limit)
+            if span and len(text[span[0]:span[1]].split()) >= 2 and not any(fold(t) in f.function_words for t in text[span[0]:span[1]].split()):
+                display = " ".join(text[span[0]:span[1]].split())
+                person = _lookup_family(f, display, None) or f.record(display, None, None)
+                if person.first is None:
+                    person.first = Span(sentence.start, sentence.end)
+                mentions.append(Mention(h.start, span[1], "person", (person.country or "",), person.key))
+    if f.cjk:
+        # "舒克里" is not "克里" (Kerry): a known name must not start inside a longer name
+        ends = {x.end for x in spans}
+        spans = [x for x in spans if not (x.kind == "person" and x.start > 0 and is_cjk(text[x.start - 1])
+                                          and text[x.start - 1] not in _CJK_STOP and x.start not in ends)]
+    i = 0
+    while i < len(spans):
+        m = spans[i]
+        starts_chain = m.kind == "title" or (
+            m.kind in ("state", "adj", "org") and i + 1 < len(spans) and spans[i + 1].kind == "title"
+            and f.is_glue(m.end, spans[i + 1].start)
+        )
+        if m.kind == "honorific" and i + 1 < len(spans) and spans[i + 1].kind == "person" and f.is_glue(m.end, spans[i + 1].start):
+            i += 1
+            continue
+        if not starts_chain:
+            i += 1
+            continue
+        chain = [m]
+        j = i + 1
+        while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
+                f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])):
+            chain.append(spans[j])
+            j += 1
+        titles = [c for c in chain if c.kind == "title"]
+        if not titles:
+            i += 1
+            continue
+        country = _chain_country(f, chain)
+        # "驻斐济大使邱建华": a state after a posting word is where they serve
+        posted_here: set[str] = set()
+        if m.kind in ("state", "adj"):
+            preceding = fold(text[max(sentence.start, m.start - 6):m.start]).strip()
+            if any(preceding.endswith(word) for word in f.posting if word):
+                posted_here.add(m.value)
+                if country == m.value:
+                    country = None
+        # "斐济副总理兼贸易、合作社...部长卡米卡米卡": one title going on across a list of portfolios
+        if country is None and f.cjk and mentions and mentions[-1].kind == "title_ref" and mentions[-1].codes and \
+                not re.search(r"[，。；,;同与與]", text[mentions[-1].end:m.start]):
+            country = mentions[-1].codes[0]
+            mentions.pop()
+        # a list of officials shares the state of its first item ("尼泊尔陆军参谋长塔帕、国防部秘书夏尔马")
+        if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
+            previous = f.people.get(mentions[-1].person)
+            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
+                    "、", ",", "，", "and", "et", "y", ", and", ", et", ", y", "as well as"):
+                country = previous.country
+        # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
+            country = spans[i - 1].value
+        elif chain[0].kind in ("state", "adj") and i > 0 and spans[i - 1].kind in ("state", "adj") and \
+                f.gap(spans[i - 1].end, m.start) == "":
+            country = spans[i - 1].value
+        end = chain[-1].end
+        person = None
+        name_span = None
+        # trailing honorifics are part of the name slot
+        if j < len(spans) and spans[j].kind == "person" and f.is_glue(end, spans[j].start):
+            index = int(spans[j].value)
+            person = f.record("", None, index)
+            name_span = (spans[j].start, spans[j].end)
+            j += 1
+        else:
+            limit = spans[j].start if j < len(spans) else sentence.end
+            span = f.cjk_name_after(end, limit) if (f.cjk and end < len(text) and is_cjk(text[end])) else (
+                None if f.cjk else f.latin_name_after(end, limit))
+            if span is None and f.cjk:
+                span = None
+            if span:
+                raw = text[span[0]:span[1]]
+                if is_cjk(raw[:1]):
+                    display = raw  # romanised once the country is known
+                else:
+                    display = " ".join(raw.split())
+                person = _lookup_family(f, display, country) or f.record(display, country, None)
+                name_span = span
+        if person is None and not f.cjk:
+            # "ministre des Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot"
+            tail = _name_after_portfolio(f, spans, j, end, sentence, country)
+            if tail is not None:
+                person, name_span = tail
+        if person is None:
+            # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in _APPOSITION]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in _APPOSITION]
+            if before:
+                person = f.people[before[-1].person]  # type: ignore[index]
+            elif registry_before:
+                person = f.record("", None, int(registry_before[-1].value))
+            elif not f.cjk:
+                head = text[max(sentence.start, m.start - 80):m.start]
+                named = _APPOSED_NAME.search(head)
+                if named:
+                    person = _lookup_family(f, named.group(1), None)
+        if person is None:
+            # "the Kazakh Foreign Minister", "The Foreign Secretary": resolved to whoever holds the post
+            mentions.append(Mention(m.start, end, "title_ref", (country,) if country else (),
+                                    role=",".join(t.value for t in titles), person=None))
+            mentions[-1].title = fold(" ".join(titles[-1].text.split()))
+            i = j
+            continue
+        if country and (person.country is None or (person.key.startswith("r") and person.country != country
+                                                       and f.registry.code_kind(person.country) == "organization")):
+            # the text names the state they act for now (Costa as Portugal's Prime Minister,
+            # not the European Council's President)
+            person.country = country
+        person.posted_in |= posted_here
+        person.posted_in |= {c.value for k, c in enumerate(chain) if c.kind in ("state", "adj") and k
+                             and f.gap(chain[k - 1].end, c.start) in f.posting}
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and m.kind in ("state", "adj") and \
+                f.gap(spans[i - 1].end, m.start) in f.posting:
+            person.posted_in.add(m.value)
+        if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
+            # "ministre chinois des Affaires étrangères": the tail names the portfolio
+            titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
+        for t in titles:
+            written = " ".join(t.text.split())
+            if fold(written) in f.generic and len(titles) == 1:
+                # "Minister Balakrishnan", "主席": adds a post only if nothing more specific is known
+                person.generic_roles.setdefault(t.value, (written, Span(sentence.start, sentence.end)))
+                continue
+            if t.value not in person.roles:
+                person.roles[t.value] = written
+                person.role_spans[t.value] = Span(sentence.start, sentence.end)
+        if name_span:
+            mention = Mention(min(m.start, name_span[0]), name_span[1], "person", (person.country or "",), person.key)
+            mentions.append(mention)
+        used.update(range(i, j))
+        if person.first is None:
+            person.first = Span(sentence.start, sentence.end)
+        i = j
+    for index, m in enumerate(spans):
+        if index in used:
+            continue
+        if m.kind == "person":
+            person = f.record("", None, int(m.value))
+            if person.first is None:
+                person.first = Span(sentence.start, sentence.end)
+            mentions.append(Mention(m.start, m.end, "person", (person.country or "",), person.key))
+        elif m.kind in ("state", "side", "org"):
+            possessive = text[m.end:m.end + 2] in ("'s", "’s")
+            mentions.append(Mention(m.start, m.end, "state" if m.kind != "org" else "org", (m.value,), possessive=possessive))
+        elif m.kind == "adj":
+            # "the Kazakh economy", but not "sino-kazakhes" (a relation, not an actor)
+            if index and spans[index - 1].kind == "prefix" and spans[index - 1].end == m.start:
+                continue
+            mentions.append(Mention(m.start, m.end, "state", (m.value,)))
+        elif m.kind in ("both", "pronoun", "self"):
+            mentions.append(Mention(m.start, m.end, m.kind))
+    mentions.sort(key=lambda x: x.start)
+    return mentions
+
+
+# what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
+_APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
+               ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
+_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
+_TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
+
+
+def _portfolio_gap(f: _Finder, last: Match, following: Match) -> bool:
+    """"ministre de l'Intégration africaine et des Affaires étrangères": a few portfolio words
+    between a title and the tail that names the post."""
+    if f.cjk or last.kind != "title" or following.kind != "title":
+        return False
+    if fold(following.text).split()[0] not in _TAIL_WORDS:
+        return False
+    gap = f.text[last.end:following.start]
+    return len(gap.split()) <= 8 and not re.search(r"[.;:«»\"()]", gap)
+
+
+def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
+    """A name after the rest of a long portfolio title, before any verb: "ministre des
+    Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot",
+    "Ministre des Affaires étrangères et du Commerce extérieur de la Hongrie Péter Szijjártó"."""
+    limit = min(sentence.end, end + 160)
+    for x in spans[j:]:
+        if x.start >= limit:
+            break
+        if x.kind.startswith(("event.", "stance.")) or x.kind in ("speech", "person"):
+            if x.kind == "person":
+                limit = x.end
+            else:
+                limit = x.start
+            break
+    segment = f.text[end:limit]
+    if re.search(r"[.;:«»]", segment[:1]):
+        return None
+    # a state named at the end of the portfolio, then the name; a state after a posting
+    # word ("à Madagascar") is where they serve, not whom they represent
+    own_state = country
+    for k, x in enumerate(spans[j:]):
+        if x.start >= limit or re.search(r"[.;:«»]", f.text[end:x.start]):
+            break
+        if x.kind not in ("state", "adj"):
+            continue
+        previous_end = spans[j + k - 1].end if j + k - 1 >= 0 else end
+        posted = f.gap(previous_end, x.start) in f.posting
+        if not posted and own_state is None:
+            own_state = x.value
+        following = [y for y in spans if y.start >= x.end and y.kind != "honorific"]
+        if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
+            return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
+        span = f.latin_name_after(x.end, following[0].start if following else limit)
+        if span and f.text[x.end:span[0]].strip(" ,") == "" or (span and fold(f.text[x.end:span[0]]).strip(" ,") in f.honorifics):
+            if len(f.text[span[0]:span[1]].split()) >= 2:
+                display = " ".join(f.text[span[0]:span[1]].split())
+                return (_lookup_family(f, display, own_state) or f.record(display, own_state, None)), span
+    country = own_state
+    for comma in re.finditer(r",\s*", segment):
+        if re.search(r"[.;:«»]", segment[:comma.start()]):
+            return None
+        at = end + comma.end()
+        following = [x for x in spans if x.start >= at and x.kind != "honorific"]
+        if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
+            return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)
+        span = f.latin_name_after(at, following[0].start if following else limit)
+        if span and len(f.text[span[0]:span[1]].split()) >= 2 and not any(
+                fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
+            display = " ".join(f.text[span[0]:span[1]].split())
+            return (_lookup_family(f, display, country) or f.record(display, country, None)), span
+    return None

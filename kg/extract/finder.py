@@ -1,0 +1,209 @@
+"""What the person grammar shares: the records of officials and mentions, and the finder
+that holds one document's people while its sentences are read."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kg.model import Span
+from kg.registry import Registry
+from kg.text import Sentence, fold, is_cjk
+
+__all__ = ["PersonRecord", "Mention", "name_key"]
+
+
+@dataclass
+class PersonRecord:
+    """One official as this document knows them."""
+
+    key: str
+    name: str
+    country: str | None
+    qid: str | None
+    family: str
+    roles: dict[str, str] = field(default_factory=dict)  # role code -> title as written
+    role_spans: dict[str, Span] = field(default_factory=dict)
+    first: Span | None = None
+    generic_roles: dict[str, tuple[str, Span]] = field(default_factory=dict)
+    posted_in: set[str] = field(default_factory=set)  # states they serve in ("驻斐济大使"), not theirs
+
+
+@dataclass
+class Mention:
+    """An actor named in a sentence: a person, a state, an organisation, or a pronoun."""
+
+    start: int
+    end: int
+    kind: str  # person | state | org | both | pronoun | self | title_ref
+    codes: tuple[str, ...] = ()
+    person: str | None = None
+    possessive: bool = False
+    role: str = ""  # for a title without a name: the role codes it names
+    title: str = ""  # and the title as written (folded)
+
+
+_CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
+_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下")
+_LATIN_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?|[A-Z]\.")
+
+
+def _pinyin_name(chars: str) -> str:
+    """Latin name of a Chinese person, family name first: 乐玉成 -> Le Yucheng."""
+    from pypinyin import lazy_pinyin
+
+    surname_len = 2 if chars[:2] in _CN_COMPOUND_SURNAMES else 1
+    syllables = lazy_pinyin(chars)
+    family = "".join(syllables[:surname_len]).capitalize()
+    given = "".join(syllables[surname_len:]).capitalize()
+    return f"{family} {given}".strip()
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9\u3400-\u9fff]+", "-", _strip_accents(name).lower()).strip("-")
+
+
+class _Finder:
+    def __init__(self, text: str, registry: Registry, lang: str, home: str | None) -> None:
+        self.text = text
+        self.registry = registry
+        self.words = registry.lang(lang)
+        self.cjk = registry.is_cjk(lang)
+        self.home = home
+        actors = self.words.get("actors", {})
+        names = self.words.get("names", {})
+        self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
+        self.glue |= {fold(w) for w in actors.get("glue_words", [])}
+        self.generic = {fold(w) for w in names.get("generic_titles", [])}
+        self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的", "外交部", "政府", "国防部", "外交部第一"}
+        self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
+        self.particles = {w.lower() for w in names.get("particles", [])}
+        self.honorifics = {fold(w) for w in names.get("honorifics", [])}
+        self.people: dict[str, PersonRecord] = {}
+        self.state_counts: dict[str, int] = {}
+        dates = self.words.get("dates", {})
+        # words that start sentences or name days: never part of a person's name
+        self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
+            {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])}
+
+    # ---- helpers ---------------------------------------------------------------
+    def gap(self, start: int, end: int) -> str:
+        return fold(self.text[start:end]).strip()
+
+    def is_glue(self, start: int, end: int) -> bool:
+        gap = re.sub(r"[(（][^)）]{1,14}[)）]", " ", self.gap(start, end)).strip()
+        for honorific in self.honorifics:  # "..., M. Ahmed Attaf": courtesy titles stand in the name slot
+            if gap.endswith(honorific) and (len(gap) == len(honorific) or not gap[-len(honorific) - 1].isalnum()):
+                gap = gap[: -len(honorific)].strip()
+                break
+        if not gap:
+            return True
+        if self.cjk:
+            return gap in self.glue
+        pieces = re.findall(r"[\w']+|[^\w\s]", gap)
+        joined = " ".join(pieces)
+        return joined in self.glue or all(p in self.glue for p in pieces)
+
+    def record(self, name: str, country: str | None, registry_index: int | None) -> PersonRecord:
+        if registry_index is not None:
+            person = self.registry.people[registry_index]
+            key = f"r{registry_index}"
+            if key not in self.people:
+                self.people[key] = PersonRecord(key, person.name, person.country, person.qid, person.family)
+            return self.people[key]
+        key = f"{country or '?'}:{name_key(name)}"
+        if key not in self.people:
+            # the same person named in full once and partly elsewhere: keep the longer name
+            for existing in self.people.values():
+                if (existing.country == country or country is None or existing.country is None) and _token_subset(name, existing.name):
+                    if len(name) > len(existing.name):
+                        existing.name = name
+                    return existing
+            family_first = bool(country and self.registry.states.get(country) and self.registry.states[country].family_name_first)
+            tokens = name.split()
+            family = tokens[0] if (family_first or is_cjk(name[:1])) and tokens else (tokens[-1] if tokens else name)
+            self.people[key] = PersonRecord(key, name, country, None, family)
+        return self.people[key]
+
+    def latin_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        """The capitalised name starting at ``position`` (honorifics skipped)."""
+        text = self.text
+        i = position
+        while i < limit and text[i] in " \u00a0,":
+            i += 1
+        folded_rest = fold(text[i:limit])
+        for honorific in sorted(self.honorifics, key=len, reverse=True):
+            if folded_rest.startswith(honorific + " "):
+                i += len(honorific) + 1
+                break
+        tokens: list[tuple[int, int]] = []
+        while i < limit and len(tokens) < 5:
+            m = _LATIN_NAME_TOKEN.match(text, i)
+            word = re.match(r"[\w'’\-]+", text[i:limit])
+            if m and m.end() <= limit:
+                if fold(m.group()) in self.honorifics and not tokens:
+                    i = m.end()
+                else:
+                    tokens.append((m.start(), m.end()))
+                    i = m.end()
+            elif word and word.group().lower() in self.particles and tokens:
+                tokens.append((i, i + word.end()))
+                i += word.end()
+            else:
+                break
+            if i < limit and text[i] == " ":
+                i += 1
+            else:
+                break
+        while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in self.particles:
+            tokens.pop()
+        if not tokens:
+            return None
+        start, end = tokens[0][0], tokens[-1][1]
+        while end > start and text[end - 1] in ".,’'":
+            end -= 1
+        name = text[start:end]
+        if name.endswith("'s") or name.endswith("’s"):
+            end -= 2
+        return (start, end) if end > start else None
+
+    def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
+            return None  # the title goes on ("副总理兼贸易...部长"), no name here
+        i = position
+        while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and i - position < 12:
+            i += 1
+        if i - position >= 2:
+            return position, i
+        return None
+
+
+def _token_subset(a: str, b: str) -> bool:
+    ta, tb = set(name_key(a).split("-")), set(name_key(b).split("-"))
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
+
+
+def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecord | None:
+    """"Foreign Minister Tleuberdi": a registry or document person known by family name."""
+    folded = fold(display)
+    for person in f.people.values():
+        if fold(person.family) == folded or _token_subset(display, person.name):
+            if country is None or person.country in (None, country):
+                return person
+    for index, person in enumerate(f.registry.people):
+        if fold(person.family) == folded and (country is None or person.country == country):
+            return f.record("", None, index)
+    return None
+
+
+def _add_person(person: PersonRecord, start: int, end: int, sentence: Sentence, mentions: list[Mention]) -> None:
+    """Record a person mention in its sentence, keeping mentions in text order."""
+    if person.first is None:
+        person.first = Span(sentence.start, sentence.end)
+    mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
+    mentions.sort(key=lambda x: x.start)
