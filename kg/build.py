@@ -17,7 +17,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.cache import BuildCache, config_key, content_key
+from kg.cache import BuildCache, config_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
@@ -111,13 +111,20 @@ def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: i
         yield from pool.imap(_work, [str(p) for p in paths], chunksize=max(1, min(64, len(paths) // (jobs * 8) or 1)))
 
 
-def _cached_results(paths: list[Path], keys: list[str | None], cache: BuildCache, root: Path, base: str,
-                    lang: str | None, jobs: int, manifest: dict | None = None) -> Iterator[tuple]:
+def _cached_results(paths: list[Path], names: list[str], keys: list[str | None], cache: BuildCache, root: Path,
+                    base: str, lang: str | None, jobs: int, manifest: dict | None = None) -> Iterator[tuple]:
     """:func:`_results` for every path in order, taking from ``cache`` what it holds."""
-    hits = [cache.get(source_name(path, root), key) for path, key in zip(paths, keys)]
+    hits = [cache.get(name, key) for name, key in zip(names, keys)]
     fresh = _results([p for p, hit in zip(paths, hits) if hit is None], root, base, lang, jobs, manifest)
     for hit in hits:
         yield hit if hit is not None else next(fresh)
+
+
+def _source_names(paths: list[Path], root: Path) -> list[str]:
+    """:func:`~kg.sources.source_name` of each path, by string (10,000 paths in milliseconds)."""
+    prefix = str(root).rstrip(os.sep) + os.sep if root.is_dir() else None
+    return [str(p)[len(prefix):].replace(os.sep, "/") if prefix and str(p).startswith(prefix) else source_name(p, root)
+            for p in paths]
 
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
@@ -138,7 +145,8 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     paths = list_sources(sources)
     if not paths:  # nothing to build: keep the previous dump rather than replace it by an empty one
         raise SourceError(f"{sources}: no readouts ({', '.join(SOURCE_SUFFIXES)} files) found")
-    manifest = read_manifest(sources, registry.languages, [source_name(p, sources) for p in paths])
+    names = _source_names(paths, sources)
+    manifest = read_manifest(sources, registry.languages, names)
     jobs = jobs or os.cpu_count() or 1
     documents: list[DocumentStatus] = []
     seen_hashes: dict[str, str] = {}
@@ -147,12 +155,13 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
     cache = BuildCache(out, config_key(registry, base, lang), out / DUMP_NQ, out / DUMP_TTL, use=not clean)
-    keys = [content_key(path, manifest.entries.get(source_name(path, root))) for path in paths]
+    keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
     with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
         writer = OutputWriter(dump, union, cache.previous_outputs())
-        registry_lines = sort_triples(registry_triples(registry, Minter(base)))[1]
-        writer.add(make_block(registry_lines, str(Minter(base).registry_graph())))
-        results = _cached_results(paths, keys, cache, root, base, lang, jobs, manifest.entries)
+        registry_block = cache.registry_block(lambda: make_block(
+            sort_triples(registry_triples(registry, Minter(base)))[1], str(Minter(base).registry_graph())))
+        cache.put_registry(registry_block, *writer.add(registry_block))
+        results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
         for done, (key, result) in enumerate(zip(keys, results), 1):
             source, sha, status, graph, reasons, events, endorsements, people, block = result
             if status == "published" and sha in seen_hashes:
@@ -174,7 +183,7 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
             rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
             raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
                               f"skipped; previous dump kept (see {out / REPORT_TXT})")
-        writer.finish()
+        cache.put_shared(*writer.finish(cache.previous_shared()))
     cache.commit()
     result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
     _write_reports(result)

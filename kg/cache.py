@@ -2,20 +2,23 @@
 depends on has changed, so a rebuild extracts and validates only the readouts that did.
 
 It lives in ``OUT/.cache/index.sqlite`` beside the outputs it describes. A readout's entry
-is keyed by its source name, the SHA-256 of its bytes and its manifest metadata; the whole
-index by :func:`config_key`, a hash of everything else a result depends on: the extractor
-(``EXTRACTOR_VERSION`` and the source of the ``kg`` package), the registry
-(:attr:`~kg.registry.Registry.fingerprint`), ``ontology.ttl``, ``shapes.ttl``, the ``--base``
-and ``--lang`` options and the versions of rdflib, pySHACL and pyoxigraph. Change any of
-them and the index is ignored and rewritten.
+is keyed by its source name, the SHA-256 of its bytes and its manifest metadata (the hash
+is not recomputed while the file's size, inode and modification time stay the same, as
+git does); the whole index by :func:`config_key`, a hash of everything else a result
+depends on: the extractor (``EXTRACTOR_VERSION`` and the source of the ``kg`` package),
+the registry (:attr:`~kg.registry.Registry.fingerprint`), ``ontology.ttl``, ``shapes.ttl``,
+the ``--base`` and ``--lang`` options and the versions of rdflib, pySHACL and pyoxigraph.
+Change any of them and the old entries are dropped.
 
-An entry keeps the readout's status (published, rejected with pySHACL's reasons, error) and,
-for a published one, where its N-Quads and its Turtle sit in the last ``readouts.nq`` and
-``union.ttl`` (plus its shared triples, see :mod:`kg.outputs`); the new outputs copy those
-byte ranges. The index records the size, inode and modification time of both files and
-trusts those ranges only while the files are the ones it wrote. It is written to a
-temporary file and renamed after the outputs, so a killed build leaves either the old,
-consistent index or one that no longer matches the outputs and is ignored.
+An entry keeps the readout's status (published, rejected with pySHACL's reasons, error)
+and, for a published one, its shared triples (see :mod:`kg.outputs`) and where its N-Quads
+and its Turtle sit in the last ``readouts.nq`` and ``union.ttl``: the new outputs copy those
+byte ranges. (A readout that was a duplicate has no place in the outputs: its entry keeps
+the bytes themselves.) The index records the size, inode and modification time of both
+outputs and trusts the ranges only while the files are the ones it describes. It is
+updated in one SQLite transaction after the outputs are renamed into place, so a killed
+build leaves either the old index, which then no longer matches the outputs (its ranges
+are ignored), or the new one.
 """
 
 from __future__ import annotations
@@ -24,23 +27,31 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Callable
 
 from kg import __version__
 from kg.extract import EXTRACTOR_VERSION
 from kg.outputs import Block
 from kg.registry import Registry
 from kg.resources import ONTOLOGY, SHAPES, schema_path
-from kg.store import remove_stale_temporaries
 
 __all__ = ["CACHE_DIR", "BuildCache", "config_key", "content_key"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "1"  # bump when what the index stores changes
+FORMAT = "2"  # bump when what the index stores changes
+_REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS entries (source TEXT PRIMARY KEY, key TEXT, stat TEXT, result TEXT, quads INTEGER,
+                                    shared BLOB, nq BLOB, ttl BLOB);
+CREATE TABLE IF NOT EXISTS layout (source TEXT PRIMARY KEY, nq_off INTEGER, nq_len INTEGER, ttl_off INTEGER,
+                                   ttl_len INTEGER);
+"""
 
 
 def _sha256(data: bytes) -> str:
@@ -81,35 +92,44 @@ def _version(name: str) -> str:
         return ""
 
 
+def _meta_hash(meta: dict | None) -> str:
+    return _sha256(json.dumps(meta or {}, sort_keys=True).encode())
+
+
 def content_key(path: Path, meta: dict | None = None) -> str | None:
     """The key of one readout: its bytes and its manifest metadata; None when unreadable."""
     try:
         data = path.read_bytes()
     except OSError:
         return None
-    digest = hashlib.sha256(data)
-    digest.update(json.dumps(meta or {}, sort_keys=True).encode())
-    return digest.hexdigest()
+    return _sha256(data) + ":" + _meta_hash(meta)
 
 
-def _identity(path: Path) -> str:
-    stat = path.stat()
+def _stat(path: Path) -> str | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
 
 
 @dataclass
 class _Entry:
     key: str
+    stat: str | None
     result: tuple  # (sha256, status, graph, reasons, events, endorsements, people)
-    nq_at: tuple[int, int] | None
-    ttl_at: tuple[int, int] | None
     quads: int
     shared: bytes
+    nq: bytes | None = None  # the block itself, when it is not in the outputs
+    ttl: bytes | None = None
+    nq_at: tuple[int, int] | None = None
+    ttl_at: tuple[int, int] | None = None
+    changed: bool = True  # to be written at commit
 
 
 class BuildCache:
-    """The index of ``out/.cache``: :meth:`get` what a readout gave last time, :meth:`put`
-    what it gives now, :meth:`commit` once the new outputs are in place.
+    """The index of ``out/.cache``: :meth:`key` a readout, :meth:`get` what it gave last
+    time, :meth:`put` what it gives now, :meth:`commit` once the new outputs are in place.
 
     With ``use=False`` (``kg build --clean``) the old index is ignored, then replaced."""
 
@@ -119,7 +139,10 @@ class BuildCache:
         self.dump, self.union = dump, union
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
+        self._stats: dict[str, str | None] = {}
+        self._fresh = True  # the index is rewritten from scratch at commit
         self.blocks = False  # whether the last outputs hold the blocks the index points to
+        self.shared: tuple[str, tuple[int, int]] | None = None  # the union's shared part: digest, place
         self.hits = 0
         if use:
             self._load()
@@ -133,22 +156,40 @@ class BuildCache:
                 meta = dict(db.execute("SELECT key, value FROM meta"))
                 if meta.get("config") != self.config:
                     return
-                try:
-                    self.blocks = (meta.get("dump") == _identity(self.dump) and meta.get("union") == _identity(self.union))
-                except OSError:
-                    self.blocks = False
-                for source, key, result, nq_off, nq_len, ttl_off, ttl_len, quads, shared in db.execute(
-                        "SELECT source, key, result, nq_off, nq_len, ttl_off, ttl_len, quads, shared FROM entries"):
-                    self._old[source] = _Entry(
-                        key, tuple(json.loads(result)), (nq_off, nq_len) if nq_off is not None else None,
-                        (ttl_off, ttl_len) if ttl_off is not None else None, quads, shared)
+                self.blocks = meta.get("dump") == _stat(self.dump) and meta.get("union") == _stat(self.union)
+                if self.blocks and meta.get("shared"):
+                    digest, offset, length = meta["shared"].split(":")
+                    self.shared = (digest, (int(offset), int(length)))
+                layout = {row[0]: row[1:] for row in db.execute("SELECT * FROM layout")}
+                for source, key, stat, result, quads, shared, nq, ttl in db.execute("SELECT * FROM entries"):
+                    at = layout.get(source)
+                    self._old[source] = _Entry(key, stat, tuple(json.loads(result)), quads, shared, nq, ttl,
+                                               (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
+                                               changed=False)
+            self._fresh = False
         except (sqlite3.Error, ValueError, TypeError):  # unreadable or from another version: start afresh
             self._old = {}
             self.blocks = False
 
+    # ---- lookups -----------------------------------------------------------------------
     def previous_outputs(self) -> tuple[Path, Path] | None:
         """The last build's dump and union, when cached blocks may be copied from them."""
         return (self.dump, self.union) if self.blocks else None
+
+    def key(self, path: Path, source: str, meta: dict | None = None) -> str | None:
+        """:func:`content_key` of a readout, without reading it when its file is unchanged."""
+        entry = self._old.get(source)
+        stat = self._stats[source] = _stat(path)  # taken before reading: a later change shows
+        if entry is not None and stat is not None and entry.stat == stat and entry.key.endswith(":" + _meta_hash(meta)):
+            return entry.key
+        return content_key(path, meta)
+
+    def _block(self, entry: _Entry) -> Block | None:
+        if entry.nq is not None and entry.ttl is not None:
+            return Block(entry.quads, entry.shared, nq=entry.nq, ttl=entry.ttl)
+        if self.blocks and entry.nq_at is not None and entry.ttl_at is not None:
+            return Block(entry.quads, entry.shared, nq_at=entry.nq_at, ttl_at=entry.ttl_at)
+        return None
 
     def get(self, source: str, key: str | None) -> tuple | None:
         """The worker's result tuple for ``source`` from the last build, or None (do it again)."""
@@ -158,46 +199,85 @@ class BuildCache:
         sha, status, graph, reasons, events, endorsements, people = entry.result
         block = None
         if status == "published":
-            if not self.blocks or entry.nq_at is None or entry.ttl_at is None:
-                return None  # a duplicate last time, or the outputs changed: its block is not there
-            block = Block(entry.quads, entry.shared, nq_at=entry.nq_at, ttl_at=entry.ttl_at)
+            block = self._block(entry)
+            if block is None:  # the outputs changed under the cache: do it again
+                return None
         self.hits += 1
         return (source, sha, status, graph, list(reasons), events, endorsements, list(people), block)
 
+    def registry_block(self, make: Callable[[], Block]) -> Block:
+        """The registry graph's block: from the cache, or ``make()``."""
+        entry = self._old.get(_REGISTRY)
+        block = self._block(entry) if entry is not None else None
+        return block if block is not None else make()
+
+    # ---- recording -----------------------------------------------------------------------
     def put(self, source: str, key: str | None, result: tuple, block: Block | None,
             nq_at: tuple[int, int] | None = None, ttl_at: tuple[int, int] | None = None) -> None:
-        """Record what ``source`` gave; ``nq_at`` and ``ttl_at`` where its block was written."""
+        """Record what ``source`` gave; ``nq_at`` and ``ttl_at`` where its block was written
+        (when it was not, as for a duplicate, the block's bytes are kept instead)."""
         if key is None:
             return
         _, sha, status, graph, reasons, events, endorsements, people, _ = result
-        self._new[source] = _Entry(key, (sha, status, graph, list(reasons), events, endorsements, list(people)),
-                                   nq_at, ttl_at, block.quads if block else 0, block.shared if block else b"")
+        old = self._old.get(source)
+        entry = _Entry(key, self._stats.get(source), (sha, status, graph, list(reasons), events, endorsements,
+                                                      list(people)),
+                       block.quads if block else 0, block.shared if block else b"", nq_at=nq_at, ttl_at=ttl_at)
+        if block is not None and nq_at is None:  # not written (a duplicate): keep the bytes
+            entry.nq, entry.ttl = (block.nq, block.ttl) if block.nq is not None else self._bytes(old)
+            if entry.nq is None:
+                return
+        entry.changed = self._fresh or old is None or old.key != key or old.stat != entry.stat or (
+            (old.nq is None) != (entry.nq is None))
+        self._new[source] = entry
+
+    def _bytes(self, entry: _Entry | None) -> tuple[bytes | None, bytes | None]:
+        if entry is None:
+            return None, None
+        if entry.nq is not None:
+            return entry.nq, entry.ttl
+        if not self.blocks or entry.nq_at is None or entry.ttl_at is None:
+            return None, None
+        with self.dump.open("rb") as dump, self.union.open("rb") as union:
+            dump.seek(entry.nq_at[0])
+            union.seek(entry.ttl_at[0])
+            return dump.read(entry.nq_at[1]), union.read(entry.ttl_at[1])
+
+    def put_registry(self, block: Block, nq_at: tuple[int, int], ttl_at: tuple[int, int]) -> None:
+        self.put(_REGISTRY, self.config, (_REGISTRY, None, "published", None, [], 0, 0, [], None), block, nq_at, ttl_at)
+
+    def previous_shared(self) -> tuple[str, tuple[int, int]] | None:
+        """For :meth:`kg.outputs.OutputWriter.finish`: the last union's shared part."""
+        return self.shared
+
+    def put_shared(self, digest: str, at: tuple[int, int]) -> None:
+        self.shared = (digest, at)
 
     def commit(self) -> None:
-        """Write the index of the outputs now in place (after they were renamed into place)."""
+        """Update the index for the outputs now in place (call after they were renamed)."""
+        from kg.store import remove_stale_temporaries
+
         self.folder.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(self.folder)  # an index a killed build was writing
-        fd, tmp = tempfile.mkstemp(prefix=f".{INDEX}.{os.getpid()}.", suffix=".tmp", dir=self.folder)
-        os.close(fd)
+        remove_stale_temporaries(self.folder)
+        index = self.folder / INDEX
+        if self._fresh and index.exists():
+            index.unlink()
+        db = sqlite3.connect(index)
         try:
-            db = sqlite3.connect(tmp)
-            try:
-                db.execute("PRAGMA journal_mode=OFF")
-                db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                db.execute("CREATE TABLE entries (source TEXT PRIMARY KEY, key TEXT, result TEXT, nq_off INTEGER, "
-                           "nq_len INTEGER, ttl_off INTEGER, ttl_len INTEGER, quads INTEGER, shared BLOB)")
-                db.executemany("INSERT INTO meta VALUES (?, ?)", [
-                    ("config", self.config), ("dump", _identity(self.dump)), ("union", _identity(self.union))])
-                db.executemany("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
-                    (source, e.key, json.dumps(e.result, ensure_ascii=False), *(e.nq_at or (None, None)),
-                     *(e.ttl_at or (None, None)), e.quads, e.shared) for source, e in self._new.items()))
-                db.commit()
-            finally:
-                db.close()
-            with open(tmp, "rb") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.folder / INDEX)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+            db.executescript(_SCHEMA)
+            with db:  # one transaction
+                gone = set(self._old) - set(self._new)
+                db.executemany("DELETE FROM entries WHERE source = ?", ((s,) for s in gone))
+                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
+                    (source, e.key, e.stat, json.dumps(e.result, ensure_ascii=False), e.quads, e.shared, e.nq, e.ttl)
+                    for source, e in self._new.items() if e.changed))
+                db.execute("DELETE FROM layout")
+                db.executemany("INSERT INTO layout VALUES (?, ?, ?, ?, ?)", (
+                    (source, *e.nq_at, *e.ttl_at) for source, e in self._new.items()
+                    if e.nq_at is not None and e.ttl_at is not None))
+                shared = f"{self.shared[0]}:{self.shared[1][0]}:{self.shared[1][1]}" if self.shared else ""
+                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+                    ("config", self.config), ("dump", _stat(self.dump)), ("union", _stat(self.union)),
+                    ("shared", shared)])
+        finally:
+            db.close()

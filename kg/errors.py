@@ -51,3 +51,7 @@ class RDFParseError(KGError, ValueError):
 
 class BuildFailed(KGError):
     """A --strict build met a rejected readout; nothing was published."""
+
+
+class RemoteError(KGError):
+    """A SPARQL server refused a request, or could not be reached."""

@@ -3,21 +3,24 @@
 ``readouts.nq`` holds the registry graph, then each published readout's named graph in
 source order. ``union.ttl`` holds, after its prefixes:
 
-1. for each published readout, in the same order, the Turtle of the subjects that only its
-   graph describes: the IRIs minted under the readout's own IRI (the readout itself, its
-   extraction, evidence, participations, role holdings and endorsements);
-2. then every other triple, sorted and without repeats: the registry, and the states,
-   organisations, people, events and topics that several graphs may describe.
+1. for each published readout, in the same order, the Turtle of the triples that name one
+   of the IRIs minted under the readout's own IRI (the readout itself, its extraction,
+   evidence, participations, role holdings and endorsements) as subject or object;
+2. then every other triple, sorted and without repeats: the registry, and what the graphs
+   say of the states, organisations, people, events and topics they may share.
 
 So a readout's part of each file depends only on that readout, and a rebuild copies the
 parts of unchanged readouts from the last build's files (:class:`OutputWriter` takes byte
-ranges of them, which the kernel copies) instead of making them again; only part 2 is
-recomputed, from the N-Triples each readout left in the cache. :func:`write_union` makes the
-same union from any N-Quads dump, byte for byte what a build writes.
+ranges of them, which the kernel copies) instead of making them again. Part 2 is copied
+too when the readouts bring the same shared triples as last time (editing a readout's text
+changes its IRI, hence part 1, but rarely part 2), and is otherwise made again from the
+N-Triples each readout left in the cache. :func:`write_union` makes the same union from
+any N-Quads dump, byte for byte what a build writes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import weakref
 from dataclasses import dataclass
@@ -26,7 +29,7 @@ from typing import IO, Iterable
 
 from kg.namespaces import BINDINGS
 
-__all__ = ["Block", "OutputWriter", "make_block", "union_header", "turtle_body", "write_union"]
+__all__ = ["Block", "OutputWriter", "make_block", "split_quad", "union_header", "turtle_body", "write_union"]
 
 _PREFIXES = {name: str(namespace) for name, namespace in sorted(BINDINGS.items())}
 
@@ -51,7 +54,12 @@ def turtle_body(ntriples: bytes) -> bytes:
 
 
 def _is_local(line: str, graph: str) -> bool:
-    return line.startswith(f"<{graph}>") or line.startswith(f"<{graph}#")
+    """Whether a triple names one of the graph's own IRIs as subject or object."""
+    own, fragment = f"<{graph}>", f"<{graph}#"
+    if line.startswith(own) or line.startswith(fragment):
+        return True
+    obj = line.split(" ", 2)[2]  # subjects and predicates hold no spaces
+    return obj == own or obj.startswith(fragment)
 
 
 @dataclass
@@ -151,6 +159,7 @@ class OutputWriter:
         self.union = _Stream(union, previous[1] if previous else None)
         self.union.write(union_header())
         self._shared: list[bytes] = []
+        self._digest = hashlib.sha256()
         self.quads = 0
 
     def add(self, block: Block) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -158,14 +167,23 @@ class OutputWriter:
         nq_at = self.dump.write(block.nq) if block.nq is not None else self.dump.copy(block.nq_at)
         ttl_at = self.union.write(block.ttl) if block.ttl is not None else self.union.copy(block.ttl_at)
         self._shared.append(block.shared)
+        self._digest.update(len(block.shared).to_bytes(8, "big") + block.shared)
         self.quads += block.quads
         return nq_at, ttl_at
 
-    def finish(self) -> None:
-        """Write the shared part of the union and close the copy sources."""
+    def finish(self, previous: tuple[str, tuple[int, int]] | None = None) -> tuple[str, tuple[int, int]]:
+        """Write the shared part of the union and close the copy sources. ``previous`` is the
+        digest of the shared triples of the last build and where its shared part sits in the
+        last union: when the blocks bring the same shared triples, that part is copied.
+        Returns the digest and the place of the shared part written now."""
         self.dump.close()
-        self.union.write(_shared_section(self._shared))
+        digest = self._digest.hexdigest()
+        if previous is not None and previous[0] == digest and self.union.source is not None:
+            at = self.union.copy(previous[1])
+        else:
+            at = self.union.write(_shared_section(self._shared))
         self.union.close()
+        return digest, at
 
 
 def _shared_lines(chunks: Iterable[bytes]) -> list[bytes]:
@@ -190,7 +208,7 @@ def write_union(nquads: Path, target: Path) -> int:
             line = line.rstrip("\n")
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
-            head, graph = _split_quad(line)
+            head, graph = split_quad(line)
             graphs.setdefault(graph, []).append(head)
     shared: list[bytes] = []
     with atomic_writer(target, binary=True) as out:
@@ -208,7 +226,7 @@ def write_union(nquads: Path, target: Path) -> int:
     return count + len(lines)
 
 
-def _split_quad(line: str) -> tuple[str, str]:
+def split_quad(line: str) -> tuple[str, str]:
     """``s p o <g> .`` -> (``s p o``, ``g``); a triple (default graph) gives an empty graph."""
     body = line.rstrip()
     if body.endswith("."):

@@ -85,7 +85,8 @@ _CJK_END = re.compile(r"[。！？!?]+[”’」』》\"']*|；(?=\S)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"
     r"Hon|Excmo|Excma|Sres|Vol|art|etc|vs|Ph|Sgt|Capt|Maj|Mgr|S\.E|H\.E|U\.S|U\.K|U\.N|E\.U|EE\.UU|"
-    r"D\.C|a\.m|p\.m|S\.A|Ud|Uds)|\b[A-Z])\.$"
+    r"D\.C|a\.m|p\.m|S\.A|Ud|Uds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|"
+    r"ene|feb|abr|ago|dic)|\b[A-Z])\.$"
 )
 
 

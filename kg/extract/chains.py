@@ -16,12 +16,21 @@ __all__ = ["sentence_mentions"]
 
 
 def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
+    """The state the titles are held for ("... du Kazakhstan"); an organisation only when no
+    state is named ("Secretary-General of the UN"), and a party counts as its state."""
+    found: list[Match] = []
     for position, m in enumerate(chain):
         if m.kind in ("state", "adj", "org"):
             before = f.gap(chain[position - 1].end, m.start) if position else ""
             if before in f.posting:
                 continue
-            return m.value
+            found.append(m)
+    states = [m for m in found if m.kind in ("state", "adj")]
+    if states:
+        return states[0].value
+    if found:
+        org = f.registry.organizations.get(found[0].value)
+        return (org.party_of if org and org.party_of else found[0].value)
     return None
 
 

@@ -23,6 +23,22 @@ def _cues(matches: list[Match], sentence: Sentence) -> list[str]:
             and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
 
 
+_ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr[ée]sentante? sp[ée]ciale?|enviad[oa] especial|"
+                       r"representante especial)\s+(?:of|du|de|del|de la)\s+(?:the\s+|la\s+|le\s+|el\s+)?"
+                       r"(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _sender(text: str, mention: Mention) -> bool:
+    """"President Xi Jinping's Special Representative", "习近平主席特使", "l'Envoyé spécial du
+    Président Xi": the leader named is who sent the participant, not a participant."""
+    after = text[mention.end:mention.end + 6]
+    if after.startswith(("'s", "’s")):
+        return True
+    if re.match(r"\s*(?:主席|总统|總統)?(?:的)?(?:特使|特别代表|特別代表)", after):
+        return True
+    return bool(_ENVOY_OF.search(text[max(0, mention.start - 60):mention.start]))
+
+
 def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     every = set(headline_cues) | set(lead_cues)
     for medium in ("video_call", "phone_call"):
@@ -60,7 +76,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys:
+            if m.kind == "person" and m.person not in keys and not _sender(text, m):
                 keys.append(m.person)  # type: ignore[arg-type]
     present_sentences = [i for i in body if any(
         x.kind == "event.present" and sentences[i].start <= x.start < sentences[i].end for x in matches)]

@@ -96,7 +96,7 @@ class _Finder:
         return fold(self.text[start:end]).strip()
 
     def is_glue(self, start: int, end: int) -> bool:
-        gap = re.sub(r"[(（][^)）]{1,14}[)）]", " ", self.gap(start, end)).strip()
+        gap = re.sub(r"[(（][^)）]{1,14}[)）]|[()（）]", " ", self.gap(start, end)).strip()
         for honorific in self.honorifics:  # "..., M. Ahmed Attaf": courtesy titles stand in the name slot
             if gap.endswith(honorific) and (len(gap) == len(honorific) or not gap[-len(honorific) - 1].isalnum()):
                 gap = gap[: -len(honorific)].strip()
