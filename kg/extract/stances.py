@@ -246,6 +246,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # endorser: the nearest actor before the cue in this clause, else the speaker
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org")]
         before = [a for a in before if not a.possessive]
+        if reader.cjk:
+            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
+            object_from = max((k for k in range(previous_end, cue.start) if text[k] in _CJK_PREPOSITIONS), default=None)
+            before = [a for a in before if object_from is None or a.start < object_from]
         if not position and before:
             # the subject stands in the cue's own clause ("王毅表示，中方支持..."); an actor in an
             # earlier clause is the object of something else ("感谢中国政府..., 赞赏...")
@@ -275,11 +279,24 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = reader.codes(owner[0], speaker)
         if not endorsers:
             endorsers = speaker
+        if not endorsers:
+            # the opening sentence, before anyone speaks: its subject
+            subject = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes and a.codes[0]]
+            endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
                  and not (owner and a is owner[0])]
+        if not after and cue.kind == "congratulate":
+            # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
+            # the cue, or is the "him" after it
+            pronoun_after = any(a.kind == "pronoun" and cue.end <= a.start < frame_end for a in actors)
+            earlier = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes
+                       and a.codes[0] and a.codes[0] not in endorsers]
+            if earlier and (pronoun_after or reader.cjk):
+                after = [earlier[-1]]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
-        looks_back = position == 0 or cue.kind in ("consider", "inalienable")
+        # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
+        looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk
         frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
         # "opposes forces interfering in China's affairs" supports China; "opposes the US
         # interfering" opposes the US: the actor between cue and accusation is the accused
@@ -359,6 +376,9 @@ def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
 
 _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\s*(?:la |le |les |l'|el |los |las |the )?$")
 _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+
+
+_CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
 
 # words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
