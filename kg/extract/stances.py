@@ -20,7 +20,7 @@ from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]
 
-_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere", "welcome")
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere", "welcome", "congratulate_on")
 _CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
@@ -51,7 +51,10 @@ class _Reader:
             return speaker
         if mention.kind == "both":
             return tuple(self.participants)
-        return tuple(c for c in mention.codes if c)
+        # a ruling party speaks for its state ("The CPC and the Chinese government will support ...")
+        organizations = self.registry.organizations
+        return tuple(dict.fromkeys(
+            (organizations[c].party_of or c) if c in organizations else c for c in mention.codes if c))
 
 
 def _in(m: Match | Mention, start: int, end: int) -> bool:
@@ -116,7 +119,10 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
                 speaker = (opening[0].codes[0],)
         for record in _sentence_endorsements(reader, i, speaker):
             found.setdefault(record.key, record)
-    return list(found.values())
+    # "sent a message congratulating X on his election ... extended warm congratulations to X":
+    # one occasion, one record
+    topical = {(e.endorser, e.target) for e in found.values() if e.stance == "congratulate" and e.topic}
+    return [e for e in found.values() if not (e.stance == "congratulate" and e.topic is None and (e.endorser, e.target) in topical)]
 
 
 def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[str, ...]:
@@ -207,8 +213,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     previous_endorsers: tuple[str, ...] = ()
     for position, cue in enumerate(frames):
         frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
-        # a wish or plan after the cue starts a new clause ("..., and is willing to ...")
+        # a wish or plan after the cue starts a new clause ("..., and is willing to ..."), and so
+        # does ", et qu'elles ...", ", and that ...", "，并..."
         frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in _RECIPROCAL])
+        next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
+        if next_clause:
+            frame_end = next_clause.start()
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
         for m in _CLAUSE_BREAK.finditer(text, previous_end, cue.start):
@@ -229,6 +239,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         stance = cue.kind
         if stance in ("inalienable", "adhere"):  # "Taiwan is an inalienable part of China"
             stance = "support"
+        elif stance == "congratulate_on":
+            stance = "congratulate"
         elif stance == "welcome":
             # welcoming a visitor is hospitality; welcoming a step or an initiative is support
             first_after = next((a for a in actors if cue.end <= a.start < frame_end), None)
@@ -344,6 +356,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 if flip and final in ("support", "oppose"):
                     final = "oppose" if final == "support" else "support"
                 topic_target = target
+                if final == "support" and label in reader.registry.topics and target in reader.registry.organizations and \
+                        reader.registry.topics[label].owner and reader.registry.topics[label].owner != endorser:
+                    # "adheres to the one-China principle as set out in UNGA Resolution 2758": the
+                    # position backed is China's, the body only where it was written down
+                    topic_target = reader.registry.topics[label].owner
                 if topic_target is None and label in reader.registry.topics:
                     owner = reader.registry.topics[label].owner
                     topic_target = owner if owner and owner != endorser else None
@@ -351,8 +368,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     continue
                 if final == "congratulate" and topic_target is None:
                     continue
-                if cue.kind == "adhere" and label is None:
-                    continue  # "pursues the one-China policy": only with a topic
+                if cue.kind in ("adhere", "congratulate_on") and label is None:
+                    continue  # "pursues the one-China policy", "a congratulatory message ... on his election": only with a topic
                 add(endorser, final, topic_target, [(label, False)])
     records = []
     for (endorser, stance, target), labels in groups.items():
@@ -378,6 +395,7 @@ _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)
 _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
 
 
+_NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
 
