@@ -190,6 +190,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         groups.setdefault((endorser, stance, target), []).extend(topic_list)
 
     frames = [c for c in cues if c.kind != "accuse"]
+    # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
+    # is supported, not a second stance
+    frames = [c for k, c in enumerate(frames) if not (
+        c.kind == "adhere" and k and frames[k - 1].kind in ("support", "adhere")
+        and not _CLAUSE_BREAK.search(text, frames[k - 1].end, c.start))]
     # an accusation verb after a stance cue is that stance's object ("opposes forces
     # interfering in China's affairs"); on its own it accuses its subject
     first_frame = frames[0].start if frames else s.end
