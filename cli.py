@@ -302,17 +302,30 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
 @click.option("--license", "license_iri", default=None,
               help="IRI of the data licence for void.ttl (default: a placeholder, see README).")
 @click.option("--base-url", default=None, help="Where the folder will be online (IRIs of the files in void.ttl).")
-def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, base_url: str | None) -> None:
+@click.option("--to", "to_url", default=None, metavar="URL",
+              help="Instead of writing OUT, load the named graphs into this SPARQL 1.1 Graph Store endpoint.")
+@click.option("--user", default=None, envvar="KG_SPARQL_USER",
+              help="User for --to (or KG_SPARQL_USER); the password is read from KG_SPARQL_PASSWORD.")
+@click.option("--union/--no-union", "with_union", default=True, show_default=True,
+              help="With --to, also store the union of all graphs as the graph <base>graph/union.")
+def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, base_url: str | None,
+            to_url: str | None, user: str | None, with_union: bool) -> None:
     """Write a folder to put online from the build of SOURCES (default: sources/).
 
     OUT gets readouts.nq.gz, union.ttl, ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT:
     counts per class, licence, date, the ready queries as SPARQL examples) and SHA256SUMS.
     Nothing depends on the clock: publishing the same build twice gives identical bytes.
 
+    With --to URL, the build's named graphs go to a SPARQL server instead, through the
+    SPARQL 1.1 Graph Store HTTP Protocol: one PUT per graph, which replaces it, so running
+    it again is safe. Query the server with default-graph-uri=<base>graph/union to get the
+    answers of `kg query`.
+
     \b
-    Example:
+    Examples:
       kg publish sources --out dist --license https://creativecommons.org/licenses/by/4.0/
       cd dist && sha256sum -c SHA256SUMS
+      KG_SPARQL_PASSWORD=dba kg publish --to http://localhost:8890/sparql-graph-crud-auth --user dba
     """
     from kg.publish import DEFAULT_BASE_URL, DEFAULT_LICENSE, publish as run_publish
     from kg.query import ensure_dump
@@ -321,10 +334,40 @@ def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, 
         click.echo(f"kg: {folder}/ is missing or stale; building it from {src}/ first", err=True)
 
     ensure_dump(None, sources, build_dir, on_build=note)
+    if to_url:
+        _push(build_dir, to_url, user, with_union)
+        return
     result = run_publish(build_dir, out, license_iri or DEFAULT_LICENSE, base_url or DEFAULT_BASE_URL)
     for name, digest in result.files.items():
         click.echo(f"{digest[:16]}  {out / name}")
     click.echo(f"{result.triples} triples, latest readout {result.created or 'undated'}; checksums in {out / 'SHA256SUMS'}")
+
+
+def _push(build_dir: Path, url: str, user: str | None, with_union: bool) -> None:
+    import os
+
+    from kg.remote import push, union_graph_iri
+    from kg.store import DUMP_NQ, DUMP_TTL
+
+    import time
+
+    dump = build_dir / DUMP_NQ
+    union = build_dir / DUMP_TTL if with_union and (build_dir / DUMP_TTL).is_file() else None
+    shown = [0.0, time.perf_counter()]
+
+    def show(done: int, graph: str) -> None:  # on a terminal: a count and a rate, ten times a second
+        now = time.perf_counter()
+        if now - shown[0] >= 0.1:
+            shown[0] = now
+            click.echo(f"\r  {done:,} graphs sent  {done / max(now - shown[1], 1e-9):,.0f}/s   ", err=True, nl=False)
+
+    result = push(dump, url, user, os.environ.get("KG_SPARQL_PASSWORD"), union=union,
+                  union_graph=union_graph_iri(dump) if union else None,
+                  progress=show if sys.stderr.isatty() else None)
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    click.echo(f"{result.graphs} graphs, {result.triples} triples sent to {url} in {result.requests} requests, "
+               f"{result.seconds:.1f} s" + (f"; union in <{result.union_graph}>" if result.union_graph else ""))
 
 
 def _view_options(command):

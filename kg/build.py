@@ -183,7 +183,7 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
             rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
             raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
                               f"skipped; previous dump kept (see {out / REPORT_TXT})")
-        cache.put_shared(*writer.finish(cache.previous_shared()))
+        cache.put_outputs(writer.finish(cache.previous_shared()), writer.identity)
     cache.commit()
     result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
     _write_reports(result)

@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import time
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -105,10 +106,15 @@ def content_key(path: Path, meta: dict | None = None) -> str | None:
     return _sha256(data) + ":" + _meta_hash(meta)
 
 
-def _stat(path: Path) -> str | None:
+def _stat(path: Path, settled: bool = False) -> str | None:
+    """Device, inode, size and modification time; with ``settled``, None for a file changed
+    in the last two seconds, whose next change could keep the same time stamp (as git does
+    for "racily clean" files: such a file is hashed again next time)."""
     try:
         stat = path.stat()
     except OSError:
+        return None
+    if settled and stat.st_mtime_ns > time.time_ns() - 2_000_000_000:
         return None
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
 
@@ -140,6 +146,7 @@ class BuildCache:
         self._old: dict[str, _Entry] = {}
         self._new: dict[str, _Entry] = {}
         self._stats: dict[str, str | None] = {}
+        self._written: tuple[str, str] | None = None
         self._fresh = True  # the index is rewritten from scratch at commit
         self.blocks = False  # whether the last outputs hold the blocks the index points to
         self.shared: tuple[str, tuple[int, int]] | None = None  # the union's shared part: digest, place
@@ -179,7 +186,7 @@ class BuildCache:
     def key(self, path: Path, source: str, meta: dict | None = None) -> str | None:
         """:func:`content_key` of a readout, without reading it when its file is unchanged."""
         entry = self._old.get(source)
-        stat = self._stats[source] = _stat(path)  # taken before reading: a later change shows
+        stat = self._stats[source] = _stat(path, settled=True)  # taken before reading: a later change shows
         if entry is not None and stat is not None and entry.stat == stat and entry.key.endswith(":" + _meta_hash(meta)):
             return entry.key
         return content_key(path, meta)
@@ -250,19 +257,34 @@ class BuildCache:
         """For :meth:`kg.outputs.OutputWriter.finish`: the last union's shared part."""
         return self.shared
 
-    def put_shared(self, digest: str, at: tuple[int, int]) -> None:
-        self.shared = (digest, at)
+    def put_outputs(self, shared: tuple[str, tuple[int, int]], identity: tuple[str, str] | None) -> None:
+        """Record the union's shared part (digest, place) and the identity of the outputs
+        as written (taken from the open files, so another build renaming its outputs over
+        these in the meantime cannot pass for them)."""
+        self.shared = shared
+        self._written = identity
 
     def commit(self) -> None:
-        """Update the index for the outputs now in place (call after they were renamed)."""
+        """Update the index for the outputs now in place (call after they were renamed).
+        The cache is an aid: if it cannot be written, it is removed and the build stands."""
+        index = self.folder / INDEX
+        try:
+            self._commit(index)
+        except (sqlite3.Error, OSError):
+            try:
+                index.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def _commit(self, index: Path) -> None:
         from kg.store import remove_stale_temporaries
 
         self.folder.mkdir(parents=True, exist_ok=True)
         remove_stale_temporaries(self.folder)
-        index = self.folder / INDEX
         if self._fresh and index.exists():
             index.unlink()
-        db = sqlite3.connect(index)
+        dump, union = self._written or (_stat(self.dump), _stat(self.union))
+        db = sqlite3.connect(index, timeout=30)
         try:
             db.executescript(_SCHEMA)
             with db:  # one transaction
@@ -277,7 +299,6 @@ class BuildCache:
                     if e.nq_at is not None and e.ttl_at is not None))
                 shared = f"{self.shared[0]}:{self.shared[1][0]}:{self.shared[1][1]}" if self.shared else ""
                 db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-                    ("config", self.config), ("dump", _stat(self.dump)), ("union", _stat(self.union)),
-                    ("shared", shared)])
+                    ("config", self.config), ("dump", dump), ("union", union), ("shared", shared)])
         finally:
             db.close()

@@ -65,8 +65,9 @@ def _is_local(line: str, graph: str) -> bool:
 @dataclass
 class Block:
     """What one readout's graph adds to the outputs: ``quads`` lines of N-Quads, the Turtle of
-    its own subjects, and its other triples as N-Triples (``shared``). A new block carries
-    the bytes (``nq``, ``ttl``); a cached one says where they are in the last outputs."""
+    the triples that name its own IRIs, and its other triples as N-Triples (``shared``). A
+    new block carries the bytes (``nq``, ``ttl``); a cached one says where they are in the
+    last outputs."""
 
     quads: int
     shared: bytes
@@ -141,6 +142,13 @@ class _Stream:
                 self.handle.flush()
                 copied += len(chunk)
 
+    def identity(self) -> str:
+        """Device, inode, size and modification time of the file written: what it is
+        known by once renamed (a rename changes none of them)."""
+        self.handle.flush()
+        stat = os.fstat(self.handle.fileno())
+        return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
     def close(self) -> None:
         self._flush_pending()
         if self._closer is not None:
@@ -161,6 +169,7 @@ class OutputWriter:
         self._shared: list[bytes] = []
         self._digest = hashlib.sha256()
         self.quads = 0
+        self.identity: tuple[str, str] | None = None  # of the dump and the union, once finished
 
     def add(self, block: Block) -> tuple[tuple[int, int], tuple[int, int]]:
         """Append a block; returns where its N-Quads and its Turtle now are."""
@@ -183,6 +192,7 @@ class OutputWriter:
         else:
             at = self.union.write(_shared_section(self._shared))
         self.union.close()
+        self.identity = (self.dump.identity(), self.union.identity())
         return digest, at
 
 

@@ -300,11 +300,7 @@ def registry_triples(registry: Registry, mint: Minter) -> list[Triple]:
             out.append((iri, SKOS.altLabel, Literal(variant)))
         if person.qid:
             out.append((iri, OWL.sameAs, WD[person.qid]))
-    return sorted(set(out), key=_sort_key)
-
-
-def _sort_key(triple: Triple) -> tuple[str, str, str]:
-    return (ntriples_term(triple[0]), ntriples_term(triple[1]), ntriples_term(triple[2]))
+    return sort_triples(out)[0]
 
 
 def sort_triples(triples: Iterable[Triple]) -> tuple[list[Triple], list[str]]:

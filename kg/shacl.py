@@ -15,8 +15,8 @@ predicate, sequence, inverse and alternative paths; ``minCount``, ``maxCount``, 
 code (for instance, a literal matches ``sh:datatype`` only when it is well-formed, as pySHACL
 decides). Anything else in the shapes (``sh:closed``, SPARQL constraints, implicit class
 targets, an ``rdfs:subClassOf`` triple in the data...) makes it answer ``None``, "ask
-pySHACL". ``tests/test_shacl.py`` compares it with pySHACL on the gold readouts, generated
-readouts and thousands of broken graphs.
+pySHACL". ``tests/test_shacl.py`` compares it with pySHACL on the gold, holdout and
+generated readouts and on about a thousand graphs broken on purpose.
 """
 
 from __future__ import annotations

@@ -1,0 +1,25 @@
+"""Synthetic readouts for tests, from the benchmark generator (``bench/generate.py``)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import lru_cache
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+@lru_cache(maxsize=1)
+def generator():
+    """The module ``bench/generate.py`` (bench/ is a folder of scripts, not a package)."""
+    spec = importlib.util.spec_from_file_location("readout_kg_bench_generate", BENCH / "generate.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_readouts(folder: Path, count: int, seed: int = 0, start: int = 0) -> list[Path]:
+    """``count`` generated readouts written into ``folder``."""
+    return generator().generate(folder, count, seed, start)
