@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import IO, Iterable, Iterator
 
 from kg.errors import DumpNotFound
-from kg.namespaces import BINDINGS
 from kg.rdf import Triple, ntriples_term
 
 __all__ = ["atomic_writer", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",

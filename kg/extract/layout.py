@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import find_dates
 from kg.matcher import Match
 from kg.registry import Registry
 from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
@@ -169,12 +169,3 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
                 pub_date = candidate
                 break
     return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate)
-
-
-def resolve_in(text: str, words: dict, start: int, end: int, published: dt.date | None):
-    """First resolvable date in text[start:end] as (date, mention)."""
-    for mention in find_dates(text, words, start, end):
-        day = resolve(mention, published)
-        if day is not None:
-            return day, mention
-    return None, None
