@@ -82,6 +82,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         if not starts_chain:
             i += 1
             continue
+        if f.cjk and m.kind == "title" and i and spans[i - 1].kind == "person" and spans[i - 1].end == m.start \
+                and fold(m.text) in f.generic:
+            i += 1  # "习近平主席": a courtesy title after the name, not the start of someone else's
+            continue
         chain = [m]
         j = i + 1
         while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (

@@ -82,7 +82,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         x.kind == "event.present" and sentences[i].start <= x.start < sentences[i].end for x in matches)]
     for i in present_sentences:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys:
+            if m.kind == "person" and m.person not in keys and not _sender(text, m):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")
