@@ -40,3 +40,13 @@ def test_no_gold_readout_is_rejected(report):
 
 def test_every_gold_readout_graph_conforms_to_the_shapes(report):
     assert {d["source"]: d["violations"] for d in report.details if d["violations"]} == {}
+
+
+@pytest.mark.parametrize("folder", ["dev2", "holdout"])
+def test_other_gold_sets_stay_above_their_overall_floor(folder):
+    """tests/dev2 (second dev set) and tests/holdout (never tuned on), overall F1."""
+    overall = run_eval(Path(__file__).parent / folder, Path(__file__).parent / folder).overall
+    floors = {"events": 0.90, "participants": 0.85, "roles": 0.85, "endorsements": 0.80}
+    for measure, floor in floors.items():
+        f1 = getattr(overall, measure).f1
+        assert f1 >= floor, f"{folder} {measure} F1 fell to {f1:.2f} (floor {floor})"
