@@ -24,7 +24,8 @@ _STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "ina
 _CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|\bits|\bhis|\bher|\btheir|\bour|\bson|\bsa|\bses|\bleur|\bleurs|\bsu|\bsus|\bnotre|\bnuestro|\bnuestra)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 @dataclass
@@ -181,6 +182,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     negations = [m for m in inside if m.kind == "stance.negation"]
     actors = reader.mentions[index]
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
+    # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
+    # topic set up at the head of the sentence frames all of it
+    framing = _FRAMING.match(text, s.start, min(s.end, s.start + 60))
+    framed = [t for t in topics if framing and t.end <= framing.end()] if framing else []
     span = Span(s.start, s.end)
     groups: dict[tuple[str, str, str | None], list[tuple[str, bool]]] = {}
 
@@ -190,6 +195,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         groups.setdefault((endorser, stance, target), []).extend(topic_list)
 
     frames = [c for c in cues if c.kind != "accuse"]
+    # "salue l'attachement de l'UE au multilatéralisme": the noun is what the verb welcomes
+    frames = [c for k, c in enumerate(frames) if not (
+        k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
+        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start]))]
     # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
     # is supported, not a second stance
     frames = [c for k, c in enumerate(frames) if not (
@@ -315,6 +324,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk
         frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
+        frame_topics += [t for t in framed if t not in frame_topics]
         # "opposes forces interfering in China's affairs" supports China; "opposes the US
         # interfering" opposes the US: the actor between cue and accusation is the accused
         objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
@@ -400,6 +410,8 @@ _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)
 _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
 
 
+_FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
+                      r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
