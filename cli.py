@@ -511,12 +511,15 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: any free one).")
 @click.option("--timeout", "timeout_s", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
               help="Seconds a query may run before the answer is 503.")
+@click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
+              help="Larger answers are refused (413): page with LIMIT and OFFSET.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
-def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, quiet: bool) -> None:
+def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_rows: int, quiet: bool) -> None:
     """Serve the knowledge graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1.
 
     GET or POST /sparql (query=..., or a body of type application/sparql-query); results
-    in SPARQL JSON, XML, CSV or TSV after the Accept header; updates are refused (403);
+    in SPARQL JSON, XML, CSV or TSV after the Accept header; updates, SERVICE and LOAD are
+    refused (403); answers over --max-rows are refused (413); nothing else is served (404).
     CORS is open. Ctrl-C stops it.
 
     \b
@@ -527,7 +530,8 @@ def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, quiet: 
     """
     from kg.serve import make_server
 
-    server = make_server(_store(dump, sources), port, timeout_s, log=None if quiet else lambda m: click.echo(m, err=True))
+    server = make_server(_store(dump, sources), port, timeout_s, max_rows=max_rows,
+                         log=None if quiet else lambda m: click.echo(m, err=True))
     host, bound = server.server_address[:2]
     click.echo(f"SPARQL endpoint: http://{host}:{bound}/sparql (read-only; Ctrl-C stops)", err=True)
     try:

@@ -10,6 +10,7 @@ any origin (CORS), so a notebook or a page on another port can query it.
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,10 +21,13 @@ from kg.errors import QueryError
 from kg.query import ensure_union, run_query
 from kg.results import MEDIA_TYPES, QueryResult, serialize
 
-__all__ = ["make_server", "negotiate", "DEFAULT_PORT", "DEFAULT_TIMEOUT"]
+__all__ = ["make_server", "negotiate", "DEFAULT_PORT", "DEFAULT_TIMEOUT", "DEFAULT_MAX_ROWS"]
 
 DEFAULT_PORT = 7878
 DEFAULT_TIMEOUT = 30.0
+DEFAULT_MAX_ROWS = 100_000
+# federation would let a query reach other servers or files: this endpoint answers from its store only
+_FEDERATION = re.compile(r"\bSERVICE\b|\bLOAD\b", re.IGNORECASE)
 _BY_MEDIA = {
     "application/sparql-results+json": "json", "application/json": "json",
     "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
@@ -121,6 +125,8 @@ class _Handler(BaseHTTPRequestHandler):
         return self._error(415, "POST application/sparql-query or application/x-www-form-urlencoded")
 
     def _answer(self, text: str, fmt: str | None) -> None:
+        if _FEDERATION.search(text):
+            return self._error(403, "SERVICE and LOAD are refused: this endpoint answers from its own store only")
         future = self.server.pool.submit(self.server.run, self.server.store, text)
         try:
             result: QueryResult = future.result(timeout=self.server.timeout_s)
@@ -128,6 +134,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._error(503, f"query timed out after {self.server.timeout_s:g} s")
         except QueryError as exc:
             return self._error(400, str(exc))
+        size = len(result.rows) if result.kind == "select" else len(result.triples)
+        if size > self.server.max_rows:
+            return self._error(413, f"the answer has {size:,} results, more than this endpoint's limit of "
+                                    f"{self.server.max_rows:,}: add a LIMIT (and OFFSET to page)")
         if fmt in ("json", "xml", "csv", "tsv") and result.kind != "graph":
             media = MEDIA_TYPES[fmt]
         else:
@@ -142,9 +152,10 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], store: Any, timeout_s: float, run: Callable,
-                 log: Callable[[str], None] | None) -> None:
+                 log: Callable[[str], None] | None, max_rows: int = DEFAULT_MAX_ROWS) -> None:
         super().__init__(address, _Handler)
         self.store, self.timeout_s, self.run, self.log = store, timeout_s, run, log
+        self.max_rows = max_rows
         self.pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="kg-sparql")
 
     def server_close(self) -> None:
@@ -154,7 +165,8 @@ class _Server(ThreadingHTTPServer):
 
 def make_server(store: Any, port: int = DEFAULT_PORT, timeout_s: float = DEFAULT_TIMEOUT,
                 host: str = "127.0.0.1", run: Callable[[Any, str], QueryResult] = run_query,
-                log: Callable[[str], None] | None = None) -> ThreadingHTTPServer:
-    """An endpoint for ``store`` on ``host:port`` (port 0: any free one); call ``serve_forever()``."""
+                log: Callable[[str], None] | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> ThreadingHTTPServer:
+    """An endpoint for ``store`` on ``host:port`` (port 0: any free one); call ``serve_forever()``.
+    Answers larger than ``max_rows`` results are refused (413) rather than built."""
     ensure_union(store)
-    return _Server((host, port), store, timeout_s, run, log)
+    return _Server((host, port), store, timeout_s, run, log, max_rows)

@@ -8,6 +8,7 @@ import io
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -122,3 +123,34 @@ def test_negotiate():
     assert negotiate("text/csv;q=0.5, application/sparql-results+xml") == ("xml", "application/sparql-results+xml")
     assert negotiate("text/html, */*;q=0.1") == ("json", "application/sparql-results+json")
     assert negotiate(None, graph=True) == ("nt", "application/n-triples")
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_answers_larger_than_the_limit_are_refused(mini_store):
+    server = make_server(mini_store, port=0, timeout_s=5, max_rows=2)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    try:
+        everything = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o }")
+        assert _status(f"http://{host}:{port}/sparql?query={everything}") == 413
+        two = urllib.parse.quote("SELECT * WHERE { ?s ?p ?o } LIMIT 2")
+        assert _status(f"http://{host}:{port}/sparql?query={two}") == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_nothing_is_served_from_the_filesystem(endpoint: str):
+    base = endpoint.rsplit("/", 1)[0]
+    for path in ("/etc/passwd", "/../../etc/passwd", "/sparql/../README.md", "/readouts.nq"):
+        assert _status(base + path) == 404, path
+    for query in ("SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
+                  "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"):
+        assert _status(f"{endpoint}?query={urllib.parse.quote(query)}") == 403
