@@ -103,23 +103,3 @@ class Gazetteer:
 
 # where a phrase may start: any CJK character, or a non-space character at a word start
 _CANDIDATE_START = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|(?<![^\W_])[^\s]|(?<=_)[^\s]|(?<=[\u3400-\u9fff])\S|[^\w\s]")
-
-
-def _squeeze_spaces(folded: str) -> tuple[str, list[int]]:
-    """Collapse runs of white space to one space, keeping a map back to original offsets."""
-    if "  " not in folded and "\n" not in folded and "\r" not in folded:
-        return folded, list(range(len(folded)))
-    chars: list[str] = []
-    index: list[int] = []
-    previous_space = False
-    for position, char in enumerate(folded):
-        if char.isspace():
-            if previous_space:
-                continue
-            chars.append(" ")
-            previous_space = True
-        else:
-            chars.append(char)
-            previous_space = False
-        index.append(position)
-    return "".join(chars), index
