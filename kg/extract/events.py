@@ -110,6 +110,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             # "La Paz, 18 de agosto de 2021 (Cancillería).- ... recibió este martes": the
             # dateline is the publication; the encounter is the other date, read against it
             published = published or resolve(dateline, None)
+            if published is not None and dateline.year is None:
+                published = max(published, resolve(dateline, published) or published)
             found = [m for m in found if m is not dateline] or [dateline]
         for mention in found:
             day = resolve(mention, published)
@@ -151,7 +153,7 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
     if len(found) < 2:
         return None
     first = found[0]
-    if not (first.absolute and first.year) or first.start - sentence.start > 45:
+    if not first.absolute or first.start - sentence.start > 45:
         return None
     return first if _DATELINE_HEAD.match(text[sentence.start:first.start]) else None
 
