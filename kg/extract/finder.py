@@ -198,6 +198,13 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
     for index, person in enumerate(f.registry.people):
         if fold(person.family) == folded and (country is None or person.country == country):
             return f.record("", None, index)
+    if country and is_cjk(display[:1]):
+        # "阿联酋外长阿卜杜拉": one part of a known Chinese transliteration ("阿卜杜拉·本·扎耶德"),
+        # for an official of the state the title names, when only one official fits
+        fits = [index for index, person in enumerate(f.registry.people) if person.country == country and any(
+            display in variant.split("·") for variant in person.variants if "·" in variant)]
+        if len(fits) == 1:
+            return f.record("", None, fits[0])
     return None
 
 
