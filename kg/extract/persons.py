@@ -109,10 +109,19 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
         if person.country is not None:
             continue
         beside: set[str] = set()
+        side = None
         for index, mentions in by_sentence.items():
-            if any(x.person == person.key for x in mentions):
+            own = next((x for x in mentions if x.person == person.key), None)
+            if own is not None:
                 beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
+                # "du côté sénégalais, Madame Yassine Fall ... et M. Abdourahmane Sarr": the side
+                # named earlier in the sentence
+                sides = [m for m in matches if m.kind == "side" and sentences[index].start <= m.start < own.start]
+                side = sides[-1].value if sides else None
                 break
+        if side and side not in person.posted_in:
+            person.country = side
+            continue
         if destination and destination not in beside and destination not in person.posted_in:
             person.country = destination
             continue
