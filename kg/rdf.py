@@ -271,18 +271,13 @@ def _labels(iri: URIRef, names_by_lang: dict[str, list[str]]) -> list[Triple]:
 def registry_triples(registry: Registry, mint: Minter) -> list[Triple]:
     """The registry as published: states, organisations, officials, and the concept schemes."""
     out: list[Triple] = []
-    for state in registry.states.values():
-        iri = mint.state(state.code)
-        out += [(iri, RDF.type, KG.State), (iri, KG.iso3, Literal(state.code))]
-        out += _labels(iri, state.names)
-        if state.qid:
-            out.append((iri, OWL.sameAs, WD[state.qid]))
-    for org in registry.organizations.values():
-        iri = mint.organization(org.code)
-        out += [(iri, RDF.type, KG.Organization), (iri, KG.code, Literal(org.code))]
-        out += _labels(iri, org.names)
-        if org.qid:
-            out.append((iri, OWL.sameAs, WD[org.qid]))
+    actors = [(mint.state(x.code), KG.State, KG.iso3, x) for x in registry.states.values()] + \
+             [(mint.organization(x.code), KG.Organization, KG.code, x) for x in registry.organizations.values()]
+    for iri, kind, code_property, actor in actors:
+        out += [(iri, RDF.type, kind), (iri, code_property, Literal(actor.code))]
+        out += _labels(iri, actor.names)
+        if actor.qid:
+            out.append((iri, OWL.sameAs, WD[actor.qid]))
     for topic in registry.topics.values():
         iri = topic_iri(topic.label)
         out += [(iri, RDF.type, KG.Topic), (iri, RDF.type, SKOS.Concept), (iri, SKOS.inScheme, KG.Topic),
