@@ -6,7 +6,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Counts", "Scores", "score_document", "names_match", "format_table"]
+__all__ = ["Counts", "Scores", "EvalReport", "ERROR_KINDS", "compare_document", "score_document", "names_match",
+           "format_table", "run_eval"]
 
 
 @dataclass
@@ -78,8 +79,32 @@ def _overlap(predicted: dict[str, Any], gold: dict[str, Any]) -> int:
                if pp.get("country") == gp.get("country") and names_match(pp.get("name", ""), gp.get("name", "")))
 
 
-def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
+def _event_label(event: dict[str, Any]) -> str:
+    return str((event.get("type"), event.get("date"),
+                tuple(sorted({p.get("country") or "" for p in event.get("participants", [])}))))
+
+
+def _person_label(participant: dict[str, Any]) -> str:
+    return f"{participant.get('country')}:{participant.get('name')}"
+
+
+def _endorsements(doc: dict[str, Any]) -> set[tuple]:
+    return {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
+
+
+ERROR_KINDS = ("missing_events", "extra_events", "missing_participants", "extra_participants",
+               "missing_roles", "extra_roles", "missing_endorsements", "extra_endorsements")
+
+
+def compare_document(predicted: dict[str, Any], gold: dict[str, Any]) -> tuple[Scores, dict[str, list[str]]]:
+    """Score one document and name every false negative and false positive behind the counts.
+
+    The errors use exactly the pairing of the scores: participants and roles are compared
+    over matched events only, and a missed participant's gold roles are missed roles too,
+    so each list's length is the matching fn or fp count.
+    """
     scores = Scores(documents=1)
+    errors: dict[str, list[str]] = {kind: [] for kind in ERROR_KINDS}
     unmatched = list(predicted.get("events", []))
     pairs = []
     for gold_event in gold.get("events", []):
@@ -88,34 +113,46 @@ def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
         hit = max(candidates, key=lambda p: _overlap(p, gold_event), default=None)
         if hit is None:
             scores.events.fn += 1
+            errors["missing_events"].append(_event_label(gold_event))
             continue
         unmatched.remove(hit)
         scores.events.tp += 1
         pairs.append((hit, gold_event))
     scores.events.fp += len(unmatched)
+    errors["extra_events"] += [_event_label(e) for e in unmatched]
     for pred_event, gold_event in pairs:
         remaining = list(pred_event.get("participants", []))
         for gp in gold_event.get("participants", []):
             match = next((pp for pp in remaining if pp.get("country") == gp.get("country")
                           and names_match(pp.get("name", ""), gp.get("name", ""))), None)
+            gold_roles = set(gp.get("roles", []))
             if match is None:
                 scores.participants.fn += 1
-                scores.roles.fn += len(set(gp.get("roles", [])))
+                scores.roles.fn += len(gold_roles)
+                errors["missing_participants"].append(_person_label(gp))
+                errors["missing_roles"] += [f"{_person_label(gp)}:-{r}" for r in sorted(gold_roles)]
                 continue
             remaining.remove(match)
             scores.participants.tp += 1
-            pred_roles, gold_roles = set(match.get("roles", [])), set(gp.get("roles", []))
+            pred_roles = set(match.get("roles", []))
             scores.roles.tp += len(pred_roles & gold_roles)
             scores.roles.fp += len(pred_roles - gold_roles)
             scores.roles.fn += len(gold_roles - pred_roles)
+            errors["missing_roles"] += [f"{_person_label(gp)}:-{r}" for r in sorted(gold_roles - pred_roles)]
+            errors["extra_roles"] += [f"{_person_label(gp)}:+{r}" for r in sorted(pred_roles - gold_roles)]
         scores.participants.fp += len(remaining)
-    def tuples(doc):
-        return {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
-    pred_e, gold_e = tuples(predicted), tuples(gold)
+        errors["extra_participants"] += [_person_label(pp) for pp in remaining]
+    pred_e, gold_e = _endorsements(predicted), _endorsements(gold)
     scores.endorsements.tp += len(pred_e & gold_e)
     scores.endorsements.fp += len(pred_e - gold_e)
     scores.endorsements.fn += len(gold_e - pred_e)
-    return scores
+    errors["missing_endorsements"] = sorted(map(str, gold_e - pred_e))
+    errors["extra_endorsements"] = sorted(map(str, pred_e - gold_e))
+    return scores, {kind: sorted(items) for kind, items in errors.items()}
+
+
+def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
+    return compare_document(predicted, gold)[0]
 
 
 def format_table(by_lang: dict[str, Scores], overall: Scores) -> str:
@@ -143,7 +180,7 @@ class EvalReport:
     def error_listing(self) -> str:
         lines = []
         for d in self.details:
-            for kind in ("missing_events", "extra_events", "missing_endorsements", "extra_endorsements", "error"):
+            for kind in (*ERROR_KINDS, "error"):
                 for item in d.get(kind) or []:
                     lines.append(f"{d['source']}\t{kind}\t{item}")
         return "\n".join(lines)
@@ -177,19 +214,14 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
             predicted = graph_to_gold(to_graph(outcome.triples), URIRef(outcome.graph_iri))
         else:
             predicted = {"events": [], "endorsements": []}
-        scores = score_document(predicted, gold)
+        scores, errors = compare_document(predicted, gold)
         lang = gold.get("lang") or predicted.get("lang") or "?"
         by_lang.setdefault(lang, Scores()).add(scores)
         overall.add(scores)
-        tuples = lambda doc: {(e.get("endorser"), e.get("stance"), e.get("target"), e.get("topic")) for e in doc.get("endorsements", [])}
-        keys = lambda doc: {(e.get("type"), e.get("date"), tuple(sorted({p.get("country") or "" for p in e.get("participants", [])}))) for e in doc.get("events", [])}
         details.append({
             "source": gold["source"], "lang": lang,
             "error": [outcome.error] if outcome.error else [],
             "violations": [v.line() for v in outcome.violations],
-            "missing_events": sorted(map(str, keys(gold) - keys(predicted))),
-            "extra_events": sorted(map(str, keys(predicted) - keys(gold))),
-            "missing_endorsements": sorted(map(str, tuples(gold) - tuples(predicted))),
-            "extra_endorsements": sorted(map(str, tuples(predicted) - tuples(gold))),
+            **errors,
         })
     return EvalReport(by_lang, overall, details)

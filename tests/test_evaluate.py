@@ -7,7 +7,8 @@ import copy
 import pytest
 
 from kg.errors import GoldFormatError
-from kg.evaluate import Counts, Scores, format_table, names_match, run_eval, score_document
+from kg.evaluate import (ERROR_KINDS, Counts, EvalReport, Scores, compare_document, format_table, names_match,
+                         run_eval, score_document)
 
 GOLD = {
     "source": "x.txt", "lang": "fr", "published": "2021-01-22",
@@ -130,3 +131,59 @@ def test_run_eval_counts_a_missing_readout_as_missed(tmp_path):
     report = run_eval(tmp_path, tmp_path)  # x.txt does not exist
     assert _counts(report.overall.events) == (0, 0, 1)
     assert report.details[0]["error"]
+
+
+def _flawed_prediction() -> dict:
+    """GOLD with one wrong name, one extra person, one role swapped, one extra event, one endorsement changed."""
+    predicted = copy.deepcopy(GOLD)
+    people = predicted["events"][0]["participants"]
+    people[0]["roles"] = ["foreign_minister", "party_leader"]  # state_councilor missed, party_leader extra
+    people[1]["name"] = "Roman Vassilenko"  # the gold KAZ participant is missed, this one is extra
+    people.append({"name": "Hua Chunying", "country": "CHN", "roles": []})
+    predicted["events"].append({"type": "meeting", "date": "2021-01-21", "participants": [
+        {"name": "Wang Yi", "country": "CHN", "roles": []}]})
+    predicted["endorsements"][0]["target"] = None
+    return predicted
+
+
+def test_listed_errors_add_up_to_the_counts():
+    """--errors names every false positive and false negative the scores count, no more."""
+    scores, errors = compare_document(_flawed_prediction(), GOLD)
+    assert set(errors) == set(ERROR_KINDS)
+    for measure in ("events", "participants", "roles", "endorsements"):
+        counts = getattr(scores, measure)
+        assert len(errors[f"missing_{measure}"]) == counts.fn, measure
+        assert len(errors[f"extra_{measure}"]) == counts.fp, measure
+    assert _counts(scores.participants) == (1, 2, 1)
+    assert _counts(scores.roles) == (1, 1, 3)
+    assert scores == score_document(_flawed_prediction(), GOLD)
+
+
+def test_participant_and_role_errors_are_named():
+    errors = compare_document(_flawed_prediction(), GOLD)[1]
+    assert errors["missing_participants"] == ["KAZ:Mukhtar Tleuberdi"]
+    assert errors["extra_participants"] == ["CHN:Hua Chunying", "KAZ:Roman Vassilenko"]
+    # a missed participant's gold roles are missed roles too, as the counts have it
+    assert errors["missing_roles"] == ["CHN:Wang Yi:-state_councilor", "KAZ:Mukhtar Tleuberdi:-deputy_head_of_government",
+                                       "KAZ:Mukhtar Tleuberdi:-foreign_minister"]
+    assert errors["extra_roles"] == ["CHN:Wang Yi:+party_leader"]
+    assert errors["extra_events"] == [str(("meeting", "2021-01-21", ("CHN",)))]
+
+
+def test_participants_of_an_unmatched_event_are_not_listed():
+    """Participants are scored over matched events only; the event error stands for them."""
+    predicted = copy.deepcopy(GOLD)
+    predicted["events"][0]["type"] = "meeting"
+    errors = compare_document(predicted, GOLD)[1]
+    assert len(errors["missing_events"]) == len(errors["extra_events"]) == 1
+    assert not any(errors[k] for k in ("missing_participants", "extra_participants", "missing_roles", "extra_roles"))
+
+
+def test_error_listing_and_json_carry_participant_errors():
+    scores, errors = compare_document(_flawed_prediction(), GOLD)
+    report = EvalReport({"fr": scores}, scores, [{"source": "x.txt", "lang": "fr", "error": [], **errors}])
+    lines = report.error_listing().splitlines()
+    assert "x.txt\tmissing_participants\tKAZ:Mukhtar Tleuberdi" in lines
+    assert "x.txt\textra_roles\tCHN:Wang Yi:+party_leader" in lines
+    assert len(lines) == sum(len(v) for v in errors.values())
+    assert report.as_dict()["documents"][0]["extra_participants"] == ["CHN:Hua Chunying", "KAZ:Roman Vassilenko"]

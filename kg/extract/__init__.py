@@ -18,7 +18,7 @@ from kg.text import fold
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 
 # Bump when a rule change alters output: part of the build cache key.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 
 def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:

@@ -96,8 +96,10 @@ def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | Non
     domains = registry.publishers.get("domains", {})
     names = registry.publishers.get("names", {})
     for line in lines[:3]:
-        if _MINISTRY.search(line.text) and len(line.text) < 160:
-            states = [m for m in matches or [] if line.start <= m.start < line.end and m.kind in ("state", "adj")]
+        inside = [m for m in matches or [] if line.start <= m.start < line.end]
+        # "中国政府特使薛冰会见埃塞俄比亚副总理": a line reporting the encounter is a headline, not a masthead
+        if _MINISTRY.search(line.text) and len(line.text) < 160 and not any(m.kind.startswith("event.") for m in inside):
+            states = [m for m in inside if m.kind in ("state", "adj")]
             if states:
                 return states[0].value
     for line in lines[:6] + lines[-6:]:

@@ -13,7 +13,7 @@ from kg.registry import Registry
 from kg.text import Sentence, fold, is_cjk
 
 from kg.extract.chains import sentence_mentions
-from kg.extract.finder import Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key
 
 __all__ = ["PersonRecord", "Mention", "find_people", "name_key"]
 
@@ -38,6 +38,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _names_before_verbs(f, sentences, matches, by_sentence)
     if f.cjk:
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
+        _cjk_attendees(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
     return f.people, by_sentence
@@ -59,6 +60,39 @@ def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[
             if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
                 continue
             _add_person(f.record(f.text[start:end], None, None), start, end, sentence, mentions)
+
+
+def _cjk_attendees(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                   by_sentence: dict[int, list[Mention]]) -> None:
+    """"吴政隆参加会见。", "丁薛祥、王毅等陪同。": officials listed without a title in a clause
+    that only says they attended are people. Each name must start with a Chinese family name
+    (``names.family_names``), so "双方参加会见" or "有关部门负责人出席" name nobody. A readout
+    gives a foreign official's state and title, so one named bare serves the publisher, else the
+    state of those family names (``names.family_names_state``)."""
+    names = f.words.get("names", {})
+    families = names.get("family_names", [])
+    not_given = set(names.get("not_given", []))
+    cues = f.words.get("events", {}).get("present", [])
+    country = f.home or names.get("family_names_state")
+    if not families or not cues:
+        return
+    family = "|".join(map(re.escape, sorted(families, key=len, reverse=True)))
+    stop = re.escape("".join(sorted(_CJK_STOP | not_given)))
+    name = rf"(?:{family})(?:(?![{stop}])[\u4e00-\u9fff]){{1,2}}"
+    clause = re.compile(
+        rf"(?:^|(?<=[，,；;：:。]))(({name})(?:[、和及与與]{name})*)等?"
+        rf"(?:{'|'.join(map(re.escape, sorted(cues, key=len, reverse=True)))})(?=[。；;，,]|$)")
+    for index, sentence in enumerate(sentences):
+        if sentence.paragraph < 0:
+            continue
+        mentions = by_sentence[index]
+        for found in clause.finditer(sentence.text):
+            offset = sentence.start + found.start(1)
+            for part in re.finditer(name, found.group(1)):
+                start, end = offset + part.start(), offset + part.end()
+                if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
+                    continue
+                _add_person(f.record(f.text[start:end], country, None), start, end, sentence, mentions)
 
 
 def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],

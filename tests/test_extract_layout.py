@@ -1,0 +1,39 @@
+"""kg.extract.layout: page furniture, headline and publisher, on tiny pages written by the team."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _publisher(registry, text: str, lang: str = "zh") -> str | None:
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
+    return extract(document, registry).publisher_country
+
+
+def test_headline_naming_a_government_envoy_is_not_a_masthead(registry):
+    """"中国政府...特使薛冰会见埃塞俄比亚副总理": "政府" in a headline that reports the meeting
+    does not make Ethiopia the publisher."""
+    text = """\
+        中国政府非洲之角事务特使薛冰会见埃塞俄比亚副总理兼外长德梅克
+
+        2022-06-24 08:15
+
+        当地时间6月22日，中国政府非洲之角事务特使薛冰在亚的斯亚贝巴会见埃塞俄比亚副总理兼外长德梅克。
+        """
+    assert _publisher(registry, text) != "ETH"
+
+
+def test_embassy_masthead_names_the_publisher(registry):
+    text = """\
+        中华人民共和国驻尼泊尔联邦民主共和国大使馆
+
+        国务委员兼国防部长魏凤和会见尼泊尔总理奥利
+
+        发布时间：2020-11-30 09:12
+
+        2020年11月29日，国务委员兼国防部长魏凤和在加德满都会见尼泊尔总理奥利。
+        """
+    assert _publisher(registry, text) == "CHN"

@@ -1,0 +1,79 @@
+"""kg.extract.persons: who takes part, on tiny readouts written by the team."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _participants(registry, text: str, lang: str = "zh") -> list[tuple[str, str]]:
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    extraction = extract(document, registry)
+    return [(p.country, p.name) for e in extraction.events for p in e.participants]
+
+
+MEETING = """\
+    李强会见日本首相石破茂
+
+    2024-10-11 00:25
+
+    当地时间10月10日晚，国务院总理李强在万象会见日本首相石破茂。
+
+    李强表示，中方愿同日方一道，全面推进战略互惠关系。
+
+    {attending}
+    """
+
+
+def test_chinese_official_attending_without_a_title(registry):
+    """"吴政隆参加会见。": a bare Chinese name said to attend is a participant, in pinyin."""
+    found = _participants(registry, MEETING.format(attending="吴政隆参加会见。"))
+    assert ("CHN", "Wu Zhenglong") in found
+
+
+def test_several_attendees_listed_with_deng(registry):
+    found = _participants(registry, MEETING.format(attending="吴政隆、诸葛亮等陪同。"))
+    assert {("CHN", "Wu Zhenglong"), ("CHN", "Zhuge Liang")} <= set(found)
+
+
+@pytest.mark.parametrize("attending", [
+    "双方有关官员参加会见。",
+    "有关部门负责人参加会见。",
+    "全体成员出席。",
+    "万余人参加。",
+    "高官出席。",
+    "吴政隆出席东亚合作领导人会议。",  # attending a conference, not this meeting
+])
+def test_attendance_clauses_that_name_nobody(registry, attending):
+    found = _participants(registry, MEETING.format(attending=attending))
+    assert sorted(found) == [("CHN", "Li Qiang"), ("JPN", "Shigeru Ishiba")]
+
+
+def test_minister_of_state_and_cabinet_member_keep_the_chain(registry):
+    """"沙特国务大臣、内阁成员兼国家安全顾问艾班": "内阁成员" is a post, so the chain goes on."""
+    text = """\
+        王毅同沙特国家安全顾问艾班会谈
+
+        2023-03-10 20:00
+
+        2023年3月10日，王毅在北京同沙特国务大臣、内阁成员兼国家安全顾问艾班举行会谈。
+        """
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang="zh")
+    roles = {p.country: set(p.roles) for e in extract(document, registry).events for p in e.participants}
+    assert roles["SAU"] == {"minister", "security_adviser"}
+
+
+def test_army_chief_known_by_one_part_of_his_chinese_name(registry):
+    """"尼泊尔陆军参谋长塔帕": the registry's "普尔纳·钱德拉·塔帕" is the one Nepali official it fits."""
+    text = """\
+        魏凤和会见尼泊尔总理奥利
+
+        2020-11-30 09:12
+
+        2020年11月29日，国务委员兼国防部长魏凤和在加德满都会见尼泊尔总理奥利。尼泊尔陆军参谋长塔帕参加会见。
+        """
+    assert ("NPL", "Purna Chandra Thapa") in _participants(registry, text)
