@@ -21,10 +21,11 @@ from kg.cache import BuildCache, config_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
-from kg.outputs import OutputWriter, make_block
+from kg.outputs import Block, OutputWriter, make_block
 from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples, sort_triples
 from kg.registry import load_registry
+from kg.statistics import readout_facts, statistics_triples, tally
 from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
 from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, remove_stale_temporaries
 
@@ -89,14 +90,15 @@ def _work(path: str) -> tuple:
     outcome = process_path(Path(path), _WORKER["root"], _WORKER["registry"], _WORKER["base"], _WORKER["lang"],
                            metadata=metadata)
     if outcome.error:
-        return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], None)
+        return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], None, None)
     if outcome.violations:
         reasons = [f"{outcome.source}: {v.line()}" for v in outcome.violations]
-        return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None)
+        return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None, None)
     extraction = outcome.extraction
     people = sorted({f"{p.country}:{p.name}" for e in extraction.events for p in e.participants})
     return (outcome.source, outcome.sha256, "published", outcome.graph_iri, [], len(extraction.events),
-            len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri))
+            len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri),
+            readout_facts(outcome.triples))
 
 
 def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
@@ -162,8 +164,9 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
             sort_triples(registry_triples(registry, Minter(base)))[1], str(Minter(base).registry_graph())))
         cache.put_registry(registry_block, *writer.add(registry_block))
         results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
+        contributions = []
         for done, (key, result) in enumerate(zip(keys, results), 1):
-            source, sha, status, graph, reasons, events, endorsements, people, block = result
+            source, sha, status, graph, reasons, events, endorsements, people, block, facts = result
             if status == "published" and sha in seen_hashes:
                 status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
             if sha and status == "published":
@@ -172,10 +175,12 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
             if status == "published":
                 cache.put(source, key, result, block, *writer.add(block))
                 actors.update(people)
+                contributions.append(facts)
             else:
                 cache.put(source, key, result, block)
             if progress:
                 progress(done, len(paths), source)
+        writer.add(statistics_block(contributions, registry, Minter(base)))
         quads = writer.quads
         if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
             failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
@@ -188,6 +193,13 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
     _write_reports(result)
     return result
+
+
+def statistics_block(contributions: list, registry, mint: Minter) -> Block:
+    """The statistics graph (:mod:`kg.statistics`) of the published readouts' facts."""
+    represents = [(str(mint.person(p.name, p.country)), str(mint.actor(p.country, registry))) for p in registry.people]
+    graph = str(mint.statistics_graph())
+    return make_block(sort_triples(statistics_triples(tally(contributions, represents), graph))[1], graph)
 
 
 def _write_reports(result: BuildResult) -> None:

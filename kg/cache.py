@@ -42,7 +42,7 @@ __all__ = ["CACHE_DIR", "BuildCache", "config_key", "content_key"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "2"  # bump when what the index stores changes
+FORMAT = "3"  # bump when what the index stores changes
 _REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
 
 _SCHEMA = """
@@ -122,7 +122,7 @@ def _stat(path: Path, settled: bool = False) -> str | None:
 class _Entry:
     key: str
     stat: str | None
-    result: tuple  # (sha256, status, graph, reasons, events, endorsements, people)
+    result: tuple  # (sha256, status, graph, reasons, events, endorsements, people, facts)
     quads: int
     shared: bytes
     nq: bytes | None = None  # the block itself, when it is not in the outputs
@@ -202,14 +202,14 @@ class BuildCache:
         entry = self._old.get(source)
         if key is None or entry is None or entry.key != key:
             return None
-        sha, status, graph, reasons, events, endorsements, people = entry.result
+        sha, status, graph, reasons, events, endorsements, people, facts = entry.result
         block = None
         if status == "published":
             block = self._block(entry)
             if block is None:  # the outputs changed under the cache: do it again
                 return None
         self.hits += 1
-        return (source, sha, status, graph, list(reasons), events, endorsements, list(people), block)
+        return (source, sha, status, graph, list(reasons), events, endorsements, list(people), block, facts)
 
     def registry_block(self, make: Callable[[], Block]) -> Block:
         """The registry graph's block: from the cache, or ``make()``."""
@@ -224,10 +224,10 @@ class BuildCache:
         (when it was not, as for a duplicate, the block's bytes are kept instead)."""
         if key is None:
             return
-        _, sha, status, graph, reasons, events, endorsements, people, _ = result
+        _, sha, status, graph, reasons, events, endorsements, people, _, facts = result
         old = self._old.get(source)
         entry = _Entry(key, self._stats.get(source), (sha, status, graph, list(reasons), events, endorsements,
-                                                      list(people)),
+                                                      list(people), facts),
                        block.quads if block else 0, block.shared if block else b"", nq_at=nq_at, ttl_at=ttl_at)
         if block is not None and nq_at is None:  # not written (a duplicate): keep the bytes
             entry.nq, entry.ttl = (block.nq, block.ttl) if block.nq is not None else self._bytes(old)
@@ -250,7 +250,8 @@ class BuildCache:
             return dump.read(entry.nq_at[1]), union.read(entry.ttl_at[1])
 
     def put_registry(self, block: Block, nq_at: tuple[int, int], ttl_at: tuple[int, int]) -> None:
-        self.put(_REGISTRY, self.config, (_REGISTRY, None, "published", None, [], 0, 0, [], None), block, nq_at, ttl_at)
+        self.put(_REGISTRY, self.config, (_REGISTRY, None, "published", None, [], 0, 0, [], None, None), block, nq_at,
+                 ttl_at)
 
     def previous_shared(self) -> tuple[str, tuple[int, int]] | None:
         """For :meth:`kg.outputs.OutputWriter.finish`: the last union's shared part."""

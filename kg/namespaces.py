@@ -42,6 +42,9 @@ class KG(DefinedNamespace):
     Readout: URIRef
     Extraction: URIRef
     Evidence: URIRef
+    EndorsementTally: URIRef
+    TopicTally: URIRef
+    CounterpartTally: URIRef
     # properties
     date: URIRef
     dateInferred: URIRef
@@ -64,6 +67,18 @@ class KG(DefinedNamespace):
     headline: URIRef
     publisherState: URIRef
     topicOwner: URIRef
+    # the statistics graph (kg/statistics.py)
+    inYear: URIRef
+    ofEndorser: URIRef
+    ofTarget: URIRef
+    ofTopic: URIRef
+    ofStance: URIRef
+    statementCount: URIRef
+    ofActor: URIRef
+    ofCounterpart: URIRef
+    encounterCount: URIRef
+    firstDate: URIRef
+    lastDate: URIRef
 
 
 _VOCAB_BASE = "https://w3id.org/readout-kg/vocab/"

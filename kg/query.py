@@ -20,6 +20,7 @@ from kg.errors import DumpNotFound, QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
 from kg.results import QueryResult
 from kg.sources import list_sources
+from kg.statistics import add_statistics
 from kg.store import REPORT_JSON, find_dump, load_store
 
 __all__ = ["queries_dir", "list_queries", "read_query", "describe_query", "is_stale", "ensure_dump", "open_store",
@@ -31,6 +32,7 @@ DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "id": DEFAULT_BASE,
 }
+STATISTICS_GRAPH = f"{DEFAULT_BASE}graph/statistics"
 
 
 def queries_dir() -> Path:
@@ -123,10 +125,13 @@ def open_store(dump_dir: Path | None = None, sources: Path = Path("sources"), bu
 
 def ensure_union(store: Any, force: bool = False) -> Any:
     """Put the set union of the named graphs of ``store`` into its default graph: always with
-    ``force`` (a freshly loaded dump), else only while the default graph is empty (cheap to ask)."""
+    ``force`` (a freshly loaded dump), else only while the default graph is empty (cheap to ask).
+    A dump without a statistics graph (not made by ``kg build``) gets one first, so that the
+    ready queries that read it answer the same over any dump."""
     import pyoxigraph as ox
 
     if force or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
+        add_statistics(store, STATISTICS_GRAPH)  # a dump not made by `kg build` has none yet
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 

@@ -101,6 +101,9 @@ class Minter:
     def registry_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/registry")
 
+    def statistics_graph(self) -> URIRef:
+        return URIRef(f"{self.base}graph/statistics")
+
 
 def _evidence(doc: URIRef, span: Span, text: str, out: list[Triple]) -> URIRef:
     made = getattr(out, "made", {})

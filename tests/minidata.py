@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.query import STATISTICS_GRAPH
+from kg.statistics import add_statistics
 from kg.store import DUMP_NQ, DUMP_TTL, write_turtle
 
 MINI_TRIG = Path(__file__).resolve().parent / "data" / "mini" / "readouts.trig"
@@ -16,10 +18,14 @@ GEXF_RNG = SHARED / "schemas" / "gexf-1.3" / "gexf.rng"
 
 
 def write_mini_build(folder: Path) -> Path:
-    """Write the mini dataset as ``folder/readouts.nq`` (sorted lines) and ``folder/union.ttl``."""
+    """Write the mini dataset as ``folder/readouts.nq`` (sorted lines) and ``folder/union.ttl``,
+    with the statistics graph a build would add to it."""
     import pyoxigraph as ox
 
-    quads = ox.parse(path=str(MINI_TRIG), format=ox.RdfFormat.TRIG)
+    store = ox.Store()
+    store.extend(ox.parse(path=str(MINI_TRIG), format=ox.RdfFormat.TRIG))
+    assert add_statistics(store, STATISTICS_GRAPH) > 0
+    quads = list(store)
     lines = sorted(set(ox.serialize(quads, format=ox.RdfFormat.N_QUADS).decode("utf-8").splitlines(keepends=True)))
     folder.mkdir(parents=True, exist_ok=True)
     (folder / DUMP_NQ).write_text("".join(lines), encoding="utf-8")

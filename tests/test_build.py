@@ -131,6 +131,6 @@ def test_dump_lines_are_sorted_within_each_graph(variant_build, variant_days):
     by_graph: dict[str, list[str]] = {}
     for line in lines:
         by_graph.setdefault(line.rsplit(" <", 1)[1], []).append(line)
-    assert len(by_graph) == 1 + 1 + len(variant_days)  # the registry graph and one per readout
+    assert len(by_graph) == 1 + 1 + len(variant_days) + 1  # the registry, one per readout, the statistics
     for graph_lines in by_graph.values():
         assert graph_lines == sorted(graph_lines)
