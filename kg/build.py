@@ -8,6 +8,7 @@ runs and ``--jobs`` values.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -17,15 +18,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
 
-from kg.cache import BuildCache, config_key
+from kg.cache import STATISTICS_ENTRY, BuildCache, config_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
-from kg.outputs import Block, OutputWriter, make_block
+from kg.outputs import OutputWriter, make_block
 from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples, sort_triples
 from kg.registry import load_registry
-from kg.statistics import readout_facts, statistics_triples, tally
+from kg.statistics import readout_facts, statistics_parts, tally
 from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
 from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, remove_stale_temporaries
 
@@ -98,7 +99,7 @@ def _work(path: str) -> tuple:
     people = sorted({f"{p.country}:{p.name}" for e in extraction.events for p in e.participants})
     return (outcome.source, outcome.sha256, "published", outcome.graph_iri, [], len(extraction.events),
             len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri),
-            readout_facts(outcome.triples))
+            readout_facts(outcome.lines))
 
 
 def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
@@ -180,7 +181,7 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
                 cache.put(source, key, result, block)
             if progress:
                 progress(done, len(paths), source)
-        writer.add(statistics_block(contributions, registry, Minter(base)))
+        _add_statistics(writer, cache, contributions, registry, Minter(base))
         quads = writer.quads
         if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
             failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
@@ -195,11 +196,17 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     return result
 
 
-def statistics_block(contributions: list, registry, mint: Minter) -> Block:
-    """The statistics graph (:mod:`kg.statistics`) of the published readouts' facts."""
-    represents = [(str(mint.person(p.name, p.country)), str(mint.actor(p.country, registry))) for p in registry.people]
+def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: list, registry, mint: Minter) -> None:
+    """Append the statistics graph (:mod:`kg.statistics`) of the published readouts' facts,
+    in parts; a part whose lines are those of the last build is copied from its outputs."""
+    represents = [(f"<{mint.person(p.name, p.country)}>", f"<{mint.actor(p.country, registry)}>")
+                  for p in registry.people]
     graph = str(mint.statistics_graph())
-    return make_block(sort_triples(statistics_triples(tally(contributions, represents), graph))[1], graph)
+    for name, lines in statistics_parts(tally(contributions, represents), graph):
+        source, key = f"{STATISTICS_ENTRY}{name}", hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+        hit = cache.get(source, key)
+        block = hit[8] if hit is not None else make_block(lines, graph)
+        cache.put(source, key, (source, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
 
 
 def _write_reports(result: BuildResult) -> None:

@@ -38,12 +38,13 @@ from kg.outputs import Block
 from kg.registry import Registry
 from kg.resources import ONTOLOGY, SHAPES, schema_path
 
-__all__ = ["CACHE_DIR", "BuildCache", "config_key", "content_key"]
+__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "config_key", "content_key"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
 FORMAT = "3"  # bump when what the index stores changes
 _REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
+STATISTICS_ENTRY = "\x00statistics/"  # + a part's name: the entries of the statistics graph's parts
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -26,144 +26,199 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rdflib import Literal, URIRef
 
 from kg.namespaces import KG, PROV, RDF, XSD
-from kg.rdf import Triple
+from kg.rdf import Triple, ntriples_term
 
-__all__ = ["Facts", "readout_facts", "Tallies", "tally", "statistics_triples", "has_statistics", "add_statistics"]
+__all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "tally", "statistics_parts", "statistics_lines",
+           "statistics_triples", "has_statistics", "add_statistics"]
 
-Facts = dict  # {"dates": {readout: earliest date}, "statements": [...], "encounters": [...], "represents": [...]}
+Facts = dict  # {"endorsements": [...], "encounters": [...], "represents": [...]}
 
-
-_WANTED = {str(RDF.type): "type", str(KG.stance): "stance", str(KG.endorser): "endorser", str(KG.target): "target",
-           str(KG.topic): "topic", str(PROV.wasDerivedFrom): "readout", str(KG.date): "date",
-           str(KG.participation): "participation", str(KG.participant): "participant",
-           str(KG.represents): "represents"}
-
-
-def readout_facts(triples: Iterable[Triple]) -> Facts:
-    """What one readout graph brings to the tallies, as plain strings: its statements
-    (stance, endorser, target, topic, readout), its encounters (dates, participants), who
-    represents whom, and the earliest encounter date of each readout the graph names."""
-    return _facts((str(s), str(p), str(o)) for s, p, o in triples)
+_TYPE = f"<{RDF.type}>"
+_XSD_DATE = f"<{XSD.date}>"
+_XSD_INTEGER = f"<{XSD.integer}>"
+_WANTED = {f"<{RDF.type}>": "type", f"<{KG.stance}>": "stance", f"<{KG.endorser}>": "endorser",
+           f"<{KG.target}>": "target", f"<{KG.topic}>": "topic", f"<{PROV.wasDerivedFrom}>": "readout",
+           f"<{KG.date}>": "date", f"<{KG.participation}>": "participation", f"<{KG.participant}>": "participant",
+           f"<{KG.represents}>": "represents"}
+_ENDORSEMENT = f"<{KG.Endorsement}>"
 
 
-def _facts(rows: Iterable[tuple[str, str, str]]) -> Facts:
-    """:func:`readout_facts` of (subject, predicate, object) rows: IRIs and lexical forms."""
+def readout_facts(lines: Iterable[str]) -> Facts:
+    """What one readout graph brings to the tallies, small enough for the build cache:
+
+    * ``endorsements``: [year, endorser, target, topic, stance, statements] rows counting
+      the graph's statements (dated by the earliest encounter of their readout, in this
+      graph; target and topic None when absent). Statements are minted under their
+      readout's IRI, so no two graphs share one and the counts of all graphs add up; the
+      shapes give each statement one endorser and at most one target, so the topic tallies
+      are these rows summed over endorser and target;
+    * ``encounters``: [encounter, dates, participants] rows, and ``represents``: [person,
+      side] rows, which :func:`tally` joins across graphs (two readouts may report the same
+      encounter, each naming its own side).
+
+    ``lines`` are the graph's triples in N-Triples syntax (without the final " ."), as the
+    build writes them; the facts keep terms in that syntax, so tallies print as they are."""
     by_subject: dict[str, dict[str, list[str]]] = {}
-    for s, p, o in rows:
+    for line in lines:
+        s, p, o = line.split(" ", 2)  # subjects and predicates hold no spaces
         key = _WANTED.get(p)
         if key is not None:
             by_subject.setdefault(s, {}).setdefault(key, []).append(o)
-    statements, encounters, represents = [], [], []
-    dates: dict[str, str] = {}
+    encounters, represents = [], []
+    earliest: dict[str, str] = {}  # readout -> date of its earliest encounter
     for subject, values in sorted(by_subject.items()):
-        if str(KG.Endorsement) in values.get("type", ()):
-            statements.append([subject, *(sorted(values.get(k, [])) for k in ("stance", "endorser", "target", "topic",
-                                                                              "readout"))])
-        if "date" in values:
+        days = sorted(_lexical(o) for o in values.get("date", ()) if o.endswith("^^" + _XSD_DATE))
+        if days:
             people = sorted({person for node in values.get("participation", [])
                              for person in by_subject.get(node, {}).get("participant", [])})
-            encounters.append([subject, sorted(values["date"]), people])
+            encounters.append([subject, days, people])
             for readout in values.get("readout", []):
-                earliest = min(values["date"])
-                if readout not in dates or earliest < dates[readout]:
-                    dates[readout] = earliest
+                if readout not in earliest or days[0] < earliest[readout]:
+                    earliest[readout] = days[0]
         represents += [[subject, side] for side in sorted(values.get("represents", []))]
-    return {"dates": dates, "statements": statements, "encounters": encounters, "represents": represents}
+    endorsements: dict[tuple, int] = {}
+    for values in by_subject.values():
+        if _ENDORSEMENT not in values.get("type", ()):
+            continue
+        years = sorted({int(earliest[r][:4]) for r in values.get("readout", ()) if r in earliest})
+        for year in years:
+            for stance in values.get("stance", ()):
+                for topic in sorted(set(values.get("topic", ()))) or [None]:
+                    for endorser in sorted(set(values.get("endorser", ()))):
+                        for target in sorted(set(values.get("target", ()))) or [None]:
+                            key = (year, endorser, target, topic, stance)
+                            endorsements[key] = endorsements.get(key, 0) + 1
+    return {"endorsements": [[*key, n] for key, n in sorted(endorsements.items(), key=_sortable)],
+            "encounters": encounters, "represents": represents}
+
+
+def _sortable(item: tuple) -> tuple:
+    return tuple("" if part is None else str(part) for part in item[0])
+
+
+def _lexical(literal: str) -> str:
+    return literal[1:literal.rindex('"')]
+
+
+def triples_facts(triples: Iterable[Triple]) -> Facts:
+    """:func:`readout_facts` of rdflib triples."""
+    return readout_facts(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)}" for s, p, o in triples)
 
 
 @dataclass
 class Tallies:
-    """Statement IRIs per cell, and encounters per pair of actors."""
+    """Statements per cell, and encounters per pair of actors."""
 
-    endorsements: dict[tuple, set[str]] = field(default_factory=dict)  # (year, endorser, target, topic, stance)
-    topics: dict[tuple, set[str]] = field(default_factory=dict)  # (year, topic, stance)
+    endorsements: dict[tuple, int] = field(default_factory=dict)  # (year, endorser, target, topic, stance)
+    topics: dict[tuple, int] = field(default_factory=dict)  # (year, topic, stance)
     counterparts: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (actor, other) -> encounters
-    dates: dict[str, list[str]] = field(default_factory=dict)  # encounter -> its dates
+    dates: dict[str, set[str]] = field(default_factory=dict)  # encounter -> its dates
 
 
 def tally(contributions: Iterable[Facts], represents: Iterable[tuple[str, str]] = ()) -> Tallies:
     """Count the facts of every published readout (and what the registry says of who
-    represents whom) the way SPARQL over their union would: a statement once per cell,
-    an encounter once per pair however many readouts report it."""
-    contributions = list(contributions)
-    readout_dates: dict[str, str] = {}
+    represents whom) the way SPARQL over their union would: statements add up, and an
+    encounter counts once per pair of actors however many readouts report it."""
+    result = Tallies()
+    endorsements, topics, dates = result.endorsements, result.topics, result.dates
     sides: dict[str, set[str]] = {}
     for person, side in represents:
         sides.setdefault(person, set()).add(side)
     people_at: dict[str, set[str]] = {}
-    result = Tallies()
     for facts in contributions:
-        for readout, date in facts["dates"].items():
-            if readout not in readout_dates or date < readout_dates[readout]:
-                readout_dates[readout] = date
+        for year, endorser, target, topic, stance, n in facts["endorsements"]:
+            key = (year, endorser, target, topic, stance)
+            endorsements[key] = endorsements.get(key, 0) + n
+            key = (year, topic, stance)
+            topics[key] = topics.get(key, 0) + n
         for person, side in facts["represents"]:
             sides.setdefault(person, set()).add(side)
-        for event, dates, people in facts["encounters"]:
-            result.dates.setdefault(event, [])
-            result.dates[event] = sorted(set(result.dates[event]) | set(dates))
+        for event, days, people in facts["encounters"]:
+            dates.setdefault(event, set()).update(days)
             people_at.setdefault(event, set()).update(people)
-    for facts in contributions:
-        for statement, stances, endorsers, targets, topics, readouts in facts["statements"]:
-            years = {int(readout_dates[r][:4]) for r in readouts if r in readout_dates}
-            for year in years:
-                for stance in stances:
-                    for topic in topics or [None]:
-                        result.topics.setdefault((year, topic, stance), set()).add(statement)
-                        for endorser in endorsers:
-                            for target in targets or [None]:
-                                result.endorsements.setdefault((year, endorser, target, topic, stance),
-                                                               set()).add(statement)
     for event, people in people_at.items():
         present = {side for person in people for side in sides.get(person, ())}
         for actor in present:
-            for other in present - {actor}:
-                result.counterparts.setdefault((actor, other), set()).add(event)
+            for other in present:
+                if other != actor:
+                    result.counterparts.setdefault((actor, other), set()).add(event)
     return result
 
 
-def _cell(graph: str, kind: str, key: tuple) -> URIRef:
-    digest = hashlib.sha1("\x1f".join("" if part is None else str(part) for part in key).encode()).hexdigest()
-    return URIRef(f"{graph}#{kind}-{digest[:16]}")
+def _integer(n: int) -> str:
+    return f'"{n}"^^{_XSD_INTEGER}'
+
+
+_P = {name: f"<{KG[name]}>" for name in ("inYear", "ofEndorser", "ofTarget", "ofTopic", "ofStance", "statementCount",
+                                        "ofActor", "ofCounterpart", "encounterCount", "firstDate", "lastDate")}
+_CLASS = {kind: f"{_TYPE} <{KG[name]}>" for kind, name in (("endorsements", "EndorsementTally"), ("topic", "TopicTally"),
+                                                          ("counterparts", "CounterpartTally"))}
+
+
+def _cells(tallies: Tallies, graph: str) -> dict[str, tuple[str, list[str]]]:
+    """Each tally's IRI -> (its part's name, its lines). A cell's IRI is
+    ``<graph>#<kind>-<hash of its key>``: the same corpus always gives the same IRIs, and a
+    cell keeps its IRI while only its count changes."""
+    cells: dict[str, tuple[str, list[str]]] = {}
+    p = _P
+
+    def cell(kind: str, key: tuple, lines: list[str]) -> None:
+        digest = hashlib.sha1("\x1f".join("" if part is None else str(part) for part in key).encode()).hexdigest()
+        iri = f"<{graph}#{kind}-{digest[:16]}>"
+        cells[iri] = (f"{kind}-{digest[:2]}", [f"{iri} {line}" for line in lines])
+
+    for (year, endorser, target, topic, stance), n in tallies.endorsements.items():
+        lines = [_CLASS["endorsements"], f"{p['inYear']} {_integer(year)}", f"{p['ofEndorser']} {endorser}",
+                 f"{p['ofStance']} {stance}", f"{p['statementCount']} {_integer(n)}"]
+        if target is not None:
+            lines.append(f"{p['ofTarget']} {target}")
+        if topic is not None:
+            lines.append(f"{p['ofTopic']} {topic}")
+        cell("endorsements", (year, endorser, target, topic, stance), lines)
+    for (year, topic, stance), n in tallies.topics.items():
+        lines = [_CLASS["topic"], f"{p['inYear']} {_integer(year)}", f"{p['ofStance']} {stance}",
+                 f"{p['statementCount']} {_integer(n)}"]
+        if topic is not None:
+            lines.append(f"{p['ofTopic']} {topic}")
+        cell("topic", (year, topic, stance), lines)
+    for (actor, other), events in tallies.counterparts.items():
+        days = [day for event in events for day in tallies.dates.get(event, ())]
+        cell("counterparts", (actor, other), [
+            _CLASS["counterparts"], f"{p['ofActor']} {actor}", f"{p['ofCounterpart']} {other}",
+            f"{p['encounterCount']} {_integer(len(events))}", f'{p["firstDate"]} "{min(days)}"^^{_XSD_DATE}',
+            f'{p["lastDate"]} "{max(days)}"^^{_XSD_DATE}'])
+    return cells
+
+
+def statistics_parts(tallies: Tallies, graph: str) -> list[tuple[str, list[str]]]:
+    """The statistics graph ``graph`` as sorted N-Triples lines (without " ."), cut into
+    runs of cells whose IRIs share a kind and the first two hex digits of their hash, in
+    order: a changed readout changes few of them, and a rebuild copies the others from the
+    last outputs (see :mod:`kg.build`)."""
+    parts: list[tuple[str, list[str]]] = []
+    cells = _cells(tallies, graph)
+    for iri in sorted(cells):  # cell IRIs of one kind have one length: sorting them sorts the lines
+        name, lines = cells[iri]
+        if not parts or parts[-1][0] != name:
+            parts.append((name, []))
+        parts[-1][1].extend(sorted(lines))
+    return parts
+
+
+def statistics_lines(tallies: Tallies, graph: str) -> list[str]:
+    """The statistics graph ``graph`` as sorted N-Triples lines (without " .")."""
+    return [line for _, lines in statistics_parts(tallies, graph) for line in lines]
 
 
 def statistics_triples(tallies: Tallies, graph: str) -> list[Triple]:
-    """The tallies as triples of the statistics graph ``graph``; cell IRIs hash their key,
-    so the same corpus always gives the same IRIs."""
-    def integer(n: int) -> Literal:
-        return Literal(n, datatype=XSD.integer)
+    """:func:`statistics_lines` as rdflib triples (for tests and small graphs)."""
+    from rdflib import Graph
 
-    out: list[Triple] = []
-    for key, statements in tallies.endorsements.items():
-        year, endorser, target, topic, stance = key
-        cell = _cell(graph, "endorsements", key)
-        out += [(cell, RDF.type, KG.EndorsementTally), (cell, KG.inYear, integer(year)),
-                (cell, KG.ofEndorser, URIRef(endorser)), (cell, KG.ofStance, URIRef(stance)),
-                (cell, KG.statementCount, integer(len(statements)))]
-        if target is not None:
-            out.append((cell, KG.ofTarget, URIRef(target)))
-        if topic is not None:
-            out.append((cell, KG.ofTopic, URIRef(topic)))
-    for key, statements in tallies.topics.items():
-        year, topic, stance = key
-        cell = _cell(graph, "topic", key)
-        out += [(cell, RDF.type, KG.TopicTally), (cell, KG.inYear, integer(year)), (cell, KG.ofStance, URIRef(stance)),
-                (cell, KG.statementCount, integer(len(statements)))]
-        if topic is not None:
-            out.append((cell, KG.ofTopic, URIRef(topic)))
-    for key, events in tallies.counterparts.items():
-        actor, other = key
-        dates = [date for event in events for date in tallies.dates.get(event, [])]
-        if not dates:
-            continue
-        cell = _cell(graph, "counterparts", key)
-        out += [(cell, RDF.type, KG.CounterpartTally), (cell, KG.ofActor, URIRef(actor)),
-                (cell, KG.ofCounterpart, URIRef(other)), (cell, KG.encounterCount, integer(len(events))),
-                (cell, KG.firstDate, Literal(min(dates), datatype=XSD.date)),
-                (cell, KG.lastDate, Literal(max(dates), datatype=XSD.date))]
-    return out
+    if not tallies.endorsements and not tallies.topics and not tallies.counterparts:
+        return []
+    return list(Graph().parse(data="".join(line + " .\n" for line in statistics_lines(tallies, graph)), format="nt"))
 
 
 # ---- dumps not made by `kg build` ----------------------------------------------------
@@ -187,18 +242,14 @@ def add_statistics(store, graph: str) -> int:
 
     if has_statistics(store):
         return 0
-    rows: dict[str, list[tuple[str, str, str]]] = {}
+    lines: dict[str, list[str]] = {}
     for predicate in _WANTED:
-        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, None):
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate[1:-1]), None, None):
             if isinstance(quad.graph_name, ox.NamedNode):
-                rows.setdefault(quad.graph_name.value, []).append((quad.subject.value, predicate, quad.object.value))
-    triples = statistics_triples(tally(_facts(rows[name]) for name in sorted(rows)), graph)
-    target = ox.NamedNode(graph)
-
-    def term(node):
-        if isinstance(node, Literal):
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.NamedNode(str(node))
-
-    store.extend([ox.Quad(term(s), term(p), term(o), target) for s, p, o in triples])
-    return len(triples)
+                lines.setdefault(quad.graph_name.value, []).append(f"{quad.subject} {predicate} {quad.object}")
+    tallied = statistics_lines(tally(readout_facts(lines[name]) for name in sorted(lines)), graph)
+    if tallied:
+        target = ox.NamedNode(graph)
+        parsed = ox.parse("".join(line + " .\n" for line in tallied).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.extend([ox.Quad(t.subject, t.predicate, t.object, target) for t in parsed])
+    return len(tallied)

@@ -14,7 +14,7 @@ from generated import write_readouts
 from kg.build import build
 from kg.namespaces import KG, PROV, RDF, STANCE, TOPIC
 from kg.query import open_store, read_query, run_query
-from kg.statistics import readout_facts, statistics_triples, tally
+from kg.statistics import statistics_lines, statistics_parts, statistics_triples, tally, triples_facts
 from kg.store import find_dump
 from kg.validate import pyshacl_violations
 
@@ -110,25 +110,33 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
 
 
 # ---- the counting rules, on hand-made facts ------------------------------------------
+def _iri(name: str) -> URIRef:
+    return URIRef(name if ":" in name else f"urn:x:{name}")
+
+
+def _term(name: str) -> str:
+    return f"<{_iri(name)}>"
+
+
 def _statement(name: str, readout: str, stance: str = "support", endorser: str = "KAZ",
                target: str | None = "CHN", topic: str | None = "xinjiang") -> list[tuple]:
-    iri = URIRef(f"{readout}#{name}")
-    triples = [(iri, RDF.type, KG.Endorsement), (iri, KG.stance, URIRef(stance if ":" in stance else f"stance/{stance}")),
-               (iri, KG.endorser, URIRef(endorser)), (iri, PROV.wasDerivedFrom, URIRef(readout))]
+    iri = _iri(f"{readout}-{name}")
+    triples = [(iri, RDF.type, KG.Endorsement), (iri, KG.stance, _iri(stance)),
+               (iri, KG.endorser, _iri(endorser)), (iri, PROV.wasDerivedFrom, _iri(readout))]
     if target:
-        triples.append((iri, KG.target, URIRef(target)))
+        triples.append((iri, KG.target, _iri(target)))
     if topic:
-        triples.append((iri, KG.topic, URIRef(topic)))
+        triples.append((iri, KG.topic, _iri(topic)))
     return triples
 
 
 def _encounter(event: str, date: str, readout: str, people: list[tuple[str, str]]) -> list[tuple]:
-    iri = URIRef(event)
-    triples = [(iri, KG.date, Literal(date, datatype=XSD.date)), (iri, PROV.wasDerivedFrom, URIRef(readout))]
+    iri = _iri(event)
+    triples = [(iri, KG.date, Literal(date, datatype=XSD.date)), (iri, PROV.wasDerivedFrom, _iri(readout))]
     for n, (person, side) in enumerate(people):
-        node = URIRef(f"{readout}#p{n}-{event}")
-        triples += [(iri, KG.participation, node), (node, KG.participant, URIRef(person)),
-                    (URIRef(person), KG.represents, URIRef(side))]
+        node = _iri(f"{readout}-p{n}-{event}")
+        triples += [(iri, KG.participation, node), (node, KG.participant, _iri(person)),
+                    (_iri(person), KG.represents, _iri(side))]
     return triples
 
 
@@ -138,13 +146,14 @@ def test_year_is_the_earliest_encounter_of_the_readout_and_topics_split():
            + _statement("s1", "r1") + _statement("s2", "r1", topic=None)
            + _statement("s3", "r1", stance="oppose", target=None, topic="taiwan"))
     two = _encounter("e3", "2023-05-01", "r2", [("wang", "CHN")]) + _statement("s1", "r2")
-    tallies = tally([readout_facts(one), readout_facts(two)])
-    assert {key: len(v) for key, v in tallies.topics.items()} == {
-        (2021, "xinjiang", "stance/support"): 1, (2021, None, "stance/support"): 1,
-        (2021, "taiwan", "stance/oppose"): 1, (2023, "xinjiang", "stance/support"): 1}
-    assert {key: len(v) for key, v in tallies.endorsements.items()} == {
-        (2021, "KAZ", "CHN", "xinjiang", "stance/support"): 1, (2021, "KAZ", "CHN", None, "stance/support"): 1,
-        (2021, "KAZ", None, "taiwan", "stance/oppose"): 1, (2023, "KAZ", "CHN", "xinjiang", "stance/support"): 1}
+    tallies = tally([triples_facts(one), triples_facts(two)])
+    t = _term
+    assert tallies.topics == {
+        (2021, t("xinjiang"), t("support")): 1, (2021, None, t("support")): 1,
+        (2021, t("taiwan"), t("oppose")): 1, (2023, t("xinjiang"), t("support")): 1}
+    assert tallies.endorsements == {
+        (2021, t("KAZ"), t("CHN"), t("xinjiang"), t("support")): 1, (2021, t("KAZ"), t("CHN"), None, t("support")): 1,
+        (2021, t("KAZ"), None, t("taiwan"), t("oppose")): 1, (2023, t("KAZ"), t("CHN"), t("xinjiang"), t("support")): 1}
 
 
 def test_an_encounter_reported_twice_counts_once_with_every_side():
@@ -152,13 +161,14 @@ def test_an_encounter_reported_twice_counts_once_with_every_side():
     first = _encounter("call", "2021-01-22", "r1", [("wang", "CHN"), ("tleuberdi", "KAZ")])
     second = _encounter("call", "2021-01-22", "r2", [("tleuberdi", "KAZ"), ("lavrov", "RUS")])
     later = _encounter("visit", "2022-03-01", "r3", [("wang", "CHN"), ("tleuberdi", "KAZ")])
-    tallies = tally(readout_facts(t) for t in (first, second, later))
+    tallies = tally(triples_facts(t) for t in (first, second, later))
+    t = _term
     assert {pair: len(events) for pair, events in tallies.counterparts.items()} == {
-        ("CHN", "KAZ"): 2, ("KAZ", "CHN"): 2, ("CHN", "RUS"): 1, ("RUS", "CHN"): 1,
-        ("KAZ", "RUS"): 1, ("RUS", "KAZ"): 1}
+        (t("CHN"), t("KAZ")): 2, (t("KAZ"), t("CHN")): 2, (t("CHN"), t("RUS")): 1, (t("RUS"), t("CHN")): 1,
+        (t("KAZ"), t("RUS")): 1, (t("RUS"), t("KAZ")): 1}
     triples = statistics_triples(tallies, "urn:stats")
-    chn_kaz = {s for s, p, o in triples if p == KG.ofActor and o == URIRef("CHN")} & \
-              {s for s, p, o in triples if p == KG.ofCounterpart and o == URIRef("KAZ")}
+    chn_kaz = {s for s, p, o in triples if p == KG.ofActor and o == _iri("CHN")} & \
+              {s for s, p, o in triples if p == KG.ofCounterpart and o == _iri("KAZ")}
     (cell,) = chn_kaz
     values = {p: o for s, p, o in triples if s == cell}
     assert values[KG.encounterCount] == Literal(2, datatype=XSD.integer)
@@ -167,25 +177,33 @@ def test_an_encounter_reported_twice_counts_once_with_every_side():
 
 
 def test_registry_says_who_represents_whom():
-    facts = readout_facts([(URIRef("e"), KG.date, Literal("2020-02-02", datatype=XSD.date)),
-                           (URIRef("e"), KG.participation, URIRef("p1")), (URIRef("p1"), KG.participant, URIRef("a")),
-                           (URIRef("e"), KG.participation, URIRef("p2")), (URIRef("p2"), KG.participant, URIRef("b"))])
+    e, p1, p2 = _iri("e"), _iri("p1"), _iri("p2")
+    facts = triples_facts([(e, KG.date, Literal("2020-02-02", datatype=XSD.date)),
+                           (e, KG.participation, p1), (p1, KG.participant, _iri("a")),
+                           (e, KG.participation, p2), (p2, KG.participant, _iri("b"))])
     assert tally([facts]).counterparts == {}
-    assert set(tally([facts], [("a", "CHN"), ("b", "NPL")]).counterparts) == {("CHN", "NPL"), ("NPL", "CHN")}
+    pairs = tally([facts], [(_term("a"), _term("CHN")), (_term("b"), _term("NPL"))]).counterparts
+    assert set(pairs) == {(_term("CHN"), _term("NPL")), (_term("NPL"), _term("CHN"))}
 
 
-def test_cell_iris_are_stable_and_distinct():
-    facts = readout_facts(_encounter("e1", "2021-01-01", "r1", [("w", "CHN"), ("t", "KAZ")]) + _statement("s", "r1"))
-    first = statistics_triples(tally([facts]), "urn:stats")
-    assert first == statistics_triples(tally([facts]), "urn:stats")
-    cells = {s for s, _, _ in first}
+def test_cell_iris_are_stable_and_distinct_and_parts_keep_the_order():
+    facts = triples_facts(_encounter("e1", "2021-01-01", "r1", [("w", "CHN"), ("t", "KAZ")]) + _statement("s", "r1"))
+    first = statistics_lines(tally([facts]), "urn:stats")
+    assert first == statistics_lines(tally([facts]), "urn:stats") == sorted(first)
+    cells = {line.split(" ")[0] for line in first}
     assert len(cells) == 4  # one endorsement tally, one topic tally, two counterpart tallies
-    assert all(re.fullmatch(r"urn:stats#(endorsements|topic|counterparts)-[0-9a-f]{16}", str(c)) for c in cells)
+    assert all(re.fullmatch(r"<urn:stats#(endorsements|topic|counterparts)-[0-9a-f]{16}>", c) for c in cells)
+    parts = statistics_parts(tally([facts]), "urn:stats")
+    assert [line for _, lines in parts for line in lines] == first
+    assert all(re.fullmatch(r"(endorsements|topic|counterparts)-[0-9a-f]{2}", name) for name, _ in parts)
+    # a base IRI ending in '#' makes a graph IRI with a '#' of its own
+    assert {name for name, _ in statistics_parts(tally([facts]), "http://x.org/kg#graph/statistics")} \
+        == {name for name, _ in parts}
 
 
 # ---- the shapes of the tallies catch a tally broken on purpose ------------------------
 def _tally_graph() -> Graph:
-    facts = readout_facts(_encounter("e1", "2021-01-01", "r1", [("w", f"{ID}state/CHN"), ("t", f"{ID}state/KAZ")])
+    facts = triples_facts(_encounter("e1", "2021-01-01", "r1", [("w", f"{ID}state/CHN"), ("t", f"{ID}state/KAZ")])
                           + _statement("s", "r1", stance=str(STANCE.support), endorser=f"{ID}state/KAZ",
                                        target=f"{ID}state/CHN", topic=str(TOPIC.xinjiang)))
     graph = Graph()
