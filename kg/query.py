@@ -18,6 +18,7 @@ from typing import Any, Callable
 
 from kg.errors import DumpNotFound, QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
+from kg.rdf import Minter
 from kg.results import QueryResult
 from kg.sources import list_sources
 from kg.statistics import add_statistics
@@ -32,7 +33,7 @@ DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "id": DEFAULT_BASE,
 }
-STATISTICS_GRAPH = f"{DEFAULT_BASE}graph/statistics"
+STATISTICS_GRAPH = str(Minter(DEFAULT_BASE).statistics_graph())  # where a dump without one gets its tallies
 
 
 def queries_dir() -> Path:
