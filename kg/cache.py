@@ -11,9 +11,10 @@ the ``--base`` and ``--lang`` options and the versions of rdflib, pySHACL and py
 Change any of them and the old entries are dropped.
 
 An entry keeps the readout's status (published, rejected with pySHACL's reasons, error)
-and, for a published one, its shared triples (see :mod:`kg.outputs`) and where its N-Quads
-and its Turtle sit in the last ``readouts.nq`` and ``union.ttl``: the new outputs copy those
-byte ranges. (A readout that was a duplicate has no place in the outputs: its entry keeps
+and, for a published one, its facts for the statistics graph (:mod:`kg.statistics`), its
+shared triples (see :mod:`kg.outputs`) and where its N-Quads and its Turtle sit in the last
+``readouts.nq`` and ``union.ttl``: the new outputs copy those byte ranges. Each part of the
+statistics graph has an entry too, keyed by the hash of its lines. (A readout that was a duplicate has no place in the outputs: its entry keeps
 the bytes themselves.) The index records the size, inode and modification time of both
 outputs and trusts the ranges only while the files are the ones it describes. It is
 updated in one SQLite transaction after the outputs are renamed into place, so a killed

@@ -237,7 +237,8 @@ def has_statistics(store) -> bool:
 def add_statistics(store, graph: str) -> int:
     """Tally the named graphs of a pyoxigraph store into the named graph ``graph``, as a
     build would have, unless the store holds tallies already (a dump assembled by hand or
-    by another tool); returns how many triples were added."""
+    by another tool); returns how many triples were added. A statement that two graphs
+    both hold counts once per graph, where a build never lets two graphs share one."""
     import pyoxigraph as ox
 
     if has_statistics(store):

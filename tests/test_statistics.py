@@ -53,10 +53,10 @@ def _with_values(text: str, old: str, new: str) -> str:
     return text.replace(old, new)
 
 
-def _actors_and_topics(store) -> tuple[list[str], list[str]]:
+def _target_topic_pairs(store) -> list[tuple[str, str]]:
+    """Every (target, topic) that some statement of the corpus names together."""
     rows = run_query(store, "SELECT DISTINCT ?t ?topic { ?s a kg:Endorsement ; kg:target ?t ; kg:topic ?topic }").rows
-    pairs = sorted({(t.value, topic.value) for t, topic in rows})
-    return pairs
+    return sorted({(t.value, topic.value) for t, topic in rows})
 
 
 def test_endorsement_counts_equal_the_statements(store):
@@ -66,7 +66,7 @@ def test_endorsement_counts_equal_the_statements(store):
 
 
 def test_endorsers_of_state_equal_the_statements_for_every_target_and_topic(store):
-    pairs = _actors_and_topics(store)
+    pairs = _target_topic_pairs(store)
     assert len(pairs) > 15
     chn = f"<{ID}state/CHN> <https://w3id.org/readout-kg/vocab/topic/xinjiang>"
     checked = 0
