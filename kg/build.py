@@ -8,15 +8,17 @@ runs and ``--jobs`` values.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from kg.cache import STATISTICS_ENTRY, BuildCache, config_key
 from kg.errors import BuildFailed, SourceError
@@ -26,7 +28,8 @@ from kg.outputs import OutputWriter, make_block
 from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples, sort_triples
 from kg.registry import load_registry
-from kg.statistics import readout_facts, statistics_parts, tally
+from kg.statistics import Facts, readout_facts, statistics_parts, tally
+from kg.tally_store import TallyStore
 from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
 from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, remove_stale_temporaries
 
@@ -157,56 +160,117 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     actors: set[str] = set()
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
-    cache = BuildCache(out, config_key(registry, base, lang), out / DUMP_NQ, out / DUMP_TTL, use=not clean)
-    keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
-    with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
-        writer = OutputWriter(dump, union, cache.previous_outputs())
-        registry_block = cache.registry_block(lambda: make_block(
-            sort_triples(registry_triples(registry, Minter(base)))[1], str(Minter(base).registry_graph())))
-        cache.put_registry(registry_block, *writer.add(registry_block))
-        results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
-        contributions = []
-        for done, (key, result) in enumerate(zip(keys, results), 1):
-            source, sha, status, graph, reasons, events, endorsements, people, block, facts = result
-            if status == "published" and sha in seen_hashes:
-                status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
-            if sha and status == "published":
-                seen_hashes[sha] = source
-            documents.append(DocumentStatus(source, status, graph, reasons, events, endorsements, people))
-            if status == "published":
-                cache.put(source, key, result, block, *writer.add(block))
-                actors.update(people)
-                contributions.append(facts)
-            else:
-                cache.put(source, key, result, block)
-            if progress:
-                progress(done, len(paths), source)
-        _add_statistics(writer, cache, contributions, registry, Minter(base))
-        quads = writer.quads
-        if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
-            failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
-            _write_reports(failed)
-            rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
-            raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
-                              f"skipped; previous dump kept (see {out / REPORT_TXT})")
-        cache.put_outputs(writer.finish(cache.previous_shared()), writer.identity)
-    cache.commit()
-    result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
-    _write_reports(result)
-    return result
+    config = config_key(registry, base, lang)
+    with BuildCache(out, config, out / DUMP_NQ, out / DUMP_TTL, use=not clean) as cache, _frozen_heap():
+        keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
+        with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
+            writer = OutputWriter(dump, union, cache.previous_outputs())
+            registry_block = cache.registry_block(lambda: make_block(
+                sort_triples(registry_triples(registry, Minter(base)))[1], str(Minter(base).registry_graph())))
+            cache.put_registry(registry_block, *writer.add(registry_block))
+            results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
+            contributions: dict[str, tuple[str | None, Facts | None]] = {}  # source -> (key, facts)
+            for done, (key, result) in enumerate(zip(keys, results), 1):
+                source, sha, status, graph, reasons, events, endorsements, people, block, facts = result
+                if status == "published" and sha in seen_hashes:
+                    status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
+                if sha and status == "published":
+                    seen_hashes[sha] = source
+                documents.append(DocumentStatus(source, status, graph, reasons, events, endorsements, people))
+                if status == "published":
+                    cache.put(source, key, result, block, *writer.add(block))
+                    actors.update(people)
+                    contributions[source] = (key, facts)
+                else:
+                    cache.put(source, key, result, block)
+                if progress:
+                    progress(done, len(paths), source)
+            _add_statistics(writer, cache, contributions, registry, Minter(base))
+            quads = writer.quads
+            if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
+                failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
+                _write_reports(failed)
+                rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
+                raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
+                                  f"skipped; previous dump kept (see {out / REPORT_TXT})")
+            cache.put_outputs(writer.finish(cache.previous_shared()), writer.identity)
+        cache.commit()
+        result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
+        _write_reports(result)
+        return result
 
 
-def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: list, registry, mint: Minter) -> None:
-    """Append the statistics graph (:mod:`kg.statistics`) of the published readouts' facts,
-    in parts; a part whose lines are those of the last build is copied from its outputs."""
+@contextmanager
+def _frozen_heap() -> Iterator[None]:
+    """Keep the objects alive now (the build cache's index, tens of thousands of them on a large
+    corpus) out of the garbage collector's way while the build runs: they live until its
+    end, and scanning them again at every full collection costs a rebuild a tenth of its
+    time."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
+                    registry, mint: Minter) -> None:
+    """Append the statistics graph (:mod:`kg.statistics`) of the published readouts' facts
+    (``contributions``: source -> (key, facts), facts None when they are in the cache), in
+    parts. The counts of the last build are updated by the readouts that changed
+    (:mod:`kg.tally_store`); a part none of whose cells changed is copied from the last
+    outputs, as is any other whose lines are those of the last build."""
     represents = [(f"<{mint.person(p.name, p.country)}>", f"<{mint.actor(p.country, registry)}>")
                   for p in registry.people]
     graph = str(mint.statistics_graph())
-    for name, lines in statistics_parts(tally(contributions, represents), graph):
-        source, key = f"{STATISTICS_ENTRY}{name}", hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+    store = cache.tallies(graph, represents)
+    if store is None:  # no cache to keep counts in: count every readout
+        facts = (_facts(cache, source, key, f) for source, (key, f) in contributions.items())
+        parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tally(facts, represents), graph)
+        touched = None
+    else:
+        touched = _update_counts(store, cache, contributions)
+        parts = ((name, None) for name in store.parts())
+    for name, lines in parts:
+        source = f"{STATISTICS_ENTRY}{name}"
+        key = cache.previous_key(source) if touched is not None and name not in touched else None
         hit = cache.get(source, key)
+        if hit is None:
+            lines = lines if lines is not None else store.part_lines(name)
+            key = hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+            hit = cache.get(source, key)
         block = hit[8] if hit is not None else make_block(lines, graph)
         cache.put(source, key, (source, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
+
+
+def _update_counts(store: TallyStore, cache: BuildCache,
+                   contributions: dict[str, tuple[str | None, Facts | None]]) -> set[str] | None:
+    """Bring the stored counts to ``contributions``: take out the readouts counted last
+    time that changed or went, add the new ones. Returns the parts whose cells changed, or
+    None (every part) when the counts had to be made afresh because what the cache holds
+    does not add up."""
+    counted = store.counted()
+    try:
+        gone = {source: (key, _facts(cache, source, key, None)) for source, key in counted.items()
+                if source not in contributions or contributions[source][0] != key}
+        new = {source: (key, _facts(cache, source, key, facts)) for source, (key, facts) in contributions.items()
+               if source not in counted or counted[source] != key}
+        return store.update(gone, new)
+    except ValueError:
+        store.clear()
+        store.update({}, {source: (key, _facts(cache, source, key, facts))
+                          for source, (key, facts) in contributions.items()})
+        return None
+
+
+def _facts(cache: BuildCache, source: str, key: str | None, facts: Facts | None) -> Facts:
+    """A readout's statistics facts: as the worker gave them, or from the cache."""
+    if facts is not None:
+        return facts
+    cached = cache.facts(source, key)
+    if cached is None:
+        raise ValueError(f"{source}: its statistics facts are not in the cache")
+    return cached
 
 
 def _write_reports(result: BuildResult) -> None:
@@ -220,8 +284,7 @@ def _write_reports(result: BuildResult) -> None:
         ],
     }
     with atomic_writer(result.out / REPORT_JSON) as handle:
-        json.dump(report, handle, ensure_ascii=False, indent=2, sort_keys=True)
-        handle.write("\n")
+        handle.write(_report_json(report))
     with atomic_writer(result.out / REPORT_TXT) as handle:
         for d in result.documents:
             if d.status != "published":
@@ -232,3 +295,20 @@ def _write_reports(result: BuildResult) -> None:
         s = report["summary"]
         handle.write(f"{s['published']} of {s['documents']} readouts published; {s['rejected']} rejected; "
                      f"{s['duplicates']} duplicates\n")
+
+
+def _report_json(report: dict) -> str:
+    """The report as JSON with each document on a line of its own: readable, easy to diff
+    and grep, and made by the json module's C encoder (an indented dump of 10,000
+    documents takes it through the pure-Python one, ten times slower)."""
+    def compact(value) -> str:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    fields = []
+    for name, value in sorted(report.items()):
+        if isinstance(value, list):
+            rows = ",\n".join(f"    {compact(item)}" for item in value)
+            fields.append(f'  {compact(name)}: [\n{rows}\n  ]' if value else f"  {compact(name)}: []")
+        else:
+            fields.append(f"  {compact(name)}: {compact(value)}")
+    return "{\n" + ",\n".join(fields) + "\n}\n"

@@ -11,19 +11,23 @@ the ``--base`` and ``--lang`` options and the versions of rdflib, pySHACL and py
 Change any of them and the old entries are dropped.
 
 An entry keeps the readout's status (published, rejected with pySHACL's reasons, error)
-and, for a published one, its facts for the statistics graph (:mod:`kg.statistics`), its
-shared triples (see :mod:`kg.outputs`) and where its N-Quads and its Turtle sit in the last
-``readouts.nq`` and ``union.ttl``: the new outputs copy those byte ranges. Each part of the
-statistics graph has an entry too, keyed by the hash of its lines. (A readout that was a duplicate has no place in the outputs: its entry keeps
-the bytes themselves.) The index records the size, inode and modification time of both
-outputs and trusts the ranges only while the files are the ones it describes. It is
-updated in one SQLite transaction after the outputs are renamed into place, so a killed
-build leaves either the old index, which then no longer matches the outputs (its ranges
-are ignored), or the new one.
+and, for a published one, its facts for the statistics graph (:mod:`kg.statistics`, read
+only when the counts need them), its shared triples (see :mod:`kg.outputs`) and where its
+N-Quads and its Turtle sit in the last ``readouts.nq`` and ``union.ttl``: the new outputs
+copy those byte ranges. (A readout that was a duplicate has no place in the outputs: its
+entry keeps the bytes themselves.) Each part of the statistics graph has an entry too,
+and the counts behind that graph have tables of their own (:mod:`kg.tally_store`). The
+index records the size, inode and modification time of both outputs and trusts the ranges
+only while the files are the ones it describes.
+
+A build changes the index in one SQLite transaction, committed after the outputs are
+renamed into place, so a build that fails or is killed leaves either the old index, which
+then no longer matches the outputs (its ranges are ignored), or the new one.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import sqlite3
@@ -38,22 +42,24 @@ from kg.extract import EXTRACTOR_VERSION
 from kg.outputs import Block
 from kg.registry import Registry
 from kg.resources import ONTOLOGY, SHAPES, schema_path
+from kg.statistics import Facts
+from kg.tally_store import TallyStore
 
-__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "config_key", "content_key"]
+__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "config_key", "content_key", "parse_facts"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "3"  # bump when what the index stores changes
+FORMAT = "4"  # bump when what the index stores changes
 _REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
 STATISTICS_ENTRY = "\x00statistics/"  # + a part's name: the entries of the statistics graph's parts
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS entries (source TEXT PRIMARY KEY, key TEXT, stat TEXT, result TEXT, quads INTEGER,
-                                    shared BLOB, nq BLOB, ttl BLOB);
-CREATE TABLE IF NOT EXISTS layout (source TEXT PRIMARY KEY, nq_off INTEGER, nq_len INTEGER, ttl_off INTEGER,
-                                   ttl_len INTEGER);
-"""
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
+    "CREATE TABLE IF NOT EXISTS entries (source TEXT PRIMARY KEY, key TEXT, stat TEXT, result TEXT, facts TEXT, "
+    "quads INTEGER, shared BLOB, nq BLOB, ttl BLOB)",
+    "CREATE TABLE IF NOT EXISTS layout (source TEXT PRIMARY KEY, nq_off INTEGER, nq_len INTEGER, ttl_off INTEGER, "
+    "ttl_len INTEGER)",
+)
 
 
 def _sha256(data: bytes) -> str:
@@ -124,7 +130,8 @@ def _stat(path: Path, settled: bool = False) -> str | None:
 class _Entry:
     key: str
     stat: str | None
-    result: tuple  # (sha256, status, graph, reasons, events, endorsements, people, facts)
+    result: tuple  # (sha256, status, graph, reasons, events, endorsements, people)
+    facts: Facts | str | None  # for the statistics graph; as JSON text until needed
     quads: int
     shared: bytes
     nq: bytes | None = None  # the block itself, when it is not in the outputs
@@ -136,9 +143,13 @@ class _Entry:
 
 class BuildCache:
     """The index of ``out/.cache``: :meth:`key` a readout, :meth:`get` what it gave last
-    time, :meth:`put` what it gives now, :meth:`commit` once the new outputs are in place.
+    time, :meth:`put` what it gives now, :meth:`tallies` to update the statistics counts,
+    :meth:`commit` once the new outputs are in place, :meth:`close` in any case.
 
-    With ``use=False`` (``kg build --clean``) the old index is ignored, then replaced."""
+    With ``use=False`` (``kg build --clean``) the old index is ignored, then replaced.
+    Everything the build changes in the index is written in one transaction, begun by
+    :meth:`tallies` (or :meth:`commit`) and committed by :meth:`commit`; a build that
+    fails or is killed before leaves the index of the last one."""
 
     def __init__(self, out: Path, config: str, dump: Path, union: Path, use: bool = True) -> None:
         self.folder = out / CACHE_DIR
@@ -152,32 +163,64 @@ class BuildCache:
         self.blocks = False  # whether the last outputs hold the blocks the index points to
         self.shared: tuple[str, tuple[int, int]] | None = None  # the union's shared part: digest, place
         self.hits = 0
-        if use:
+        self._db = self._connect()
+        self._writing = False  # in the build's write transaction
+        if use and self._db is not None:
             self._load()
 
-    def _load(self) -> None:
+    def _connect(self) -> sqlite3.Connection | None:
+        """The index, opened (made when missing); an unreadable one is removed and made
+        anew; None when none can be made (the build then runs without a cache)."""
         index = self.folder / INDEX
-        if not index.is_file():
-            return
+        for attempt in (1, 2):
+            db = None
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(index, timeout=30, isolation_level=None)
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return db
+            except (sqlite3.Error, OSError):
+                if db is not None:
+                    db.close()
+                if attempt == 2:
+                    return None
+                try:
+                    index.unlink(missing_ok=True)
+                except OSError:
+                    return None
+        return None
+
+    def _load(self) -> None:
+        collecting = gc.isenabled()
+        gc.disable()  # tens of thousands of objects that all stay: nothing for the collector to find
         try:
-            with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
-                meta = dict(db.execute("SELECT key, value FROM meta"))
-                if meta.get("config") != self.config:
-                    return
-                self.blocks = meta.get("dump") == _stat(self.dump) and meta.get("union") == _stat(self.union)
-                if self.blocks and meta.get("shared"):
-                    digest, offset, length = meta["shared"].split(":")
-                    self.shared = (digest, (int(offset), int(length)))
-                layout = {row[0]: row[1:] for row in db.execute("SELECT * FROM layout")}
-                for source, key, stat, result, quads, shared, nq, ttl in db.execute("SELECT * FROM entries"):
-                    at = layout.get(source)
-                    self._old[source] = _Entry(key, stat, tuple(json.loads(result)), quads, shared, nq, ttl,
-                                               (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
-                                               changed=False)
+            self._read()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _read(self) -> None:
+        db = self._db
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta"))
+            if meta.get("config") != self.config:
+                return
+            self.blocks = meta.get("dump") == _stat(self.dump) and meta.get("union") == _stat(self.union)
+            if self.blocks and meta.get("shared"):
+                digest, offset, length = meta["shared"].split(":")
+                self.shared = (digest, (int(offset), int(length)))
+            layout = {row[0]: row[1:] for row in db.execute("SELECT * FROM layout")}
+            for source, key, stat, result, quads, shared, nq, ttl in db.execute(
+                    "SELECT source, key, stat, result, quads, shared, nq, ttl FROM entries"):
+                at = layout.get(source)
+                self._old[source] = _Entry(key, stat, tuple(json.loads(result)), None, quads, shared, nq, ttl,
+                                           (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
+                                           changed=False)
             self._fresh = False
         except (sqlite3.Error, ValueError, TypeError):  # unreadable or from another version: start afresh
             self._old = {}
             self.blocks = False
+            self.shared = None
 
     # ---- lookups -----------------------------------------------------------------------
     def previous_outputs(self) -> tuple[Path, Path] | None:
@@ -192,6 +235,11 @@ class BuildCache:
             return entry.key
         return content_key(path, meta)
 
+    def previous_key(self, source: str) -> str | None:
+        """The key ``source`` had in the last build (None when it had no entry)."""
+        entry = self._old.get(source)
+        return entry.key if entry is not None else None
+
     def _block(self, entry: _Entry) -> Block | None:
         if entry.nq is not None and entry.ttl is not None:
             return Block(entry.quads, entry.shared, nq=entry.nq, ttl=entry.ttl)
@@ -200,18 +248,36 @@ class BuildCache:
         return None
 
     def get(self, source: str, key: str | None) -> tuple | None:
-        """The worker's result tuple for ``source`` from the last build, or None (do it again)."""
+        """The worker's result tuple for ``source`` from the last build, or None (do it
+        again). Its statistics facts are None: ask :meth:`facts` for them when needed."""
         entry = self._old.get(source)
         if key is None or entry is None or entry.key != key:
             return None
-        sha, status, graph, reasons, events, endorsements, people, facts = entry.result
+        sha, status, graph, reasons, events, endorsements, people = entry.result
         block = None
         if status == "published":
             block = self._block(entry)
             if block is None:  # the outputs changed under the cache: do it again
                 return None
         self.hits += 1
-        return (source, sha, status, graph, list(reasons), events, endorsements, list(people), block, facts)
+        return (source, sha, status, graph, list(reasons), events, endorsements, list(people), block, None)
+
+    def facts(self, source: str, key: str | None) -> Facts | None:
+        """The statistics facts that ``source`` with content ``key`` gave in the last build."""
+        text = self._facts_text(source, key)
+        try:
+            return parse_facts(text) if text is not None else None
+        except ValueError:
+            return None
+
+    def _facts_text(self, source: str, key: str | None) -> str | None:
+        if self._db is None or self._fresh or key is None:
+            return None
+        try:
+            row = self._db.execute("SELECT facts FROM entries WHERE source = ? AND key = ?", (source, key)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
 
     def registry_block(self, make: Callable[[], Block]) -> Block:
         """The registry graph's block: from the cache, or ``make()``."""
@@ -229,7 +295,7 @@ class BuildCache:
         _, sha, status, graph, reasons, events, endorsements, people, _, facts = result
         old = self._old.get(source)
         entry = _Entry(key, self._stats.get(source), (sha, status, graph, list(reasons), events, endorsements,
-                                                      list(people), facts),
+                                                      list(people)), facts,
                        block.quads if block else 0, block.shared if block else b"", nq_at=nq_at, ttl_at=ttl_at)
         if block is not None and nq_at is None:  # not written (a duplicate): keep the bytes
             entry.nq, entry.ttl = (block.nq, block.ttl) if block.nq is not None else self._bytes(old)
@@ -237,6 +303,8 @@ class BuildCache:
                 return
         entry.changed = self._fresh or old is None or old.key != key or old.stat != entry.stat or (
             (old.nq is None) != (entry.nq is None))
+        if entry.changed and facts is None and status == "published":  # from the cache: keep its facts
+            entry.facts = self._facts_text(source, key)
         self._new[source] = entry
 
     def _bytes(self, entry: _Entry | None) -> tuple[bytes | None, bytes | None]:
@@ -255,6 +323,39 @@ class BuildCache:
         self.put(_REGISTRY, self.config, (_REGISTRY, None, "published", None, [], 0, 0, [], None, None), block, nq_at,
                  ttl_at)
 
+    def tallies(self, graph: str, represents: list[tuple[str, str]]) -> TallyStore | None:
+        """The statistics counts of the last build (empty when there are none to trust),
+        to be updated in this build's transaction; None when the index cannot be written
+        (the build then counts every readout itself)."""
+        if not self._begin():
+            return None
+        try:
+            return TallyStore(self._db, graph, represents)
+        except sqlite3.Error:
+            self.close()
+            return None
+
+    def _begin(self) -> bool:
+        """Begin the build's write transaction (once); a fresh index starts empty."""
+        if self._writing:
+            return True
+        if self._db is None:
+            return False
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._writing = True
+            if self._fresh:
+                tables = [name for (name,) in self._db.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+                for table in tables:
+                    self._db.execute(f'DROP TABLE IF EXISTS "{table}"')
+            for statement in _SCHEMA:
+                self._db.execute(statement)
+            return True
+        except sqlite3.Error:
+            self.close()
+            return False
+
     def previous_shared(self) -> tuple[str, tuple[int, int]] | None:
         """For :meth:`kg.outputs.OutputWriter.finish`: the last union's shared part."""
         return self.shared
@@ -269,38 +370,74 @@ class BuildCache:
     def commit(self) -> None:
         """Update the index for the outputs now in place (call after they were renamed).
         The cache is an aid: if it cannot be written, it is removed and the build stands."""
-        index = self.folder / INDEX
-        try:
-            self._commit(index)
-        except (sqlite3.Error, OSError):
-            try:
-                index.unlink(missing_ok=True)
-            except OSError:
-                pass
-
-    def _commit(self, index: Path) -> None:
         from kg.store import remove_stale_temporaries
 
-        self.folder.mkdir(parents=True, exist_ok=True)
-        remove_stale_temporaries(self.folder)
-        if self._fresh and index.exists():
-            index.unlink()
-        dump, union = self._written or (_stat(self.dump), _stat(self.union))
-        db = sqlite3.connect(index, timeout=30)
         try:
-            db.executescript(_SCHEMA)
-            with db:  # one transaction
-                gone = set(self._old) - set(self._new)
-                db.executemany("DELETE FROM entries WHERE source = ?", ((s,) for s in gone))
-                db.executemany("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (
-                    (source, e.key, e.stat, json.dumps(e.result, ensure_ascii=False), e.quads, e.shared, e.nq, e.ttl)
-                    for source, e in self._new.items() if e.changed))
-                db.execute("DELETE FROM layout")
-                db.executemany("INSERT INTO layout VALUES (?, ?, ?, ?, ?)", (
-                    (source, *e.nq_at, *e.ttl_at) for source, e in self._new.items()
-                    if e.nq_at is not None and e.ttl_at is not None))
-                shared = f"{self.shared[0]}:{self.shared[1][0]}:{self.shared[1][1]}" if self.shared else ""
-                db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
-                    ("config", self.config), ("dump", dump), ("union", union), ("shared", shared)])
+            remove_stale_temporaries(self.folder)
+            if not self._begin():
+                raise sqlite3.OperationalError("the index cannot be written")
+            self._commit()
+        except (sqlite3.Error, OSError):
+            self.close()
+            try:
+                (self.folder / INDEX).unlink(missing_ok=True)
+            except OSError:
+                pass
         finally:
-            db.close()
+            self.close()
+
+    def _commit(self) -> None:
+        db = self._db
+        dump, union = self._written or (_stat(self.dump), _stat(self.union))
+        gone = set(self._old) - set(self._new)
+        db.executemany("DELETE FROM entries WHERE source = ?", ((s,) for s in gone))
+        db.executemany("INSERT OR REPLACE INTO entries (source, key, stat, result, facts, quads, shared, nq, ttl) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+                           (source, e.key, e.stat, json.dumps(e.result, ensure_ascii=False), _facts_text(e.facts),
+                            e.quads, e.shared, e.nq, e.ttl)
+                           for source, e in self._new.items() if e.changed))
+        db.execute("DELETE FROM layout")
+        db.executemany("INSERT INTO layout VALUES (?, ?, ?, ?, ?)", (
+            (source, *e.nq_at, *e.ttl_at) for source, e in self._new.items()
+            if e.nq_at is not None and e.ttl_at is not None))
+        shared = f"{self.shared[0]}:{self.shared[1][0]}:{self.shared[1][1]}" if self.shared else ""
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", [
+            ("config", self.config), ("dump", dump), ("union", union), ("shared", shared)])
+        db.execute("COMMIT")
+        self._writing = False
+
+    def __enter__(self) -> "BuildCache":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Give the index up; a transaction not committed is rolled back."""
+        if self._db is None:
+            return
+        try:
+            if self._writing:
+                self._db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        finally:
+            self._writing = False
+            self._db.close()
+            self._db = None
+
+
+def parse_facts(facts: Facts | str) -> Facts:
+    """Statistics facts as :func:`~kg.statistics.readout_facts` gives them, from the JSON
+    text the cache keeps (ValueError when it is not)."""
+    if isinstance(facts, str):
+        facts = json.loads(facts)
+    if not isinstance(facts, dict):
+        raise ValueError("statistics facts are a JSON object")
+    return facts
+
+
+def _facts_text(facts: Facts | str | None) -> str | None:
+    if facts is None or isinstance(facts, str):
+        return facts
+    return json.dumps(facts, ensure_ascii=False, separators=(",", ":"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import stat
 import unicodedata
@@ -52,11 +53,15 @@ def list_sources(root: Path) -> list[Path]:
         return [root]
     if not root.is_dir():
         raise SourceError(f"{root}: no such file or directory")
-    return sorted(
-        (p for p in root.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES
-         and not any(part.startswith(".") for part in p.relative_to(root).parts)),
-        key=lambda p: p.relative_to(root).as_posix(),
-    )
+    found: list[tuple[str, Path]] = []  # (name relative to root, path)
+    for folder, subfolders, files in os.walk(root):  # symbolic links to folders are listed, not entered
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        prefix = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in [*files, *subfolders]:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES:
+                found.append((prefix + name, Path(folder, name)))
+    return [path for _, path in sorted(found)]
 
 
 def source_name(path: Path, root: Path | None = None) -> str:

@@ -16,21 +16,25 @@ year of a statement is the year of the earliest encounter of its readout, as in 
 queries); ``tests/test_statistics.py`` checks that against SPARQL over the raw statements.
 
 A readout contributes :func:`readout_facts`, small and plain (JSON), which the build cache
-keeps; the tallies are made from all of them at the end of every build, so a rebuild that
-re-extracts one readout still counts the whole corpus.
+keeps. :func:`tally` counts a set of readouts afresh; a rebuild does not: the cache keeps
+the counts themselves (:mod:`kg.tally_store`), takes out the facts of the readouts that
+changed or went, adds those of the new ones and makes again only the cells they touch.
+Both make their cells with :func:`endorsement_cell`, :func:`topic_cell` and
+:func:`counterpart_cell`.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 from kg.namespaces import KG, PROV, RDF, XSD
 from kg.rdf import Triple, ntriples_term
 
-__all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "tally", "statistics_parts", "statistics_lines",
+__all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "Counts", "tally", "counterpart_pairs", "Cell",
+           "endorsement_cell", "topic_cell", "counterpart_cell", "cells", "statistics_parts", "statistics_lines",
            "statistics_triples", "has_statistics", "add_statistics"]
 
 Facts = dict  # {"endorsements": [...], "encounters": [...], "represents": [...]}
@@ -117,34 +121,65 @@ class Tallies:
     dates: dict[str, set[str]] = field(default_factory=dict)  # encounter -> its dates
 
 
+class Counts:
+    """What the facts of a set of readouts add up to, before the registry is joined in.
+
+    Statements add up; encounter participants, dates and who represents whom are unions
+    across readouts. (:mod:`kg.tally_store` keeps the same counts in the build cache, where
+    a readout can be taken out again.)"""
+
+    def __init__(self) -> None:
+        self.endorsements: dict[tuple, int] = {}  # (year, endorser, target, topic, stance) -> statements
+        self.people: dict[str, set[str]] = {}  # encounter -> participants
+        self.dates: dict[str, set[str]] = {}  # encounter -> dates
+        self.sides: dict[str, set[str]] = {}  # person -> sides
+
+    def add(self, facts: Facts) -> None:
+        """Count one readout's facts."""
+        endorsements = self.endorsements
+        for year, endorser, target, topic, stance, n in facts["endorsements"]:
+            key = (year, endorser, target, topic, stance)
+            endorsements[key] = endorsements.get(key, 0) + n
+        for person, side in facts["represents"]:
+            self.sides.setdefault(person, set()).add(side)
+        for event, days, people in facts["encounters"]:
+            self.dates.setdefault(event, set()).update(days)
+            self.people.setdefault(event, set()).update(people)
+
+    def tallies(self, represents: Iterable[tuple[str, str]] = ()) -> Tallies:
+        """The tallies, with ``represents`` (what the registry says of who represents whom)
+        joined to what the readouts say: an encounter counts once per pair of actors
+        however many readouts report it."""
+        result = Tallies(endorsements=dict(self.endorsements))
+        topics = result.topics
+        for (year, _, _, topic, stance), n in self.endorsements.items():
+            key = (year, topic, stance)
+            topics[key] = topics.get(key, 0) + n
+        sides = {person: set(sides) for person, sides in self.sides.items()}
+        for person, side in represents:
+            sides.setdefault(person, set()).add(side)
+        result.dates = {event: set(days) for event, days in self.dates.items()}
+        for event, people in self.people.items():
+            for pair in counterpart_pairs(people, sides):
+                result.counterparts.setdefault(pair, set()).add(event)
+        return result
+
+
+def counterpart_pairs(people: Iterable[str], sides: dict[str, set[str]]) -> set[tuple[str, str]]:
+    """The (actor, counterpart) pairs of an encounter of ``people``: every two distinct
+    sides that people present represent."""
+    present = {side for person in people for side in sides.get(person, ())}
+    return {(actor, other) for actor in present for other in present if other != actor}
+
+
 def tally(contributions: Iterable[Facts], represents: Iterable[tuple[str, str]] = ()) -> Tallies:
     """Count the facts of every published readout (and what the registry says of who
     represents whom) the way SPARQL over their union would: statements add up, and an
     encounter counts once per pair of actors however many readouts report it."""
-    result = Tallies()
-    endorsements, topics, dates = result.endorsements, result.topics, result.dates
-    sides: dict[str, set[str]] = {}
-    for person, side in represents:
-        sides.setdefault(person, set()).add(side)
-    people_at: dict[str, set[str]] = {}
+    counts = Counts()
     for facts in contributions:
-        for year, endorser, target, topic, stance, n in facts["endorsements"]:
-            key = (year, endorser, target, topic, stance)
-            endorsements[key] = endorsements.get(key, 0) + n
-            key = (year, topic, stance)
-            topics[key] = topics.get(key, 0) + n
-        for person, side in facts["represents"]:
-            sides.setdefault(person, set()).add(side)
-        for event, days, people in facts["encounters"]:
-            dates.setdefault(event, set()).update(days)
-            people_at.setdefault(event, set()).update(people)
-    for event, people in people_at.items():
-        present = {side for person in people for side in sides.get(person, ())}
-        for actor in present:
-            for other in present:
-                if other != actor:
-                    result.counterparts.setdefault((actor, other), set()).add(event)
-    return result
+        counts.add(facts)
+    return counts.tallies(represents)
 
 
 def _integer(n: int) -> str:
@@ -157,39 +192,62 @@ _CLASS = {kind: f"{_TYPE} <{KG[name]}>" for kind, name in (("endorsements", "End
                                                           ("counterparts", "CounterpartTally"))}
 
 
-def _cells(tallies: Tallies, graph: str) -> dict[str, tuple[str, list[str]]]:
-    """Each tally's IRI -> (its part's name, its lines). A cell's IRI is
-    ``<graph>#<kind>-<hash of its key>``: the same corpus always gives the same IRIs, and a
-    cell keeps its IRI while only its count changes."""
-    cells: dict[str, tuple[str, list[str]]] = {}
+Cell = tuple[str, str, list[str]]  # (IRI, part, sorted lines)
+
+
+def _cell(kind: str, key: tuple, graph: str, lines: list[str]) -> Cell:
+    """A cell's IRI is ``<graph>#<kind>-<hash of its key>``: the same corpus always gives the
+    same IRIs, and a cell keeps its IRI while only its count changes; its part is its kind
+    and the first two hex digits of the hash."""
+    digest = hashlib.sha1("\x1f".join("" if part is None else str(part) for part in key).encode()).hexdigest()
+    iri = f"<{graph}#{kind}-{digest[:16]}>"
+    return iri, f"{kind}-{digest[:2]}", sorted(f"{iri} {line}" for line in lines)
+
+
+def endorsement_cell(key: tuple, n: int, graph: str) -> Cell:
+    """The tally of the statements of ``key`` = (year, endorser, target, topic, stance)."""
+    year, endorser, target, topic, stance = key
     p = _P
+    lines = [_CLASS["endorsements"], f"{p['inYear']} {_integer(year)}", f"{p['ofEndorser']} {endorser}",
+             f"{p['ofStance']} {stance}", f"{p['statementCount']} {_integer(n)}"]
+    if target is not None:
+        lines.append(f"{p['ofTarget']} {target}")
+    if topic is not None:
+        lines.append(f"{p['ofTopic']} {topic}")
+    return _cell("endorsements", key, graph, lines)
 
-    def cell(kind: str, key: tuple, lines: list[str]) -> None:
-        digest = hashlib.sha1("\x1f".join("" if part is None else str(part) for part in key).encode()).hexdigest()
-        iri = f"<{graph}#{kind}-{digest[:16]}>"
-        cells[iri] = (f"{kind}-{digest[:2]}", [f"{iri} {line}" for line in lines])
 
-    for (year, endorser, target, topic, stance), n in tallies.endorsements.items():
-        lines = [_CLASS["endorsements"], f"{p['inYear']} {_integer(year)}", f"{p['ofEndorser']} {endorser}",
-                 f"{p['ofStance']} {stance}", f"{p['statementCount']} {_integer(n)}"]
-        if target is not None:
-            lines.append(f"{p['ofTarget']} {target}")
-        if topic is not None:
-            lines.append(f"{p['ofTopic']} {topic}")
-        cell("endorsements", (year, endorser, target, topic, stance), lines)
-    for (year, topic, stance), n in tallies.topics.items():
-        lines = [_CLASS["topic"], f"{p['inYear']} {_integer(year)}", f"{p['ofStance']} {stance}",
-                 f"{p['statementCount']} {_integer(n)}"]
-        if topic is not None:
-            lines.append(f"{p['ofTopic']} {topic}")
-        cell("topic", (year, topic, stance), lines)
-    for (actor, other), events in tallies.counterparts.items():
+def topic_cell(key: tuple, n: int, graph: str) -> Cell:
+    """The tally of the statements of ``key`` = (year, topic, stance)."""
+    year, topic, stance = key
+    p = _P
+    lines = [_CLASS["topic"], f"{p['inYear']} {_integer(year)}", f"{p['ofStance']} {stance}",
+             f"{p['statementCount']} {_integer(n)}"]
+    if topic is not None:
+        lines.append(f"{p['ofTopic']} {topic}")
+    return _cell("topic", key, graph, lines)
+
+
+def counterpart_cell(pair: tuple[str, str], encounters: int, first: str, last: str, graph: str) -> Cell:
+    """The tally of the ``encounters`` of ``pair`` = (actor, counterpart), dated ``first``
+    to ``last`` (lexical xsd:date)."""
+    actor, other = pair
+    p = _P
+    return _cell("counterparts", pair, graph, [
+        _CLASS["counterparts"], f"{p['ofActor']} {actor}", f"{p['ofCounterpart']} {other}",
+        f"{p['encounterCount']} {_integer(encounters)}", f'{p["firstDate"]} "{first}"^^{_XSD_DATE}',
+        f'{p["lastDate"]} "{last}"^^{_XSD_DATE}'])
+
+
+def cells(tallies: Tallies, graph: str) -> Iterator[Cell]:
+    """Every cell of ``tallies``, in no particular order."""
+    for key, n in tallies.endorsements.items():
+        yield endorsement_cell(key, n, graph)
+    for key, n in tallies.topics.items():
+        yield topic_cell(key, n, graph)
+    for pair, events in tallies.counterparts.items():
         days = [day for event in events for day in tallies.dates.get(event, ())]
-        cell("counterparts", (actor, other), [
-            _CLASS["counterparts"], f"{p['ofActor']} {actor}", f"{p['ofCounterpart']} {other}",
-            f"{p['encounterCount']} {_integer(len(events))}", f'{p["firstDate"]} "{min(days)}"^^{_XSD_DATE}',
-            f'{p["lastDate"]} "{max(days)}"^^{_XSD_DATE}'])
-    return cells
+        yield counterpart_cell(pair, len(events), min(days), max(days), graph)
 
 
 def statistics_parts(tallies: Tallies, graph: str) -> list[tuple[str, list[str]]]:
@@ -198,12 +256,10 @@ def statistics_parts(tallies: Tallies, graph: str) -> list[tuple[str, list[str]]
     order: a changed readout changes few of them, and a rebuild copies the others from the
     last outputs (see :mod:`kg.build`)."""
     parts: list[tuple[str, list[str]]] = []
-    cells = _cells(tallies, graph)
-    for iri in sorted(cells):  # cell IRIs of one kind have one length: sorting them sorts the lines
-        name, lines = cells[iri]
-        if not parts or parts[-1][0] != name:
+    for _, name, lines in sorted(cells(tallies, graph)):  # IRIs of one kind have one length: sorting
+        if not parts or parts[-1][0] != name:             # them sorts the lines
             parts.append((name, []))
-        parts[-1][1].extend(sorted(lines))
+        parts[-1][1].extend(lines)
     return parts
 
 

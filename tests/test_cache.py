@@ -191,3 +191,48 @@ def test_a_same_size_change_just_after_a_build_is_seen(corpus, tmp_path, process
     processed.clear()
     build(corpus, out, jobs=1)
     assert processed == [target.name]
+
+
+def test_successive_edits_keep_the_statistics_of_a_clean_build(corpus, tmp_path):
+    """Each rebuild updates the stored counts by what changed (kg.tally_store); after each,
+    the outputs are those of a clean build. The original of a repost goes, so the repost
+    is counted in its place."""
+    out = tmp_path / "build"
+    build(corpus, out, jobs=1)
+    readouts = sorted(corpus.glob("0*.txt"))
+    steps = [
+        lambda: readouts[4].unlink(),  # zz_repost.txt is published now
+        lambda: readouts[9].write_text(readouts[9].read_text(encoding="utf-8").replace("2", "1"), encoding="utf-8"),
+        lambda: (corpus / "zz_repost.txt").unlink(),
+        lambda: shutil.copy(readouts[3], corpus / "another.txt"),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        build(corpus, out, jobs=1)
+        clean = tmp_path / f"clean-{number}"
+        build(corpus, clean, jobs=1, clean=True)
+        _same(out, clean)
+
+
+def test_counts_that_do_not_add_up_are_made_afresh(corpus, tmp_path):
+    import sqlite3
+
+    out, clean = tmp_path / "build", tmp_path / "clean"
+    build(corpus, out, jobs=1)
+    changed = sorted(corpus.glob("0*.txt"))[7]
+    with sqlite3.connect(out / CACHE_DIR / "index.sqlite") as db:  # the facts to take out are lost
+        assert db.execute("UPDATE entries SET facts = NULL WHERE source = ?", (changed.name,)).rowcount == 1
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nBoth sides agreed to meet again.\n", encoding="utf-8")
+    build(corpus, out, jobs=1)
+    build(corpus, clean, jobs=1, clean=True)
+    _same(out, clean)
+
+
+def test_without_a_writable_cache_every_readout_is_counted(corpus, tmp_path, monkeypatch):
+    out, clean = tmp_path / "build", tmp_path / "clean"
+    build(corpus, out, jobs=1)
+    _edit(corpus)
+    monkeypatch.setattr(kg.build.BuildCache, "tallies", lambda self, graph, represents: None)
+    build(corpus, out, jobs=1)
+    build(corpus, clean, jobs=1, clean=True)
+    _same(out, clean)

@@ -1,0 +1,95 @@
+"""The stored counts (kg.tally_store) give, after any sequence of changes, the statistics
+graph that counting the remaining readouts afresh (kg.statistics.tally) gives."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+
+from kg.statistics import Facts, statistics_parts, tally
+from kg.tally_store import TallyStore
+
+GRAPH = "urn:x:graph/statistics"
+STATES = [f"<urn:x:state/{code}>" for code in ("CHN", "KAZ", "RUS", "NPL", "FRA")]
+PEOPLE = [f"<urn:x:person/{n}>" for n in range(12)]
+EVENTS = [f"<urn:x:event/{n}>" for n in range(15)]
+TOPICS = [None, "<urn:x:topic/taiwan>", "<urn:x:topic/xinjiang>"]
+STANCES = ["<urn:x:stance/support>", "<urn:x:stance/oppose>"]
+REGISTRY = [(PEOPLE[0], STATES[0]), (PEOPLE[1], STATES[1])]  # the registry knows two people
+
+
+def _facts(rng: random.Random) -> Facts:
+    """One readout's facts: an encounter (often one another readout reports too), who
+    represents whom (sometimes a person no readout places), and a few statements."""
+    year = rng.choice([2020, 2021])
+    people = sorted(rng.sample(PEOPLE, rng.randint(0, 4)))
+    represents = sorted({(person, rng.choice(STATES[:3]) if rng.random() < 0.9 else rng.choice(STATES))
+                         for person in rng.sample(PEOPLE, rng.randint(0, 3))})
+    encounter = [rng.choice(EVENTS), sorted({f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+                                             for _ in range(rng.randint(1, 2))}), people]
+    statements: dict[tuple, int] = {}
+    for _ in range(rng.randint(0, 4)):
+        key = (year, rng.choice(STATES), rng.choice([None, *STATES[:2]]), rng.choice(TOPICS), rng.choice(STANCES))
+        statements[key] = statements.get(key, 0) + 1
+    return {"endorsements": [[*key, n] for key, n in statements.items()], "encounters": [encounter],
+            "represents": [list(pair) for pair in represents]}
+
+
+def _store_lines(store: TallyStore) -> list[str]:
+    return [line for part in store.parts() for line in store.part_lines(part)]
+
+
+def _fresh_lines(readouts: dict[str, Facts]) -> list[str]:
+    return [line for _, lines in statistics_parts(tally(readouts.values(), REGISTRY), GRAPH) for line in lines]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_any_sequence_of_changes_counts_what_counting_afresh_counts(seed):
+    rng = random.Random(seed)
+    db = sqlite3.connect(":memory:")
+    store = TallyStore(db, GRAPH, REGISTRY)
+    readouts: dict[str, Facts] = {}
+    version = 0
+    for step in range(8):
+        gone: dict = {}
+        new: dict = {}
+        for source in rng.sample(sorted(readouts), min(len(readouts), rng.randint(0, 3))):  # removed or changed
+            gone[source] = (f"k{readouts[source]['version']}", readouts.pop(source))
+            if rng.random() < 0.5:
+                version += 1
+                new[source] = (f"k{version}", {**_facts(rng), "version": version})
+        for _ in range(rng.randint(1 if step == 0 else 0, 6)):
+            version += 1
+            new[f"r{version}"] = (f"k{version}", {**_facts(rng), "version": version})
+        before = {part: store.part_lines(part) for part in store.parts()}
+        touched = store.update(gone, new)
+        readouts.update({source: facts for source, (_, facts) in new.items()})
+        assert _store_lines(store) == _fresh_lines(readouts), f"step {step}"
+        after = {part: store.part_lines(part) for part in store.parts()}
+        moved = {part for part in before.keys() | after.keys() if before.get(part) != after.get(part)}
+        assert moved <= touched, "a part changed without being reported"
+        assert store.counted() == {source: f"k{facts['version']}" for source, facts in readouts.items()}
+
+
+def test_taking_out_what_was_never_counted_is_refused():
+    rng = random.Random(1)
+    store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
+    facts = _facts(rng)
+    while not facts["endorsements"]:
+        facts = _facts(rng)
+    store.update({}, {"a": ("k1", facts)})
+    with pytest.raises(ValueError, match="never counted"):
+        store.update({"a": ("k1", facts), "b": ("k2", facts)}, {})
+
+
+def test_clear_forgets_everything():
+    store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
+    store.update({}, {"a": ("k1", _facts(random.Random(2)))})
+    assert store.parts()
+    store.clear()
+    assert store.parts() == [] and store.counted() == {}
+    readouts = {"b": _facts(random.Random(3))}
+    store.update({}, {"b": ("k2", readouts["b"])})
+    assert _store_lines(store) == _fresh_lines(readouts)
