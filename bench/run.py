@@ -33,6 +33,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -309,11 +310,12 @@ def table(results: list[dict], info: dict, jobs: int) -> str:
     row(f"query: the {len(results[0]['stages']['query_rows'])} ready queries (s)",
         [f"{r['stages']['query']:.2f}" for r in results])
     row("extraction on one core (readouts/s)", [f"{r['extract_per_s']:,.0f}" for r in results])
-    lines += ["", "Each ready query on the whole dump (s, rows):", ""]
+    lines += ["", "Each ready query on the whole dump (ms, rows):", ""]
     lines += [head, "|---|" + "---|" * len(sizes)]
     for name in results[0]["stages"]["query_seconds"]:
-        row(f"`{name}`", [f"{r['stages']['query_seconds'][name]:.2f} ({r['stages']['query_rows'][name]:,})"
+        row(f"`{name}`", [f"{r['stages']['query_seconds'][name] * 1e3:,.0f} ({r['stages']['query_rows'][name]:,})"
                           for r in results])
+    row("**median**", [f"{statistics.median(r['stages']['query_seconds'].values()) * 1e3:,.0f}" for r in results])
     lines += ["", "Naive pipeline stages (s, on the readouts measured):", ""]
     lines += [head, "|---|" + "---|" * len(sizes)]
     for stage in ("read+extract", "graph", "validate", "serialise"):
