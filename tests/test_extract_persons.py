@@ -77,3 +77,27 @@ def test_army_chief_known_by_one_part_of_his_chinese_name(registry):
         2020年11月29日，国务委员兼国防部长魏凤和在加德满都会见尼泊尔总理奥利。尼泊尔陆军参谋长塔帕参加会见。
         """
     assert ("NPL", "Purna Chandra Thapa") in _participants(registry, text)
+
+
+def test_later_mentions_are_found_as_a_regular_expression_of_the_forms_would_find_them():
+    """persons._occurrences scans with str.find what an alternation of the forms (longest
+    first, Latin ones as whole words) finds: leftmost, longest, no overlaps, the end of the
+    sentence counting as the end of the text."""
+    import random
+    import re
+
+    from kg.extract.persons import _occurrences
+    from kg.text import is_cjk
+
+    rng = random.Random(7)
+    pieces = ["Wang", "Wang Yi", "Yi", "王毅", "王", "Tleuberdi", "M.", " ", " ", ", ", "_", "x", "é", "3", "王毅外长"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        forms = sorted({rng.choice(["Wang", "Wang Yi", "Yi", "王毅", "王毅外长", "Tleuberdi", "M. Wang"])
+                        for _ in range(rng.randint(1, 4))})
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        pattern = re.compile("|".join(re.escape(f) if is_cjk(f[:1]) else r"(?<![\w])" + re.escape(f) + r"(?![\w])"
+                                      for f in sorted(forms, key=len, reverse=True)))
+        expected = [m.span() for m in pattern.finditer(text, start, end)]
+        assert _occurrences(text, forms, start, end) == expected, (text, forms, start, end)

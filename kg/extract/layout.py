@@ -14,13 +14,14 @@ from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
 __all__ = ["Layout", "detect_language", "read_layout"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CJK_CHARACTERS = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")  # as kg.text.is_cjk
 
 
 def detect_language(text: str, registry: Registry) -> str:
     """The registry language whose function words the text uses most; CJK script wins outright."""
     sample = text[:4000]
-    letters = [c for c in sample if c.isalpha()]
-    if letters and sum(1 for c in letters if is_cjk(c)) / len(letters) > 0.3:
+    letters = sum(map(str.isalpha, sample))
+    if letters and sum(map(str.isalpha, _CJK_CHARACTERS.findall(sample))) / letters > 0.3:
         cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk"]
         return cjk[0] if cjk else "zh"
     words = [w.lower() for w in _WORD.findall(sample)]

@@ -7,6 +7,7 @@ without a title ("Maxime Prévot reçoit", "习近平致电奥尔西"), later sh
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from kg.matcher import Match
 from kg.registry import Registry
@@ -200,14 +201,40 @@ def _short_mentions(f: _Finder, sentences: list[Sentence], by_sentence: dict[int
     forms = {k: v for k, v in forms.items() if len(k) >= 2}
     if not forms:
         return
-    alternatives = sorted(forms, key=len, reverse=True)
-    pattern = re.compile("|".join(
-        re.escape(a) if is_cjk(a[:1]) else r"(?<![\w])" + re.escape(a) + r"(?![\w])" for a in alternatives))
     for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
-        for m in pattern.finditer(f.text, sentence.start, sentence.end):
-            if any(x.start <= m.start() < x.end or m.start() <= x.start < m.end() for x in mentions):
+        for start, end in _occurrences(f.text, forms, sentence.start, sentence.end):
+            if any(x.start <= start < x.end or start <= x.start < end for x in mentions):
                 continue
-            person = f.people[forms[m.group()]]
-            mentions.append(Mention(m.start(), m.end(), "person", (person.country or "",), person.key))
+            person = f.people[forms[f.text[start:end]]]
+            mentions.append(Mention(start, end, "person", (person.country or "",), person.key))
         mentions.sort(key=lambda x: x.start)
+
+
+def _occurrences(text: str, forms: Iterable[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``forms`` occur in ``text[start:end]``, leftmost first and longest of those
+    starting at one place, without overlaps; a Latin-script form only as a whole word
+    (no word character on either side; the text past ``end`` does not count). A scan per
+    form with str.find: a regular expression of the forms would differ for every readout
+    and cost more to compile than to run."""
+    found = []
+    for form in forms:
+        whole_word = not is_cjk(form[0])
+        at = text.find(form, start, end)
+        while at >= 0:
+            after = at + len(form)
+            if not whole_word or (not _is_word_char(text[at - 1:at]) and
+                                  (after == end or not _is_word_char(text[after]))):
+                found.append((at, -len(form)))
+            at = text.find(form, at + 1, end)
+    out, position = [], start
+    for at, negative_length in sorted(found):
+        if at >= position:
+            out.append((at, at - negative_length))
+            position = at - negative_length
+    return out
+
+
+def _is_word_char(char: str) -> bool:
+    """What ``\\w`` matches in a str pattern (False for the empty string)."""
+    return bool(char) and (char.isalnum() or char == "_")
