@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.cache import STATISTICS_ENTRY, BuildCache, config_key
+from kg.cache import CACHE_DIR, STATISTICS_ENTRY, BuildCache, config_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
@@ -31,7 +31,7 @@ from kg.registry import load_registry
 from kg.statistics import Facts, readout_facts, statistics_parts, tally
 from kg.tally_store import TallyStore
 from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, remove_stale_temporaries
+from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, folder_lock, remove_stale_temporaries
 
 __all__ = ["BuildResult", "DocumentStatus", "build"]
 
@@ -135,7 +135,7 @@ def _source_names(paths: list[Path], root: Path) -> list[str]:
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
           progress: Callable[[int, int, str], None] | None = None, strict: bool = False,
-          clean: bool = False) -> BuildResult:
+          clean: bool = False, on_wait: Callable[[], None] | None = None) -> BuildResult:
     """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report.
 
     Readouts unchanged since the last build into ``out`` are taken from its cache
@@ -143,7 +143,8 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     outputs are the same bytes.
 
     With ``strict``, any rejected readout fails the build with :class:`BuildFailed` and the
-    previous dump is left as it was (the report still says why)."""
+    previous dump is left as it was (the report still says why). A build into a folder
+    another build is writing to waits for it (``on_wait`` is called when it must)."""
     started = time.perf_counter()
     Minter(base)  # fail early on a bad --base
     registry = load_registry()
@@ -161,7 +162,8 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
     config = config_key(registry, base, lang)
-    with BuildCache(out, config, out / DUMP_NQ, out / DUMP_TTL, use=not clean) as cache, _frozen_heap():
+    with folder_lock(out / CACHE_DIR, on_wait), \
+            BuildCache(out, config, out / DUMP_NQ, out / DUMP_TTL, use=not clean) as cache, _frozen_heap():
         keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
         with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
             writer = OutputWriter(dump, union, cache.previous_outputs())

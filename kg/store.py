@@ -13,18 +13,46 @@ import re
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Callable, Iterable, Iterator
 
 from kg.errors import DumpNotFound
 from kg.rdf import Triple, ntriples_term
 
-__all__ = ["atomic_writer", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
+__all__ = ["atomic_writer", "folder_lock", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
            "find_dump", "load_store"]
 
 DUMP_NQ = "readouts.nq"
 DUMP_TTL = "union.ttl"
 REPORT_JSON = "report.json"
 REPORT_TXT = "report.txt"
+
+
+LOCK = ".lock"  # in an output folder: held by the build writing into it
+
+
+@contextmanager
+def folder_lock(folder: Path, on_wait: Callable[[], None] | None = None) -> Iterator[None]:
+    """Hold ``folder/.lock`` exclusively: two builds into one folder would each copy byte
+    ranges of outputs the other replaces, so the second waits for the first (``on_wait``
+    is called once when it has to). An advisory lock (``flock``), released by the kernel
+    if the holder dies; where there is none (Windows), nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK, "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")  # .readouts.nq.<pid>.<random>.tmp

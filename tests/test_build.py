@@ -134,3 +134,31 @@ def test_dump_lines_are_sorted_within_each_graph(variant_build, variant_days):
     assert len(by_graph) == 1 + 1 + len(variant_days) + 1  # the registry, one per readout, the statistics
     for graph_lines in by_graph.values():
         assert graph_lines == sorted(graph_lines)
+
+
+def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, seed_path):
+    """Two builds into one folder would copy byte ranges of outputs the other replaces: the
+    second waits on the folder's lock (held here by the test) and then builds."""
+    import fcntl
+    import shutil
+    import threading
+
+    from kg.cache import CACHE_DIR
+    from kg.store import LOCK
+
+    sources, out = tmp_path / "sources", tmp_path / "build"
+    sources.mkdir()
+    shutil.copy(seed_path, sources / seed_path.name)
+    (out / CACHE_DIR).mkdir(parents=True)
+    waited = threading.Event()
+    done: list = []
+    with open(out / CACHE_DIR / LOCK, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        worker = threading.Thread(target=lambda: done.append(build(sources, out, jobs=1, on_wait=waited.set)))
+        worker.start()
+        assert waited.wait(60), "the build did not notice the lock"
+        worker.join(0.5)
+        assert worker.is_alive() and not done and not (out / "readouts.nq").exists()
+        fcntl.flock(held.fileno(), fcntl.LOCK_UN)
+    worker.join(120)
+    assert done and done[0].summary()["published"] == 1
