@@ -106,8 +106,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
     try:
         result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict, clean=clean,
                            progress=None if quiet else _progress_bar(True),
-                           on_wait=lambda: click.echo(f"kg: another build is writing to {out}; waiting for it to end",
-                                                      err=True))
+                           notify=lambda line: click.echo(f"kg: {line}", err=True))
     except BuildFailed as exc:
         click.echo(f"kg: error: {exc}", err=True)
         sys.exit(1)

@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.cache import CACHE_DIR, STATISTICS_ENTRY, BuildCache, config_key
+from kg.cache import CACHE_DIR, STATISTICS_ENTRY, BuildCache, CacheDamaged, config_key
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
@@ -135,7 +135,7 @@ def _source_names(paths: list[Path], root: Path) -> list[str]:
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
           progress: Callable[[int, int, str], None] | None = None, strict: bool = False,
-          clean: bool = False, on_wait: Callable[[], None] | None = None) -> BuildResult:
+          clean: bool = False, notify: Callable[[str], None] | None = None) -> BuildResult:
     """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report.
 
     Readouts unchanged since the last build into ``out`` are taken from its cache
@@ -144,7 +144,21 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
 
     With ``strict``, any rejected readout fails the build with :class:`BuildFailed` and the
     previous dump is left as it was (the report still says why). A build into a folder
-    another build is writing to waits for it (``on_wait`` is called when it must)."""
+    another build is writing to waits for it; a cache found damaged is set aside and the
+    build done without it: ``notify`` is told either (a line of text)."""
+    try:
+        return _build(sources, out, base, lang, jobs, progress, strict, clean, notify)
+    except CacheDamaged as exc:
+        if clean:
+            raise
+        if notify is not None:
+            notify(f"the build cache in {out / CACHE_DIR} is damaged ({exc}); building without it")
+        return _build(sources, out, base, lang, jobs, progress, strict, True, notify)
+
+
+def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None,
+           progress: Callable[[int, int, str], None] | None, strict: bool, clean: bool,
+           notify: Callable[[str], None] | None) -> BuildResult:
     started = time.perf_counter()
     Minter(base)  # fail early on a bad --base
     registry = load_registry()
@@ -162,7 +176,8 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
     config = config_key(registry, base, lang)
-    with folder_lock(out / CACHE_DIR, on_wait), \
+    waiting = (lambda: notify(f"another build is writing to {out}; waiting for it to end")) if notify else None
+    with folder_lock(out / CACHE_DIR, waiting), \
             BuildCache(out, config, out / DUMP_NQ, out / DUMP_TTL, use=not clean) as cache, _frozen_heap():
         keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
         with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
@@ -227,7 +242,10 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
     graph = str(mint.statistics_graph())
     store = cache.tallies(graph, represents)
     if store is None:  # no cache to keep counts in: count every readout
-        facts = (_facts(cache, source, key, f) for source, (key, f) in contributions.items())
+        try:
+            facts = [_facts(cache, source, key, f) for source, (key, f) in contributions.items()]
+        except ValueError as exc:
+            raise CacheDamaged(str(exc)) from exc
         parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tally(facts, represents), graph)
         touched = None
     else:
@@ -260,8 +278,11 @@ def _update_counts(store: TallyStore, cache: BuildCache,
         return store.update(gone, new)
     except ValueError:
         store.clear()
-        store.update({}, {source: (key, _facts(cache, source, key, facts))
-                          for source, (key, facts) in contributions.items()})
+        try:
+            store.update({}, {source: (key, _facts(cache, source, key, facts))
+                              for source, (key, facts) in contributions.items()})
+        except ValueError as exc:  # facts of readouts taken from the cache are gone
+            raise CacheDamaged(str(exc)) from exc
         return None
 
 

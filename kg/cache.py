@@ -45,7 +45,7 @@ from kg.resources import ONTOLOGY, SHAPES, schema_path
 from kg.statistics import Facts
 from kg.tally_store import TallyStore
 
-__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "config_key", "content_key", "parse_facts"]
+__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "CacheDamaged", "config_key", "content_key", "parse_facts"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
@@ -124,6 +124,11 @@ def _stat(path: Path, settled: bool = False) -> str | None:
     if settled and stat.st_mtime_ns > time.time_ns() - 2_000_000_000:
         return None
     return f"{stat.st_dev}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+class CacheDamaged(Exception):
+    """The index lacks what it says it holds (facts of a readout it gives as unchanged):
+    the build is done again without it."""
 
 
 @dataclass

@@ -154,7 +154,7 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, seed_
     done: list = []
     with open(out / CACHE_DIR / LOCK, "a+b") as held:
         fcntl.flock(held.fileno(), fcntl.LOCK_EX)
-        worker = threading.Thread(target=lambda: done.append(build(sources, out, jobs=1, on_wait=waited.set)))
+        worker = threading.Thread(target=lambda: done.append(build(sources, out, jobs=1, notify=lambda line: waited.set())))
         worker.start()
         assert waited.wait(60), "the build did not notice the lock"
         worker.join(0.5)

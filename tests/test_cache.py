@@ -236,3 +236,22 @@ def test_without_a_writable_cache_every_readout_is_counted(corpus, tmp_path, mon
     build(corpus, out, jobs=1)
     build(corpus, clean, jobs=1, clean=True)
     _same(out, clean)
+
+
+def test_a_damaged_cache_is_set_aside_and_the_build_done_without_it(corpus, tmp_path, processed):
+    import sqlite3
+
+    out, clean = tmp_path / "build", tmp_path / "clean"
+    build(corpus, out, jobs=1)
+    with sqlite3.connect(out / CACHE_DIR / "index.sqlite") as db:  # counts and facts lost, entries kept
+        db.execute("DELETE FROM tally_counted")
+        assert db.execute("UPDATE entries SET facts = NULL WHERE facts IS NOT NULL").rowcount > 20
+    _edit(corpus)
+    processed.clear()
+    told: list[str] = []
+    build(corpus, out, jobs=1, notify=told.append)
+    assert len(told) == 1 and "damaged" in told[0]
+    every = sorted(p.name for p in corpus.glob("*.txt"))
+    assert sorted(processed[-len(every):]) == every  # every readout done again
+    build(corpus, clean, jobs=1, clean=True)
+    _same(out, clean)
