@@ -44,8 +44,9 @@ def graph_to_gold(graph: Graph, readout: URIRef) -> dict[str, Any]:
             holdings = sorted(graph.objects(participation, KG.roleHolding), key=str)
             roles = [str(graph.value(h, ORG.role)).rsplit("/", 1)[-1] for h in holdings]
             titles = [str(graph.value(h, KG.titleAsWritten)) for h in holdings]
+            written = graph.value(participation, KG.nameAsWritten)  # the readout's spelling, if not the label's
             participants.append({
-                "name": str(graph.value(person, RDFS.label)),
+                "name": str(written if written is not None else graph.value(person, RDFS.label)),
                 "country": _code(graph, graph.value(person, KG.represents)),
                 "roles": roles,
                 "titles": list(dict.fromkeys(titles)),

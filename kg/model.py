@@ -66,6 +66,7 @@ class Participant:
     roles: dict[str, str] = field(default_factory=dict)  # role code -> title as written
     qid: str | None = None
     evidence: Span | None = None  # the sentence naming them as a participant
+    written: str | None = None  # the name as the readout writes it, when not ``name`` ("Sergueï Lavrov")
     role_evidence: dict[str, Span] = field(default_factory=dict)
 
 

@@ -54,6 +54,7 @@ class KG(DefinedNamespace):
     roleHolding: URIRef
     atEncounter: URIRef
     titleAsWritten: URIRef
+    nameAsWritten: URIRef
     endorser: URIRef
     stance: URIRef
     target: URIRef

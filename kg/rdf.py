@@ -227,6 +227,8 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
         ]
         if p.qid:
             out.append((person, OWL.sameAs, WD[p.qid]))
+        if p.written:
+            out.append((participation, KG.nameAsWritten, Literal(p.written, lang=extraction.lang)))
         for role, title in sorted(p.roles.items()):
             holding = URIRef(f"{doc}#r-{key}-{role}")
             out += [

@@ -101,3 +101,29 @@ def test_later_mentions_are_found_as_a_regular_expression_of_the_forms_would_fin
                                       for f in sorted(forms, key=len, reverse=True)))
         expected = [m.span() for m in pattern.finditer(text, start, end)]
         assert _occurrences(text, forms, start, end) == expected, (text, forms, start, end)
+
+
+def test_a_registry_person_keeps_the_spelling_of_the_readout(registry, tmp_path):
+    """ANNOTATION.md §2 wants the name as the readout writes it: "Sergueï Lavrov" in a French
+    readout, while the person (label, IRI) stays the registry's Sergey Lavrov."""
+    from rdflib import RDFS, Graph, Literal, URIRef
+
+    from kg.gold import graph_to_gold
+    from kg.pipeline import process_path
+
+    source = tmp_path / "fr_lavrov.txt"
+    source.write_text("Wang Yi s'entretient avec Sergueï Lavrov\n\nMis à jour : 2024-04-10\n\n"
+                      "Le 9 avril 2024, le Ministre des Affaires étrangères Wang Yi s'est entretenu à Pékin avec le "
+                      "Ministre russe des Affaires étrangères Sergueï Lavrov. Les deux parties ont échangé leurs vues.\n",
+                      encoding="utf-8")
+    outcome = process_path(source, tmp_path, registry)
+    assert outcome.ok, (outcome.error, outcome.violations)
+    graph = Graph()
+    for triple in outcome.triples:
+        graph.add(triple)
+    gold = graph_to_gold(graph, URIRef(outcome.graph_iri))
+    names = {p["country"]: p["name"] for e in gold["events"] for p in e["participants"]}
+    assert names == {"CHN": "Wang Yi", "RUS": "Sergueï Lavrov"}
+    lavrov = [p for e in outcome.extraction.events for p in e.participants if p.country == "RUS"][0]
+    assert lavrov.name == "Sergey Lavrov" and lavrov.written == "Sergueï Lavrov"
+    assert (None, RDFS.label, Literal("Sergey Lavrov")) in graph

@@ -104,6 +104,13 @@ CASES = [
     Case("datatype-title-without-language", "holding", "RoleHoldingShape",
          "A role holding must keep the title as written, once, with its language tag.",
          lambda g, n: _replace(g, n["holding"], KG.titleAsWritten, Literal(str(g.value(n["holding"], KG.titleAsWritten))))),
+    Case("datatype-name-as-written-without-language", "participation", "ParticipationShape",
+         "A participation gives at most one name as written (a language-tagged string).",
+         lambda g, n: g.add((n["participation"], KG.nameAsWritten, Literal("Moukhtar Tleuberdi")))),
+    Case("maxCount-name-as-written", "participation", "ParticipationShape",
+         "A participation gives at most one name as written (a language-tagged string).",
+         lambda g, n: [g.add((n["participation"], KG.nameAsWritten, Literal(name, lang="fr")))
+                       for name in ("Moukhtar Tleuberdi", "Mouhtar Tleuberdi")]),
     Case("datatype-offset-not-non-negative", "evidence", "EvidenceShape",
          "Evidence must give the sentence's start offset once (oa:TextPositionSelector with oa:start).",
          lambda g, n: _replace(g, _position_selector(g, n["evidence"]), OA.start, Literal(3))),

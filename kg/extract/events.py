@@ -130,7 +130,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             continue
         participants.append(Participant(
             name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
-            evidence=person.first, role_evidence=dict(person.role_spans)))
+            evidence=person.first, role_evidence=dict(person.role_spans), written=person.written))
     if not participants:
         return None  # an encounter cue with nobody named is not a readout of one
     requested_by = None
@@ -197,6 +197,6 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
         kind = _choose_type([], cues) or event.type
         found.append(Event(kind, event.date, event.date_inferred, [
             Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans)) for p in persons],
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
             Span(sentence.start, sentence.end), None))
     return found

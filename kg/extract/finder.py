@@ -28,6 +28,7 @@ class PersonRecord:
     first: Span | None = None
     generic_roles: dict[str, tuple[str, Span]] = field(default_factory=dict)
     posted_in: set[str] = field(default_factory=set)  # states they serve in ("驻斐济大使"), not theirs
+    written: str | None = None  # a registry person's full name as this document spells it, when not ``name``
 
 
 @dataclass
@@ -90,6 +91,9 @@ class _Finder:
         # words that start sentences or name days: never part of a person's name
         self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
             {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])}
+        # "迪西哈周二对中国进行访问": a CJK name ends where a day word begins
+        self.cjk_day_words = tuple(sorted({w for w in [*dates.get("weekdays", {}), *dates.get("relative", {})] if w
+                                           and is_cjk(w[0])}, key=len, reverse=True))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -176,7 +180,8 @@ class _Finder:
         if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
             return None  # the title goes on ("副总理兼贸易...部长"), no name here
         i = position
-        while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and i - position < 12:
+        while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and \
+                i - position < 12 and not self.text.startswith(self.cjk_day_words, i):
             i += 1
         if i - position >= 2:
             return position, i

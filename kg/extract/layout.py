@@ -68,6 +68,9 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
     return False
 
 
+_BUTTONS = re.compile(r"【[^】]*】|\[[^\]]*\]")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
@@ -78,7 +81,11 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
         return None
     date_chars = sum(m.end - m.start for m in mentions)
     labelled = any(label.lower() in line.text.lower() for label in labels)
-    if labelled or date_chars >= 0.35 * len(line.text) or re.search(r"\d{1,2}:\d{2}", line.text):
+    # page buttons in brackets ("【打印】【关闭】", "[Print]") and spacing do not make a line less of a date line
+    rest = " ".join(_BUTTONS.sub(" ", line.text).split())
+    # a news dateline opens with the date: "Le 1er mars 2024 – Ottawa (Ontario) – Affaires mondiales Canada"
+    dateline = mentions[0].start <= 4 and len(line.text) <= 100
+    if labelled or dateline or date_chars >= 0.35 * len(rest) or re.search(r"\d{1,2}:\d{2}", line.text):
         m = mentions[0]
         try:
             return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
@@ -89,7 +96,8 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
 
 _MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|embajada|consulate|consulat|consulado|"
                        r"department|département|departamento|office|canciller[ií]a|assembl[ée]e|parliament|parlement|parlamento|"
-                       r"senate|sénat|senado|presidency|présidence|presidencia|外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
+                       r"senate|sénat|senado|presidency|présidence|presidencia|government|gouvernement|gobierno|"
+                       r"外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
 
 
 def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | None = None) -> str | None:

@@ -42,7 +42,26 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_attendees(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
+    if not f.cjk:
+        _spellings(f, matches)
     return f.people, by_sentence
+
+
+def _spellings(f: _Finder, matches: list[Match]) -> None:
+    """Registry people named in full with another spelling than the registry's ("Sergueï
+    Lavrov", "Sergey Ryabkov" for Sergei Ryabkov): ANNOTATION.md wants the name as the
+    readout writes it. The first full spelling in the text is kept; the person's IRI
+    stays the registry's, so every readout's mentions still meet."""
+    for m in sorted((m for m in matches if m.kind == "person"), key=lambda m: m.start):
+        person = f.people.get(f"r{m.value}")
+        tokens = m.text.split()
+        while tokens and fold(tokens[0]) in f.honorifics:  # "Dr. S. Jaishankar": the name, not the courtesy
+            tokens.pop(0)
+        if person is None or person.written is not None or len(tokens) < 2 or is_cjk(tokens[0][:1]):
+            continue
+        # "King Mohammed VI", "Sheikh Tamim bin Hamad Al Thani": the registry's name with a title is no other spelling
+        if not {fold(t) for t in person.name.split()} <= {fold(t) for t in tokens}:
+            person.written = " ".join(tokens)
 
 
 _CJK_NAME_AFTER = re.compile(
