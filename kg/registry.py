@@ -199,6 +199,9 @@ class Registry:
         g.add_all(actors.get("self", []), "self")
         g.add_all(words.get("names", {}).get("pronouns", []), "pronoun")
         g.add_all(words.get("names", {}).get("honorifics", []), "honorific")
+        # names holding an actor's name that are no actor ("the UN Charter"): matched whole,
+        # so the actor inside is not read as a party
+        g.add_all(actors.get("not_actors", []), "not_actor")
         return g
 
 

@@ -89,7 +89,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         chain = [m]
         j = i + 1
         while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
-                f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])):
+                f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])) and not (
+                spans[j].kind == "title" and f.starts_another(chain[-1].end, spans[j].start)):
             chain.append(spans[j])
             j += 1
         titles = [c for c in chain if c.kind == "title"]
@@ -144,6 +145,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 else:
                     display = " ".join(raw.split())
                 person = _lookup_family(f, display, country) or f.record(display, country, None)
+                f.spelled(person, display)
                 name_span = span
         if person is None and not f.cjk:
             # "ministre des Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from kg.model import Span
 from kg.registry import Registry
@@ -82,6 +83,7 @@ class _Finder:
         self.glue |= {fold(w) for w in actors.get("glue_words", [])}
         self.generic = {fold(w) for w in names.get("generic_titles", [])}
         self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的", "外交部", "政府", "国防部", "外交部第一"}
+        self.person_joiners = {" ".join(re.findall(r"[\w']+|[^\w\s]", fold(w))) for w in actors.get("person_joiners", [])}
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
@@ -112,6 +114,26 @@ class _Finder:
         pieces = re.findall(r"[\w']+|[^\w\s]", gap)
         joined = " ".join(pieces)
         return joined in self.glue or all(p in self.glue for p in pieces)
+
+    def starts_another(self, start: int, end: int) -> bool:
+        """Whether the gap between two titles starts another person's ("and the")."""
+        return " ".join(re.findall(r"[\w']+|[^\w\s]", self.gap(start, end))) in self.person_joiners
+
+    def spelled(self, person: PersonRecord, written: str) -> None:
+        """Keep ``written`` as the readout's spelling of a registry person ("Sergueï Lavrov",
+        "Sergey Ryabkov" for Sergei Ryabkov): ANNOTATION.md wants the name as the readout
+        writes it, while the person (label, IRI) stays the registry's. The first full
+        spelling counts; courtesy words before it go ("Dr. S. Jaishankar"), and the
+        registry's name with a title added ("King Mohammed VI") is no other spelling."""
+        if self.cjk or person.written is not None or not person.key.startswith("r"):
+            return
+        tokens = written.split()
+        while tokens and fold(tokens[0]) in self.honorifics:
+            tokens.pop(0)
+        if len(tokens) < 2 or is_cjk(tokens[0][:1]):
+            return
+        if not {fold(t) for t in person.name.split()} <= {fold(t) for t in tokens}:
+            person.written = " ".join(tokens)
 
     def record(self, name: str, country: str | None, registry_index: int | None) -> PersonRecord:
         if registry_index is not None:
@@ -203,6 +225,16 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
     for index, person in enumerate(f.registry.people):
         if fold(person.family) == folded and (country is None or person.country == country):
             return f.record("", None, index)
+    tokens = folded.split()
+    if len(tokens) >= 2 and not is_cjk(display[:1]):
+        # "Sergey Ryabkov", "Andrey Rudenko": another transliteration of a known official's
+        # full name (same family name and state, the rest spelt nearly alike)
+        for index, person in enumerate(f.registry.people):
+            if fold(person.family) == tokens[-1] and (country is None or person.country == country) and \
+                    SequenceMatcher(None, fold(person.name), folded).ratio() >= 0.85:
+                found = f.record("", None, index)
+                f.spelled(found, display)
+                return found
     if country and is_cjk(display[:1]):
         # "阿联酋外长阿卜杜拉": one part of a known Chinese transliteration ("阿卜杜拉·本·扎耶德"),
         # for an official of the state the title names, when only one official fits

@@ -48,20 +48,11 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
 
 
 def _spellings(f: _Finder, matches: list[Match]) -> None:
-    """Registry people named in full with another spelling than the registry's ("Sergueï
-    Lavrov", "Sergey Ryabkov" for Sergei Ryabkov): ANNOTATION.md wants the name as the
-    readout writes it. The first full spelling in the text is kept; the person's IRI
-    stays the registry's, so every readout's mentions still meet."""
+    """The readout's spelling of each registry person it names in full (:meth:`_Finder.spelled`)."""
     for m in sorted((m for m in matches if m.kind == "person"), key=lambda m: m.start):
         person = f.people.get(f"r{m.value}")
-        tokens = m.text.split()
-        while tokens and fold(tokens[0]) in f.honorifics:  # "Dr. S. Jaishankar": the name, not the courtesy
-            tokens.pop(0)
-        if person is None or person.written is not None or len(tokens) < 2 or is_cjk(tokens[0][:1]):
-            continue
-        # "King Mohammed VI", "Sheikh Tamim bin Hamad Al Thani": the registry's name with a title is no other spelling
-        if not {fold(t) for t in person.name.split()} <= {fold(t) for t in tokens}:
-            person.written = " ".join(tokens)
+        if person is not None:
+            f.spelled(person, m.text)
 
 
 _CJK_NAME_AFTER = re.compile(

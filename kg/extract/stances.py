@@ -270,7 +270,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if stance == "congratulate" and negated:
             continue
         # endorser: the nearest actor before the cue in this clause, else the speaker
-        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org")]
+        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
         before = [a for a in before if not a.possessive]
         if reader.cjk:
             # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
@@ -362,6 +362,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # "l'intégrité territoriale de l'Ukraine": the state named as target is not also the topic
             target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
+            if not labels:  # "support for Ukraine": with no other topic, the target's name is also its question
+                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
             topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
@@ -422,5 +424,10 @@ _RECIPROCAL = {"each other", "one another", "mutual", "mutually", "mutuellement"
 
 
 def _joined(text: str, a: Mention, b: Mention) -> bool:
-    gap = fold(text[a.end:b.start]).strip()
+    """Whether two actors stand joined as one subject ("X and Y", "the Foreign Secretary and
+    the High Representative")."""
+    gap = _ARTICLE_AFTER.sub("", fold(text[a.end:b.start]).strip())
     return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que")
+
+
+_ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las)$")
