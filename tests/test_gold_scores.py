@@ -13,7 +13,7 @@ import pytest
 from kg.evaluate import run_eval
 
 GOLD = Path(__file__).parent / "gold"
-FLOORS = {"events": 0.95, "participants": 0.85, "roles": 0.88, "endorsements": 0.85}
+FLOORS = {"events": 0.95, "participants": 0.92, "roles": 0.90, "endorsements": 0.88}
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +42,18 @@ def test_every_gold_readout_graph_conforms_to_the_shapes(report):
     assert {d["source"]: d["violations"] for d in report.details if d["violations"]} == {}
 
 
-@pytest.mark.parametrize("folder", ["dev2", "holdout"])
+OTHER_FLOORS = {
+    "dev2": {"events": 0.90, "participants": 0.93, "roles": 0.92, "endorsements": 0.87},
+    "holdout": {"events": 0.90, "participants": 0.85, "roles": 0.85, "endorsements": 0.80},
+    # other ministries' styles, written blind: endorsements are the weak spot
+    "dev3": {"events": 0.93, "participants": 0.88, "roles": 0.89, "endorsements": 0.72},
+}
+
+
+@pytest.mark.parametrize("folder", sorted(OTHER_FLOORS))
 def test_other_gold_sets_stay_above_their_overall_floor(folder):
-    """tests/dev2 (second dev set) and tests/holdout (never tuned on), overall F1."""
+    """tests/dev2, tests/dev3 (dev sets) and tests/holdout (never tuned on), overall F1."""
     overall = run_eval(Path(__file__).parent / folder, Path(__file__).parent / folder).overall
-    floors = {"events": 0.90, "participants": 0.85, "roles": 0.85, "endorsements": 0.80}
-    for measure, floor in floors.items():
+    for measure, floor in OTHER_FLOORS[folder].items():
         f1 = getattr(overall, measure).f1
         assert f1 >= floor, f"{folder} {measure} F1 fell to {f1:.2f} (floor {floor})"
