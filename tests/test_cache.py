@@ -57,6 +57,13 @@ def _same(a: Path, b: Path) -> None:
         assert filecmp.cmp(a / name, b / name, shallow=False), name
 
 
+def _rebuild_is_clean(corpus: Path, out: Path, clean: Path) -> None:
+    """Rebuild into ``out`` (from its cache) and check it gives the bytes of a clean build."""
+    build(corpus, out, jobs=1)
+    build(corpus, clean, jobs=1, clean=True)
+    _same(out, clean)
+
+
 def _edit(corpus: Path) -> list[str]:
     """Change one readout, remove one, add one; return the names a rebuild must redo."""
     changed = sorted(corpus.glob("0*.txt"))[7]
@@ -208,10 +215,7 @@ def test_successive_edits_keep_the_statistics_of_a_clean_build(corpus, tmp_path)
     ]
     for number, step in enumerate(steps):
         step()
-        build(corpus, out, jobs=1)
-        clean = tmp_path / f"clean-{number}"
-        build(corpus, clean, jobs=1, clean=True)
-        _same(out, clean)
+        _rebuild_is_clean(corpus, out, tmp_path / f"clean-{number}")
 
 
 def test_counts_that_do_not_add_up_are_made_afresh(corpus, tmp_path):
@@ -223,9 +227,7 @@ def test_counts_that_do_not_add_up_are_made_afresh(corpus, tmp_path):
     with sqlite3.connect(out / CACHE_DIR / "index.sqlite") as db:  # the facts to take out are lost
         assert db.execute("UPDATE entries SET facts = NULL WHERE source = ?", (changed.name,)).rowcount == 1
     changed.write_text(changed.read_text(encoding="utf-8") + "\nBoth sides agreed to meet again.\n", encoding="utf-8")
-    build(corpus, out, jobs=1)
-    build(corpus, clean, jobs=1, clean=True)
-    _same(out, clean)
+    _rebuild_is_clean(corpus, out, clean)
 
 
 def test_without_a_writable_cache_every_readout_is_counted(corpus, tmp_path, monkeypatch):
@@ -233,9 +235,7 @@ def test_without_a_writable_cache_every_readout_is_counted(corpus, tmp_path, mon
     build(corpus, out, jobs=1)
     _edit(corpus)
     monkeypatch.setattr(kg.build.BuildCache, "tallies", lambda self, graph, represents: None)
-    build(corpus, out, jobs=1)
-    build(corpus, clean, jobs=1, clean=True)
-    _same(out, clean)
+    _rebuild_is_clean(corpus, out, clean)
 
 
 def test_a_damaged_cache_is_set_aside_and_the_build_done_without_it(corpus, tmp_path, processed):
