@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 from kg.namespaces import KG, PROV, RDF, XSD
 from kg.rdf import Triple, ntriples_term
 
-__all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "Counts", "tally", "counterpart_pairs", "Cell",
+__all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "tally", "counterpart_pairs", "Cell",
            "endorsement_cell", "topic_cell", "counterpart_cell", "cells", "statistics_parts", "statistics_lines",
            "statistics_triples", "has_statistics", "add_statistics"]
 
@@ -121,50 +121,6 @@ class Tallies:
     dates: dict[str, set[str]] = field(default_factory=dict)  # encounter -> its dates
 
 
-class Counts:
-    """What the facts of a set of readouts add up to, before the registry is joined in.
-
-    Statements add up; encounter participants, dates and who represents whom are unions
-    across readouts. (:mod:`kg.tally_store` keeps the same counts in the build cache, where
-    a readout can be taken out again.)"""
-
-    def __init__(self) -> None:
-        self.endorsements: dict[tuple, int] = {}  # (year, endorser, target, topic, stance) -> statements
-        self.people: dict[str, set[str]] = {}  # encounter -> participants
-        self.dates: dict[str, set[str]] = {}  # encounter -> dates
-        self.sides: dict[str, set[str]] = {}  # person -> sides
-
-    def add(self, facts: Facts) -> None:
-        """Count one readout's facts."""
-        endorsements = self.endorsements
-        for year, endorser, target, topic, stance, n in facts["endorsements"]:
-            key = (year, endorser, target, topic, stance)
-            endorsements[key] = endorsements.get(key, 0) + n
-        for person, side in facts["represents"]:
-            self.sides.setdefault(person, set()).add(side)
-        for event, days, people in facts["encounters"]:
-            self.dates.setdefault(event, set()).update(days)
-            self.people.setdefault(event, set()).update(people)
-
-    def tallies(self, represents: Iterable[tuple[str, str]] = ()) -> Tallies:
-        """The tallies, with ``represents`` (what the registry says of who represents whom)
-        joined to what the readouts say: an encounter counts once per pair of actors
-        however many readouts report it."""
-        result = Tallies(endorsements=dict(self.endorsements))
-        topics = result.topics
-        for (year, _, _, topic, stance), n in self.endorsements.items():
-            key = (year, topic, stance)
-            topics[key] = topics.get(key, 0) + n
-        sides = {person: set(sides) for person, sides in self.sides.items()}
-        for person, side in represents:
-            sides.setdefault(person, set()).add(side)
-        result.dates = {event: set(days) for event, days in self.dates.items()}
-        for event, people in self.people.items():
-            for pair in counterpart_pairs(people, sides):
-                result.counterparts.setdefault(pair, set()).add(event)
-        return result
-
-
 def counterpart_pairs(people: Iterable[str], sides: dict[str, set[str]]) -> set[tuple[str, str]]:
     """The (actor, counterpart) pairs of an encounter of ``people``: every two distinct
     sides that people present represent."""
@@ -175,11 +131,30 @@ def counterpart_pairs(people: Iterable[str], sides: dict[str, set[str]]) -> set[
 def tally(contributions: Iterable[Facts], represents: Iterable[tuple[str, str]] = ()) -> Tallies:
     """Count the facts of every published readout (and what the registry says of who
     represents whom) the way SPARQL over their union would: statements add up, and an
-    encounter counts once per pair of actors however many readouts report it."""
-    counts = Counts()
+    encounter counts once per pair of actors however many readouts report it.
+    (:mod:`kg.tally_store` keeps the same counts in the build cache, where a readout can
+    be taken out again.)"""
+    result = Tallies()
+    endorsements, topics, dates = result.endorsements, result.topics, result.dates
+    sides: dict[str, set[str]] = {}
+    for person, side in represents:
+        sides.setdefault(person, set()).add(side)
+    people_at: dict[str, set[str]] = {}
     for facts in contributions:
-        counts.add(facts)
-    return counts.tallies(represents)
+        for year, endorser, target, topic, stance, n in facts["endorsements"]:
+            key = (year, endorser, target, topic, stance)
+            endorsements[key] = endorsements.get(key, 0) + n
+            key = (year, topic, stance)
+            topics[key] = topics.get(key, 0) + n
+        for person, side in facts["represents"]:
+            sides.setdefault(person, set()).add(side)
+        for event, days, people in facts["encounters"]:
+            dates.setdefault(event, set()).update(days)
+            people_at.setdefault(event, set()).update(people)
+    for event, people in people_at.items():
+        for pair in counterpart_pairs(people, sides):
+            result.counterparts.setdefault(pair, set()).add(event)
+    return result
 
 
 def _integer(n: int) -> str:
