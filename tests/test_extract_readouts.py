@@ -151,3 +151,23 @@ def test_another_transliteration_of_a_known_official_is_that_official(registry):
     people = {p.written or p.name: p for e in extraction.events for p in e.participants}
     assert people["Mariya Zakharova"].name == "Maria Zakharova" and people["Mariya Zakharova"].country == "RUS"
     assert people["Li Jianhua"].name == "Li Jianhua" and people["Li Jianhua"].written is None
+
+
+def test_a_declared_possessive_stance_is_the_speakers(registry):
+    """"reiterated China's firm support for Kazakhstan": the speaker states their state's
+    stance; "thanked Kazakhstan's support" would not be one."""
+    extraction = _extract(registry, """\
+        Wang Yi Holds Talks with Kazakh Foreign Minister
+
+        2024-03-05 21:30
+
+        On March 5, 2024, Foreign Minister Wang Yi held talks with Kazakh Foreign Minister Murat Nurtleu in Beijing.
+
+        Wang Yi reiterated China's firm support for Kazakhstan in safeguarding its sovereignty and territorial integrity.
+
+        Nurtleu reaffirmed Kazakhstan's solidarity with China on the Taiwan question.
+
+        Wang Yi thanked Kazakhstan's support for China on Xinjiang.
+        """)
+    assert _stances(extraction) == {("CHN", "support", "KAZ", "Sovereignty and territorial integrity"),
+                                    ("KAZ", "support", "CHN", "Taiwan")}

@@ -26,6 +26,8 @@ _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
 # "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# after a declaring verb: a possessor of at most four words, maybe one adjective, then the cue
+_DECLARED_POSSESSIVE = re.compile(r"\s+(?:the\s+)?(?:[\w\-.]+\s+){0,3}[\w\-.]+(?:'s|’s)\s+(?:\w+\s+)?$")
 
 
 @dataclass
@@ -170,9 +172,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     inside = [m for m in reader.matches if _in(m, s.start, s.end)]
     cues = [_Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
             if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in _STANCE_KINDS]
-    # a noun after a possessive ("China's support", "son soutien") is not a new stance
+    # a noun after a possessive ("China's support", "son soutien") is not a new stance, unless
+    # the subject declares it ("reiterated China's firm support for ..."): then it is theirs
+    declared = [m.end for m in inside if m.kind == "stance.declare"]
     cues = [c for c in cues if not (c.kind in ("support", "oppose") and (
-        _POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start]) or
+        (_POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start])
+         and not any(_DECLARED_POSSESSIVE.match(text, end, c.start) for end in declared)) or
         (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start])))]
     if not cues:
         return []
