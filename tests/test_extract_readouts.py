@@ -171,3 +171,50 @@ def test_a_declared_possessive_stance_is_the_speakers(registry):
         """)
     assert _stances(extraction) == {("CHN", "support", "KAZ", "Sovereignty and territorial integrity"),
                                     ("KAZ", "support", "CHN", "Taiwan")}
+
+
+def test_affairs_said_to_be_chinas_internal_affairs_are_backed_and_no_right_to_interfere_is_no_accusation(registry):
+    extraction = _extract(registry, """\
+        周平剑大使会见肯尼亚外交部长奥马莫
+
+        发布时间：2021-08-12 10:00
+
+        2021年8月11日，驻肯尼亚大使周平剑在内罗毕会见肯尼亚外交部长奥马莫。
+
+        奥马莫表示，肯方认为涉台、涉港、涉疆问题都是中国内政，外部势力无权干涉。
+        """)
+    assert _stances(extraction) == {("KEN", "support", "CHN", topic) for topic in ("Taiwan", "Hong Kong", "Xinjiang")}
+
+
+def test_a_footer_date_with_a_comma_and_officials_also_in_attendance(registry):
+    extraction = _extract(registry, """\
+        NIGERIA AND CHINA REVIEW BILATERAL COOPERATION
+
+        The Honourable Minister of Foreign Affairs, Mr. Geoffrey Onyeama, on Tuesday held bilateral talks with the State Councilor and Minister of Foreign Affairs of the People's Republic of China, Mr. Wang Yi, in Abuja.
+
+        2. The Ambassador of the People's Republic of China to Nigeria, Mr. Cui Jianchun, was also in attendance.
+
+        6th January, 2021
+        """)
+    assert extraction.published == "2021-01-06"
+    assert [e.date for e in extraction.events] == ["2021-01-05"]
+    assert _people(extraction)["Cui Jianchun"] == ("CHN", {"ambassador"})
+
+
+def test_portfolios_and_movements_do_not_make_names(registry):
+    english = _extract(registry, """\
+        President Xi Jinping holds talks with President Anura Kumara Dissanayake
+
+        16 January 2025
+
+        On 15 January 2025, President Xi Jinping held talks with President Anura Kumara Dissanayake in Beijing. Minister of Foreign Affairs, Foreign Employment and Tourism Vijitha Herath also participated in the talks.
+        """)
+    assert not any("Employment" in name for name in _people(english))
+    chinese = _extract(registry, """\
+        李克强抵达阿布贾
+
+        2014-05-08 08:00
+
+        当地时间5月7日晚，国务院总理李克强乘专机抵达阿布贾，开始对尼日利亚进行正式访问。尼日利亚副总统纳马迪·桑博到机场迎接。
+        """)
+    assert "纳马迪·桑博" in _people(chinese)

@@ -47,7 +47,7 @@ class Mention:
 
 
 _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
-_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話")
+_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話")
 _LATIN_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?|[A-Z]\.")
 
 
@@ -87,12 +87,14 @@ class _Finder:
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
+        self.portfolio_words = {fold(w) for w in names.get("portfolio_words", [])}
         self.people: dict[str, PersonRecord] = {}
         self.state_counts: dict[str, int] = {}
         dates = self.words.get("dates", {})
         # words that start sentences or name days: never part of a person's name
         self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
-            {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])}
+            {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])} | \
+            self.portfolio_words
         # "迪西哈周二对中国进行访问": a CJK name ends where a day word begins
         self.cjk_day_words = tuple(sorted({w for w in [*dates.get("weekdays", {}), *dates.get("relative", {})] if w
                                            and is_cjk(w[0])}, key=len, reverse=True))
@@ -188,8 +190,8 @@ class _Finder:
                 break
         while tokens and text[tokens[-1][0]:tokens[-1][1]].lower() in self.particles:
             tokens.pop()
-        if not tokens:
-            return None
+        if not tokens or any(fold(text[a:b]).strip(".") in self.portfolio_words for a, b in tokens):
+            return None  # "..., Foreign Employment and Tourism Vijitha Herath": a portfolio, not a name
         start, end = tokens[0][0], tokens[-1][1]
         while end > start and text[end - 1] in ".,’'":
             end -= 1

@@ -268,7 +268,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 continue
             stance = "support"
         elif stance == "consider":
-            internal = [t for t in topics if t.value == "Non-interference" and cue.end <= t.start < frame_end]
+            # "...是中国内政": the cue may itself name the internal affairs
+            internal = [t for t in topics if t.value == "Non-interference" and cue.start <= t.start < frame_end]
             if not internal:
                 continue
             stance = "support"
