@@ -218,3 +218,16 @@ def test_portfolios_and_movements_do_not_make_names(registry):
         当地时间5月7日晚，国务院总理李克强乘专机抵达阿布贾，开始对尼日利亚进行正式访问。尼日利亚副总统纳马迪·桑博到机场迎接。
         """)
     assert "纳马迪·桑博" in _people(chinese)
+
+
+def test_backing_a_state_in_the_chair_of_a_body_is_backing_it_on_that_body(registry):
+    extraction = _extract(registry, """\
+        Xi Jinping se reúne con el presidente colombiano Gustavo Petro
+
+        2025-05-14 21:00
+
+        El 14 de mayo de 2025, el presidente Xi Jinping se reunió en Beijing con el presidente de la República de Colombia, Gustavo Petro.
+
+        Colombia ejerce actualmente la presidencia pro tempore de la CELAC, y China apoya a Colombia en el desempeño de este cargo.
+        """)
+    assert _stances(extraction) == {("CHN", "support", "COL", "CELAC")}

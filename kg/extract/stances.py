@@ -182,6 +182,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     if not cues:
         return []
     blocks = [m for m in inside if m.kind == "stance.block"]
+    chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
     negations = [m for m in inside if m.kind == "stance.negation"]
@@ -373,6 +374,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
+            elif state_targets and not topic_list and chairs:
+                # "X holds the rotating presidency of the AU, and China supports X in it": the
+                # body whose chair is backed is named earlier in the sentence
+                bodies = [c for a in actors if a.kind == "org" and s.start <= a.start < cue.start
+                          for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
+                topic_list = [(bodies[-1], False)] if bodies else []
             for label, against in topic_list or [(None, False)]:
                 final = stance
                 flip = negated != (against or objected)
