@@ -231,3 +231,35 @@ def test_backing_a_state_in_the_chair_of_a_body_is_backing_it_on_that_body(regis
         Colombia ejerce actualmente la presidencia pro tempore de la CELAC, y China apoya a Colombia en el desempeño de este cargo.
         """)
     assert _stances(extraction) == {("CHN", "support", "COL", "CELAC")}
+
+
+def test_the_post_a_congratulated_person_takes_is_theirs(registry):
+    chinese = _extract(registry, """\
+        习近平致电祝贺阿比纳德尔连任多米尼加共和国总统
+
+        2024-05-22 20:00
+
+        国家主席习近平5月22日致电路易斯·阿比纳德尔，祝贺他连任多米尼加共和国总统。
+        """)
+    assert _people(chinese)["Luis Abinader"] == ("DOM", {"head_of_state"})
+    english = _extract(registry, """\
+        Xi Jinping Sends Congratulatory Message to Luis Abinader
+
+        2024-05-22 20:00
+
+        On May 22, 2024, President Xi Jinping sent a message to Luis Abinader, congratulating him on his re-election as President of the Dominican Republic.
+        """)
+    assert _people(english)["Luis Abinader"] == ("DOM", {"head_of_state"})
+    assert ("CHN", "congratulate", "DOM", "Election") in _stances(english)
+
+
+def test_part_of_a_known_chinese_name_is_that_official(registry):
+    """"总统拉贾帕克萨" in the headline is the "马欣达·拉贾帕克萨" of the body, not a second person."""
+    extraction = _extract(registry, """\
+        李源潮会见斯里兰卡总统拉贾帕克萨
+
+        2013-05-29 20:00
+
+        5月29日，国家副主席李源潮在人民大会堂会见正在中国进行国事访问的斯里兰卡总统马欣达·拉贾帕克萨。
+        """)
+    assert [name for name, (country, _) in _people(extraction).items() if country == "LKA"] == ["Mahinda Rajapaksa"]

@@ -10,6 +10,7 @@ import re
 from typing import Iterable
 
 from kg.matcher import Match
+from kg.model import Span
 from kg.registry import Registry
 from kg.text import Sentence, fold, is_cjk
 
@@ -42,9 +43,71 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_attendees(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
-    if not f.cjk:
+    _posts_taken(f, sentences, matches, by_sentence)
+    if f.cjk:
+        _merge_partial_names(f, by_sentence)
+    else:
         _spellings(f, matches)
     return f.people, by_sentence
+
+
+def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                 by_sentence: dict[int, list[Mention]]) -> None:
+    """"祝贺他连任多米尼加共和国总统", "congratulated him on his re-election as President": the
+    post named right after the words of taking it is held by the person named last before
+    them in the sentence (the one congratulated)."""
+    phrases = sorted({fold(w) for w in f.words.get("names", {}).get("post_taken", [])}, key=len, reverse=True)
+    if not phrases:
+        return
+    folded = fold(f.text)  # same length as the text: offsets carry over
+    for index, sentence in enumerate(sentences):
+        for cue_start, cue_end in _occurrences(folded, phrases, sentence.start, sentence.end):
+            people = [x for x in by_sentence[index] if x.kind == "person" and x.person and x.end <= cue_start]
+            if not people:
+                continue
+            following = sorted((m for m in matches if cue_end <= m.start < sentence.end and m.kind in ("title", "state", "adj", "org")),
+                               key=lambda m: m.start)
+            titles, end, named = [], cue_end, False
+            for m in following:  # the chain of states and titles right after the cue
+                if not f.is_glue(end, m.start):
+                    break
+                if m.kind == "title":
+                    titles.append(m)
+                else:
+                    named = True  # "President of the Dominican Republic" names a post, not a courtesy
+                end = m.end
+            person = f.people[people[-1].person]
+            for title in titles:
+                if title.value not in person.roles and (named or fold(" ".join(title.text.split())) not in f.generic):
+                    person.roles[title.value] = " ".join(title.text.split())
+                    person.role_spans[title.value] = Span(sentence.start, sentence.end)
+
+
+def _merge_partial_names(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
+    """"斯里兰卡总统拉贾帕克萨" in the headline, "马欣达·拉贾帕克萨" in the body: a name that is one
+    part of the Chinese name of exactly one official the document names, of the same state,
+    is that official (the registry alone cannot tell two Rajapaksas apart)."""
+    known = {key: person for key, person in f.people.items() if key.startswith("r")}
+    for key, person in list(f.people.items()):
+        if key.startswith("r") or not is_cjk(person.name[:1]):
+            continue
+        fits = [other for other in known.values() if other.country == person.country and any(
+            person.name in variant.split("·") for variant in f.registry.people[int(other.key[1:])].variants
+            if "·" in variant)]
+        if len(fits) != 1:
+            continue
+        official = fits[0]
+        for role, title in person.roles.items():
+            official.roles.setdefault(role, title)
+            if role in person.role_spans:
+                official.role_spans.setdefault(role, person.role_spans[role])
+        if person.first is not None and (official.first is None or person.first.start < official.first.start):
+            official.first = person.first
+        for mentions in by_sentence.values():
+            for mention in mentions:
+                if mention.person == key:
+                    mention.person = official.key
+        del f.people[key]
 
 
 def _spellings(f: _Finder, matches: list[Match]) -> None:
