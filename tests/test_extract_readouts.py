@@ -263,3 +263,14 @@ def test_part_of_a_known_chinese_name_is_that_official(registry):
         5月29日，国家副主席李源潮在人民大会堂会见正在中国进行国事访问的斯里兰卡总统马欣达·拉贾帕克萨。
         """)
     assert [name for name, (country, _) in _people(extraction).items() if country == "LKA"] == ["Mahinda Rajapaksa"]
+
+
+def test_a_headline_short_form_of_a_known_officials_name_is_that_official(registry):
+    extraction = _extract(registry, """\
+        Vicepresidenta y Canciller Saint Malo de Alvarado se reúne con el Consejero de Estado Yang Jiechi
+
+        Beijing, 17 de noviembre de 2017
+
+        La Vicepresidenta de la República y Canciller, Isabel de Saint Malo de Alvarado, se reunió este jueves en Beijing con el Consejero de Estado de la República Popular China, Yang Jiechi.
+        """)
+    assert sorted(country for country, _ in _people(extraction).values()) == ["CHN", "PAN"]

@@ -44,9 +44,8 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
-    if f.cjk:
-        _merge_partial_names(f, by_sentence)
-    else:
+    _merge_partial_names(f, by_sentence)
+    if not f.cjk:
         _spellings(f, matches)
     return f.people, by_sentence
 
@@ -84,16 +83,24 @@ def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
 
 
 def _merge_partial_names(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
-    """"斯里兰卡总统拉贾帕克萨" in the headline, "马欣达·拉贾帕克萨" in the body: a name that is one
-    part of the Chinese name of exactly one official the document names, of the same state,
-    is that official (the registry alone cannot tell two Rajapaksas apart)."""
+    """"斯里兰卡总统拉贾帕克萨" in the headline, "马欣达·拉贾帕克萨" in the body; "Canciller Saint Malo
+    de Alvarado" in the headline, "Isabel de Saint Malo de Alvarado" in the body: a name that is
+    part of the full name of exactly one official the document names, of the same state, is
+    that official (the registry alone cannot tell two Rajapaksas apart)."""
     known = {key: person for key, person in f.people.items() if key.startswith("r")}
+
+    def part_of(name: str, entry) -> bool:
+        if is_cjk(name[:1]):
+            return any(name in variant.split("·") for variant in entry.variants if "·" in variant)
+        tokens = set(name_key(name).split("-"))
+        return any(tokens <= set(name_key(full).split("-")) for full in [entry.name, *entry.variants]
+                   if not is_cjk(full[:1]))
+
     for key, person in list(f.people.items()):
-        if key.startswith("r") or not is_cjk(person.name[:1]):
+        if key.startswith("r") or not person.name:
             continue
-        fits = [other for other in known.values() if other.country == person.country and any(
-            person.name in variant.split("·") for variant in f.registry.people[int(other.key[1:])].variants
-            if "·" in variant)]
+        fits = [other for other in known.values() if other.country == person.country
+                and part_of(person.name, f.registry.people[int(other.key[1:])])]
         if len(fits) != 1:
             continue
         official = fits[0]
