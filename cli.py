@@ -78,7 +78,8 @@ def _progress_bar(total_hint: bool):
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs (must end in / or #).")
 @click.option("--lang", default=None, help="Force the language of every readout (en, fr, zh, es); detected by default.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: all cores).")
-@click.option("--strict", is_flag=True, help="Exit 1 on any rejected readout or SHACL violation.")
+@click.option("--strict", is_flag=True, help="Reject flagged readouts (truncated) too, and fail the build, keeping the "
+              "previous dump, on any rejected readout or SHACL violation.")
 @click.option("--clean", is_flag=True, help="Ignore the build cache (OUT/.cache) and redo every readout.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary.")
 def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, clean: bool,
@@ -87,8 +88,10 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
 
     Writes OUT/readouts.nq (one named graph per readout plus the registry graph),
     OUT/union.ttl (all graphs merged), OUT/report.json and OUT/report.txt. A readout that
-    cannot be read (empty, binary, undecodable, over 5 MiB, truncated), reports no
-    encounter or fails SHACL is listed and left out; the others are still published.
+    cannot be read (empty, binary, undecodable, over 5 MiB), reports no encounter, is in a
+    language the extractor does not read, or fails SHACL is listed and left out; the others
+    are still published. A readout that looks cut off is published with what it says and
+    flagged (kg:truncated true, a FLAGGED line in the report); --strict rejects it.
     SOURCES/manifest.csv, if there, gives per-readout metadata (columns file, url,
     publisher, lang, published, licence); a row it cannot use is listed and skipped. Exit
     code 0 when everything was published, 1 when anything was rejected or skipped. Readouts unchanged since the last build into OUT come from its
@@ -111,15 +114,15 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
         click.echo(f"kg: error: {exc}", err=True)
         sys.exit(1)
     for doc in result.documents:
-        if doc.status in ("rejected", "error", "duplicate"):
-            for reason in doc.reasons:
-                click.echo(f"kg: {doc.status}: {reason}", err=True)
+        for reason in doc.reasons:
+            click.echo(f"kg: {'flagged' if doc.status == 'published' else doc.status}: {reason}", err=True)
     for problem in result.problems:
         click.echo(f"kg: manifest: {problem}", err=True)
     s = result.summary()
     if not quiet:
         click.echo(
-            f"{s['documents']} readouts: {s['published']} published, {s['rejected']} rejected, {s['duplicates']} duplicates\n"
+            f"{s['documents']} readouts: {s['published']} published ({s['flagged']} flagged), {s['rejected']} rejected, "
+            f"{s['duplicates']} duplicates\n"
             f"{s['events']} events, {s['actors']} actors, {s['endorsements']} endorsements, {s['violations']} violations, "
             f"{s['quads']} quads in {s['seconds']:.2f} s\n"
             f"dump: {out / 'readouts.nq'}  union: {out / 'union.ttl'}  report: {out / 'report.json'}"
@@ -139,21 +142,31 @@ def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> N
     """Extract one or more readouts and print the result.
 
     `json` prints the gold format of ANNOTATION.md §5, read back from the validated graph;
-    `turtle` prints the readout's graph.
+    `turtle` prints the readout's graph. A manifest.csv beside the file (or in a folder
+    above it) with a row for it gives its url, publisher, lang and publication date, as in
+    `kg build`. A readout that looks cut off is extracted all the same, with a warning.
 
     \b
     Example:
       kg extract sources/000_a35c0205b5cb6fd1.txt --format json
     """
     from kg.gold import graph_to_gold
+    from kg.manifest import manifest_for
     from kg.pipeline import process_path
     from kg.rdf import to_graph
+    from kg.registry import load_registry
     from rdflib import URIRef
 
     failed = False
     outputs = []
+    registry = load_registry()
     for path in files:
-        outcome = process_path(path, lang=lang, base=base)
+        metadata, problems = manifest_for(path, registry.language_codes)
+        for problem in problems:
+            click.echo(f"kg: manifest: {problem}", err=True)
+        outcome = process_path(path, registry=registry, lang=lang, base=base, metadata=metadata)
+        for flag in outcome.flags:
+            click.echo(f"kg: flagged: {flag}", err=True)
         if outcome.error:
             click.echo(f"kg: error: {outcome.error}", err=True)
             failed = True
@@ -186,26 +199,53 @@ def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> N
 @click.argument("sources", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable scores.")
 @click.option("--errors", is_flag=True, help="List every false positive and false negative.")
-def evaluate(gold_dir: Path, sources: Path | None, as_json: bool, errors: bool) -> None:
+@click.option("--group-by", "group_by", metavar="CSV:COLUMN", default=None,
+              help="Also score per value of COLUMN of CSV, whose 'file' (or 'id', the file name without "
+                   ".txt) column names each readout: e.g. realdev/index.csv:kind.")
+def evaluate(gold_dir: Path, sources: Path | None, as_json: bool, errors: bool, group_by: str | None) -> None:
     """Score the extractor against gold JSON files (ANNOTATION.md §6).
 
     Each GOLD_DIR/*.json names its readout in "source"; the readout is looked up in
-    SOURCES (default: GOLD_DIR itself). Prints F1 for events, participants, roles and
-    endorsements per language and overall.
+    SOURCES (default: GOLD_DIR itself), with SOURCES/manifest.csv if there. Prints F1 for
+    events, participants, roles and endorsements per language and overall.
 
     \b
-    Example:
+    Examples:
       kg eval tests/gold
+      kg eval realdev/gold realdev/texts --group-by realdev/index.csv:kind
     """
-    from kg.evaluate import run_eval
+    from kg.evaluate import read_groups, run_eval
 
-    report = run_eval(gold_dir, sources or gold_dir)
+    groups, column = read_groups(group_by) if group_by else (None, "group")
+    report = run_eval(gold_dir, sources or gold_dir, groups, column)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(report.table())
         if errors:
             click.echo(report.error_listing())
+
+
+@main.command()
+@click.argument("first", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("second", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--errors", is_flag=True, help="List every disagreement.")
+def agree(first: Path, second: Path, errors: bool) -> None:
+    """Agreement of two annotations of the same readouts (ANNOTATION.md §6 F1).
+
+    Each SECOND/*.json is compared with the file of the same name in FIRST. Agreement
+    bounds what any extractor can score on that gold.
+
+    \b
+    Example:
+      kg agree realdev/gold realdev/gold2
+    """
+    from kg.evaluate import agreement
+
+    report = agreement(first, second)
+    click.echo(report.table())
+    if errors:
+        click.echo(report.error_listing())
 
 
 @main.command()

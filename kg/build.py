@@ -41,7 +41,7 @@ class DocumentStatus:
     source: str
     status: str  # published | rejected | error | duplicate
     graph: str | None = None
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # of a published readout: its flags (truncated...)
     events: int = 0
     endorsements: int = 0
     people: list[str] = field(default_factory=list)
@@ -64,10 +64,16 @@ class BuildResult:
     def rejected(self) -> list[DocumentStatus]:
         return [d for d in self.documents if d.status in ("rejected", "error")]
 
+    @property
+    def flagged(self) -> list[DocumentStatus]:
+        """Published readouts with a warning: kept, but something looks missing."""
+        return [d for d in self.documents if d.status == "published" and d.reasons]
+
     def summary(self) -> dict:
         return {
             "documents": len(self.documents),
             "published": len(self.published),
+            "flagged": len(self.flagged),
             "rejected": len(self.rejected),
             "duplicates": sum(1 for d in self.documents if d.status == "duplicate"),
             "events": sum(d.events for d in self.published),
@@ -100,7 +106,7 @@ def _work(path: str) -> tuple:
         return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None, None)
     extraction = outcome.extraction
     people = sorted({f"{p.country}:{p.name}" for e in extraction.events for p in e.participants})
-    return (outcome.source, outcome.sha256, "published", outcome.graph_iri, [], len(extraction.events),
+    return (outcome.source, outcome.sha256, "published", outcome.graph_iri, outcome.flags, len(extraction.events),
             len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri),
             readout_facts(outcome.lines))
 
@@ -167,7 +173,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
     if not paths:  # nothing to build: keep the previous dump rather than replace it by an empty one
         raise SourceError(f"{sources}: no readouts ({', '.join(SOURCE_SUFFIXES)} files) found")
     names = _source_names(paths, sources)
-    manifest = read_manifest(sources, registry.languages, names)
+    manifest = read_manifest(sources, registry.language_codes, names)
     jobs = jobs or os.cpu_count() or 1
     documents: list[DocumentStatus] = []
     seen_hashes: dict[str, str] = {}
@@ -193,6 +199,8 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
                     status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
                 if sha and status == "published":
                     seen_hashes[sha] = source
+                if strict and status == "published" and reasons:  # --strict: a flagged readout is not good enough
+                    status, reasons = "rejected", [f"{r} (rejected: --strict)" for r in reasons]
                 documents.append(DocumentStatus(source, status, graph, reasons, events, endorsements, people))
                 if status == "published":
                     cache.put(source, key, result, block, *writer.add(block))
@@ -310,13 +318,12 @@ def _write_reports(result: BuildResult) -> None:
         handle.write(_report_json(report))
     with atomic_writer(result.out / REPORT_TXT) as handle:
         for d in result.documents:
-            if d.status != "published":
-                for reason in d.reasons:
-                    handle.write(f"{d.status.upper()}\t{reason}\n")
+            for reason in d.reasons:
+                handle.write(f"{'FLAGGED' if d.status == 'published' else d.status.upper()}\t{reason}\n")
         for problem in result.problems:
             handle.write(f"MANIFEST\t{problem}\n")
         s = report["summary"]
-        handle.write(f"{s['published']} of {s['documents']} readouts published; {s['rejected']} rejected; "
+        handle.write(f"{s['published']} of {s['documents']} readouts published ({s['flagged']} flagged); {s['rejected']} rejected; "
                      f"{s['duplicates']} duplicates\n")
 
 

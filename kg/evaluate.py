@@ -155,11 +155,20 @@ def score_document(predicted: dict[str, Any], gold: dict[str, Any]) -> Scores:
     return compare_document(predicted, gold)[0]
 
 
-def format_table(by_lang: dict[str, Scores], overall: Scores) -> str:
-    header = f"{'lang':<8}{'docs':>5}  {'events':>8}{'particip.':>11}{'roles':>8}{'endorse.':>10}"
+def format_table(by_lang: dict[str, Scores], overall: Scores, by_group: dict[str, Scores] | None = None,
+                 group_name: str = "group") -> str:
+    width = max([8, *(len(name) + 1 for name in by_group or {})])
+    header = f"{'lang':<{width}}{'docs':>5}  {'events':>8}{'particip.':>11}{'roles':>8}{'endorse.':>10}"
     rows = [header, "-" * len(header)]
-    for name, s in [*sorted(by_lang.items()), ("overall", overall)]:
-        rows.append(f"{name:<8}{s.documents:>5}  {s.events.f1:>8.2f}{s.participants.f1:>11.2f}{s.roles.f1:>8.2f}{s.endorsements.f1:>10.2f}")
+
+    def row(name: str, s: Scores) -> str:
+        return (f"{name:<{width}}{s.documents:>5}  {s.events.f1:>8.2f}{s.participants.f1:>11.2f}{s.roles.f1:>8.2f}"
+                f"{s.endorsements.f1:>10.2f}")
+
+    rows += [row(name, s) for name, s in [*sorted(by_lang.items()), ("overall", overall)]]
+    if by_group:
+        rows += ["", f"{group_name:<{width}}", "-" * len(header)]
+        rows += [row(name, s) for name, s in sorted(by_group.items())]
     rows.append("(F1; roles over matched participants, participants over matched events — ANNOTATION.md §6)")
     return "\n".join(rows)
 
@@ -169,13 +178,18 @@ class EvalReport:
     by_lang: dict[str, Scores]
     overall: Scores
     details: list[dict[str, Any]]
+    by_group: dict[str, Scores] = field(default_factory=dict)  # e.g. by publisher kind (kg eval --group-by)
+    group_name: str = "group"
 
     def table(self) -> str:
-        return format_table(self.by_lang, self.overall)
+        return format_table(self.by_lang, self.overall, self.by_group, self.group_name)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"overall": self.overall.as_dict(), "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
-                "documents": self.details}
+        out = {"overall": self.overall.as_dict(), "by_lang": {k: v.as_dict() for k, v in sorted(self.by_lang.items())},
+               "documents": self.details}
+        if self.by_group:
+            out["by_" + self.group_name] = {k: v.as_dict() for k, v in sorted(self.by_group.items())}
+        return out
 
     def error_listing(self) -> str:
         lines = []
@@ -186,9 +200,13 @@ class EvalReport:
         return "\n".join(lines)
 
 
-def run_eval(gold_dir, sources_dir) -> EvalReport:
-    """Extract every readout a gold file names and score it; predictions come from the graph."""
+def run_eval(gold_dir, sources_dir, groups: dict[str, str] | None = None, group_name: str = "group") -> EvalReport:
+    """Extract every readout a gold file names and score it; predictions come from the graph.
+    The sources folder's manifest.csv, if any, gives each readout's metadata, as in a build.
+    ``groups`` (source file name -> group) adds scores per group."""
     from pathlib import Path
+
+    from kg.manifest import read_manifest
 
     from rdflib import URIRef
 
@@ -199,6 +217,7 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
 
     registry = load_registry()
     by_lang: dict[str, Scores] = {}
+    by_group: dict[str, Scores] = {}
     overall = Scores()
     details = []
     gold_files = sorted(Path(gold_dir).glob("*.json"))
@@ -206,10 +225,11 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
         from kg.errors import GoldFormatError
 
         raise GoldFormatError(f"no gold *.json files in {gold_dir}")
+    manifest = read_manifest(Path(sources_dir), registry.language_codes)
     for gold_path in gold_files:
         gold = load_gold(gold_path)
         source = Path(sources_dir) / gold["source"]
-        outcome = process_path(source, Path(sources_dir), registry)
+        outcome = process_path(source, Path(sources_dir), registry, metadata=manifest.entries.get(gold["source"]))
         if outcome.triples:
             predicted = graph_to_gold(to_graph(outcome.triples), URIRef(outcome.graph_iri))
         else:
@@ -218,10 +238,59 @@ def run_eval(gold_dir, sources_dir) -> EvalReport:
         lang = gold.get("lang") or predicted.get("lang") or "?"
         by_lang.setdefault(lang, Scores()).add(scores)
         overall.add(scores)
+        if groups is not None:
+            by_group.setdefault(groups.get(gold["source"], "?"), Scores()).add(scores)
         details.append({
             "source": gold["source"], "lang": lang,
             "error": [outcome.error] if outcome.error else [],
             "violations": [v.line() for v in outcome.violations],
             **errors,
         })
+    return EvalReport(by_lang, overall, details, by_group, group_name)
+
+
+def read_groups(spec: str) -> tuple[dict[str, str], str]:
+    """``CSV:COLUMN`` -> (readout file name -> that row's COLUMN, COLUMN). Rows name their
+    readout in a ``file`` column, or in an ``id`` column (the file name without ``.txt``)."""
+    import csv
+
+    from kg.errors import GoldFormatError
+
+    path, _, column = spec.rpartition(":")
+    if not path or not column:
+        raise GoldFormatError(f"--group-by takes CSV:COLUMN, not {spec!r}")
+    try:
+        with open(path, newline="", encoding="utf-8-sig") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError as exc:
+        raise GoldFormatError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    if not rows or column not in rows[0] or not ({"file", "id"} & set(rows[0])):
+        raise GoldFormatError(f"{path}: needs a 'file' or 'id' column and a {column!r} column")
+    return {(row.get("file") or f"{row['id']}.txt"): row[column] for row in rows}, column
+
+
+def agreement(first_dir, second_dir) -> EvalReport:
+    """Inter-annotator agreement: the gold files of ``second_dir`` scored against those of
+    ``first_dir`` for the same readouts, with the measure of :func:`run_eval` (F1 is
+    symmetric, so which set is "gold" does not matter). It bounds what an extractor can score."""
+    from pathlib import Path
+
+    from kg.errors import GoldFormatError
+    from kg.gold import load_gold
+
+    by_lang: dict[str, Scores] = {}
+    overall = Scores()
+    details = []
+    second = sorted(Path(second_dir).glob("*.json"))
+    if not second:
+        raise GoldFormatError(f"no gold *.json files in {second_dir}")
+    for path in second:
+        other = Path(first_dir) / path.name
+        if not other.exists():
+            raise GoldFormatError(f"{other}: no first annotation of {path.name}")
+        scores, errors = compare_document(load_gold(path), load_gold(other))
+        lang = load_gold(other).get("lang") or "?"
+        by_lang.setdefault(lang, Scores()).add(scores)
+        overall.add(scores)
+        details.append({"source": path.name, "lang": lang, "error": [], "violations": [], **errors})
     return EvalReport(by_lang, overall, details)

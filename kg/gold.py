@@ -35,7 +35,8 @@ def graph_to_gold(graph: Graph, readout: URIRef) -> dict[str, Any]:
 
     for event in sorted(set(graph.subjects(KG.participation, None)), key=text_order):
         types = [_TYPE_OF[t] for t in graph.objects(event, RDF.type) if t in _TYPE_OF]
-        entry: dict[str, Any] = {"type": types[0] if types else None, "date": str(graph.value(event, KG.date))}
+        date = graph.value(event, KG.date)
+        entry: dict[str, Any] = {"type": types[0] if types else None, "date": str(date) if date is not None else None}
         if graph.value(event, KG.dateInferred) is not None and graph.value(event, KG.dateInferred).toPython() is True:
             entry["date_inferred"] = True
         participants = []

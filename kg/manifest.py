@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,3 +159,24 @@ def read_manifest(folder: Path, languages: Collection[str], known: Iterable[str]
         reason = str(exc) if isinstance(exc, SourceError) else f"{MANIFEST_NAME}: cannot read ({exc.strerror or exc})"
         return Manifest(problems=[f"{reason}; manifest not read"])
     return parse_manifest(text, languages, set(known) if known is not None else None)
+
+
+def manifest_for(path: Path, languages: Collection[str], levels: int = 4) -> tuple[dict[str, str], list[str]]:
+    """The manifest fields of one readout file, as ``kg build`` would give them: from the
+    nearest ``manifest.csv`` in the file's folder or one above it (``levels`` at most) that
+    has a row for the file (named relative to that folder). Also the problems of that row."""
+    path = Path(os.path.abspath(path))
+    folder = path.parent
+    for _ in range(levels):
+        if (folder / MANIFEST_NAME).is_file():
+            name = path.relative_to(folder).as_posix()
+            manifest = read_manifest(folder, languages)
+            if name in manifest.entries:
+                return manifest.entries[name], []
+            mine = [p for p in manifest.problems if f"'{name}'" in p or "manifest not read" in p]
+            if mine:
+                return {}, mine
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return {}, []

@@ -57,6 +57,7 @@ class Document:
     published: str | None = None  # ISO date from the manifest
     licence: str | None = None
     title: str | None = None  # page title from HTML, when known
+    truncated: str | None = None  # why the text looks cut off (kept and flagged, not dropped)
 
 
 @dataclass
@@ -73,7 +74,7 @@ class Participant:
 @dataclass
 class Event:
     type: str
-    date: str
+    date: str | None  # None: neither the text nor the publication gives a day
     date_inferred: bool
     participants: list[Participant]
     evidence: Span

@@ -66,6 +66,7 @@ class KG(DefinedNamespace):
     sourceFile: URIRef
     contentHash: URIRef
     headline: URIRef
+    truncated: URIRef
     publisherState: URIRef
     topicOwner: URIRef
     # the statistics graph (kg/statistics.py)

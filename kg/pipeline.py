@@ -29,6 +29,7 @@ class Outcome:
     lines: list[str] = field(default_factory=list)  # each triple in N-Triples syntax, same order
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
+    flags: list[str] = field(default_factory=list)  # published, but with a warning ("truncated: ...")
 
     @property
     def ok(self) -> bool:
@@ -42,6 +43,8 @@ def process_document(document: Document, registry: Registry | None = None, base:
     registry = registry or load_registry()
     mint = Minter(base) if base else Minter()
     outcome = Outcome(document.source, document.sha256)
+    if document.truncated:
+        outcome.flags.append(f"{document.source}: {document.truncated}; what it says is kept, flagged kg:truncated")
     try:
         extraction = extract(document, registry, lang)
     except KGError as exc:

@@ -93,7 +93,7 @@ class Minter:
     def event(self, event: Event) -> URIRef:
         people = sorted(f"{p.country}/{name_key(p.name)}" for p in event.participants)
         digest = hashlib.sha1("|".join(people).encode()).hexdigest()[:12]
-        return URIRef(f"{self.base}event/{event.date}/{event.type}/{digest}")
+        return URIRef(f"{self.base}event/{event.date or 'undated'}/{event.type}/{digest}")
 
     def software(self) -> URIRef:
         return URIRef(f"{self.base}software/readout-kg/{__version__}")
@@ -176,6 +176,8 @@ def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -
     ]
     if extraction.published:
         out.append((doc, DCTERMS.issued, Literal(extraction.published, datatype=XSD.date)))
+    if doc_info.truncated:
+        out.append((doc, KG.truncated, Literal(True)))
     if extraction.headline:
         out.append((doc, KG.headline, Literal(extraction.headline, lang=extraction.lang)))
     if doc_info.url:
@@ -199,12 +201,13 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
     iri = mint.event(event)
     out += [
         (iri, RDF.type, EVENT_CLASS[event.type]),
-        (iri, KG.date, Literal(event.date, datatype=XSD.date)),
         (iri, KG.dateInferred, Literal(event.date_inferred)),
         (iri, KG.evidence, _evidence(doc, event.evidence, text, out)),
         (iri, PROV.wasDerivedFrom, doc),
         (iri, PROV.wasGeneratedBy, activity),
     ]
+    if event.date:
+        out.append((iri, KG.date, Literal(event.date, datatype=XSD.date)))
     if event.requested_by:
         out.append((iri, KG.requestedBy, _actor_stub(event.requested_by, registry, mint, out)))
     for p in event.participants:

@@ -130,6 +130,17 @@ class Registry:
             table = _read_toml(path)
             self.languages[table.get("code", path.stem)] = table
         self.publishers = _read_toml(d / "publishers.toml")
+        self.unsupported = _read_toml(d / "languages.toml") if (d / "languages.toml").exists() else {}
+
+    @cached_property
+    def language_codes(self) -> set[str]:
+        """Every language a readout may be in: those the extractor reads and those it only
+        recognises (languages.toml), so a manifest may name either."""
+        codes = set(self.languages)
+        for script in self.unsupported.get("script", {}).values():
+            codes.add(script["lang"])
+            codes.update(script.get("letters", {}))
+        return codes | set(self.unsupported.get("words", {}))
 
     @cached_property
     def fingerprint(self) -> str:

@@ -8,7 +8,9 @@ last GB18030 (GBK) or Windows-1252, whichever reading looks like real text (Chin
 characters of the common GB2312 set, or accented Latin letters inside words). Anything
 else is a :class:`SourceError` whose message names the file and the reason.
 
-A readout must also be complete: see :func:`truncation`.
+A readout that looks incomplete (see :func:`truncation`, and a file cut inside a
+character) is still read: what it does say is kept, and :attr:`Document.truncated` says why
+it looks cut, so the build can flag it rather than drop it.
 """
 
 from __future__ import annotations
@@ -82,8 +84,16 @@ def _clean(text: str) -> bool:
     return "\ufffd" not in text and _bad_characters(text) <= max(2, len(text) // 1000)
 
 
-def _truncated(name: str, what: str) -> SourceError:
-    return SourceError(f"{name}: truncated: the file ends in the middle of {what}")
+class CutCharacter(SourceError):
+    """The bytes end inside a multi-byte character: ``text`` is what comes before it."""
+
+    def __init__(self, message: str, text: str) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+def _truncated(name: str, what: str, text: str = "") -> CutCharacter:
+    return CutCharacter(f"{name}: truncated: the file ends in the middle of {what}", text)
 
 
 def _not_text(name: str, text: str) -> SourceError | None:
@@ -100,7 +110,8 @@ def _utf16_without_bom(data: bytes, name: str) -> str | None:
         return None
     codec = "utf-16-le" if odd > even else "utf-16-be"
     if len(data) % 2:
-        raise _truncated(name, "a UTF-16 character")
+        text = data[:-1].decode(codec, errors="ignore")
+        raise _truncated(name, "a UTF-16 character", text if _clean(text) else "")
     try:
         text = data.decode(codec)
     except UnicodeDecodeError:
@@ -204,7 +215,7 @@ def decode(data: bytes, name: str = "<bytes>", declared: str | None = None) -> s
                 text = body.decode(codec)
             except UnicodeDecodeError as exc:
                 if exc.end >= len(body):
-                    raise _truncated(name, f"a {label} character") from None
+                    raise _truncated(name, f"a {label} character", body[:exc.start].decode(codec)) from None
                 raise SourceError(f"{name}: undecodable bytes (starts with a {label} byte-order mark, "
                                   f"but byte {exc.start + len(bom)} is not {label})") from None
             if not text.strip():
@@ -228,7 +239,7 @@ def decode(data: bytes, name: str = "<bytes>", declared: str | None = None) -> s
         # cut inside a multi-byte character, after other non-ASCII UTF-8: a truncated file
         if (exc.reason == "unexpected end of data" and exc.end == len(data) and len(data) >= 64
                 and sum(1 for c in data[:exc.start].decode("utf-8") if ord(c) > 0x7F) >= 2):
-            raise _truncated(name, "a UTF-8 character") from None
+            raise _truncated(name, "a UTF-8 character", data[:exc.start].decode("utf-8")) from None
     else:
         error = _not_text(name, text)
         if error:
@@ -358,22 +369,36 @@ def read_document(path: Path, root: Path | None = None, **metadata: str | None) 
     """Read and decode one readout file; HTML pages are reduced to their readable text.
 
     Raises :class:`SourceError` (one line, naming the file) for a folder, a broken link,
-    a file over :data:`MAX_BYTES`, an empty, binary or undecodable file, and a truncated
-    one (see :func:`truncation`).
+    a file over :data:`MAX_BYTES`, an empty, binary or undecodable file. A file that looks
+    cut off (see :func:`truncation`; or cut inside a character, whose partial bytes are
+    dropped) is read all the same, with the reason in :attr:`Document.truncated`.
     """
     source = source_name(path, root)
     data = _read_bytes(path, source)
-    if _is_html(path, data):
-        from kg.html import html_to_text, sniff_charset
+    cut: str | None = None
+    html = _is_html(path, data)
+    try:
+        raw = decode(data, source, declared=_sniff(data) if html else None)
+    except CutCharacter as exc:
+        if not exc.text.strip():
+            raise
+        raw, cut = exc.text, str(exc).split(": ", 1)[1]
+    if html:
+        from kg.html import html_to_text
 
-        text, title = html_to_text(decode(data, source, declared=sniff_charset(data)))
+        text, title = html_to_text(raw)
         if not text.strip():
             raise SourceError(f"{source}: empty page (no text outside navigation, scripts and footers)")
         if title and not metadata.get("title"):
             metadata["title"] = title
     else:
-        text = decode(data, source)
-    reason = truncation(text)
-    if reason:
-        raise SourceError(f"{source}: {reason}")
-    return document_from_text(text, source, **metadata)
+        text = raw
+    document = document_from_text(text, source, **metadata)
+    document.truncated = cut or truncation(document.text)
+    return document
+
+
+def _sniff(data: bytes) -> str | None:
+    from kg.html import sniff_charset
+
+    return sniff_charset(data)

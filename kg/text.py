@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["fold", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space"]
+__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space"]
 
 _PUNCT_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -40,6 +41,27 @@ def fold(text: str) -> str:
     Matching runs on the folded text, so every match's offsets index the original text.
     """
     return text.translate(_FOLD)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional Chinese characters in their simplified forms (OpenCC), of
+    the *same length*, so offsets found in it index ``text``; ``text`` itself when it holds
+    nothing to convert. Where OpenCC's phrase conversion changes the length, each character
+    is converted on its own instead."""
+    converted = _t2s().convert(text)
+    if converted == text:
+        return text
+    if len(converted) == len(text):
+        return converted
+    convert = _t2s().convert
+    return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
 
 
 def is_cjk(char: str) -> bool:

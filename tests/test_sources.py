@@ -207,17 +207,10 @@ def test_footers_dates_and_full_stops_are_complete(ending):
     assert truncation(f"Headline\n\nFirst paragraph ends well.\n\n{ending}\n") is None
 
 
-def test_truncated_file_is_refused_naming_the_reason(tmp_path):
+def test_truncated_file_is_read_and_says_why(tmp_path):
+    """Degrade, never drop: what a cut readout says is kept; the reason travels with it."""
     (tmp_path / "cut.txt").write_text("Wang Yi held talks with Péter Szijjártó.\n\nWang Yi said that China is ready "
                                       "to work with Hungary to deepen cooperation in trade and", encoding="utf-8")
-    with pytest.raises(SourceError, match=r'^cut\.txt: truncated: the text ends in mid-sentence \("…'):
-        read_document(tmp_path / "cut.txt", tmp_path)
-
-
-@pytest.mark.parametrize("module", ["kg.sources", "kg.html", "kg.manifest"])
-def test_docstring_examples(module):
-    import doctest
-    import importlib
-
-    result = doctest.testmod(importlib.import_module(module))
-    assert result.attempted > 0 and result.failed == 0
+    document = read_document(tmp_path / "cut.txt", tmp_path)
+    assert document.text.startswith("Wang Yi held talks")
+    assert document.truncated.startswith('truncated: the text ends in mid-sentence ("…')

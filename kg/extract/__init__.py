@@ -7,41 +7,55 @@ Stages, each in its own module: ``layout`` (language, header, headline, body),
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.extract.events import find_events
 from kg.extract.layout import detect_language, read_layout
 from kg.extract.persons import find_people
-from kg.extract.stances import find_endorsements
+from kg.extract.stances import exchanged_congratulations, find_endorsements
 from kg.model import Document, Extraction
 from kg.registry import Registry, load_registry
-from kg.text import fold
+from kg.text import fold, simplified
 
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 
 # Bump when a rule change alters output: part of the build cache key.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:
     """Extract the event, participants, roles and endorsements of one readout."""
     registry = registry or load_registry()
+    original = document
     text = document.text
     lang = lang or document.lang or detect_language(text, registry)
+    if lang not in registry.languages:
+        return Extraction(document=document, lang=lang, published=document.published, published_inferred=False,
+                          headline=document.title, publisher_country=None, events=[], endorsements=[],
+                          notes=[f"unsupported language: {lang} (the extractor reads "
+                                 f"{', '.join(sorted(registry.languages))})"])
+    if registry.is_cjk(lang):
+        # traditional characters read through the simplified rules; offsets are unchanged
+        text = simplified(text)
+        if text is not document.text:
+            document = replace(document, text=text)
     matches = registry.gazetteer(lang).find(text, fold(text))
     layout = read_layout(text, registry, lang, document.published, matches)
     words = registry.lang(layout.lang)
     sentences = layout.body
     home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
-    events = find_events(text, sentences, matches, mentions, people, words, layout.published)
+    events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor)
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
     endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
+    endorsements += exchanged_congratulations(text, sentences, words, events, endorsements)
     notes = [] if events else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
     return Extraction(
-        document=document,
+        document=original,
         lang=layout.lang,
         published=(layout.published.isoformat() if layout.published else None),
         published_inferred=document.published is None and layout.published_line is None,
-        headline=layout.headline.text if layout.headline else None,
+        headline=original.text[layout.headline.start:layout.headline.end] if layout.headline else None,
         publisher_country=layout.publisher_country,
         events=events,
         endorsements=endorsements,

@@ -60,23 +60,29 @@ def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple
     ordinal = "(?:" + "|".join(re.escape(o) for o in ordinals) + ")?" if ordinals else ""
     pieces = {
         "DAY": rf"(?P<d>\d{{1,2}}){ordinal}",
-        "MONTH": rf"(?P<m>{month_alt})",
+        "MONTH": rf"(?P<m>{month_alt})\.?",  # "Oct. 28", "30 nov. 2017"
         "YEAR": r"(?P<y>\d{4})",
     }
     compiled = []
     for pattern in patterns:
         regex = ""
         order = []
-        for token in re.split(r"(\s+|,)", pattern):
+        previous = ""
+        for token in re.split(r"(\s+|,|-)", pattern):
             if token in pieces:
                 regex += pieces[token]
                 order.append(token)
             elif token.strip() == ",":
                 regex += r"\s*,?"
             elif token.isspace():
-                regex += r"\s*(?:de\s+|del\s+)?" if lang_key == "es" else r"\s+"
+                if previous == ",":  # "Sep 6,2015"
+                    regex += r"\s*"
+                else:
+                    regex += r"\s*(?:de\s+|del\s+)?" if lang_key == "es" else r"\s+"
             elif token:
                 regex += re.escape(token)
+            if token:
+                previous = token.strip() or " "
         compiled.append((re.compile(r"(?<![\w])" + regex + r"(?![\w])", re.IGNORECASE), tuple(order)))
     return compiled
 

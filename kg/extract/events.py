@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from kg.extract.dates import find_dates, resolve
+from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.matcher import Match
 from kg.model import Event, Participant, Span
@@ -55,7 +56,8 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
 
 
 def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
-               people: dict[str, PersonRecord], words: dict, published: dt.date | None) -> Event | None:
+               people: dict[str, PersonRecord], words: dict, published: dt.date | None,
+               year_anchor: dt.date | None = None) -> Event | None:
     """The one encounter of the readout, or None when the text reports none."""
     headline = 0 if sentences and sentences[0].paragraph == -1 else None
     body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
@@ -72,6 +74,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     headline_cues = _cues(matches, sentences[headline]) if headline is not None else []
     lead_cues = _cues(matches, sentences[lead])
     event_type = _choose_type(headline_cues, lead_cues)
+    # news copy often names the medium only after the lead ("Wang stressed ... During a phone
+    # call with ..."): the next sentences of the opening say what the encounter was
+    following_cues = [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i])]
+    if event_type is None:
+        event_type = _choose_type([], following_cues)
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
@@ -113,15 +120,21 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if published is not None and dateline.year is None:
                 published = max(published, resolve(dateline, published) or published)
             found = [m for m in found if m is not dateline] or [dateline]
+        # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
+        # relative one ("Today, 5 May 2024, ...")
+        found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end)),
+                       key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
             day = resolve(mention, published)
+            if day is None and year_anchor is not None and mention.absolute:
+                day = resolve(mention, year_anchor)  # the year of a month-only stamp
+            if day is not None and not _plausible(day, published or year_anchor):
+                day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
             if day is not None:
                 break
         if day is not None:
             break
-    if day is None:
-        if published is None:
-            return None
+    if day is None:  # kept all the same: the publication date stands in, or the encounter is undated
         day, inferred = published, True
     participants = []
     for key in keys:
@@ -141,8 +154,15 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 requested_by = after[0].codes[0]
             break
     evidence = Span(sentences[lead].start, sentences[lead].end)
-    event = Event(event_type, day.isoformat(), inferred, participants, evidence, requested_by)
+    event = Event(event_type, day.isoformat() if day else None, inferred, participants, evidence, requested_by)
     return event
+
+
+def _plausible(day: dt.date, published: dt.date | None) -> bool:
+    """Whether ``day`` can be the day of an encounter reported on ``published``."""
+    if day.year < 1950:
+        return False
+    return published is None or published - dt.timedelta(days=400) <= day <= published + dt.timedelta(days=3)
 
 
 _DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-Þ][\w .'’-]{1,40},\s*$")
@@ -159,10 +179,11 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
 
 
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
-                people: dict[str, PersonRecord], words: dict, published: dt.date | None) -> list[Event]:
+                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
+                year_anchor: dt.date | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
     them separately ("a rencontré séparément", "分别同...通电话")."""
-    event = find_event(text, sentences, matches, mentions, people, words, published)
+    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor)
     if event is None:
         return []
     lead = event.evidence

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.extract.dates import find_dates
 from kg.matcher import Match
@@ -18,23 +19,49 @@ _CJK_CHARACTERS = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
 
 
 def detect_language(text: str, registry: Registry) -> str:
-    """The registry language whose function words the text uses most; CJK script wins outright."""
+    """The registry language whose function words the text uses most; CJK script wins
+    outright. A text in a script or with the function words of a language the extractor
+    does not read (``languages.toml``) gets that language's code, so it can be reported."""
     sample = text[:4000]
     letters = sum(map(str.isalpha, sample))
+    other = _other_script(sample, letters, registry)
+    if other:
+        return other
     if letters and sum(map(str.isalpha, _CJK_CHARACTERS.findall(sample))) / letters > 0.3:
         cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk"]
         return cjk[0] if cjk else "zh"
     words = [w.lower() for w in _WORD.findall(sample)]
+    vocabularies = [(code, table.get("detect", [])) for code, table in sorted(registry.languages.items())
+                    if table.get("script") != "cjk"]
+    vocabularies += sorted(registry.unsupported.get("words", {}).items())
     best, best_hits = "en", 0
-    for code, table in sorted(registry.languages.items()):
-        if table.get("script") == "cjk":
-            continue
-        vocabulary = {w.lower() for w in table.get("detect", [])}
-        hits = sum(1 for w in words if w in vocabulary)
+    for code, vocabulary in vocabularies:
+        known = {w.lower() for w in vocabulary}
+        hits = sum(1 for w in words if w in known)
         if hits > best_hits:
             best, best_hits = code, hits
     # too little text to tell: English, the commonest language of readouts
     return best if best_hits >= 3 else "en"
+
+
+@lru_cache(maxsize=64)
+def _script_class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges) + "]")
+
+
+def _other_script(sample: str, letters: int, registry: Registry) -> str | None:
+    """The language of a script the extractor does not read when most letters are in it
+    (any kana at all beside CJK characters: Japanese)."""
+    if not letters:
+        return None
+    for name, script in registry.unsupported.get("script", {}).items():
+        count = len(_script_class(tuple(tuple(r) for r in script["ranges"])).findall(sample))
+        share = 0.05 if name == "kana" else 0.3
+        if count / letters > share:
+            variants = [(sum(sample.count(ch) for ch in chars), code) for code, chars in script.get("letters", {}).items()]
+            hits, code = max(variants, default=(0, ""))
+            return code if hits >= 3 else script["lang"]
+    return None
 
 
 @dataclass
@@ -46,6 +73,51 @@ class Layout:
     published_line: Line | None
     publisher_country: str | None
     boilerplate: list[Line]
+    # a month-only stamp ("2022-11") gives no publication date but the year of day-and-month dates
+    year_anchor: dt.date | None = None
+
+
+# A date written year first with digits ("2024-08-13", "2020/07/22 09:15", "2022-11"): page
+# furniture, a stamp, wherever it stands: readouts' prose never writes dates that way.
+STAMP = re.compile(r"(?<![\d.:/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.:])(?P<m>0?[1-9]|1[0-2])"
+                   r"(?:(?P=sep)(?P<d>0?[1-9]|[12]\d|3[01]))?"
+                   r"(?:[ T.]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.:/-]*\d)")
+# a stamp glued to the start of a line of text (" date 2021-11-19 ANKARA, November 19. /TASS/ ...")
+_LEADING_STAMP = re.compile(r"^(?:date\s*:?\s*)?" + STAMP.pattern + r"\s+(?=\S.{19})", re.DOTALL)
+
+
+_STAMP_LINE = re.compile(r"(?:date\s*:?\s*)?" + STAMP.pattern)
+
+
+def _split_leading_stamps(lines: list[Line]) -> list[Line]:
+    """Lines with a stamp glued to their start cut in two: the stamp, then the text."""
+    out = []
+    for line in lines:
+        m = _LEADING_STAMP.match(line.text)
+        if m is None:
+            out.append(line)
+            continue
+        stamp_end = line.start + len(m.group().rstrip())
+        rest_start = line.start + m.end()
+        out.append(Line(line.start, stamp_end, line.text[:stamp_end - line.start]))
+        out.append(Line(rest_start, line.end, line.text[rest_start - line.start:]))
+    return out
+
+
+def _stamp_dates(text: str, limit: int = 3000) -> tuple[dt.date | None, dt.date | None]:
+    """The first full stamp near the top of the page, and the last day of the month of the
+    first month-only one."""
+    full = month = None
+    for m in STAMP.finditer(text, 0, min(len(text), limit)):
+        year, mon = int(m.group("y")), int(m.group("m"))
+        try:
+            if m.group("d") and full is None:
+                full = dt.date(year, mon, int(m.group("d")))
+            elif not m.group("d") and month is None:
+                month = (dt.date(year + mon // 12, mon % 12 + 1, 1) - dt.timedelta(days=1))
+        except ValueError:
+            continue
+    return full, month
 
 
 def _is_boilerplate(line: Line, words: dict) -> bool:
@@ -61,7 +133,7 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
         return True
     if text.count("|") >= 2 and len(text) < 160:  # a menu bar: "中文 | English | Français"
         return True
-    if re.fullmatch(r"[\W\d_]*", text):  # separators, page numbers
+    if re.fullmatch(r"[\W\d_]*", text) or _STAMP_LINE.fullmatch(text):  # separators, page numbers, stamps
         return True
     if len(text) < 120 and re.search(r"\s[>»›]\s|\S[>»›]\S", text) and not re.search(r"[.。]$", text):  # breadcrumbs
         return True
@@ -71,11 +143,19 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
 _BUTTONS = re.compile(r"【[^】]*】|\[[^\]]*\]")
 
 
+_LABELS = ["发布时间", "发布日期", "時間", "时间", "日期", "来源", "來源", "Fecha", "date"]
+
+
+def _labelled(line: Line, words: dict) -> bool:
+    low = line.text.lower()
+    return any(label.lower() in low for label in words.get("header", {}).get("labels", []) + _LABELS)
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
         return None
-    labels = words.get("header", {}).get("labels", []) + ["发布时间", "发布日期", "时间", "日期", "来源", "Fecha"]
+    labels = words.get("header", {}).get("labels", []) + _LABELS
     mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
     if not mentions:
         return None
@@ -142,7 +222,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     lang = lang or detect_language(text, registry)
     words = registry.lang(lang)
     cjk = registry.is_cjk(lang)
-    lines = split_lines(text)
+    lines = _split_leading_stamps(split_lines(text))
     matches = matches or []
     boilerplate: list[Line] = []
     kept: list[Line] = []
@@ -155,12 +235,16 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
-    for line in kept[:12]:
-        header = _header_date(line, words)
-        if header is not None:
-            pub_line = line
-            pub_date = pub_date or header
-            break
+    headers = [(line, header) for line in kept[:12] if (header := _header_date(line, words)) is not None]
+    if headers:
+        # a labelled date ("发布时间：2018-01-01") over a bare one (the time the page was saved)
+        # among the header lines above the body
+        top = [(line, header) for line, header in headers if first_paragraph < len(kept)
+               and line.start < kept[first_paragraph].start]
+        labelled = [(line, header) for line, header in top if _labelled(line, words)]
+        stamped = [(line, header) for line, header in top if STAMP.search(line.text)]
+        pub_line, header = (labelled or stamped or headers)[0]
+        pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
     candidates = [line for line in kept[:first_paragraph] if line is not pub_line and len(line.text) < 300]
     headline = max(reversed(candidates), key=lambda line: _headline_score(line, matches), default=None)
@@ -179,4 +263,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
             if candidate:
                 pub_date = candidate
                 break
-    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate)
+    stamp, month_stamp = _stamp_dates(text)
+    pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
+    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate,
+                  None if pub_date else month_stamp)

@@ -444,3 +444,28 @@ def _joined(text: str, a: Mention, b: Mention) -> bool:
 
 
 _ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las)$")
+
+
+def exchanged_congratulations(text: str, sentences: list[Sentence], words: dict, events: list,
+                              found: list[Endorsement]) -> list[Endorsement]:
+    """"Xi and Biden exchanged congratulatory messages on the 45th anniversary...",
+    "互致贺电": each side of a two-party exchange congratulates the other (target the other
+    state, topic none: ANNOTATION.md §3), unless the readout already says on what."""
+    phrases = [fold(p) for p in words.get("congratulations", {}).get("exchanged", [])]
+    out: list[Endorsement] = []
+    if not phrases:
+        return out
+    folded = fold(text)
+    for event in events:
+        sides = list(dict.fromkeys(p.country for p in event.participants))
+        if len(sides) != 2:
+            continue
+        # the cue in the event's sentence or in the headline
+        spans = [event.evidence] + [Span(s.start, s.end) for s in sentences[:1] if s.paragraph < 0]
+        evidence = next((span for span in spans if any(folded.find(p, span.start, span.end) >= 0 for p in phrases)), None)
+        if evidence is None:
+            continue
+        for endorser, target in (sides, sides[::-1]):
+            if not any(e.endorser == endorser and e.target == target and e.stance == "congratulate" for e in found):
+                out.append(Endorsement(endorser, "congratulate", target, None, evidence))
+    return out
