@@ -52,9 +52,13 @@ def _script_class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
 def _other_script(sample: str, letters: int, registry: Registry) -> str | None:
     """The language of a script the extractor does not read when most letters are in it
     (any kana at all beside CJK characters: Japanese)."""
-    if not letters:
+    scripts = registry.unsupported.get("script", {})
+    if not letters or not scripts:
         return None
-    for name, script in registry.unsupported.get("script", {}).items():
+    every = tuple(tuple(r) for script in scripts.values() for r in script["ranges"])
+    if len(_script_class(every).findall(sample)) <= 0.05 * letters:
+        return None  # (one pass) too few letters of any of these scripts
+    for name, script in scripts.items():
         count = len(_script_class(tuple(tuple(r) for r in script["ranges"])).findall(sample))
         share = 0.05 if name == "kana" else 0.3
         if count / letters > share:
@@ -235,7 +239,13 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
-    headers = [(line, header) for line in kept[:12] if (header := _header_date(line, words)) is not None]
+    headers = []
+    for index, line in enumerate(kept[:12]):
+        if headers and index >= first_paragraph:
+            break  # the header lines above the body are all that is compared
+        header = _header_date(line, words)
+        if header is not None:
+            headers.append((line, header))
     if headers:
         # a labelled date ("发布时间：2018-01-01") over a bare one (the time the page was saved)
         # among the header lines above the body
