@@ -216,36 +216,42 @@ def run_eval(gold_dir, sources_dir, groups: dict[str, str] | None = None, group_
     from kg.registry import load_registry
 
     registry = load_registry()
-    by_lang: dict[str, Scores] = {}
-    by_group: dict[str, Scores] = {}
-    overall = Scores()
-    details = []
     gold_files = sorted(Path(gold_dir).glob("*.json"))
     if not gold_files:
         from kg.errors import GoldFormatError
 
         raise GoldFormatError(f"no gold *.json files in {gold_dir}")
     manifest = read_manifest(Path(sources_dir), registry.language_codes)
-    for gold_path in gold_files:
-        gold = load_gold(gold_path)
-        source = Path(sources_dir) / gold["source"]
-        outcome = process_path(source, Path(sources_dir), registry, metadata=manifest.entries.get(gold["source"]))
-        if outcome.triples:
-            predicted = graph_to_gold(to_graph(outcome.triples), URIRef(outcome.graph_iri))
-        else:
-            predicted = {"events": [], "endorsements": []}
+
+    def scored():
+        for gold_path in gold_files:
+            gold = load_gold(gold_path)
+            source = Path(sources_dir) / gold["source"]
+            outcome = process_path(source, Path(sources_dir), registry, metadata=manifest.entries.get(gold["source"]))
+            if outcome.triples:
+                predicted = graph_to_gold(to_graph(outcome.triples), URIRef(outcome.graph_iri))
+            else:
+                predicted = {"events": [], "endorsements": []}
+            yield gold["source"], predicted, gold, {"error": [outcome.error] if outcome.error else [],
+                                                    "violations": [v.line() for v in outcome.violations]}
+
+    return _report(scored(), groups, group_name)
+
+
+def _report(scored, groups: dict[str, str] | None = None, group_name: str = "group") -> EvalReport:
+    """Scores of (source, predicted, gold, detail) items, per language, per group and overall."""
+    by_lang: dict[str, Scores] = {}
+    by_group: dict[str, Scores] = {}
+    overall = Scores()
+    details = []
+    for source, predicted, gold, detail in scored:
         scores, errors = compare_document(predicted, gold)
         lang = gold.get("lang") or predicted.get("lang") or "?"
         by_lang.setdefault(lang, Scores()).add(scores)
         overall.add(scores)
         if groups is not None:
-            by_group.setdefault(groups.get(gold["source"], "?"), Scores()).add(scores)
-        details.append({
-            "source": gold["source"], "lang": lang,
-            "error": [outcome.error] if outcome.error else [],
-            "violations": [v.line() for v in outcome.violations],
-            **errors,
-        })
+            by_group.setdefault(groups.get(source, "?"), Scores()).add(scores)
+        details.append({"source": source, "lang": lang, **detail, **errors})
     return EvalReport(by_lang, overall, details, by_group, group_name)
 
 
@@ -278,19 +284,15 @@ def agreement(first_dir, second_dir) -> EvalReport:
     from kg.errors import GoldFormatError
     from kg.gold import load_gold
 
-    by_lang: dict[str, Scores] = {}
-    overall = Scores()
-    details = []
     second = sorted(Path(second_dir).glob("*.json"))
     if not second:
         raise GoldFormatError(f"no gold *.json files in {second_dir}")
-    for path in second:
-        other = Path(first_dir) / path.name
-        if not other.exists():
-            raise GoldFormatError(f"{other}: no first annotation of {path.name}")
-        scores, errors = compare_document(load_gold(path), load_gold(other))
-        lang = load_gold(other).get("lang") or "?"
-        by_lang.setdefault(lang, Scores()).add(scores)
-        overall.add(scores)
-        details.append({"source": path.name, "lang": lang, "error": [], "violations": [], **errors})
-    return EvalReport(by_lang, overall, details)
+
+    def scored():
+        for path in second:
+            other = Path(first_dir) / path.name
+            if not other.exists():
+                raise GoldFormatError(f"{other}: no first annotation of {path.name}")
+            yield path.name, load_gold(path), load_gold(other), {"error": [], "violations": []}
+
+    return _report(scored())

@@ -39,7 +39,8 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
         text = simplified(text)
         if text is not document.text:
             document = replace(document, text=text)
-    matches = registry.gazetteer(lang).find(text, fold(text))
+    folded = fold(text)
+    matches = registry.gazetteer(lang).find(text, folded)
     layout = read_layout(text, registry, lang, document.published, matches)
     words = registry.lang(layout.lang)
     sentences = layout.body
@@ -48,7 +49,7 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor)
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
     endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
-    endorsements += exchanged_congratulations(text, sentences, words, events, endorsements)
+    endorsements += exchanged_congratulations(folded, sentences, words, events, endorsements)
     notes = [] if events else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
     return Extraction(
         document=original,

@@ -76,9 +76,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     event_type = _choose_type(headline_cues, lead_cues)
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
-    following_cues = [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i])]
     if event_type is None:
-        event_type = _choose_type([], following_cues)
+        event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i])])
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:

@@ -446,16 +446,16 @@ def _joined(text: str, a: Mention, b: Mention) -> bool:
 _ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las)$")
 
 
-def exchanged_congratulations(text: str, sentences: list[Sentence], words: dict, events: list,
+def exchanged_congratulations(folded: str, sentences: list[Sentence], words: dict, events: list,
                               found: list[Endorsement]) -> list[Endorsement]:
     """"Xi and Biden exchanged congratulatory messages on the 45th anniversary...",
-    "互致贺电": each side of a two-party exchange congratulates the other (target the other
+    "互致贺电": each side of a two-party exchange congratulates the other (``folded``: the
+    readout's text as :func:`kg.text.fold` gives it) (target the other
     state, topic none: ANNOTATION.md §3), unless the readout already says on what."""
     phrases = [fold(p) for p in words.get("congratulations", {}).get("exchanged", [])]
     out: list[Endorsement] = []
     if not phrases:
         return out
-    folded = fold(text)
     for event in events:
         sides = list(dict.fromkeys(p.country for p in event.participants))
         if len(sides) != 2:
