@@ -42,14 +42,18 @@ class Scores:
     roles: Counts = field(default_factory=Counts)
     endorsements: Counts = field(default_factory=Counts)
     documents: int = 0
+    # a stance read the wrong way round (support where the gold says oppose, or the reverse):
+    # the worst error an analyst can get, so counted on its own
+    sign_flips: int = 0
 
     def add(self, other: "Scores") -> None:
         for name in ("events", "participants", "roles", "endorsements"):
             getattr(self, name).add(getattr(other, name))
         self.documents += other.documents
+        self.sign_flips += other.sign_flips
 
     def as_dict(self) -> dict[str, Any]:
-        return {"documents": self.documents, **{
+        return {"documents": self.documents, "sign_flips": self.sign_flips, **{
             name: {"precision": round(c.precision, 4), "recall": round(c.recall, 4), "f1": round(c.f1, 4),
                    "tp": c.tp, "fp": c.fp, "fn": c.fn}
             for name, c in (("events", self.events), ("participants", self.participants),
@@ -93,7 +97,7 @@ def _endorsements(doc: dict[str, Any]) -> set[tuple]:
 
 
 ERROR_KINDS = ("missing_events", "extra_events", "missing_participants", "extra_participants",
-               "missing_roles", "extra_roles", "missing_endorsements", "extra_endorsements")
+               "missing_roles", "extra_roles", "missing_endorsements", "extra_endorsements", "sign_flips")
 
 
 def compare_document(predicted: dict[str, Any], gold: dict[str, Any]) -> tuple[Scores, dict[str, list[str]]]:
@@ -148,6 +152,10 @@ def compare_document(predicted: dict[str, Any], gold: dict[str, Any]) -> tuple[S
     scores.endorsements.fn += len(gold_e - pred_e)
     errors["missing_endorsements"] = sorted(map(str, gold_e - pred_e))
     errors["extra_endorsements"] = sorted(map(str, pred_e - gold_e))
+    opposite = {"support": "oppose", "oppose": "support"}
+    flips = sorted(e for e in pred_e - gold_e if e[1] in opposite and (e[0], opposite[e[1]], e[2], e[3]) in gold_e)
+    scores.sign_flips += len(flips)
+    errors["sign_flips"] = [str(e) for e in flips]
     return scores, {kind: sorted(items) for kind, items in errors.items()}
 
 
@@ -169,6 +177,7 @@ def format_table(by_lang: dict[str, Scores], overall: Scores, by_group: dict[str
     if by_group:
         rows += ["", f"{group_name:<{width}}", "-" * len(header)]
         rows += [row(name, s) for name, s in sorted(by_group.items())]
+    rows.append(f"sign flips (support read as oppose or the reverse): {overall.sign_flips}")
     rows.append("(F1; roles over matched participants, participants over matched events — ANNOTATION.md §6)")
     return "\n".join(rows)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import tomllib
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from typing import Any
 
 from kg.errors import RegistryError
 from kg.matcher import Gazetteer
+from kg.model import ROLE_CODES
 
 __all__ = ["Registry", "State", "Organization", "Topic", "Person", "load_registry", "LANGUAGES"]
 
@@ -63,6 +65,16 @@ class Person:
     family: str
     qid: str | None
     variants: list[str] = field(default_factory=list)
+    # dated holdings (offices.toml): (role code, first day, day left or None while held)
+    offices: list[tuple[str, dt.date, dt.date | None]] = field(default_factory=list)
+
+    def held_on(self, day: dt.date, role: str | None = None) -> bool | None:
+        """Whether they held ``role`` (any office when None) on ``day``; None when the
+        registry knows no dates for them."""
+        if not self.offices:
+            return None
+        return any((role is None or held == role) and start <= day and (end is None or day < end)
+                   for held, start, end in self.offices)
 
 
 def _data_dir() -> Path:
@@ -91,6 +103,7 @@ class Registry:
         self.languages: dict[str, dict[str, Any]] = {}
         self.publishers: dict[str, dict[str, str]] = {}
         self._gazetteers: dict[str, Gazetteer] = {}
+        self.offices_known_until: dt.date | None = None
         self._load()
 
     # ---- loading -----------------------------------------------------------------
@@ -126,11 +139,35 @@ class Registry:
                 )
             except KeyError as exc:
                 raise RegistryError(f"people.toml: a person lacks {exc}") from exc
+        self._load_offices(d / "offices.toml")
         for path in sorted((d / "lang").glob("*.toml")):
             table = _read_toml(path)
             self.languages[table.get("code", path.stem)] = table
         self.publishers = _read_toml(d / "publishers.toml")
         self.unsupported = _read_toml(d / "languages.toml") if (d / "languages.toml").exists() else {}
+
+    def _load_offices(self, path: Path) -> None:
+        if not path.exists():
+            return
+        by_name = {person.name: person for person in self.people}
+        table = _read_toml(path)
+        self.offices_known_until = table.get("known_until")
+        for name, holdings in table.get("offices", {}).items():
+            person = by_name.get(name)
+            if person is None:
+                raise RegistryError(f"offices.toml: {name!r} is not in people.toml")
+            for holding in holdings:
+                role, start, *end = holding
+                if role not in ROLE_CODES:
+                    raise RegistryError(f"offices.toml: {name!r}: {role!r} is not a role code of ANNOTATION.md")
+                if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
+                    raise RegistryError(f"offices.toml: {name!r}: dates must be TOML dates (YYYY-MM-DD)")
+                person.offices.append((role, start, end[0] if end else None))
+
+    def holders(self, country: str, role: str, day: dt.date) -> list[int]:
+        """Registry indexes of the officials of ``country`` who held ``role`` on ``day``."""
+        return [index for index, person in enumerate(self.people)
+                if person.country == country and person.held_on(day, role)]
 
     @cached_property
     def language_codes(self) -> set[str]:

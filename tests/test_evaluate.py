@@ -115,8 +115,21 @@ def test_micro_average_adds_counts():
 def test_table_has_a_row_per_language_and_overall():
     scores = score_document(copy.deepcopy(GOLD), GOLD)
     table = format_table({"fr": scores, "en": Scores()}, scores)
-    names = [line.split()[0] for line in table.splitlines()[2:-1]]
+    names = [line.split()[0] for line in table.splitlines()[2:-2]]
     assert names == ["en", "fr", "overall"]
+    assert "sign flips (support read as oppose or the reverse): 0" in table
+
+
+def test_a_stance_read_the_wrong_way_round_is_a_sign_flip():
+    """Support where the gold says oppose (same endorser, target and topic) is counted apart."""
+    predicted = copy.deepcopy(GOLD)
+    flipped = dict(predicted["endorsements"][0])
+    flipped["stance"] = {"support": "oppose", "oppose": "support"}[flipped["stance"]]
+    predicted["endorsements"][0] = flipped
+    scores, errors = compare_document(predicted, GOLD)
+    assert scores.sign_flips == 1
+    assert errors["sign_flips"] == [str((flipped["endorser"], flipped["stance"], flipped["target"], flipped["topic"]))]
+    assert score_document(copy.deepcopy(GOLD), GOLD).sign_flips == 0
 
 
 def test_run_eval_needs_gold_files(tmp_path):

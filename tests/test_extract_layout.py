@@ -37,3 +37,17 @@ def test_embassy_masthead_names_the_publisher(registry):
         2020年11月29日，国务委员兼国防部长魏凤和在加德满都会见尼泊尔总理奥利。
         """
     assert _publisher(registry, text) == "CHN"
+
+
+def test_a_one_paragraph_readout_opening_with_its_date_is_read(registry):
+    """"2022年3月3日，国务委员兼外长王毅同...通电话。": a line that opens with a full date but
+    reports an encounter is the text, not the page's date line."""
+    from kg.extract import extract
+    from kg.model import Document
+    text = "2022年3月3日，国务委员兼外长王毅同爱沙尼亚外长奥特通电话。\n"
+    extraction = extract(Document(source="t.txt", text=text, sha256="0" * 64, lang="zh"), registry)
+    (event,) = extraction.events
+    assert event.date == "2022-03-03" and not event.date_inferred
+    wang = next(p for p in event.participants if p.name == "Wang Yi")
+    assert {"foreign_minister", "state_councilor"} <= set(wang.roles)
+    assert {p.country for p in event.participants} == {"CHN", "EST"}

@@ -127,3 +127,90 @@ def test_a_registry_person_keeps_the_spelling_of_the_readout(registry, tmp_path)
     lavrov = [p for e in outcome.extraction.events for p in e.participants if p.country == "RUS"][0]
     assert lavrov.name == "Sergey Lavrov" and lavrov.written == "Sergueï Lavrov"
     assert (None, RDFS.label, Literal("Sergey Lavrov")) in graph
+
+
+def _events(registry, text: str, lang: str = "en"):
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    return extract(document, registry).events
+
+
+@pytest.mark.parametrize("text, lang, counterpart", [
+    ("""\
+        RABAT, March 3, 2021 - Foreign Minister Nasser Bourita on Wednesday held talks in Rabat with his Estonian counterpart, Jaan Tamm, on bilateral cooperation.
+        """, "en", ("EST", "Jaan Tamm")),
+    ("""\
+        Le 3 mars 2021, le ministre des Affaires étrangères Nasser Bourita s'est entretenu avec son homologue estonienne Kadri Tamm, sur la coopération bilatérale.
+        """, "fr", ("EST", "Kadri Tamm")),
+    ("""\
+        Pretoria, 3 March 2021 - Minister Naledi Pandor held talks with her counterpart, HE Mr Jaan Tamm, Minister of Foreign Affairs and Diaspora, on relations between South Africa and Estonia.
+        """, "en", ("EST", "Jaan Tamm")),
+])
+def test_a_counterpart_holds_the_post_for_another_state(registry, text, lang, counterpart):
+    """"his Estonian counterpart, Jaan Tamm": a name after a counterpart word is a person of
+    the state named beside the word, else of another state than the one whose counterpart
+    they are, with the same post unless the text gives one."""
+    (event,) = _events(registry, text, lang)
+    found = {(p.country, p.name): p for p in event.participants}
+    assert counterpart in found
+    assert "foreign_minister" in found[counterpart].roles
+    assert len({p.country for p in event.participants}) == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("""\
+        Readout of the Secretary-General's meeting with the Foreign Minister of Estonia
+
+        New York, 23 September 2023
+
+        The Secretary-General met today with Mr. Jaan Tamm, Minister of Foreign Affairs of Estonia.
+
+        They discussed cooperation between the United Nations and Estonia.
+        """, ("UN", "António Guterres")),
+    ("""\
+        Readout of the Secretary-General's meeting with the Foreign Minister of Estonia
+
+        New York, 28 August 2013
+
+        The Secretary-General met today with Mr. Jaan Tamm, Minister of Foreign Affairs of Estonia.
+
+        They discussed cooperation between the United Nations and Estonia.
+        """, ("UN", "Ban Ki-moon")),
+])
+def test_a_principal_named_only_by_title_is_the_holder_on_the_day(registry, text, expected):
+    """"The Secretary-General met with ...": the only official the registry knows in that post
+    on that day, for an organisation the page names."""
+    (event,) = _events(registry, text)
+    assert expected in {(p.country, p.name) for p in event.participants}
+
+
+def test_a_title_held_by_nobody_known_that_day_adds_nobody(registry):
+    text = """\
+        Readout of the Secretary-General's meeting with the Foreign Minister of Estonia
+
+        New York, 28 August 1955
+
+        The Secretary-General met today with Mr. Jaan Tamm, Minister of Foreign Affairs of Estonia.
+
+        They discussed cooperation between the United Nations and Estonia.
+        """
+    events = _events(registry, text)
+    assert all(p.country != "UN" for e in events for p in e.participants)
+
+
+def test_a_year_less_day_fits_the_one_year_everyone_held_their_post(registry):
+    """"BEIJING, Oct. 28 (Xinhua)" with no year anywhere: State Councilor Wang Yi (2018-2023)
+    and Foreign Minister Taro Kono (2017-2019) were both in post on October 28 only in 2018."""
+    text = """\
+        BEIJING, Oct. 28 (Xinhua) -- Chinese State Councilor and Foreign Minister Wang Yi held talks with Japanese Foreign Minister Taro Kono in Beijing on Sunday.
+        """
+    (event,) = _events(registry, text)
+    assert event.date == "2018-10-28"
+    assert event.date_inferred
+
+
+def test_a_year_less_day_that_fits_several_years_stays_undated(registry):
+    text = """\
+        BEIJING, Oct. 28 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov in Beijing.
+        """
+    (event,) = _events(registry, text)
+    assert event.date is None

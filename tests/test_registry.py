@@ -112,3 +112,43 @@ def test_malformed_data_file_is_a_registry_error(tmp_path: Path):
     (tmp_path / "states.toml").write_text("[KAZ\nqid = ", encoding="utf-8")
     with pytest.raises(RegistryError, match="not valid TOML"):
         Registry(tmp_path)
+
+
+def test_offices_are_dated_holdings_of_known_officials(registry):
+    """offices.toml: every holder is a registry person, every role a code, every term in order."""
+    dated = [person for person in registry.people if person.offices]
+    assert len(dated) >= 50
+    assert registry.offices_known_until is not None
+    for person in dated:
+        for role, start, end in person.offices:
+            assert role in ROLE_CODES
+            assert end is None or start < end, person.name
+            assert start <= registry.offices_known_until
+
+
+def test_holders_of_a_post_on_a_day(registry):
+    import datetime as dt
+    names = lambda country, role, day: [registry.people[i].name for i in registry.holders(country, role, day)]
+    assert names("USA", "head_of_state", dt.date(2011, 8, 15)) == ["Barack Obama"]
+    assert names("UN", "organization_head", dt.date(2013, 8, 28)) == ["Ban Ki-moon"]
+    assert names("UN", "organization_head", dt.date(2023, 9, 23)) == ["António Guterres"]
+    # the last day of a term belongs to the successor
+    assert names("USA", "head_of_state", dt.date(2017, 1, 20)) == ["Donald Trump"]
+
+
+def _copy_data(registry, tmp_path: Path) -> Path:
+    import shutil
+    shutil.copytree(registry.data_dir, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.mark.parametrize("entry, message", [
+    ('"Nobody Known" = [["head_of_state", 2001-01-01]]', "not in people.toml"),
+    ('"Barack Obama" = [["emperor", 2009-01-20]]', "not a role code"),
+    ('"Barack Obama" = [["head_of_state", "2009-01-20"]]', "TOML dates"),
+])
+def test_bad_office_entries_are_registry_errors(registry, tmp_path: Path, entry, message):
+    data = _copy_data(registry, tmp_path)
+    (data / "offices.toml").write_text(f"known_until = 2026-01-01\n[offices]\n{entry}\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match=message):
+        Registry(data)

@@ -20,7 +20,7 @@ from kg.text import fold, simplified
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 
 # Bump when a rule change alters output: part of the build cache key.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:
@@ -46,7 +46,8 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     sentences = layout.body
     home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
-    events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor)
+    events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor,
+                         registry, home)
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
     endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
     endorsements += exchanged_congratulations(folded, sentences, words, events, endorsements)

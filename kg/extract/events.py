@@ -10,6 +10,7 @@ from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.matcher import Match
 from kg.model import Event, Participant, Span
+from kg.registry import Registry
 from kg.text import Sentence
 
 __all__ = ["find_event", "find_events", "TYPE_PRIORITY"]
@@ -57,7 +58,8 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
 
 def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
-               year_anchor: dt.date | None = None) -> Event | None:
+               year_anchor: dt.date | None = None, registry: Registry | None = None,
+               home: str | None = None) -> Event | None:
     """The one encounter of the readout, or None when the text reports none."""
     headline = 0 if sentences and sentences[0].paragraph == -1 else None
     body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
@@ -109,6 +111,12 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     inferred = False
     following = [i for i in body if i > lead][:3]
     search = [lead] + ([headline] if headline is not None else []) + following
+    by_offices = None
+    if published is None and year_anchor is None and registry is not None:
+        # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
+        # named held the post the readout gives them
+        by_offices = _day_by_offices(text, sentences, search[:2], keys, people, registry, words)
+        published = by_offices
     for i in search:
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
         dateline = _dateline(text, sentences[i], found)
@@ -135,6 +143,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             break
     if day is None:  # kept all the same: the publication date stands in, or the encounter is undated
         day, inferred = published, True
+    inferred = inferred or by_offices is not None
     participants = []
     for key in keys:
         person = people[key]
@@ -143,6 +152,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         participants.append(Participant(
             name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
             evidence=person.first, role_evidence=dict(person.role_spans), written=person.written))
+    if registry is not None and len({p.country for p in participants}) < 2 and (day or published):
+        participants += _named_by_title(text, sentences, [i for i in (headline, lead) if i is not None], mentions,
+                                        participants, registry, home, day or published)
     if not participants:
         return None  # an encounter cue with nobody named is not a readout of one
     requested_by = None
@@ -155,6 +167,84 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     evidence = Span(sentences[lead].start, sentences[lead].end)
     event = Event(event_type, day.isoformat() if day else None, inferred, participants, evidence, requested_by)
     return event
+
+
+_CJK_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日[电電]")
+
+
+def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
+                    people: dict[str, PersonRecord], registry: Registry, words: dict) -> dt.date | None:
+    """The first day and month the opening gives without a year, in the only year (up to the
+    day the registry's offices are known) when every official named whose terms the registry
+    knows held every post the readout gives them (any of their posts when it gives none)."""
+    officials = []
+    for key in keys:
+        if key.startswith("r"):
+            entry = registry.people[int(key[1:])]
+            if entry.offices:
+                officials.append((entry, set(people[key].roles) & {role for role, _, _ in entry.offices}))
+    until = registry.offices_known_until
+    if not officials or until is None:
+        return None
+    month_day = None
+    for i in search:
+        sentence = sentences[i]
+        month_day = next(((m.month, m.day) for m in find_dates(text, words, sentence.start, sentence.end)
+                          if m.year is None and m.month and m.day), None)
+        dateline = _CJK_DATELINE.search(text, sentence.start, sentence.end)
+        if month_day is None and dateline:
+            month_day = (int(dateline.group(1)), int(dateline.group(2)))
+        if month_day:
+            break
+    if month_day is None:
+        return None
+    fits = []
+    for year in range(1950, until.year + 1):
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day <= until and all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
+                                for entry, roles in officials):
+            fits.append(day)
+    return fits[0] if len(fits) == 1 else None
+
+
+def _named_by_title(text: str, sentences: list[Sentence], opening: list[int], mentions: dict[int, list[Mention]],
+                    participants: list[Participant], registry: Registry, home: str | None,
+                    day: dt.date) -> list[Participant]:
+    """"The President spoke today with Prime Minister Cameron", "The Secretary-General met
+    with ...": a title with no name in the opening, for the publisher's state or organisation
+    (or the one the title names), is whoever held that post on the day — when the registry
+    knows exactly one."""
+    found: list[Participant] = []
+    taken = {p.qid or p.name for p in participants}
+    named = {code for sentence_mentions in mentions.values() for x in sentence_mentions
+             if x.kind in ("state", "org") for code in x.codes if code}
+    for i in opening:
+        for m in mentions[i]:
+            if m.kind != "title_ref" or not m.role:
+                continue
+            if m.codes and m.codes[0]:
+                candidates = [m.codes[0]]
+            else:  # the publisher's, else any state or organisation the page names
+                candidates = [home] if home else sorted(named)
+            candidates = [c for c in candidates if not any(p.country == c for p in participants + found)]
+            roles = [role for role in m.role.split(",") if role]
+            holders = sorted({index for country in candidates for role in roles
+                              for index in registry.holders(country, role, day)})
+            if len(holders) != 1:
+                continue
+            entry = registry.people[holders[0]]
+            country = entry.country
+            if (entry.qid or entry.name) in taken:
+                continue
+            held = [role for role in roles if entry.held_on(day, role)]
+            span = Span(sentences[i].start, sentences[i].end)
+            written = " ".join(text[m.start:m.end].split())
+            found.append(Participant(name=entry.name, country=country, roles={role: written for role in held},
+                                     qid=entry.qid, evidence=span, role_evidence={role: span for role in held}))
+    return found
 
 
 def _plausible(day: dt.date, published: dt.date | None) -> bool:
@@ -179,10 +269,11 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
 
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                 people: dict[str, PersonRecord], words: dict, published: dt.date | None,
-                year_anchor: dt.date | None = None) -> list[Event]:
+                year_anchor: dt.date | None = None, registry: Registry | None = None,
+                home: str | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
     them separately ("a rencontré séparément", "分别同...通电话")."""
-    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor)
+    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home)
     if event is None:
         return []
     lead = event.evidence

@@ -29,6 +29,8 @@ class PersonRecord:
     first: Span | None = None
     generic_roles: dict[str, tuple[str, Span]] = field(default_factory=dict)
     posted_in: set[str] = field(default_factory=set)  # states they serve in ("驻斐济大使"), not theirs
+    # states they are the counterpart of ("his Bissau-Guinean counterpart"): not theirs either
+    counterpart_of: set[str] = field(default_factory=set)
     written: str | None = None  # a registry person's full name as this document spells it, when not ``name``
 
 

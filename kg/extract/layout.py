@@ -215,6 +215,10 @@ def _is_paragraph(line: Line, cjk: bool) -> bool:
     return len(text) >= 140 or (len(text.split()) >= 12 and text.endswith((".", "!", "?", "»", '"', "”")))
 
 
+def _reports_encounter(line: Line, matches: list[Match]) -> bool:
+    return any(line.start <= m.start < line.end and m.kind.startswith("event.") for m in matches)
+
+
 def _headline_score(line: Line, matches: list[Match]) -> int:
     inside = [m for m in matches if line.start <= m.start < line.end]
     score = sum(3 for m in inside if m.kind.startswith("event.")) + sum(2 for m in inside if m.kind in ("person", "title"))
@@ -244,7 +248,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         if headers and index >= first_paragraph:
             break  # the header lines above the body are all that is compared
         header = _header_date(line, words)
-        if header is not None:
+        # "2021年3月2日，王毅同X通电话。": a line that reports an encounter is text, whatever it opens with
+        if header is not None and (_labelled(line, words) or not _reports_encounter(line, matches)):
             headers.append((line, header))
     if headers:
         # a labelled date ("发布时间：2018-01-01") over a bare one (the time the page was saved)

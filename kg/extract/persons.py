@@ -41,6 +41,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if f.cjk:
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
         _cjk_attendees(f, sentences, matches, by_sentence)
+    _counterparts(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
@@ -204,6 +205,52 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             _add_person(_lookup_family(f, name, None) or f.record(name, None, None), start, end, sentence, mentions)
 
 
+def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                  by_sentence: dict[int, list[Mention]]) -> None:
+    """"X held talks with his Bissau-Guinean counterpart, Suzi Carla Barbosa", "son homologue
+    français Jean-Yves Le Drian": the person after a counterpart word holds the same post for
+    another state — the state written beside the word when there is one, never the state of
+    those named before it in the sentence. A capitalised name there is a person even
+    without a title."""
+    words = sorted({fold(w) for w in f.words.get("names", {}).get("counterpart", [])}, key=len, reverse=True)
+    if not words or f.cjk:
+        return
+    folded = fold(f.text)
+    for index, sentence in enumerate(sentences[:6]):
+        mentions = by_sentence[index]
+        for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
+            before = {f.people[x.person].country for x in mentions
+                      if x.person and x.end <= cue_start and f.people[x.person].country}
+            beside = [m for m in matches if m.kind in ("state", "adj") and sentence.start <= m.start < sentence.end
+                      and (f.is_glue(m.end, cue_start) or f.is_glue(cue_end, m.start))
+                      and (m.end <= cue_start <= m.end + 3 or cue_end <= m.start <= cue_end + 3)]
+            own = next((m.value for m in beside if m.value not in before), None)
+            name_from = max([cue_end] + [m.end for m in beside if m.start >= cue_end])
+            person = None
+            following = [x for x in mentions if x.start >= name_from and x.kind in ("person", "title_ref")]
+            if following and f.is_glue(name_from, following[0].start) and following[0].person:
+                person = f.people[following[0].person]
+            elif not following or following[0].start > name_from + 4:
+                span = f.latin_name_after(name_from, sentence.end)
+                if span and f.is_glue(name_from, span[0]) and len(f.text[span[0]:span[1]].split()) >= 2 and \
+                        not any(m.start < span[1] and span[0] < m.end for m in matches if m.kind != "honorific") and \
+                        not any(fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
+                    person = _lookup_family(f, f.text[span[0]:span[1]], own) or f.record(f.text[span[0]:span[1]], own, None)
+                    _add_person(person, span[0], span[1], sentence, mentions)
+            if person is None:
+                continue
+            person.counterpart_of |= before - ({own} if own else set())
+            subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
+                                                               and x.end <= cue_start and x.person != person.key)]
+            if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
+                for role, written in subjects[0].roles.items():
+                    person.generic_roles.setdefault(role, (written, Span(sentence.start, sentence.end)))
+            if person.country is None and own:
+                person.country = own
+            elif person.country in before and not person.key.startswith("r"):
+                person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
 def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Match],
                        by_sentence: dict[int, list[Mention]]) -> None:
     """An official named without a state speaks for the publisher, else for the state the
@@ -234,6 +281,7 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
                 sides = [m for m in matches if m.kind == "side" and sentences[index].start <= m.start < own.start]
                 side = sides[-1].value if sides else None
                 break
+        beside |= person.counterpart_of
         if side and side not in person.posted_in:
             person.country = side
             continue

@@ -185,7 +185,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
-    negations = [m for m in inside if m.kind == "stance.negation"]
+    # "坚定不移", "不断", "not only", "non seulement": words that hold a negation and negate nothing
+    idioms = [m for m in inside if m.kind == "stance.not_negation"]
+    negations = [m for m in inside if m.kind == "stance.negation"
+                 and not any(i.start <= m.start and m.end <= i.end for i in idioms)]
     actors = reader.mentions[index]
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
     # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
@@ -252,8 +255,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in _RECIPROCAL for b in blocks):
             continue
+        # a negation stands right before the verb ("does not support", "不支持", "决不接受")
+        reach = 5 if reader.cjk else 14
         negated = any(
-            (cue.start - 14 <= n.start < cue.start) or (cue.end <= n.start <= cue.end + 6)
+            (cue.start - reach <= n.start < cue.start) or (cue.end <= n.start <= cue.end + 6)
             for n in negations if clause_start <= n.start
         )
         stance = cue.kind
