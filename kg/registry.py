@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from kg.cldr import DATA_VERSION as CLDR_VERSION, state_names
 from kg.errors import RegistryError
 from kg.matcher import Gazetteer
 from kg.model import ROLE_CODES
@@ -25,7 +26,7 @@ LANGUAGES = ("en", "fr", "zh", "es")
 class State:
     code: str
     qid: str | None
-    names: dict[str, list[str]]
+    names: dict[str, list[str]]  # every name to match: the label, CLDR's, then states.toml's
     adjectives: dict[str, list[str]]
     prefixes: dict[str, list[str]]
     short: list[str]
@@ -77,6 +78,26 @@ class Person:
                    for held, start, end in self.offices)
 
 
+# Languages whose state names the registry holds: those the extractor reads and the UN
+# languages it is learning; CLDR gives each of them for free.
+NAME_LANGUAGES = ("en", "fr", "zh", "es", "ru", "ar", "de")
+
+
+def _state_names(code: str, table: dict[str, Any]) -> dict[str, list[str]]:
+    """Names of a state per language: the label (``label`` in states.toml where CLDR's common
+    name reads badly in running text, e.g. "Congo - Kinshasa"; else CLDR's), CLDR's names,
+    then the hand-written names CLDR lacks (official long forms, historical names)."""
+    langs = sorted({lang for lang in table if isinstance(table[lang], dict)} | set(NAME_LANGUAGES))
+    out = {}
+    for lang in langs:
+        own = table.get(lang, {}) if isinstance(table.get(lang), dict) else {}
+        label = [own["label"]] if "label" in own else []
+        names = list(dict.fromkeys(label + state_names(code, lang) + list(own.get("names", []))))
+        if names:
+            out[lang] = names
+    return out
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("kg") / "data"))
 
@@ -113,7 +134,7 @@ class Registry:
             self.states[code] = State(
                 code=code,
                 qid=table.get("qid"),
-                names={lang: table.get(lang, {}).get("names", []) for lang in table if isinstance(table[lang], dict)},
+                names=_state_names(code, table),
                 adjectives={lang: table[lang].get("adjectives", []) for lang in table if isinstance(table[lang], dict)},
                 prefixes={lang: table[lang].get("prefixes", []) for lang in table if isinstance(table[lang], dict)},
                 short=table.get("zh", {}).get("short", []),
@@ -181,8 +202,9 @@ class Registry:
 
     @cached_property
     def fingerprint(self) -> str:
-        """Hash of every data file: part of the build cache key."""
-        digest = hashlib.sha256()
+        """Hash of every data file and of the CLDR release the state names come from: part
+        of the build cache key."""
+        digest = hashlib.sha256(CLDR_VERSION.encode())
         for path in sorted(self.data_dir.rglob("*.toml")):
             digest.update(path.relative_to(self.data_dir).as_posix().encode())
             digest.update(path.read_bytes())

@@ -152,3 +152,45 @@ def test_bad_office_entries_are_registry_errors(registry, tmp_path: Path, entry,
     (data / "offices.toml").write_text(f"known_until = 2026-01-01\n[offices]\n{entry}\n", encoding="utf-8")
     with pytest.raises(RegistryError, match=message):
         Registry(data)
+
+
+def _cldr_dropped() -> list[tuple[str, str, str]]:
+    path = Path(__file__).parent / "data" / "states_names_from_cldr.tsv"
+    rows = [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    return [tuple(row) for row in rows]
+
+
+def test_state_names_dropped_for_cldr_are_still_known(registry):
+    """states.toml lost the names CLDR gives (tests/data/states_names_from_cldr.tsv lists
+    them): the registry built with CLDR still has every one of them."""
+    dropped = _cldr_dropped()
+    assert len(dropped) > 800
+    missing = [row for row in dropped if row[2] not in registry.states[row[0]].names.get(row[1], [])]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "zh", "ru", "ar", "de"])
+def test_every_state_has_a_name_in_every_un_language_and_german(registry, lang):
+    unnamed = [code for code, state in registry.states.items() if not state.names.get(lang)]
+    assert unnamed == []
+
+
+def test_state_names_come_from_cldr(registry):
+    """Russian, Arabic and German names are in no hand-written file: they are CLDR's."""
+    from kg.cldr import state_names
+    assert "Казахстан" in registry.states["KAZ"].names["ru"]
+    assert "كازاخستان" in registry.states["KAZ"].names["ar"]
+    assert "Kasachstan" in registry.states["KAZ"].names["de"]
+    assert state_names("KAZ", "de") == ["Kasachstan"]
+    assert "哈薩克" in state_names("KAZ", "zh")  # traditional script too
+    assert state_names("XKX", "en") == ["Kosovo"]  # a code ISO leaves to users
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "es", "zh", "ru", "ar", "de"])
+def test_labels_read_as_names_in_running_text(registry, lang):
+    """CLDR's "Congo - Kinshasa" or "Palestinian Territories" are kept as names to match, but
+    a label of its own (states.toml `label`) names the state in outputs."""
+    bad = [(code, state.label(lang)) for code, state in registry.states.items()
+           if any(mark in state.label(lang) for mark in (" - ", "&", "(", "’", "Territor", "территории", "الأراضي"))]
+    assert bad == []

@@ -26,6 +26,8 @@ _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
 # "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "X's firm adherence to": the owner's own stance (at most one adjective between)
+_OWN_STANCE = re.compile(r"(?:'s|’s|')\s+(?:[\w\-]+\s+)?")
 # after a declaring verb: a possessor of at most four words, maybe one adjective, then the cue
 _DECLARED_POSSESSIVE = re.compile(r"\s+(?:the\s+)?(?:[\w\-.]+\s+){0,3}[\w\-.]+(?:'s|’s)\s+(?:\w+\s+)?$")
 
@@ -175,7 +177,23 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     # a noun after a possessive ("China's support", "son soutien") is not a new stance, unless
     # the subject declares it ("reiterated China's firm support for ..."): then it is theirs
     declared = [m.end for m in inside if m.kind == "stance.declare"]
-    cues = [c for c in cues if not (c.kind in ("support", "oppose") and (
+    # "the Maldivian government's firm adherence to the one-China principle": a party of the
+    # encounter owning the noun holds the stance
+    possessor: dict[int, Mention] = {}
+    thanked = [m.start for m in inside if m.kind == "stance.thanks"]
+    for c in cues:
+        if c.kind not in ("support", "oppose") or reader.cjk:
+            continue
+        owner = [a for a in reader.mentions[index] if a.kind in ("state", "person", "both")
+                 and _OWN_STANCE.fullmatch(text, a.end, c.start)
+                 and set(reader.codes(a, speaker)) & set(reader.participants)]
+        if not owner:
+            continue
+        clause = max([s.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s.start, owner[-1].start)])
+        # not when the noun is what another stance or a thank-you is about ("praised China's support")
+        if not any(clause <= o.start < c.start for o in cues) and not any(clause <= t < c.start for t in thanked):
+            possessor[c.start] = owner[-1]
+    cues = [c for c in cues if c.start in possessor or not (c.kind in ("support", "oppose") and (
         (_POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start])
          and not any(_DECLARED_POSSESSIVE.match(text, end, c.start) for end in declared)) or
         (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start])))]
@@ -310,6 +328,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
         if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
             endorsers = speaker
+        if cue.start in possessor:
+            endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
         owner = [a for a in actors if cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
                  and _OF_OWNER.match(fold(text[cue.end:a.start]))]
