@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 from kg.text import fold, is_cjk
 
@@ -45,14 +45,25 @@ def _needs_boundary(char: str) -> bool:
 class Gazetteer:
     """Compiled phrase lexicon. Add phrases, then call :meth:`find`."""
 
-    def __init__(self) -> None:
+    def __init__(self, inflect: Callable[[str], list[str]] | None = None,
+                 inflected_kinds: Iterable[str] = ()) -> None:
         self._entries: dict[str, list[tuple[Entry, str | None]]] = {}
         self._prefixes: set[str] = set()
+        # a language that inflects names and titles: every form of such a phrase is listed
+        self._inflect = inflect
+        self._inflected_kinds = frozenset(inflected_kinds)
 
     def add(self, phrase: str, kind: str, value: str = "") -> None:
         phrase = " ".join(phrase.split())
         if not phrase:
             return
+        if self._inflect is not None and kind in self._inflected_kinds:
+            for form in self._inflect(phrase):
+                self._add(form, kind, value)
+        else:
+            self._add(phrase, kind, value)
+
+    def _add(self, phrase: str, kind: str, value: str) -> None:
         exact = phrase if _ACRONYM.match(phrase) and any(c.isupper() for c in phrase) else None
         key = fold(phrase)
         bucket = self._entries.setdefault(key, [])

@@ -15,6 +15,7 @@ from typing import Any
 from kg.cldr import DATA_VERSION as CLDR_VERSION, state_names
 from kg.errors import RegistryError
 from kg.matcher import Gazetteer
+from kg.morphology import Morphology
 from kg.model import ROLE_CODES
 
 __all__ = ["Registry", "State", "Organization", "Topic", "Person", "load_registry", "LANGUAGES"]
@@ -164,8 +165,21 @@ class Registry:
         for path in sorted((d / "lang").glob("*.toml")):
             table = _read_toml(path)
             self.languages[table.get("code", path.stem)] = table
+        self._load_spellings()
         self.publishers = _read_toml(d / "publishers.toml")
         self.unsupported = _read_toml(d / "languages.toml") if (d / "languages.toml").exists() else {}
+
+    def _load_spellings(self) -> None:
+        """A language's spellings of known officials (``[spellings]`` in its lang file:
+        "Sergey Lavrov" = ["Сергей Лавров", "Лавров"]) join the person's variants, so adding a
+        language never edits people.toml."""
+        by_name = {person.name: person for person in self.people}
+        for code, table in sorted(self.languages.items()):
+            for name, spellings in table.get("spellings", {}).items():
+                person = by_name.get(name)
+                if person is None:
+                    raise RegistryError(f"lang/{code}.toml: [spellings] names {name!r}, who is not in people.toml")
+                person.variants.extend(s for s in spellings if s not in person.variants)
 
     def _load_offices(self, path: Path) -> None:
         if not path.exists():
@@ -230,7 +244,10 @@ class Registry:
 
     def _compile(self, lang: str) -> Gazetteer:
         words = self.lang(lang)
-        g = Gazetteer()
+        morphology = Morphology(words.get("morphology"))
+        # names and titles inflect (Лавров/Лаврова, بالرئيس); cue words are listed form by form
+        g = Gazetteer(morphology.forms, ("state", "adj", "side", "org", "person", "title", "topic", "topic_against")) \
+            if morphology.enabled else Gazetteer()
         # Later additions share the bucket with earlier ones; the grammar picks by kind.
         for state in self.states.values():
             names = state.names.get(lang, [])

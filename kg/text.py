@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space"]
+__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space", "transliterate"]
 
 _PUNCT_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -133,3 +133,24 @@ def split_sentences(text: str, lines: list[Line], cjk: bool) -> list[Sentence]:
             if right > left:
                 sentences.append(Sentence(start + left, start + right, chunk[left:right], index))
     return sentences
+
+
+def transliterate(text: str, table: dict) -> str:
+    """``text`` in Latin letters by a language's table (``[transliteration]`` in its lang
+    file: ``letters`` one by one, ``initial`` at a word's start and after a vowel, as
+    BGN/PCGN writes Russian е as "ye" there). Letters the table lacks are kept."""
+    letters: dict[str, str] = table.get("letters", {})
+    initial: dict[str, str] = table.get("initial", {})
+    vowels = set(table.get("vowels", ""))
+    out = []
+    previous = ""
+    for char in text:
+        low = char.lower()
+        start = not previous.isalpha() or previous.lower() in vowels
+        latin = initial.get(low) if start and low in initial else letters.get(low)
+        if latin is None:
+            out.append(char)
+        else:
+            out.append(latin.capitalize() if char != low and latin else latin)
+        previous = char
+    return "".join(out)

@@ -194,3 +194,13 @@ def test_labels_read_as_names_in_running_text(registry, lang):
     bad = [(code, state.label(lang)) for code, state in registry.states.items()
            if any(mark in state.label(lang) for mark in (" - ", "&", "(", "’", "Territor", "территории", "الأراضي"))]
     assert bad == []
+
+
+def test_a_language_adds_spellings_of_known_officials_without_editing_people(registry, tmp_path: Path):
+    data = _copy_data(registry, tmp_path)
+    (data / "lang" / "xx.toml").write_text('code = "xx"\n[spellings]\n"Wang Yi" = ["Ван И"]\n', encoding="utf-8")
+    wang = next(p for p in Registry(data).people if p.name == "Wang Yi")
+    assert "Ван И" in wang.variants
+    (data / "lang" / "xx.toml").write_text('code = "xx"\n[spellings]\n"Nobody Known" = ["Никто"]\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="not in people.toml"):
+        Registry(data)

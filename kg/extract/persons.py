@@ -12,7 +12,7 @@ from typing import Iterable
 from kg.matcher import Match
 from kg.model import Span
 from kg.registry import Registry
-from kg.text import Sentence, fold, is_cjk
+from kg.text import Sentence, fold, is_cjk, transliterate
 
 from kg.extract.chains import sentence_mentions
 from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key
@@ -48,7 +48,24 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _merge_partial_names(f, by_sentence)
     if not f.cjk:
         _spellings(f, matches)
+    _latin_names(f)
     return f.people, by_sentence
+
+
+def _latin_names(f: _Finder) -> None:
+    """An official the registry does not know, named in a script with a transliteration table
+    (Cyrillic, Arabic), gets the Latin name ANNOTATION.md §2 asks for; the name as written is
+    kept beside it."""
+    table = f.words.get("transliteration")
+    if not table:
+        return
+    letters = set(table.get("letters", {}))
+    for person in f.people.values():
+        if person.key.startswith("r") or not any(c.lower() in letters for c in person.name):
+            continue
+        person.written = person.written or person.name
+        person.name = transliterate(person.name, table)
+        person.family = transliterate(person.family, table)
 
 
 def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
