@@ -166,8 +166,24 @@ class Registry:
             table = _read_toml(path)
             self.languages[table.get("code", path.stem)] = table
         self._load_spellings()
+        self._load_state_words()
         self.publishers = _read_toml(d / "publishers.toml")
         self.unsupported = _read_toml(d / "languages.toml") if (d / "languages.toml").exists() else {}
+
+    def _load_state_words(self) -> None:
+        """A language's words for states (``[states.KAZ]`` in its lang file: ``label``,
+        ``names``, ``adjectives``, ``prefixes``) join states.toml's and CLDR's, so adding a
+        language is adding one file."""
+        for code, table in sorted(self.languages.items()):
+            for state_code, words in table.get("states", {}).items():
+                state = self.states.get(state_code)
+                if state is None:
+                    raise RegistryError(f"lang/{code}.toml: [states.{state_code}] is not a state of states.toml")
+                names = ([words["label"]] if "label" in words else []) + state.names.get(code, []) + list(words.get("names", []))
+                state.names[code] = list(dict.fromkeys(names))
+                for field_name in ("adjectives", "prefixes"):
+                    known = getattr(state, field_name).setdefault(code, [])
+                    known.extend(w for w in words.get(field_name, []) if w not in known)
 
     def _load_spellings(self) -> None:
         """A language's spellings of known officials (``[spellings]`` in its lang file:

@@ -204,3 +204,15 @@ def test_a_language_adds_spellings_of_known_officials_without_editing_people(reg
     (data / "lang" / "xx.toml").write_text('code = "xx"\n[spellings]\n"Nobody Known" = ["Никто"]\n', encoding="utf-8")
     with pytest.raises(RegistryError, match="not in people.toml"):
         Registry(data)
+
+
+def test_a_language_adds_its_words_for_states_in_its_own_file(registry, tmp_path: Path):
+    data = _copy_data(registry, tmp_path)
+    (data / "lang" / "xx.toml").write_text(
+        'code = "xx"\n[states.KAZ]\nlabel = "Qazaqstan"\nadjectives = ["qazaq"]\nnames = ["Qazaq Eli"]\n', encoding="utf-8")
+    kaz = Registry(data).states["KAZ"]
+    assert kaz.label("xx") == "Qazaqstan" and "Qazaq Eli" in kaz.names["xx"]
+    assert kaz.adjectives["xx"] == ["qazaq"]
+    (data / "lang" / "xx.toml").write_text('code = "xx"\n[states.QQQ]\nnames = ["Nowhere"]\n', encoding="utf-8")
+    with pytest.raises(RegistryError, match="not a state"):
+        Registry(data)
