@@ -162,6 +162,8 @@ class Registry:
             except KeyError as exc:
                 raise RegistryError(f"people.toml: a person lacks {exc}") from exc
         self._load_offices(d / "offices.toml")
+        for path in sorted((d / "imported").glob("*.toml")) if (d / "imported").is_dir() else []:
+            self._load_imported(path)
         for path in sorted((d / "lang").glob("*.toml")):
             table = _read_toml(path)
             self.languages[table.get("code", path.stem)] = table
@@ -214,6 +216,39 @@ class Registry:
                 if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
                     raise RegistryError(f"offices.toml: {name!r}: dates must be TOML dates (YYYY-MM-DD)")
                 person.offices.append((role, start, end[0] if end else None))
+
+    def _load_imported(self, path: Path) -> None:
+        """People imported from Wikidata (``kg registry import``): one already known (same
+        QID, or same name and state) gains their spellings and dated offices; anyone else
+        joins the registry."""
+        by_qid = {person.qid: person for person in self.people if person.qid}
+        by_name = {(person.name, person.country): person for person in self.people}
+        for row in _read_toml(path).get("person", []):
+            try:
+                name, country = row["name"], row["country"]
+            except KeyError as exc:
+                raise RegistryError(f"{path.name}: a person lacks {exc}") from exc
+            person = by_qid.get(row.get("qid")) or by_name.get((name, country))
+            if person is None:
+                state = self.states.get(country)
+                tokens = name.split()
+                family = tokens[0] if state and state.family_name_first else tokens[-1]
+                person = Person(name, country, family, row.get("qid"))
+                self.people.append(person)
+                by_name[(name, country)] = person
+            person.variants.extend(v for v in row.get("variants", []) if v not in person.variants and v != person.name)
+            for role, start, *end in row.get("offices", []):
+                if role not in ROLE_CODES:
+                    raise RegistryError(f"{path.name}: {name!r}: {role!r} is not a role code of ANNOTATION.md")
+                holding = (role, start, end[0] if end else None)
+                if holding not in person.offices:
+                    person.offices.append(holding)
+
+    def person_named(self, name: str, country: str) -> Person | None:
+        """The registry's official of that name and state, if any."""
+        if not hasattr(self, "_by_name"):
+            self._by_name = {(person.name, person.country): person for person in self.people}
+        return self._by_name.get((name, country))
 
     def holders(self, country: str, role: str, day: dt.date) -> list[int]:
         """Registry indexes of the officials of ``country`` who held ``role`` on ``day``."""

@@ -23,6 +23,29 @@ __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 EXTRACTOR_VERSION = "4"
 
 
+def role_checks(events: list, registry: Registry) -> list[str]:
+    """"Wang Yi as head_of_state on 2021-01-21": a role the readout gives a known official
+    that the registry's dated offices (offices.toml, a Wikidata import) say they did not
+    hold that day. Reported, never corrected: either source may be wrong."""
+    import datetime as dt
+
+    notes = []
+    for event in events:
+        if not event.date:
+            continue
+        day = dt.date.fromisoformat(event.date)
+        for participant in event.participants:
+            entry = registry.person_named(participant.name, participant.country)
+            if entry is None or not entry.offices:
+                continue
+            dated = {role for role, _, _ in entry.offices}
+            for role in sorted(participant.roles):
+                if role in dated and not entry.held_on(day, role):
+                    notes.append(f"role check: {participant.name} ({participant.country}) as {role} on {event.date}: "
+                                 f"not a term the registry's offices know")
+    return list(dict.fromkeys(notes))
+
+
 def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:
     """Extract the event, participants, roles and endorsements of one readout."""
     registry = registry or load_registry()
@@ -51,7 +74,8 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
     endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
     endorsements += exchanged_congratulations(folded, sentences, words, events, endorsements)
-    notes = [] if events else ["no encounter found: the text reports no call, meeting, talks, visit or message"]
+    notes = role_checks(events, registry) if events else \
+        ["no encounter found: the text reports no call, meeting, talks, visit or message"]
     return Extraction(
         document=original,
         lang=layout.lang,
