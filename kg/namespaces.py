@@ -56,6 +56,8 @@ class KG(DefinedNamespace):
     titleAsWritten: URIRef
     nameAsWritten: URIRef
     endorser: URIRef
+    statedAt: URIRef
+    speaker: URIRef
     stance: URIRef
     target: URIRef
     topic: URIRef

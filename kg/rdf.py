@@ -190,8 +190,12 @@ def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -
         out.append((doc, KG.publisherState, _actor_stub(extraction.publisher_country, registry, mint, out)))
     for event in extraction.events:
         _event_triples(event, extraction, registry, mint, doc, activity, out)
+    placed: set[tuple] = set()
     for endorsement in extraction.endorsements:
         _endorsement_triples(endorsement, registry, mint, doc, activity, text, out)
+        if endorsement.key not in placed:  # one statement, one place, however many sentences say it
+            placed.add(endorsement.key)
+            _stated_at(endorsement, extraction.events, mint, doc, out)
     return sort_triples(out)
 
 
@@ -201,6 +205,7 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
     iri = mint.event(event)
     out += [
         (iri, RDF.type, EVENT_CLASS[event.type]),
+        (iri, RDF.type, KG.Encounter),  # so that `?e a kg:Encounter` finds every encounter
         (iri, KG.dateInferred, Literal(event.date_inferred)),
         (iri, KG.evidence, _evidence(doc, event.evidence, text, out)),
         (iri, PROV.wasDerivedFrom, doc),
@@ -268,6 +273,21 @@ def _endorsement_triples(e: Endorsement, registry: Registry, mint: Minter, doc: 
         else:
             topic = topic_iri(e.topic)
             out += [(iri, KG.topic, topic), (topic, RDF.type, KG.Topic), (topic, SKOS.prefLabel, Literal(e.topic, lang="en"))]
+
+
+def _stated_at(e: Endorsement, events: list[Event], mint: Minter, doc: URIRef, out: list[Triple]) -> None:
+    """Where and by whom a stance was stated: the encounter of the readout it is reported at
+    (the last one whose account starts before the stance's sentence, else the first), and
+    the endorsing side's one participant there, when the side had exactly one."""
+    if not events:
+        return
+    before = [event for event in events if event.evidence.start <= e.evidence.start]
+    event = before[-1] if before else events[0]
+    iri = URIRef(f"{doc}#e-{hashlib.sha1('|'.join(str(x) for x in e.key).encode()).hexdigest()[:12]}")
+    out.append((iri, KG.statedAt, mint.event(event)))
+    speakers = [p for p in event.participants if p.country == e.endorser]
+    if len(speakers) == 1:
+        out.append((iri, KG.speaker, mint.person(speakers[0].name, speakers[0].country)))
 
 
 def _labels(iri: URIRef, names_by_lang: dict[str, list[str]]) -> list[Triple]:

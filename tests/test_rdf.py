@@ -174,3 +174,54 @@ def test_to_graph_binds_the_project_prefixes(seed_outcome):
     prefixes = dict(graph.namespaces())
     assert URIRef(str(KG._NS)) == prefixes["kg"]
     assert "oa" in prefixes and "prov" in prefixes
+
+
+def test_every_encounter_is_also_a_kg_encounter(seed_graph):
+    """`?e a kg:Encounter` finds every encounter without the ontology's subclass axioms."""
+    events = set(seed_graph.subjects(KG.participation, None))
+    assert events and all((e, RDF.type, KG.Encounter) in seed_graph for e in events)
+
+
+def test_an_endorsement_says_where_and_by_whom(seed_graph):
+    """kg:statedAt the readout's encounter (hence its date), kg:speaker the one participant of
+    the endorsing side: "What did Tleuberdi say at his call with Wang Yi?" can be asked."""
+    (event,) = set(seed_graph.subjects(KG.participation, None))
+    endorsements = list(seed_graph.subjects(RDF.type, KG.Endorsement))
+    assert endorsements
+    for e in endorsements:
+        assert list(seed_graph.objects(e, KG.statedAt)) == [event]
+        (speaker,) = seed_graph.objects(e, KG.speaker)
+        endorser = seed_graph.value(e, KG.endorser)
+        assert seed_graph.value(speaker, KG.represents) == endorser
+    speakers = {str(seed_graph.value(s, RDFS.label)) for s in seed_graph.objects(None, KG.speaker)}
+    assert speakers == {"Wang Yi", "Mukhtar Tleuberdi"}
+
+
+def test_a_side_with_two_participants_names_no_speaker(registry):
+    """Who spoke for a side of two is not known: no kg:speaker rather than a guess."""
+    import textwrap
+
+    from kg.extract import extract
+    from kg.model import Document
+    from kg.rdf import Minter, extraction_triples
+
+    text = textwrap.dedent("""\
+        Le 3 mars 2021, le ministre des Affaires étrangères Wang Yi et le vice-ministre Le Yucheng ont rencontré le ministre kazakh des Affaires étrangères Mukhtar Tleuberdi.
+
+        M. Tleuberdi a déclaré que le Kazakhstan soutient fermement la position de la Chine sur la question de Taiwan.
+
+        M. Wang a déclaré que la Chine soutient fermement le Kazakhstan dans la sauvegarde de sa souveraineté et de son intégrité territoriale.
+        """)
+    extraction = extract(Document(source="t.txt", text=text, sha256="1" * 64, lang="fr"), registry)
+    triples = extraction_triples(extraction, registry, Minter())
+    by_endorser = {}
+    for s, p, o in triples:
+        if p == KG.endorser:
+            by_endorser[s] = o
+    speakers = {s: o for s, p, o in triples if p == KG.speaker}
+    assert {str(e).rsplit("/", 1)[-1] for e in by_endorser.values()} == {"CHN", "KAZ"}
+    for statement, endorser in by_endorser.items():
+        if str(endorser).endswith("/CHN"):
+            assert statement not in speakers
+        else:
+            assert statement in speakers
