@@ -72,7 +72,14 @@ def test_installed_package_finds_schema_and_data(wheel, tmp_path):
     site = tmp_path / "site"
     with zipfile.ZipFile(wheel) as archive:
         archive.extractall(site)
+    # the registry reads state names from babel's CLDR data: third-party packages stay
+    # reachable (appended after the unpacked wheel, and no .pth file is read, so the
+    # editable install of the checkout is not)
+    import babel
+    import pycountry
+    libraries = sorted({str(Path(m.__file__).resolve().parent.parent) for m in (babel, pycountry)})
     script = (
+        f"import sys; sys.path.extend({libraries!r})\n"
         "import kg, kg.resources as r\n"
         "from kg.registry import load_registry\n"
         "print(kg.__file__)\n"
@@ -90,3 +97,51 @@ def test_installed_package_finds_schema_and_data(wheel, tmp_path):
     assert Path(ontology).resolve() == (site / "kg" / "schema" / "ontology.ttl").resolve()
     assert Path(shapes).resolve() == (site / "kg" / "schema" / "shapes.ttl").resolve()
     assert int(topics) == 26  # the topic labels of ANNOTATION.md §3
+
+
+# ---- set-up: system tools and ../shared ----------------------------------------------------
+def test_system_deps_script_installs_exactly_the_tools_dev_py_names(repo_root):
+    import re
+
+    from dev import SYSTEM_TOOLS
+
+    script = (repo_root / ".ci" / "system-deps.sh").read_text(encoding="utf-8")
+    pairs = dict(re.findall(r"command -v (\S+) >/dev/null 2>&1 \|\| need\+=\((\S+)\)", script))
+    assert pairs == SYSTEM_TOOLS
+
+
+def test_dev_py_names_what_is_missing_in_one_line(monkeypatch, tmp_path):
+    import dev
+
+    monkeypatch.setenv("PATH", str(tmp_path))  # no tool at all
+    monkeypatch.setattr(dev, "SHARED", tmp_path / "no-shared")
+    monkeypatch.delenv("CI", raising=False)
+    line = dev.missing_line()
+    assert line is not None and "\n" not in line
+    for tool, package in dev.SYSTEM_TOOLS.items():
+        assert f"{tool} ({package})" in line
+    assert "bash .ci/system-deps.sh" in line and "no-shared" in line and "skipped" in line
+    monkeypatch.setenv("CI", "true")
+    assert "fail in CI" in dev.missing_line()
+
+
+@pytest.mark.parametrize("ci", ["", "true"])
+def test_a_missing_tool_skips_in_one_line_but_fails_in_ci(repo_root, tmp_path, ci):
+    environment = {k: v for k, v in os.environ.items() if k != "CI"} | {"PATH": str(tmp_path)}
+    if ci:
+        environment["CI"] = ci
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "tests/test_publish.py",
+                          "-k", "rapper"], cwd=repo_root, env=environment, capture_output=True, text=True,
+                         timeout=120)
+    reason = "needs rapper (Debian package raptor2-utils): install with `bash .ci/system-deps.sh`"
+    if ci:
+        assert run.returncode == 1 and reason in run.stdout and "5 error" in run.stdout, run.stdout[-1500:]
+    else:
+        assert run.returncode == 0, run.stdout[-1500:]
+        assert [line for line in run.stdout.splitlines() if reason in line] == [
+            f"SKIPPED [5] tests/conftest.py:{_skip_line(repo_root)}: {reason}"]
+
+
+def _skip_line(repo_root) -> int:
+    lines = (repo_root / "tests" / "conftest.py").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if "pytest.skip(reason)" in line)

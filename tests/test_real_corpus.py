@@ -35,6 +35,7 @@ def us_state_build(us_state, tmp_path_factory):
     return build(us_state, tmp_path_factory.mktemp("us_state"), jobs=2)
 
 
+@pytest.mark.needs("shared")
 def test_the_whole_us_state_corpus_builds(us_state_build):
     documents = us_state_build.documents
     assert len(documents) == 328
@@ -44,6 +45,7 @@ def test_the_whole_us_state_corpus_builds(us_state_build):
     assert us_state_build.summary()["violations"] == 0
 
 
+@pytest.mark.needs("shared")
 def test_us_state_encounters_name_two_parties(us_state_build):
     """Every readout is of an encounter between the U.S. and another party: the share of
     published encounters with participants of two states or organisations, over a floor."""
@@ -59,6 +61,7 @@ def us_state_scores(us_state):
 
 
 @pytest.mark.parametrize("measure", sorted(US_STATE_FLOORS))
+@pytest.mark.needs("shared")
 def test_us_state_gold_sample_stays_above_its_floor(us_state_scores, measure):
     report = us_state_scores
     assert report.overall.documents == 40
