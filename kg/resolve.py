@@ -1,0 +1,118 @@
+"""Two sides of one call: readouts of the same encounter grouped into one shared encounter.
+
+When China's MFA and the counterpart's ministry each publish a readout of one call, each
+readout's graph keeps its own encounter (its type, date, participants, stances). This
+module says which of those report the same real encounter, deterministically and with
+reasons, so counts can be by encounter and the claims can be compared side by side.
+
+Two reports are of one encounter when, and only when:
+
+* they come from different readouts (a readout reports each of its encounters once);
+* their sides are the same set of states and organisations (a bilateral on the sidelines
+  of a multilateral meeting is not the meeting; the same day with another counterpart is
+  another encounter);
+* their media agree: by phone, by video, by message, or in person (meeting, talks and
+  visit are one medium: readouts call the same meeting "talks" or "a meeting");
+* both are dated, within one day of the group's first report (time zones; a call a week
+  later is another call). An undated report is never joined: a false merge is worse than
+  a missed one.
+
+The shared encounter's date is the one most reports give (ties: the earliest); its type
+the one most reports give (ties: the order of :data:`kg.extract.events.TYPE_PRIORITY`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["Report", "SharedEncounter", "resolve", "MEDIUM"]
+
+MEDIUM = {"phone_call": "phone", "video_call": "video", "message": "message",
+          "meeting": "in person", "talks": "in person", "visit": "in person"}
+_TYPE_ORDER = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
+_WINDOW = dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One readout's encounter as its graph states it."""
+
+    encounter: str  # the readout's encounter IRI
+    readout: str  # the readout IRI
+    type: str  # phone_call ...
+    date: str | None  # ISO day, None when undated
+    sides: frozenset[str]  # ISO3 / organisation codes of the participants
+
+
+@dataclass
+class SharedEncounter:
+    iri: str
+    type: str
+    date: str | None
+    sides: frozenset[str]
+    reports: list[Report] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def _iri(base: str, reports: list[Report]) -> str:
+    digest = hashlib.sha1("|".join(sorted(r.encounter + "@" + r.readout for r in reports)).encode()).hexdigest()[:12]
+    return f"{base}encounter/{digest}"
+
+
+def resolve(reports: list[Report], base: str = "https://w3id.org/readout-kg/id/") -> list[SharedEncounter]:
+    """The shared encounters of ``reports``: one per group of reports of one real encounter
+    (most reports are alone in theirs), in a stable order whatever the input order."""
+    groups: list[list[Report]] = []
+    undated = []
+    by_kind: dict[tuple[frozenset[str], str], list[Report]] = {}
+    for report in sorted(set(reports), key=lambda r: (r.date or "", r.readout, r.encounter)):
+        if report.date is None or len(report.sides) < 2:
+            undated.append([report])
+            continue
+        by_kind.setdefault((report.sides, MEDIUM.get(report.type, report.type)), []).append(report)
+    for (sides, medium), members in sorted(by_kind.items(), key=lambda item: (sorted(item[0][0]), item[0][1])):
+        current: list[Report] = []
+        first: dt.date | None = None
+        for report in members:  # sorted by date
+            day = dt.date.fromisoformat(report.date)  # type: ignore[arg-type]
+            if current and first is not None and day - first <= _WINDOW and \
+                    report.readout not in {r.readout for r in current}:
+                current.append(report)
+                continue
+            if current:
+                groups.append(current)
+            current, first = [report], day
+        if current:
+            groups.append(current)
+    out = []
+    for group in groups + undated:
+        out.append(_shared(group, base))
+    return sorted(out, key=lambda s: (s.date or "", s.iri))
+
+
+def _shared(group: list[Report], base: str) -> SharedEncounter:
+    dates = Counter(r.date for r in group if r.date)
+    date = min(dates, key=lambda d: (-dates[d], d)) if dates else None
+    types = Counter(r.type for r in group)
+    kind = min(types, key=lambda t: (-types[t], _TYPE_ORDER.index(t) if t in _TYPE_ORDER else 99))
+    shared = SharedEncounter(_iri(base, group), kind, date, group[0].sides, sorted(group, key=lambda r: r.readout))
+    if len(group) > 1:
+        days = sorted({r.date for r in group if r.date})
+        shared.reasons = [
+            f"{len(group)} readouts report it: " + ", ".join(f"{r.readout.rsplit('/', 1)[-1][:12]} ({r.type}, {r.date})"
+                                                        for r in shared.reports),
+            f"same sides: {', '.join(sorted(shared.sides))}",
+            f"same medium: {MEDIUM.get(group[0].type, group[0].type)}",
+            "same day" if len(days) == 1 else f"dates {days[0]} to {days[-1]}, within a day",
+        ]
+    else:
+        report = group[0]
+        if report.date is None:
+            shared.reasons = ["undated: never joined to another report"]
+        elif len(report.sides) < 2:
+            shared.reasons = ["one side only: never joined to another report"]
+        else:
+            shared.reasons = ["no other readout reports it"]
+    return shared
