@@ -13,9 +13,12 @@ Two reports are of one encounter when, and only when:
   another encounter);
 * their media agree: by phone, by video, by message, or in person (meeting, talks and
   visit are one medium: readouts call the same meeting "talks" or "a meeting");
+* on every side both name officials for, they name at least one in common (an extra
+  official on one side does not split them; Lavrov's talks and Shoigu's consultations with
+  Wang Yi the same day are two encounters);
 * both are dated, within one day of the group's first report (time zones; a call a week
   later is another call). An undated report is never joined: a false merge is worse than
-  a missed one.
+  a missed one, and without its day the corpus may hold several encounters it could be.
 
 The shared encounter's date is the one most reports give (ties: the earliest); its type
 the one most reports give (ties: the order of :data:`kg.extract.events.TYPE_PRIORITY`)."""
@@ -26,8 +29,11 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["Report", "SharedEncounter", "resolve", "MEDIUM"]
+from kg.evaluate import names_match
+
+__all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "MEDIUM"]
 
 MEDIUM = {"phone_call": "phone", "video_call": "video", "message": "message",
           "meeting": "in person", "talks": "in person", "visit": "in person"}
@@ -44,6 +50,7 @@ class Report:
     type: str  # phone_call ...
     date: str | None  # ISO day, None when undated
     sides: frozenset[str]  # ISO3 / organisation codes of the participants
+    people: frozenset[tuple[str, str]] = frozenset()  # (side, name) of each participant
 
 
 @dataclass
@@ -65,31 +72,48 @@ def resolve(reports: list[Report], base: str = "https://w3id.org/readout-kg/id/"
     """The shared encounters of ``reports``: one per group of reports of one real encounter
     (most reports are alone in theirs), in a stable order whatever the input order."""
     groups: list[list[Report]] = []
-    undated = []
+    alone: list[list[Report]] = []
+    undated: list[Report] = []  # never joined
     by_kind: dict[tuple[frozenset[str], str], list[Report]] = {}
     for report in sorted(set(reports), key=lambda r: (r.date or "", r.readout, r.encounter)):
-        if report.date is None or len(report.sides) < 2:
-            undated.append([report])
-            continue
-        by_kind.setdefault((report.sides, MEDIUM.get(report.type, report.type)), []).append(report)
-    for (sides, medium), members in sorted(by_kind.items(), key=lambda item: (sorted(item[0][0]), item[0][1])):
-        current: list[Report] = []
-        first: dt.date | None = None
+        if len(report.sides) < 2:
+            alone.append([report])
+        elif report.date is None:
+            undated.append(report)
+        else:
+            by_kind.setdefault(_kind(report), []).append(report)
+    for _, members in sorted(by_kind.items(), key=lambda item: (sorted(item[0][0]), item[0][1])):
+        open_groups: list[tuple[dt.date, list[Report]]] = []
         for report in members:  # sorted by date
             day = dt.date.fromisoformat(report.date)  # type: ignore[arg-type]
-            if current and first is not None and day - first <= _WINDOW and \
-                    report.readout not in {r.readout for r in current}:
-                current.append(report)
-                continue
-            if current:
-                groups.append(current)
-            current, first = [report], day
-        if current:
-            groups.append(current)
-    out = []
-    for group in groups + undated:
-        out.append(_shared(group, base))
+            fits = [g for first, g in open_groups if day - first <= _WINDOW and _joins(report, g)]
+            if fits:
+                fits[0].append(report)
+            else:
+                open_groups.append((day, [report]))
+                groups.append(open_groups[-1][1])
+    alone += [[report] for report in undated]
+    out = [_shared(group, base) for group in groups + alone]
     return sorted(out, key=lambda s: (s.date or "", s.iri))
+
+
+def _kind(report: Report) -> tuple[frozenset[str], str]:
+    return report.sides, MEDIUM.get(report.type, report.type)
+
+
+def _joins(report: Report, group: list[Report]) -> bool:
+    """Whether ``report`` may be one more report of ``group``'s encounter: another readout,
+    and on every side, officials in common with each report that names some."""
+    return report.readout not in {r.readout for r in group} and all(_same_people(report, r) for r in group)
+
+
+def _same_people(a: Report, b: Report) -> bool:
+    for side in a.sides & b.sides:
+        mine = {name for s, name in a.people if s == side}
+        theirs = {name for s, name in b.people if s == side}
+        if mine and theirs and not any(names_match(x, y) for x in mine for y in theirs):
+            return False
+    return True
 
 
 def _shared(group: list[Report], base: str) -> SharedEncounter:
@@ -106,6 +130,7 @@ def _shared(group: list[Report], base: str) -> SharedEncounter:
             f"same sides: {', '.join(sorted(shared.sides))}",
             f"same medium: {MEDIUM.get(group[0].type, group[0].type)}",
             "same day" if len(days) == 1 else f"dates {days[0]} to {days[-1]}, within a day",
+            "officials in common on every side that names some",
         ]
     else:
         report = group[0]
@@ -116,3 +141,23 @@ def _shared(group: list[Report], base: str) -> SharedEncounter:
         else:
             shared.reasons = ["no other readout reports it"]
     return shared
+
+
+def score_pairing(truth: dict[str, str], reports: list[Report]) -> dict[str, Any]:
+    """Pairing precision and recall: over pairs of readouts, those :func:`resolve` puts in one
+    encounter against those ``truth`` (readout -> encounter label) says report one."""
+    import itertools
+
+    predicted: set[tuple[str, str]] = set()
+    for shared in resolve([r for r in reports if r.readout in truth]):
+        for a, b in itertools.combinations(sorted({r.readout for r in shared.reports}), 2):
+            predicted.add((a, b))
+    by_label: dict[str, list[str]] = {}
+    for readout, label in truth.items():
+        by_label.setdefault(label, []).append(readout)
+    expected = {pair for readouts in by_label.values() for pair in itertools.combinations(sorted(readouts), 2)}
+    hits = predicted & expected
+    return {"precision": len(hits) / len(predicted) if predicted else 1.0,
+            "recall": len(hits) / len(expected) if expected else 1.0,
+            "pairs_predicted": len(predicted), "pairs_expected": len(expected), "pairs_found": len(hits),
+            "false_merges": sorted(predicted - expected), "missed": sorted(expected - predicted)}

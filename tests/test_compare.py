@@ -1,0 +1,102 @@
+"""kg.compare, `kg compare`, `kg explain`, `kg eval-pairs`: the readouts of one encounter side
+by side, on two readouts of one call the team wrote in the two sides' styles
+(tests/data/pair)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+from kg.build import build
+from kg.compare import compare, explain
+from kg.errors import QueryError
+from kg.query import open_store
+
+PAIR = Path(__file__).resolve().parent / "data" / "pair"
+LATER_CALL = """Wang Yi Speaks with Kazakh Foreign Minister Mukhtar Tleuberdi on the Phone
+
+2022-03-22 20:00
+
+On March 22, 2022, State Councilor and Foreign Minister Wang Yi spoke on the phone with Deputy Prime Minister and Foreign Minister of Kazakhstan Mukhtar Tleuberdi.
+
+Wang Yi said that China supports Kazakhstan in hosting the CICA summit.
+"""
+
+
+@pytest.fixture(scope="module")
+def pair_build(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("pair")
+    shutil.copytree(PAIR, root / "sources")
+    (root / "sources" / "cn_later_call.txt").write_text(LATER_CALL, encoding="utf-8")
+    build(root / "sources", root / "build")
+    return root
+
+
+@pytest.fixture(scope="module")
+def store(pair_build):
+    return open_store(pair_build / "build", pair_build / "sources", pair_build / "build")
+
+
+def test_the_two_readouts_of_one_call_are_compared(store):
+    (comparison,) = compare(store)
+    assert comparison.date == "2022-03-15" and comparison.type == "phone_call" and comparison.sides == ["CHN", "KAZ"]
+    assert sorted(r["file"] for r in comparison.readouts) == ["cn_wang_tleuberdi.txt", "kz_tleuberdi_wang.txt"]
+    only = {(c.readout, c.value) for c in comparison.claims if c.only_here}
+    # what China's readout reports and Kazakhstan's leaves out, with the sentence
+    assert ("cn_wang_tleuberdi.txt", "KAZ support CHN on Taiwan") in only
+    assert not any(readout == "kz_tleuberdi_wang.txt" and "Global Development" in value for readout, value in only)
+    taiwan = next(c for c in comparison.claims if c.value == "KAZ support CHN on Taiwan")
+    assert "one-China principle" in taiwan.sentence
+
+
+def test_a_call_a_week_later_is_another_encounter(store):
+    everything = compare(store, only_shared=False)
+    assert sorted((c.date, len(c.readouts)) for c in everything) == [("2022-03-15", 2), ("2022-03-22", 1)]
+
+
+def test_explain_names_the_readouts_and_the_reasons(store):
+    found = explain(store, "kz_tleuberdi_wang.txt")
+    assert len(found.readouts) == 2
+    assert "same sides: CHN, KAZ" in found.reasons and "same medium: phone" in found.reasons
+    with pytest.raises(QueryError, match="no encounter matches"):
+        explain(store, "nothing-like-this")
+    with pytest.raises(QueryError, match="matches 2 encounters"):
+        explain(store, "2022-03")
+
+
+def test_cli_compare_as_table_csv_and_json(pair_build):
+    runner = CliRunner()
+    dump = str(pair_build / "build")
+    table = runner.invoke(main, ["compare", "--dump", dump])
+    assert table.exit_code == 0, table.output
+    assert "only in cn_wang_tleuberdi.txt: stance KAZ support CHN on Taiwan" in table.output
+    rows = list(csv.DictReader(runner.invoke(main, ["compare", "--dump", dump, "--format", "csv"]).stdout.splitlines()))
+    assert {r["readout"] for r in rows} == {"cn_wang_tleuberdi.txt", "kz_tleuberdi_wang.txt"}
+    data = json.loads(runner.invoke(main, ["compare", "--dump", dump, "--format", "json"]).stdout)
+    assert data[0]["sides"] == ["CHN", "KAZ"]
+
+
+def test_cli_explain(pair_build):
+    result = CliRunner().invoke(main, ["explain", "2022-03-15", "--dump", str(pair_build / "build")])
+    assert result.exit_code == 0, result.output
+    assert "why: same day" in result.output
+    missing = CliRunner().invoke(main, ["explain", "1999", "--dump", str(pair_build / "build")])
+    assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_eval_pairs_scores_a_pairs_file(tmp_path):
+    pairs = tmp_path / "pairs.csv"
+    with pairs.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["encounter", "readout", "source", "note"])
+        writer.writerow(["call", "cn_wang_tleuberdi", "realdev", "CHN side"])
+        writer.writerow(["call", "kz_tleuberdi_wang", "realdev", "KAZ side"])
+    result = CliRunner().invoke(main, ["eval-pairs", str(pairs), "--texts", str(PAIR)])
+    assert result.exit_code == 0, result.output
+    assert "pairing precision 1.00 (1/1), recall 1.00 (1/1)" in result.output
