@@ -192,3 +192,4 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
     except ValueError:
         return None
     return None
+
