@@ -18,6 +18,12 @@ GOLD_KEYS = ("source", "lang", "published", "events", "endorsements")
 _TYPE_OF = {iri: name for name, iri in EVENT_CLASS.items()}
 
 
+def _latin(name: str) -> bool:
+    """Whether ``name`` is written in Latin letters (ANNOTATION.md §2 gives names in Latin
+    script: a spelling in Cyrillic or Arabic is kept as written, the label is the name)."""
+    return all(not c.isalpha() or c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in name)
+
+
 def _code(graph: Graph, actor: URIRef | None) -> str | None:
     if actor is None:
         return None
@@ -47,7 +53,7 @@ def graph_to_gold(graph: Graph, readout: URIRef) -> dict[str, Any]:
             titles = [str(graph.value(h, KG.titleAsWritten)) for h in holdings]
             written = graph.value(participation, KG.nameAsWritten)  # the readout's spelling, if not the label's
             participants.append({
-                "name": str(written if written is not None else graph.value(person, RDFS.label)),
+                "name": str(written if written is not None and _latin(str(written)) else graph.value(person, RDFS.label)),
                 "country": _code(graph, graph.value(person, KG.represents)),
                 "roles": roles,
                 "titles": list(dict.fromkeys(titles)),

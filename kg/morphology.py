@@ -10,6 +10,8 @@ table in ``lang/<code>.toml``:
   that fits a word wins; a final of ``""`` fits any word (a consonant stem).
 - ``proclitics``: particles written joined to the next word (Arabic و ب ل ف ك), and
   ``article`` ("ال"), which ل fuses with ("للصين").
+- ``conjunctions``: particles joined to any word, so cue words (verbs, stance nouns) take
+  them as well ("وأكد", "ودعم"); cue words get no other form.
 
 Every word of a phrase may keep its form or take the case's ending ("министра иностранных
 дел": the head noun inflects, the genitive after it does not); the forms never collide with
@@ -18,6 +20,7 @@ the text's other words in practice, and forms no text contains cost only memory.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 __all__ = ["Morphology"]
@@ -38,6 +41,13 @@ class Morphology:
         self.proclitics: list[str] = list(table.get("proclitics", []))
         self.article: str = table.get("article", "")
         self.enabled = bool(self.paradigms or self.proclitics)
+        # conjunctions written joined to any word (Arabic و ف): cue words take them too ("وأكد")
+        self.conjunctions: list[str] = list(table.get("conjunctions", []))
+        # word ends the language never has ("consonant + й" in Russian): no base form ends so
+        self.never_final = [re.compile(pattern) for pattern in table.get("never_final", [])]
+        # words that inflect by no rule ("посол", "посла": its endings would make "после"): forms per case
+        self.irregular: dict[str, list[str]] = {word.lower(): [("" if f == "-" else f) for f in row.split()]
+                                                for word, row in table.get("irregular", {}).items()}
 
     def _inflectable(self, word: str) -> bool:
         return len(word) >= self.min_length and (not self.letters or all(c in self.letters for c in word.lower()))
@@ -46,6 +56,8 @@ class Morphology:
         """The forms of one word per case (the word itself in every case)."""
         if not self.paradigms or not self._inflectable(word):
             return []
+        if word.lower() in self.irregular:
+            return [{word} | ({_like(word, form)} if form else set()) for form in self.irregular[word.lower()]]
         low_final = word.lower()
         for final, rows in self.paradigms:
             if low_final.endswith(final) and len(word) - len(final) >= 2:
@@ -69,6 +81,84 @@ class Morphology:
         out += [form for base in list(out) for form in self._with_proclitics(base)]
         return list(dict.fromkeys(out))
 
+    def _paradigm(self, word: str) -> tuple[str, list[list[str]]] | None:
+        """The paradigm a word in its base form takes (the longest final that fits)."""
+        low = word.lower()
+        for final, rows in self.paradigms:
+            if low.endswith(final) and len(word) - len(final) >= 2:
+                return final, rows
+        return None
+
+    def _bases(self, word: str, case: int) -> list[str]:
+        """The base forms of which ``word`` is the form of ``case`` (itself when it has no paradigm)."""
+        if not self._inflectable(word):
+            return [word]
+        found = [_like(word, base) for base, row in self.irregular.items() if case < len(row) and row[case] == word.lower()]
+        for final, rows in self.paradigms:
+            for row in rows:
+                if case >= len(row) or len(row[0]) < len(final):
+                    continue
+                ending = row[case]
+                if not word.lower().endswith(ending) or len(word) - len(ending) < 2:
+                    continue
+                base = word[: len(word) - len(ending)] + row[0]
+                if base.lower().endswith(final) and self._paradigm(base) == (final, rows) and \
+                        not any(p.search(base.lower()) for p in self.never_final):
+                    found.append(base)
+        # the commonest reading first: a plain stem ("Назарбаевым" -> "Назарбаев", not "Назарбаевый")
+        return sorted(dict.fromkeys(found), key=len)
+
+    def cases_of(self, word: str, bases: set[str]) -> set[int]:
+        """The cases in which ``word`` is a form of one of ``bases`` (folded base forms, e.g. the
+        first words of the titles): "министра" -> genitive and accusative of "министр"."""
+        from kg.text import fold
+
+        cases = max((len(row) for _, rows in self.paradigms for row in rows), default=0)
+        found = {0} if fold(word) in bases else set()
+        return found | {case for case in range(1, cases) if any(fold(b) in bases for b in self._bases(word, case))}
+
+    def nominative(self, name: str, cases: set[int] | None = None) -> str:
+        """A name as the text inflects it, in its base form: "Джоном Теффтом" -> "Джон Теффт",
+        "Сергея Лаврова" -> "Сергей Лавров". ``cases``: the cases the name may stand in (those of
+        the title before it: "послом ... Джоном Теффтом"); without them the name stays as
+        written ("Мария Захарова" may be the genitive of a "Марий Захаров"). The case is the one
+        every inflectable word of the name can be a form of (a later word may be a foreign name
+        that does not inflect), and that the most words show an ending of; when none does, or
+        two fit as well, the name stays as written."""
+        if not self.paradigms or not cases or 0 in cases:
+            return name
+        words = re.split(r"([^\w\-]+)", name)
+        best, best_changed = None, 0
+        count = max((len(row) for _, rows in self.paradigms for row in rows), default=0)
+        for case in sorted(c for c in cases if c < count):
+            out, changed = [], 0
+            for word in words:
+                paradigm = self._paradigm(word) if word and re.match(r"\w", word) and self._inflectable(word) else None
+                if paradigm is None:
+                    out.append(word)
+                    continue
+                bases = self._bases(word, case)
+                if not bases and all(len(row) == 1 for row in paradigm[1]):  # no case endings ("Моди")
+                    out.append(word)
+                    continue
+                if not bases and out and out[-1] == " ":
+                    out.append(word)  # after the first word: a foreign name that does not inflect ("Мирьяной Сполярич")
+                    continue
+                if not bases:
+                    break
+                out.append(bases[0])
+                changed += bases[0] != word
+            else:
+                if changed > best_changed:
+                    best, best_changed = "".join(out), changed
+                elif changed == best_changed and best is not None and "".join(out) != best:
+                    best = None  # two readings as good: leave it
+        return best or name
+
+    def cue_forms(self, phrases: list[str]) -> list[str]:
+        """Cue words as written: each phrase, then with each joined conjunction ("أكد", "وأكد")."""
+        return list(dict.fromkeys([*phrases, *(c + p for p in phrases for c in self.conjunctions)]))
+
     def _with_proclitics(self, phrase: str) -> list[str]:
         """"الصين" -> "والصين", "بالصين", "للصين"...: particles joined to the first word."""
         if not self.proclitics:
@@ -78,3 +168,8 @@ class Morphology:
             bare = phrase[len(self.article):]
             forms += [p + "ل" + self.article[1:] + bare for p in ("", "و", "ف")]  # ل + ال -> لل
         return forms
+
+
+def _like(model: str, word: str) -> str:
+    """``word`` with the capital of ``model`` ("Посол" -> "Посла")."""
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word

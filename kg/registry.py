@@ -327,14 +327,15 @@ class Registry:
             g.add_all(person.variants, "person", str(index))
         for title, role in words.get("titles", {}).items():
             g.add(title, "title", role)
+        cue = morphology.cue_forms  # "وأكد": a joined conjunction (Arabic) on cue words
         for event_type, cues in words.get("events", {}).items():
-            g.add_all(cues, f"event.{event_type}")
+            g.add_all(cue(cues), f"event.{event_type}")
         for kind, cues in words.get("stance", {}).items():
-            g.add_all(cues, f"stance.{kind}")
-        g.add_all(words.get("speech", {}).get("verbs", []), "speech")
+            g.add_all(cue(cues), f"stance.{kind}")
+        g.add_all(cue(words.get("speech", {}).get("verbs", [])), "speech")
         actors = words.get("actors", {})
-        g.add_all(actors.get("both_sides", []), "both")
-        g.add_all(actors.get("self", []), "self")
+        g.add_all(cue(actors.get("both_sides", [])), "both")
+        g.add_all(cue(actors.get("self", [])), "self")
         g.add_all(words.get("names", {}).get("pronouns", []), "pronoun")
         g.add_all(words.get("names", {}).get("honorifics", []), "honorific")
         # names holding an actor's name that are no actor ("the UN Charter"): matched whole,

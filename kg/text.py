@@ -14,6 +14,9 @@ _PUNCT_MAP = {
     "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"', "\u201e": '"',
     "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
     "\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u3000": " ", "\t": " ", "\n": " ", "\r": " ",
+    # Arabic: alif maqsura and the Persian forms of ya and kaf written for the Arabic ones,
+    # and the Arabic comma, semicolon and question mark
+    "\u0649": "\u064a", "\u06cc": "\u064a", "\u06a9": "\u0643", "\u060c": ",", "\u061b": ";", "\u061f": "?",
 }
 
 
@@ -102,18 +105,23 @@ def split_lines(text: str) -> list[Line]:
 
 
 # French sets » off with a (no-break) space: "... pays. » Le Kazakhstan" ends a sentence.
-_LATIN_END = re.compile(r"[.!?]+(?:[\"'»”’)\]]|[ \u00a0\u202f]»)*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſ0-9¿¡])")
+# Arabic has no capitals: a stop (or ؟) before an Arabic letter ends a sentence.
+_LATIN_END = re.compile(r"[.!?؟]+(?:[\"'»”’)\]]|[ \u00a0\u202f]»)*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſА-ЯЁ0-9¿¡\u0621-\u064a])")
 _CJK_END = re.compile(r"[。！？!?]+[”’」』》\"']*|；(?=\S)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"
     r"Hon|Excmo|Excma|Sres|Vol|art|etc|vs|Ph|Sgt|Capt|Maj|Mgr|S\.E|H\.E|U\.S|U\.K|U\.N|E\.U|EE\.UU|"
     r"D\.C|a\.m|p\.m|S\.A|Ud|Uds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|"
-    r"ene|feb|abr|ago|dic)|\b[A-Z])\.$"
+    r"ene|feb|abr|ago|dic|г|гг|т\.е|т\.д|т\.п|им|ул|тыс|млн|млрд|и\.о|Mag|Dipl|Ing|bzw|ca|usw|vgl|sog|Nr)|\b[A-ZА-ЯЁ]|(?<![\w])[\u0621-\u064a])\.$"
 )
+# "am 12. Januar", "des 13. Gipfeltreffens": an ordinal written with a full stop
+_ORDINAL = re.compile(r"(?<![\w.-])\d{1,3}\.$")
 
 
-def split_sentences(text: str, lines: list[Line], cjk: bool) -> list[Sentence]:
-    """Sentences of the given lines (paragraphs), offsets into ``text``."""
+def split_sentences(text: str, lines: list[Line], cjk: bool, ordinal_stop: bool = False) -> list[Sentence]:
+    """Sentences of the given lines (paragraphs), offsets into ``text``. ``ordinal_stop``: the
+    language writes ordinals with a full stop ("am 12. Januar", "des 13. Gipfeltreffens"), so a
+    short number and its stop end no sentence."""
     sentences: list[Sentence] = []
     for index, line in enumerate(lines):
         cuts = [line.start]
@@ -123,6 +131,8 @@ def split_sentences(text: str, lines: list[Line], cjk: bool) -> list[Sentence]:
             if not cjk:
                 head = text[max(line.start, end - 12) : line.start + match.start() + 1]
                 if _ABBREVIATION.search(head):
+                    continue
+                if ordinal_stop and _ORDINAL.search(head):
                     continue
             cuts.append(end)
         cuts.append(line.end)
@@ -138,7 +148,46 @@ def split_sentences(text: str, lines: list[Line], cjk: bool) -> list[Sentence]:
 def transliterate(text: str, table: dict) -> str:
     """``text`` in Latin letters by a language's table (``[transliteration]`` in its lang
     file: ``letters`` one by one, ``initial`` at a word's start and after a vowel, as
-    BGN/PCGN writes Russian е as "ye" there). Letters the table lacks are kept."""
+    BGN/PCGN writes Russian е as "ye" there). Letters the table lacks are kept. A script
+    without capitals (Arabic) may add ``words`` (name words in their usual Latin spelling,
+    one or two words), ``prefixes`` (a word's start, "ال" -> "al-") and ``capitalize``
+    (each word's first letter)."""
+    words: dict[str, str] = table.get("words", {})
+    prefixes: dict[str, str] = table.get("prefixes", {})
+    if not (words or prefixes or table.get("capitalize")):
+        return _by_letters(text, table)
+    parts = re.split(r"(\s+)", text)
+    out = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if i % 2:  # the spaces between words
+            out.append(part)
+            i += 1
+            continue
+        pair = f"{part} {parts[i + 2]}" if i + 2 < len(parts) else None
+        if pair in words:
+            out.append(words[pair])
+            i += 3
+            continue
+        if part in words:
+            out.append(words[part])
+            i += 1
+            continue
+        head, rest = "", part
+        for prefix in sorted(prefixes, key=len, reverse=True):
+            if part.startswith(prefix) and len(part) > len(prefix) + 1:
+                head, rest = prefixes[prefix], part[len(prefix):]
+                break
+        latin = _by_letters(rest, table)
+        if table.get("capitalize"):
+            latin = latin[:1].upper() + latin[1:]
+        out.append(head + latin)
+        i += 1
+    return "".join(out)
+
+
+def _by_letters(text: str, table: dict) -> str:
     letters: dict[str, str] = table.get("letters", {})
     initial: dict[str, str] = table.get("initial", {})
     vowels = set(table.get("vowels", ""))

@@ -100,16 +100,13 @@ def test_an_encounter_without_a_day_takes_the_publication_date():
 
 def test_a_readout_in_a_language_not_read_says_so():
     texts = {
-        "ru": "Министр иностранных дел России Сергей Лавров провёл телефонный разговор с министром иностранных дел "
-              "Китая Ван И. Стороны обсудили ситуацию на Украине.",
-        "de": "Bundesaußenministerin Annalena Baerbock hat mit dem chinesischen Außenminister Wang Yi telefoniert. "
-              "Die beiden Minister sprachen über die Lage in der Ukraine und die Beziehungen zwischen den Ländern.",
-        "ar": "أجرى وزير الخارجية الصيني وانغ يي اتصالا هاتفيا مع نظيره المصري سامح شكري لبحث العلاقات الثنائية.",
+        "pt": "O ministro das Relações Exteriores do Brasil, Mauro Vieira, conversou por telefone com o chanceler chinês "
+              "Wang Yi. Os dois ministros trataram das relações entre os países e da situação na Ucrânia.",
         "ja": "岸田外務大臣は、王毅中国外交部長と電話会談を行いました。両外相は日中関係について意見交換しました。",
     }
     for lang, text in texts.items():
         outcome = process_document(document_from_text(text, f"{lang}.txt"))
-        assert outcome.error == f"{lang}.txt: unsupported language: {lang} (the extractor reads en, es, fr, zh)"
+        assert outcome.error.startswith(f"{lang}.txt: unsupported language: {lang} (the extractor reads ")
 
 
 def test_extract_reads_the_manifest_beside_the_file(tmp_path):

@@ -132,10 +132,12 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             person = f.record("", None, index)
             name_span = (spans[j].start, spans[j].end)
             j += 1
+        elif f.caseless and fold(m.text).startswith(f.object_particles):
+            pass  # "للوزير الصيني", "كرئيس": a title with a joined preposition is no name's slot
         else:
             limit = spans[j].start if j < len(spans) else sentence.end
             span = f.cjk_name_after(end, limit) if (f.cjk and end < len(text) and is_cjk(text[end])) else (
-                None if f.cjk else f.latin_name_after(end, limit))
+                None if f.cjk or _qualifies_noun(f, chain) else f.latin_name_after(end, limit))
             if span is None and f.cjk:
                 span = None
             if span:
@@ -147,7 +149,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 person = _lookup_family(f, display, country) or f.record(display, country, None)
                 f.spelled(person, display)
                 name_span = span
-        if person is None and not f.cjk:
+        if person is None and not f.cjk and not f.caseless:
             # "ministre des Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot"
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
@@ -224,10 +226,19 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
     return mentions
 
 
+def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
+    """"der Leiter der chinesischen Diplomatie": a state's adjective after the title, with an
+    article before it (``names.articles``), qualifies the noun after it, which is no name."""
+    articles = f.articles
+    if len(chain) < 2 or chain[-1].kind != "adj" or not articles:
+        return False
+    return f.gap(chain[-2].end, chain[-1].start).split()[-1:] in ([a] for a in articles)
+
+
 # what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
 _APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
                ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
-_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-Þ][\w'’-]+(?: [A-ZÀ-ÖØ-Þ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
+_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 

@@ -254,7 +254,7 @@ def _plausible(day: dt.date, published: dt.date | None) -> bool:
     return published is None or published - dt.timedelta(days=400) <= day <= published + dt.timedelta(days=3)
 
 
-_DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-Þ][\w .'’-]{1,40},\s*$")
+_DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 
 
 def _dateline(text: str, sentence: Sentence, found: list) -> object | None:

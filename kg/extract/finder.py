@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.model import Span
+from kg.morphology import Morphology
 from kg.registry import Registry
 from kg.text import Sentence, fold, is_cjk
 
@@ -50,7 +51,9 @@ class Mention:
 
 _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
 _CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話")
-_LATIN_NAME_TOKEN = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]*\.?|[A-Z]\.")
+# a word of a caseless script: letters and their marks, up to a space or punctuation
+_CASELESS_WORD = re.compile(r"[^\s\d.,،؛:;!?؟()\[\]«»\"“”'’\-–—/|#@]+")
+_LATIN_NAME_TOKEN = re.compile(r"(?:[А-ЯЁ]\.)+[А-ЯЁ][\w'’\-]+|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.")
 
 
 def _pinyin_name(chars: str) -> str:
@@ -69,7 +72,8 @@ def _strip_accents(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9\u3400-\u9fff]+", "-", _strip_accents(name).lower()).strip("-")
+    # letters of the Latin, Cyrillic, Arabic and CJK scripts make a name's key ("Лавров", "عطاف")
+    return re.sub(r"[^a-z0-9\u3400-\u9fff\u0430-\u044f\u0451\u0621-\u064a]+", "-", _strip_accents(name).lower()).strip("-")
 
 
 class _Finder:
@@ -90,6 +94,9 @@ class _Finder:
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
         self.portfolio_words = {fold(w) for w in names.get("portfolio_words", [])}
+        self.morphology = Morphology(self.words.get("morphology"))
+        # articles: a capitalised word after one is a noun, not a name (German capitalises nouns)
+        self.articles = {fold(w) for w in names.get("articles", [])}
         self.people: dict[str, PersonRecord] = {}
         self.state_counts: dict[str, int] = {}
         dates = self.words.get("dates", {})
@@ -97,6 +104,14 @@ class _Finder:
         self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \
             {fold(w) for w in dates.get("months", {})} | {fold(w) for w in self.words.get("names", {}).get("pronouns", [])} | \
             self.portfolio_words
+        # a script without capitals (Arabic): a name after a title is read word by word up to a
+        # word that is never part of a name (``names.not_names``, portfolio and function words)
+        self.caseless = bool(names.get("caseless"))
+        self.object_particles = tuple(fold(w) for w in actors.get("object_particles", []))
+        self.not_names = {fold(w) for w in names.get("not_names", [])} | self.function_words
+        self.article = self.words.get("morphology", {}).get("article", "")
+        self.clitics = tuple(fold(p + self.article) for p in self.words.get("morphology", {}).get("proclitics", [])
+                             if self.article) + ((fold("ل" + self.article[1:]),) if self.article.startswith("ا") else ())
         # "迪西哈周二对中国进行访问": a CJK name ends where a day word begins
         self.cjk_day_words = tuple(sorted({w for w in [*dates.get("weekdays", {}), *dates.get("relative", {})] if w
                                            and is_cjk(w[0])}, key=len, reverse=True))
@@ -136,6 +151,12 @@ class _Finder:
             tokens.pop(0)
         if len(tokens) < 2 or is_cjk(tokens[0][:1]):
             return
+        # the language's own spelling of the official ("Wladimir Putin", [spellings] of its lang
+        # file) and the inflected forms of it and of the registry's name ("Angela Merkels") are
+        # that language's forms of the name, not another spelling of it
+        own = [person.name, *self.words.get("spellings", {}).get(person.name, [])]
+        if fold(" ".join(tokens)) in {fold(form) for name in own for form in self.morphology.forms(name)}:
+            return
         if not {fold(t) for t in person.name.split()} <= {fold(t) for t in tokens}:
             person.written = " ".join(tokens)
 
@@ -162,6 +183,8 @@ class _Finder:
 
     def latin_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
         """The capitalised name starting at ``position`` (honorifics skipped)."""
+        if self.caseless:
+            return self.caseless_name_after(position, limit)
         text = self.text
         i = position
         while i < limit and text[i] in " \u00a0,":
@@ -202,6 +225,42 @@ class _Finder:
             end -= 2
         return (start, end) if end > start else None
 
+    def caseless_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
+        """The name starting at ``position`` in a script without capitals ("منغ فان لي", "حسين
+        الشيخ"): up to four words (and particles) before punctuation, a word that is never part of
+        a name, or a word joined to a particle and the article ("بالعاصمة", "والوفد"); words that
+        run on past that are a phrase, not a name. The first word takes no article: "الهيئة
+        العامة" after "رئيس" is an institution, not a name."""
+        text = self.text
+        i = position
+        while i < limit and text[i] in " \u00a0,،:":
+            i += 1
+        folded_rest = fold(text[i:limit])
+        for honorific in sorted(self.honorifics, key=len, reverse=True):
+            if folded_rest.startswith(honorific + " "):
+                i += len(honorific) + 1
+                break
+        tokens: list[tuple[int, int]] = []
+        for word in _CASELESS_WORD.finditer(text, i, limit):
+            gap = text[tokens[-1][1]:word.start()] if tokens else text[i:word.start()]
+            if gap.strip():
+                break
+            if sum(fold(text[a:b]) not in self.particles for a, b in tokens) >= 4:
+                return None  # words running on with no stop: a phrase, not a name
+            low = fold(word.group())
+            # "لحركة", "بمقاطعة": a word that is no name with a preposition joined to it
+            bare = [low[len(p):] for p in self.object_particles if low.startswith(p)]
+            if low in self.not_names or any(b in self.not_names for b in bare) or low.startswith(self.clitics) or \
+                    any(ch.isdigit() for ch in low) or \
+                    (not tokens and self.article and low.startswith(fold(self.article))):
+                break
+            tokens.append(word.span())
+        while tokens and fold(text[tokens[-1][0]:tokens[-1][1]]) in self.particles:
+            tokens.pop()
+        if not tokens:
+            return None
+        return tokens[0][0], tokens[-1][1]
+
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
         if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
             return None  # the title goes on ("副总理兼贸易...部长"), no name here
@@ -215,7 +274,7 @@ class _Finder:
 
 
 def _token_subset(a: str, b: str) -> bool:
-    ta, tb = set(name_key(a).split("-")), set(name_key(b).split("-"))
+    ta, tb = set(name_key(a).split("-")) - {""}, set(name_key(b).split("-")) - {""}
     return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)
 
 

@@ -268,7 +268,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     content = [line for line in kept[first_paragraph:] if line is not pub_line]
     if not content and headline is not None:
         content, headline = [headline], None
-    body = split_sentences(text, content, cjk)
+    body = split_sentences(text, content, cjk, "." in words.get("dates", {}).get("ordinal_suffixes", []))
     if headline is not None:
         body.insert(0, Sentence(headline.start, headline.end, headline.text, -1))
     if pub_date is None:

@@ -11,6 +11,7 @@ from typing import Iterable
 
 from kg.matcher import Match
 from kg.model import Span
+from kg.morphology import Morphology
 from kg.registry import Registry
 from kg.text import Sentence, fold, is_cjk, transliterate
 
@@ -60,12 +61,44 @@ def _latin_names(f: _Finder) -> None:
     if not table:
         return
     letters = set(table.get("letters", {}))
+    morphology = Morphology(f.words.get("morphology"))
+    heads = {fold(title.split()[0]) for title in f.words.get("titles", {}) if title.strip()}
+    syllabic = table.get("syllabic", {})
     for person in f.people.values():
         if person.key.startswith("r") or not any(c.lower() in letters for c in person.name):
             continue
-        person.written = person.written or person.name
-        person.name = transliterate(person.name, table)
-        person.family = transliterate(person.family, table)
+        # "с послом США Джоном Теффтом": the name in the case of its title, read back to its base form
+        titles = list(person.roles.values()) or [written for written, _ in person.generic_roles.values()]
+        cases = morphology.cases_of(titles[0].split()[0], heads) if titles and titles[0].split() else set()
+        written = morphology.nominative(person.name, cases)
+        family = written.split()[-1] if person.family == person.name.split()[-1] and written.split() else person.family
+        person.written = person.written or written
+        if person.country in syllabic.get("states", []) and _syllables(written, syllabic.get("table", {})):
+            person.name = _syllables(written, syllabic["table"]) or written
+            person.family = person.name.split()[0]
+        else:
+            person.name = transliterate(written, table)
+            person.family = transliterate(family, table)
+
+
+def _syllables(name: str, table: dict[str, str]) -> str | None:
+    """``name`` read syllable by syllable ("Ху Цзиньтао" -> "Hu Jintao", by the Palladius table
+    of Russian); None when a word does not split into the table's syllables."""
+    longest = max(map(len, table), default=0)
+    out = []
+    for word in name.split():
+        low, parts, i = word.lower(), [], 0
+        # fewest syllables first: the longest syllable that leaves a word the table can finish
+        best: dict[int, list[str] | None] = {len(low): []}
+        for start in range(len(low) - 1, -1, -1):
+            options = [[table[low[start:end]]] + best[end] for end in range(start + 1, min(len(low), start + longest) + 1)
+                       if low[start:end] in table and best.get(end) is not None]
+            best[start] = min(options, key=len) if options else None
+        if not best.get(0):
+            return None
+        parts = best[0]
+        out.append("".join(parts).capitalize())
+    return " ".join(out) if out else None
 
 
 def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
@@ -206,12 +239,15 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             if not (sentence.start <= cue.start < sentence.end) or not (cue.kind.startswith("event.") or cue.kind == "speech"):
                 continue
             head = f.text[sentence.start:cue.start]
-            found = re.search(r"((?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)){1,3})\s*,?\s*$", head)
+            found = re.search(r"((?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)){1,3})\s*,?\s*$", head)
             if not found:
                 continue
             start, end = sentence.start + found.start(1), sentence.start + found.end(1)
             name = f.text[start:end]
             tokens = name.split()
+            previous = head[:found.start(1)].split()
+            if previous and fold(previous[-1]) in f.articles:
+                continue  # "über die Zukunft Europas sprachen": after an article stands a noun
             if tokens[0].lower() in f.particles or tokens[-1].lower() in f.particles:
                 continue
             if any(fold(t) in f.function_words for t in tokens):

@@ -20,8 +20,9 @@ from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]
 
+_ACTOR_KINDS = ("state", "adj", "side", "org", "person", "title", "both", "self")
 _STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere", "welcome", "congratulate_on")
-_CLAUSE_BREAK = re.compile(r"[;；:：]|,\s|，")
+_CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،")  # ، ؛: the Arabic comma and semicolon
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
 # "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
@@ -50,6 +51,26 @@ class _Reader:
         self.participants = participants  # participant country codes, in order
         self.registry = registry
         self.cjk = registry.is_cjk(lang)
+        self.lang = lang
+        actors = registry.lang(lang).get("actors", {})
+        # verb-first languages (Arabic "تدعم مصر ...", "دعم الصين لـ..."): with no actor before the
+        # cue in its clause, the actor right after it is its subject, unless a joined preposition
+        # makes it an object ("للصين", "بالرئيس")
+        self.subject_after = bool(actors.get("subject_after_verb"))
+        self.object_particles = tuple(actors.get("object_particles", []))
+
+    def is_object(self, mention: Mention) -> bool:
+        """Whether the actor is written with a joined preposition ("للصين", "لمصر", "بالرئيس")."""
+        written = self.text[mention.start:mention.end]
+        gazetteer = self.registry.gazetteer(self.lang)
+        for particle in self.object_particles:
+            if not written.startswith(particle) or len(written) <= len(particle) + 1:
+                continue
+            rest = written[len(particle):]
+            for bare in (rest, "ا" + rest if particle.endswith("ل") and rest.startswith("ل") else None):
+                if bare and any(m.start == 0 and m.end == len(bare) and m.kind in _ACTOR_KINDS for m in gazetteer.find(bare)):
+                    return True
+        return False
 
     def codes(self, mention: Mention, speaker: tuple[str, ...]) -> tuple[str, ...]:
         if mention.kind in ("pronoun", "self"):
@@ -150,7 +171,7 @@ def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[
                     chosen = x
                     break
                 gap = text[x.end:verb.start]
-                if x.kind in ("state", "org", "self") and "," not in gap and "，" not in gap and len(gap.split()) <= 2 \
+                if x.kind in ("state", "org", "self") and not set(gap) & set(",，،") and len(gap.split()) <= 2 \
                         and not set(fold(gap).split()) & _NOT_SUBJECT_GAP:
                     chosen = x
                     break
@@ -314,11 +335,34 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # in "X supports A, and opposes B" the subject of the second verb is still X;
             # a new subject stands right before its verb
             gap = text[before[-1].end:cue.start]
-            if "," in gap or "，" in gap or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4) or \
+            if set(gap) & set(",，،") or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4) or \
                     set(fold(gap).split()) & _NOT_SUBJECT_GAP:
                 before = []
+        # a verb that ends its clause ("Xi hat der Bundespräsidentin zum Amtsantritt gratuliert",
+        # "..., dass Deutschland die Ein-China-Politik unterstützt"): the subject is the clause's
+        # first actor, those after it and before the verb are its objects
+        tail = text[cue.end:frame_end]
+        cut = _CLAUSE_BREAK.search(tail)
+        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
+        objects_before: list[Mention] = []
+        opening = max([s.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, s.start, cue.start)])
+        in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
+                     and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        if verb_final and len(in_clause) >= 2 and not _joined(text, in_clause[0], in_clause[1]):
+            before, objects_before = in_clause[:1], in_clause[1:]
         endorsers: tuple[str, ...] = ()
-        if position and not before and previous_endorsers:
+        subject_after = None
+        if reader.subject_after and not before:
+            first = next((a for a in actors if cue.end <= a.start < frame_end and a.kind in
+                          ("person", "state", "both", "title_ref", "org", "self")), None)
+            courtesy = [m for m in inside if m.kind == "honorific" and cue.end <= m.start and m.end <= (first.start if first else cue.end)]
+            gap = "".join(ch for k, ch in enumerate(text[cue.end:first.start], cue.end)
+                          if not any(m.start <= k < m.end for m in courtesy)) if first is not None else ""
+            if first is not None and not gap.strip() and not reader.is_object(first) and reader.codes(first, speaker):
+                subject_after = first
+        if subject_after is not None:
+            endorsers = reader.codes(subject_after, speaker)
+        elif position and not before and previous_endorsers:
             endorsers = previous_endorsers
         elif before:
             last = before[-1]
@@ -343,7 +387,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
-                 and not (owner and a is owner[0])]
+                 and not (owner and a is owner[0]) and a is not subject_after]
+        if not after and objects_before:
+            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
         if not after and cue.kind == "congratulate":
             # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
             # the cue, or is the "him" after it
@@ -354,7 +400,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 after = [earlier[-1]]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
-        looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk
+        looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
         frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
         frame_topics += [t for t in framed if t not in frame_topics]
         # "opposes forces interfering in China's affairs" supports China; "opposes the US
@@ -452,12 +498,13 @@ _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de
 
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
-_NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;")
+_NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
 
 # words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
-_NOT_SUBJECT_GAP = {"and", "et", "y", "e", "the", "la", "le", "les", "el", "los", "las", "a", "an", "un", "une", "una", "de", "of", "du", "des", "del", "with", "avec", "con"}
+_NOT_SUBJECT_GAP = {"and", "et", "y", "e", "the", "la", "le", "les", "el", "los", "las", "a", "an", "un", "une", "una", "de", "of", "du", "des", "del", "with", "avec", "con",
+                    "und", "sowie", "der", "die", "das", "den", "dem", "ein", "eine", "mit", "von"}
 _RECIPROCAL = {"each other", "one another", "mutual", "mutually", "mutuellement", "mutuel", "mutuelle", "l'un l'autre", "reciproque", "相互", "互相", "mutuamente", "mutuo", "mutua", "el uno al otro"}
 
 
@@ -465,10 +512,12 @@ def _joined(text: str, a: Mention, b: Mention) -> bool:
     """Whether two actors stand joined as one subject ("X and Y", "the Foreign Secretary and
     the High Representative")."""
     gap = _ARTICLE_AFTER.sub("", fold(text[a.end:b.start]).strip())
-    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que")
+    if not gap and a.end < b.start and text[b.start] == "و":  # Arabic joins "و" to the word: "الصين ومصر"
+        return True
+    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie")
 
 
-_ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las)$")
+_ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las|der|die|das|den|dem)$")
 
 
 def exchanged_congratulations(folded: str, sentences: list[Sentence], words: dict, events: list,

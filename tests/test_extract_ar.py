@@ -1,0 +1,159 @@
+"""Arabic readouts: short texts written by the team in the style of Arabic-language ministries
+and news agencies (never copies of real ones). Each test names the rule it holds: particles and
+the article joined to names, titles and states (و ب ل ك, ل + ال -> لل), Hindi-Arabic digits and
+Levantine month names, Arabic spellings of known officials, an unknown official in Latin letters
+with the name as written kept, verb-first stances and their negation, offsets into the
+right-to-left text."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import detect_language, extract
+from kg.matcher import Gazetteer
+from kg.model import Document
+from kg.morphology import Morphology
+from kg.text import fold, transliterate
+
+
+def _extract(registry, text: str, lang: str | None = None):
+    return extract(Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang), registry)
+
+
+def _people(extraction) -> dict[str, tuple[str, set[str], str | None]]:
+    return {p.name: (p.country, set(p.roles), p.written) for e in extraction.events for p in e.participants}
+
+
+def _stances(extraction) -> set[tuple]:
+    return {(e.endorser, e.stance, e.target, e.topic) for e in extraction.endorsements}
+
+
+PHONE_CALL = """\
+    وزير الخارجية الصيني يجري اتصالا هاتفيا مع نظيره الأردني
+
+    2024-03-14
+
+    أجرى عضو المكتب السياسي للجنة المركزية للحزب الشيوعي الصيني وزير الخارجية وانغ يي، يوم الأربعاء ١٣ مارس ٢٠٢٤، اتصالاً هاتفياً مع نائب رئيس الوزراء ووزير الخارجية الأردني أيمن الصفدي. وبحث الجانبان العلاقات الثنائية والأوضاع في قطاع غزة.
+    وأكد الصفدي أن الأردن يلتزم بمبدأ الصين الواحدة، ويدعم بثبات الموقف الصيني في قضية تايوان.
+    وقال وانغ يي إن الصين تدعم القضية العادلة للشعب الفلسطيني، ولا تؤيد تهجير الفلسطينيين.
+    """
+
+
+def test_an_arabic_text_is_read_as_arabic(registry):
+    assert detect_language(textwrap.dedent(PHONE_CALL), registry) == "ar"
+    assert _extract(registry, PHONE_CALL).lang == "ar"
+
+
+def test_phone_call_with_hindi_arabic_digits_and_compound_titles(registry):
+    extraction = _extract(registry, PHONE_CALL)
+    [event] = extraction.events
+    assert (event.type, event.date, event.date_inferred) == ("phone_call", "2024-03-13", False)
+    people = _people(extraction)
+    assert people["Wang Yi"][:2] == ("CHN", {"foreign_minister", "party_leader"})
+    # "ووزير الخارجية الأردني": the conjunction joined to the second title, the state after it
+    assert people["Ayman Safadi"][:2] == ("JOR", {"deputy_head_of_government", "foreign_minister"})
+
+
+def test_stances_with_joined_particles_and_a_negated_rejection(registry):
+    stances = _stances(_extract(registry, PHONE_CALL))
+    # "يلتزم بمبدأ الصين الواحدة": the topic written with ب
+    assert ("JOR", "support", "CHN", "One-China principle") in stances
+    assert ("JOR", "support", "CHN", "Taiwan") in stances
+    # "لا تؤيد تهجير الفلسطينيين": not backing what is done to the Palestinians backs them
+    assert ("CHN", "support", None, "Palestine") in stances
+    assert ("CHN", "oppose", None, "Palestine") not in stances
+
+
+def test_offsets_slice_the_right_to_left_text(registry):
+    text = textwrap.dedent(PHONE_CALL)
+    extraction = _extract(registry, PHONE_CALL)
+    [event] = extraction.events
+    lead = text[event.evidence.start:event.evidence.end]
+    assert lead.startswith("أجرى عضو المكتب السياسي") and "اتصالاً هاتفياً" in lead
+    for participant in event.participants:
+        assert participant.evidence is not None
+        assert text[participant.evidence.start:participant.evidence.end].strip()
+    for endorsement in extraction.endorsements:
+        sentence = text[endorsement.evidence.start:endorsement.evidence.end]
+        assert sentence == sentence.strip() and "\n" not in sentence
+
+
+MEETING_WITH_ENVOY = """\
+    استقبل رئيس الوزراء المصري مصطفى مدبولي، اليوم الثلاثاء، سفير جمهورية كوريا لدى مصر كيم يونغ هيون، بمقر مجلس الوزراء بالقاهرة.
+    وأعرب مدبولي عن تقديره للتعاون القائم بين البلدين.
+    """
+
+
+def test_an_official_the_registry_does_not_know_gets_a_latin_name_and_keeps_the_arabic(registry):
+    extraction = _extract(registry, MEETING_WITH_ENVOY)
+    [event] = extraction.events
+    assert event.type == "meeting"
+    people = _people(extraction)
+    assert people["Mostafa Madbouly"][:2] == ("EGY", {"head_of_government"})
+    [envoy] = [p for p in event.participants if p.country == "KOR"]
+    assert envoy.written == "كيم يونغ هيون"
+    assert envoy.name.isascii() and envoy.name.split()[0] == "Kim"
+    assert set(envoy.roles) == {"ambassador"}  # "لدى مصر": where the ambassador serves, not whom he represents
+
+
+CONGRATULATION = """\
+    هنأ الرئيس عبد الفتاح السيسي، الرئيس الصيني شي جين بينغ، في برقية تهنئة بمناسبة إعادة انتخابه رئيسا لجمهورية الصين الشعبية.
+    """
+
+
+def test_a_congratulatory_cable_is_a_message_and_a_verb_first_congratulation(registry):
+    extraction = _extract(registry, CONGRATULATION)
+    [event] = extraction.events
+    assert event.type == "message"
+    assert {p.name for p in event.participants} == {"Abdel Fattah el-Sisi", "Xi Jinping"}
+    assert ("EGY", "congratulate", "CHN", "Election") in _stances(extraction)
+
+
+LEVANTINE_DATE = """\
+    التقى وزير الخارجية الصيني وانغ يي في بكين يوم 5 كانون الثاني/يناير 2023 بوزير الخارجية التركي مولود جاويش أوغلو.
+    وقال وانغ إن الصين لا تدعم العقوبات الأحادية، وتعارض التدخل في الشؤون الداخلية لتركيا.
+    """
+
+
+def test_levantine_month_names_and_an_inflected_title(registry):
+    extraction = _extract(registry, LEVANTINE_DATE)
+    [event] = extraction.events
+    assert (event.type, event.date) == ("meeting", "2023-01-05")
+    # "بوزير الخارجية التركي": the title with the preposition ب joined to it
+    assert _people(extraction)["Mevlüt Çavuşoğlu"][:2] == ("TUR", {"foreign_minister"})
+
+
+def test_negation_flips_a_stance_and_opposing_interference_backs_its_target(registry):
+    stances = _stances(_extract(registry, LEVANTINE_DATE))
+    # "لا تدعم العقوبات الأحادية": not backing unilateral sanctions backs multilateralism
+    assert ("CHN", "support", None, "Multilateralism") in stances
+    assert ("CHN", "oppose", None, "Multilateralism") not in stances
+    # "تعارض التدخل في الشؤون الداخلية لتركيا"
+    assert ("CHN", "support", "TUR", "Non-interference") in stances
+
+
+def test_particles_and_the_article_are_matched_at_their_offsets():
+    arabic = Morphology({"proclitics": ["و", "ب", "ل", "ف", "ك"], "article": "ال", "conjunctions": ["و"]})
+    g = Gazetteer(arabic.forms, ("state", "title"))
+    g.add("الصين", "state", "CHN")
+    g.add("الرئيس", "title", "head_of_state")
+    g.add_all(arabic.cue_forms(["أكد"]), "speech")
+    text = "وأكد للرئيس دعم بلاده للصين والصين"
+    found = [(m.kind, m.value, text[m.start:m.end]) for m in g.find(text)]
+    assert ("speech", "", "وأكد") in found
+    assert ("title", "head_of_state", "للرئيس") in found
+    assert ("state", "CHN", "للصين") in found and ("state", "CHN", "والصين") in found
+
+
+def test_folding_joins_the_spellings_of_ya_and_the_arabic_comma():
+    assert fold("شكرى") == fold("شكري")
+    assert fold("الاتفاقیات") == fold("الاتفاقيات")  # Persian ya in Arabic text
+    assert fold("أكد،") == "اكد,"
+    assert len(fold("وانغ يى، مع")) == len("وانغ يى، مع")
+
+
+def test_transliteration_of_arabic_names_by_table(registry):
+    table = registry.lang("ar")["transliteration"]
+    assert transliterate("أيمن الصفدي", table) == "Ayman al-Sfdi"
+    assert transliterate("حسين الشيخ", table) == "Hussein al-Sheikh"
+    assert transliterate("Wang Yi", table) == "Wang Yi"
