@@ -1,10 +1,12 @@
 """The `kg` command: a thin layer that parses arguments, calls the kg library and
 formats its results. Exit codes: 0 ok, 1 some readouts rejected (or violations),
-2 usage or environment error."""
+2 usage or environment error, 70 internal error (a bug: please report it)."""
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -15,24 +17,74 @@ from kg.namespaces import DEFAULT_BASE
 
 DEFAULT_SOURCES = Path("sources")
 DEFAULT_OUT = Path("build")
+BUILD_LINES = 20  # kg build: lines shown of each kind of message (report.txt lists them all)
+
+
+INTERNAL_ERROR = 70  # EX_SOFTWARE (sysexits.h): a bug in kg, whatever the input was
+_CLICK_FLOW = (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort)
+
+
+def _one_line(text: object, limit: int = 400) -> str:
+    """A message folded onto one line (a library's message may span several), cut at ``limit``."""
+    line = " ".join(str(text).split())
+    return line if len(line) <= limit else line[: limit - 3] + "..."
+
+
+class _WarningLines(logging.Handler):
+    """Libraries' log warnings as one line each on stderr, without the traceback rdflib attaches
+    to every ill-typed literal; after 20, the rest are dropped."""
+
+    LIMIT = 20
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.shown = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.shown += 1
+        if self.shown <= self.LIMIT:
+            click.echo(f"kg: warning: {record.name}: {_one_line(record.getMessage(), 300)}", err=True)
+        elif self.shown == self.LIMIT + 1:
+            click.echo("kg: warning: further warnings not shown", err=True)
+
+
+def _debug() -> bool:
+    return os.environ.get("KG_DEBUG", "") not in ("", "0")
 
 
 class KGGroup(click.Group):
-    """Turns library errors into one line on stderr and exit code 2, never a traceback."""
+    """Turns library errors into one line on stderr and exit code 2, and anything unexpected
+    into one line and exit code 70 (KG_DEBUG=1 shows the traceback instead): never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        root = logging.getLogger()
+        handler = None
+        if not _debug():
+            handler = _WarningLines()
+            root.addHandler(handler)
         try:
             return super().invoke(ctx)
         except KGError as exc:
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(2)
         except ValueError as exc:
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(2)
         except OSError as exc:  # a folder that cannot be written, a full disk: the environment
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
+            click.echo(f"kg: error: {where}{_one_line(exc.strerror or exc)}", err=True)
             ctx.exit(2)
+        except _CLICK_FLOW:
+            raise
+        except Exception as exc:
+            if _debug():
+                raise
+            click.echo(f"kg: internal error: {type(exc).__name__}: {_one_line(exc, 300)} (please report; "
+                       f"KG_DEBUG=1 shows where)", err=True)
+            ctx.exit(INTERNAL_ERROR)
+        finally:
+            if handler is not None:
+                root.removeHandler(handler)
 
 
 @click.group(cls=KGGroup)
@@ -81,7 +133,8 @@ def _progress_bar(total_hint: bool):
 @click.option("--strict", is_flag=True, help="Reject flagged readouts (truncated) too, and fail the build, keeping the "
               "previous dump, on any rejected readout or SHACL violation.")
 @click.option("--clean", is_flag=True, help="Ignore the build cache (OUT/.cache) and redo every readout.")
-@click.option("--quiet", "-q", is_flag=True, help="No summary.")
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only: no summary, no flagged, skipped or duplicate "
+              "readouts, no notices.")
 def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, clean: bool,
           quiet: bool) -> None:
     """Extract, validate and dump every readout of SOURCES (default: sources/).
@@ -93,9 +146,14 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
     are still published. A readout that looks cut off is published with what it says and
     flagged (kg:truncated true, a FLAGGED line in the report); --strict rejects it.
     SOURCES/manifest.csv, if there, gives per-readout metadata (columns file, url,
-    publisher, lang, published, licence); a row it cannot use is listed and skipped. Exit
-    code 0 when everything was published, 1 when anything was rejected or skipped. Readouts unchanged since the last build into OUT come from its
-    cache, OUT/.cache (--clean ignores it); the outputs are the same bytes either way.
+    publisher, lang, published, licence); a row it cannot use is listed and skipped. A
+    text that reports no encounter (a press statement) or is in a language the extractor
+    does not read is listed as skipped. Exit code 0 when every readout was published or
+    skipped, 1 when one was rejected (unreadable, invalid, failing SHACL) or a manifest row
+    could not be used. Of each kind of message (error, flagged, skipped...) the first 20
+    are shown, then a count; report.txt lists them all. -q shows errors only. Readouts unchanged since the
+    last build into OUT come from its cache, OUT/.cache (--clean ignores it); the outputs
+    are the same bytes either way.
 
     \b
     Examples:
@@ -109,20 +167,26 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
     try:
         result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict, clean=clean,
                            progress=None if quiet else _progress_bar(True),
-                           notify=lambda line: click.echo(f"kg: {line}", err=True))
+                           notify=None if quiet else lambda line: click.echo(f"kg: {line}", err=True))
     except BuildFailed as exc:
         click.echo(f"kg: error: {exc}", err=True)
         sys.exit(1)
+    lines: dict[str, list[str]] = {}  # kind -> its lines, errors (rejected readouts, manifest rows) first
     for doc in result.documents:
-        for reason in doc.reasons:
-            click.echo(f"kg: {'flagged' if doc.status == 'published' else doc.status}: {reason}", err=True)
-    for problem in result.problems:
-        click.echo(f"kg: manifest: {problem}", err=True)
+        kind = "flagged" if doc.status == "published" else doc.status
+        if not quiet or kind in ("error", "rejected"):
+            lines.setdefault(kind, []).extend(doc.reasons)
+    lines["manifest"] = result.problems
+    for kind, reasons in sorted(lines.items(), key=lambda item: item[0] not in ("error", "rejected", "manifest")):
+        for reason in reasons[:BUILD_LINES]:
+            click.echo(f"kg: {kind}: {reason}", err=True)
+        if len(reasons) > BUILD_LINES:
+            click.echo(f"kg: {kind}: ... and {len(reasons) - BUILD_LINES:,} more (see {out / 'report.txt'})", err=True)
     s = result.summary()
     if not quiet:
         click.echo(
             f"{s['documents']} readouts: {s['published']} published ({s['flagged']} flagged), {s['rejected']} rejected, "
-            f"{s['duplicates']} duplicates\n"
+            f"{s['skipped']} skipped, {s['duplicates']} duplicates\n"
             f"{s['events']} events, {s['actors']} actors, {s['endorsements']} endorsements, {s['violations']} violations, "
             f"{s['quads']} quads in {s['seconds']:.2f} s\n"
             f"dump: {out / 'readouts.nq'}  union: {out / 'union.ttl'}  report: {out / 'report.json'}"
@@ -167,6 +231,9 @@ def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> N
         outcome = process_path(path, registry=registry, lang=lang, base=base, metadata=metadata)
         for flag in outcome.flags:
             click.echo(f"kg: flagged: {flag}", err=True)
+        if not outcome.error and outcome.extraction is not None:
+            for note in outcome.extraction.notes:
+                click.echo(f"kg: check: {path.name}: {note}", err=True)
         if outcome.error:
             click.echo(f"kg: error: {outcome.error}", err=True)
             failed = True
@@ -253,18 +320,21 @@ def agree(first: Path, second: Path, errors: bool) -> None:
 def validate(file: Path) -> None:
     """Validate any RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML, JSON-LD) against shapes.ttl.
 
+    Exit code 0 conforms, 1 violations, 2 not parseable. Refused before parsing (exit 2):
+    XML that declares entities (<!ENTITY ...>) or nests elements over 1,000 deep, JSON-LD
+    whose @context is a URL (never fetched), and anything but a regular file.
+
     \b
     Example:
       kg validate build/union.ttl
     """
+    from kg.errors import RDFParseError
     from kg.validate import validate_file
 
     try:
         violations = validate_file(file)
-    except (SyntaxError, ValueError) as exc:
+    except RDFParseError as exc:  # every parser's error, and a file refused before parsing
         raise KGError(f"{file}: not parseable RDF ({exc})") from exc
-    except Exception as exc:  # rdflib raises parser-specific errors
-        raise KGError(f"{file}: not parseable RDF ({type(exc).__name__}: {exc})") from exc
     for v in violations:
         click.echo(v.line())
     click.echo(f"{file}: {'conforms' if not violations else f'{len(violations)} violations'}")
@@ -296,42 +366,65 @@ def _store(dump: Path | None, sources: Path):
 @click.option("--list", "list_only", is_flag=True, help="List the ready queries and what each answers.")
 @_DUMP_OPTION
 @_SOURCES_OPTION
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml"]), default="table",
-              show_default=True, help="table for people; csv, tsv, json, xml are the W3C SPARQL results formats.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json", "xml", "ntriples", "turtle", "jsonld"]),
+              default="table", show_default=True,
+              help="table for people; csv, tsv, json, xml are the W3C SPARQL results formats; "
+                   "CONSTRUCT/DESCRIBE answer as sorted N-Triples, or turtle or jsonld.")
 @click.option("--width", type=click.IntRange(8), default=60, show_default=True, help="Longest cell of a table.")
+@click.option("--max-rows", type=click.IntRange(1), default=None,
+              help="Stop after this many rows with an error (exit 2); rows are written as the engine finds them.")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the ready query (see --list): any name, alias or code; repeatable.")
 def query(query_file: Path | None, name: str | None, expression: str | None, list_only: bool, dump: Path | None,
-          sources: Path, fmt: str, width: int) -> None:
+          sources: Path, fmt: str, width: int, max_rows: int | None, params: tuple[str, ...]) -> None:
     """Run a SPARQL query (a file, a ready query or -e TEXT) over the knowledge graph.
 
     The default graph is the union of every readout's named graph and the registry;
     GRAPH ?g { ... } reaches each one. The prefixes kg:, id:, rdfs:, skos:, org:, oa:,
-    prov:, dcterms:, xsd: ... may be used without declaring them.
+    prov:, dcterms:, xsd: ... may be used without declaring them. A query longer than
+    100,000 characters or nested deeper than 64 brackets is refused (exit 2), as are updates.
 
     \b
     Examples:
       kg query --list
       kg query --name who-met-whom
+      kg query -n endorsers-of-state --param state=China --param topic=taiwan
       kg query queries/counterparts.rq --dump dist --format csv
       kg query -e 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format json
     """
-    from kg.query import describe_query, list_queries, read_query, run_query
-    from kg.results import serialize, table
+    from kg.query import describe_query, list_queries, read_query, read_query_file, write_query
+    from kg.results import table
+
+    from kg.params import bind_params, query_params
 
     if list_only:
-        rows = [(n, describe_query(p.read_text(encoding="utf-8"))) for n, p in list_queries().items()]
-        click.echo(table(["name", "answers"], rows, limit=120), nl=False)
+        rows = []
+        for n, p in list_queries().items():
+            text = p.read_text(encoding="utf-8")
+            declared = "; ".join(f"{x.name}={x.default_shown} ({x.kind})" for x in query_params(text))
+            rows.append((n, describe_query(text), declared or "-"))
+        click.echo(table(["name", "answers", "--param"], rows, limit=90), nl=False)
         return
     given = [x for x in (query_file, name, expression) if x is not None]
     if len(given) != 1:
         raise click.UsageError("give exactly one of QUERY_FILE, --name NAME or -e 'SPARQL' (or --list)")
     if query_file is not None:
-        text = query_file.read_text(encoding="utf-8")
+        text = read_query_file(query_file)
     elif name is not None:
         text = read_query(name)
     else:
         text = expression
-    result = run_query(_store(dump, sources), text)
-    click.echo(serialize(result, fmt, limit=width), nl=False)
+    if params:
+        from kg.registry import load_registry
+
+        given = {}
+        for item in params:
+            key, sep, value = item.partition("=")
+            if not sep or not key.strip() or not value.strip():
+                raise click.UsageError(f"--param {item!r}: expected NAME=VALUE")
+            given[key.strip()] = value.strip()
+        text = bind_params(text, given, load_registry())
+    write_query(_store(dump, sources), text, lambda chunk: click.echo(chunk, nl=False), fmt, width, max_rows)
 
 
 @main.command()
@@ -349,8 +442,13 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
               help="User for --to (or KG_SPARQL_USER); the password is read from KG_SPARQL_PASSWORD.")
 @click.option("--union/--no-union", "with_union", default=True, show_default=True,
               help="With --to, also store the union of all graphs as the graph <base>graph/union.")
+@click.option("--timeout", "timeout_s", default=60.0, show_default=True,
+              type=click.FloatRange(min=0, min_open=True, max=1e7),
+              help="With --to, seconds the server may keep one request waiting before the push fails.")
+@click.option("--deadline", "deadline_s", default=3600.0, show_default=True,
+              type=click.FloatRange(min=0, min_open=True, max=1e7), help="With --to, seconds the whole push may take.")
 def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, base_url: str | None,
-            to_url: str | None, user: str | None, with_union: bool) -> None:
+            to_url: str | None, user: str | None, with_union: bool, timeout_s: float, deadline_s: float) -> None:
     """Write a folder to put online from the build of SOURCES (default: sources/).
 
     OUT gets readouts.nq.gz, union.ttl, ontology.ttl, shapes.ttl, void.ttl (VoID + DCAT:
@@ -360,7 +458,8 @@ def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, 
     With --to URL, the build's named graphs go to a SPARQL server instead, through the
     SPARQL 1.1 Graph Store HTTP Protocol: one PUT per graph, which replaces it, so running
     it again is safe. Query the server with default-graph-uri=<base>graph/union to get the
-    answers of `kg query`.
+    answers of `kg query`. A server that keeps a request waiting over --timeout seconds,
+    or a push that takes over --deadline seconds, fails the push (exit code 2).
 
     \b
     Examples:
@@ -376,15 +475,18 @@ def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, 
 
     ensure_dump(None, sources, build_dir, on_build=note)
     if to_url:
-        _push(build_dir, to_url, user, with_union)
+        _push(build_dir, to_url, user, with_union, timeout_s, deadline_s)
         return
+    if (license_iri or DEFAULT_LICENSE) == DEFAULT_LICENSE:
+        click.echo(f"kg: warning: no --license: void.ttl names the placeholder licence <{DEFAULT_LICENSE}>; "
+                   f"give the data's licence IRI before putting {out}/ online", err=True)
     result = run_publish(build_dir, out, license_iri or DEFAULT_LICENSE, base_url or DEFAULT_BASE_URL)
     for name, digest in result.files.items():
         click.echo(f"{digest[:16]}  {out / name}")
     click.echo(f"{result.triples} triples, latest readout {result.created or 'undated'}; checksums in {out / 'SHA256SUMS'}")
 
 
-def _push(build_dir: Path, url: str, user: str | None, with_union: bool) -> None:
+def _push(build_dir: Path, url: str, user: str | None, with_union: bool, timeout_s: float, deadline_s: float) -> None:
     import os
 
     from kg.remote import push, union_graph_iri
@@ -404,7 +506,7 @@ def _push(build_dir: Path, url: str, user: str | None, with_union: bool) -> None
 
     result = push(dump, url, user, os.environ.get("KG_SPARQL_PASSWORD"), union=union,
                   union_graph=union_graph_iri(dump) if union else None,
-                  progress=show if sys.stderr.isatty() else None)
+                  progress=show if sys.stderr.isatty() else None, timeout=timeout_s, deadline=deadline_s)
     if sys.stderr.isatty():
         click.echo("", err=True)
     click.echo(f"{result.graphs} graphs, {result.triples} triples sent to {url} in {result.requests} requests, "
@@ -437,8 +539,12 @@ def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, 
     from kg.snapshot import load_snapshot
     from kg.views import build_view, make_filters
 
-    filters = make_filters(start, end, topics, stances, states)
-    return build_view(name, load_snapshot(_store(dump, sources)), filters, lang, level, aggregate, center, radius)
+    from kg.registry import load_registry
+
+    registry = load_registry()
+    filters = make_filters(start, end, topics, stances, states, registry)
+    return build_view(name, load_snapshot(_store(dump, sources)), filters, lang, level, aggregate, center, radius,
+                      registry)
 
 
 @main.command()
@@ -447,9 +553,11 @@ def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, 
 @click.option("--top", default=3, show_default=True, type=click.IntRange(1), help="counterparts: how many per state and year.")
 @click.option("--limit", default=25, show_default=True, type=click.IntRange(0), help="Rows per table (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Nodes, edges and metrics as JSON, for scripts.")
+@click.option("--csv", "what_csv", type=click.Choice(["edges", "nodes"]), default=None,
+              help="The edges (or the nodes, with their metrics) as CSV, for spreadsheets and pandas.")
 def view(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
          stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-         center: str | None, radius: int, top: int, limit: int, as_json: bool) -> None:
+         center: str | None, radius: int, top: int, limit: int, as_json: bool, what_csv: str | None) -> None:
     """Show a graph view: its nodes, edges and metrics (degree, betweenness, communities).
 
     NAME is interactions (people linked by shared encounters), endorsements (endorser ->
@@ -462,6 +570,7 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
       kg view endorsements --topic xinjiang --aggregate --lang fr
       kg view interactions --ego "Wang Yi" --radius 2 --json
       kg view counterparts --state CHN --top 5
+      kg view endorsements --aggregate --csv edges > endorsements.csv
     """
     from kg.results import table
     from kg.views import counterparts, describe, make_filters, to_dict
@@ -469,10 +578,18 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
     if name == "counterparts":
         from kg.snapshot import load_snapshot
 
-        rows = counterparts(load_snapshot(_store(dump, sources)), make_filters(start, end, topics, stances, states),
-                            lang, top)
+        from kg.registry import load_registry
+
+        rows = counterparts(load_snapshot(_store(dump, sources)),
+                            make_filters(start, end, topics, stances, states, load_registry()), lang, top)
         if as_json:
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif what_csv:
+            import csv as csvlib
+
+            writer = csvlib.writer(click.get_text_stream("stdout"), lineterminator="\n")
+            writer.writerow(["state", "year", "counterpart", "label", "encounters"])
+            writer.writerows([r[k] for k in ("state", "year", "counterpart", "label", "encounters")] for r in rows)
         else:
             click.echo(table(["state", "year", "counterpart", "label", "encounters"],
                              [[str(r[k]) for k in ("state", "year", "counterpart", "label", "encounters")] for r in rows]),
@@ -481,33 +598,77 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
     graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
     if as_json:
         click.echo(json.dumps(to_dict(graph), ensure_ascii=False, indent=2))
+    elif what_csv:
+        from kg.export import generate_csv
+
+        nodes, edges = generate_csv(graph)
+        click.echo(edges if what_csv == "edges" else nodes, nl=False)
     else:
         click.echo(describe(graph, limit), nl=False)
 
 
+def _export_events(dump, sources, start, end, topics, stances, states, fmt, output) -> None:
+    """`kg export events`: the graph's events as coded event-data rows."""
+    from kg.eventdata import event_rows, filter_rows, write_rows
+    from kg.store import atomic_writer
+
+    if fmt not in ("csv", "plover", "cameo"):
+        raise click.UsageError(f"events export as csv, plover or cameo, not {fmt}")
+    from kg.registry import load_registry
+
+    rows = filter_rows(event_rows(_store(dump, sources)), start, end, topics, stances, states, load_registry())
+    if output is None or str(output) == "-":
+        count = write_rows(rows, fmt, click.get_text_stream("stdout"))
+    else:
+        with atomic_writer(output) as handle:
+            count = write_rows(rows, fmt, handle)
+        click.echo(str(output))
+    click.echo(f"events: {count} rows ({fmt})", err=True)
+
+
 @main.command()
-@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations"]))
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations", "events"]))
 @_view_options
-@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv"]), default=None,
-              help="Output format (default: from the suffix of -o; csv when it has none).")
-@click.option("--output", "-o", type=click.Path(path_type=Path), required=True,
-              help="File to write (gexf, graphml) or, for csv, a folder that gets nodes.csv and edges.csv.")
+@click.option("--format", "fmt", type=click.Choice(["gexf", "graphml", "csv", "plover", "cameo"]), default=None,
+              help="Output format (default: from the suffix of -o; csv when it has none). "
+                   "events: csv, plover (JSON lines) or cameo (tab-separated).")
+@click.option("--output", "-o", type=click.Path(path_type=Path), default=None,
+              help="File to write (gexf, graphml) or, for csv, a folder that gets nodes.csv and edges.csv; "
+                   "events: a file, standard output when left out.")
 def export(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
            stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-           center: str | None, radius: int, fmt: str | None, output: Path) -> None:
-    """Export a graph view for Gephi or other tools: GEXF 1.3, GraphML or CSV.
+           center: str | None, radius: int, fmt: str | None, output: Path | None) -> None:
+    """Export a graph view for Gephi or other tools (GEXF 1.3, GraphML, CSV), or the events
+    as event data (PLOVER, CAMEO, CSV).
 
-    GEXF carries labels in --lang, kind and state attributes, colours by kind, sizes by
-    degree, edge weights and, when edges are dated, each edge's first and last encounter
-    (a dynamic graph for Gephi's timeline). CSV writes OUTPUT/nodes.csv and
-    OUTPUT/edges.csv in Gephi's spreadsheet layout.
+    GEXF carries labels in --lang, kind, state, region, subregion and role attributes,
+    colours by kind (nodes) and stance (endorsement edges), sizes by degree and, when edges
+    are dated, a dynamic graph for Gephi's timeline: one spell per encounter day, and a
+    weight that at any date is the count of encounters up to that date (endorsements also
+    a signed count: support +1, oppose -1; congratulations apart). CSV writes
+    OUTPUT/nodes.csv and OUTPUT/edges.csv in Gephi's spreadsheet layout.
+
+    NAME events writes one row per encounter (per pair of sides, per readout) and per
+    endorsement, coded in PLOVER and CAMEO (kg/data/eventcodes.toml), each with its
+    sentence, offsets, readout file, URL and publisher: --format plover is JSON lines with
+    PLOVER/POLECAT field names, cameo is tab-separated with ICEWS column names, csv has every
+    field. --from/--to/--state/--stance/--topic filter the rows.
 
     \b
     Examples:
       kg export interactions --level state -o interactions.gexf
       kg export endorsements --topic xinjiang --aggregate --lang zh -o xinjiang.graphml
       kg export affiliations --state CHN --format csv -o affiliations/
+      kg export events --format plover -o events.jsonl
+      kg export events --format cameo --state CHN --from 2021 > china.tsv
     """
+    if name == "events":
+        _export_events(dump, sources, start, end, topics, stances, states, fmt or "csv", output)
+        return
+    if fmt in ("plover", "cameo"):
+        raise click.UsageError(f"--format {fmt} is for `kg export events`; views export as gexf, graphml or csv")
+    if output is None:
+        raise click.UsageError("a view needs --output/-o (a .gexf or .graphml file, or a folder for csv)")
     from kg.export import export as write
 
     if fmt is None:
@@ -521,29 +682,56 @@ def export(name: str, dump: Path | None, sources: Path, start: str | None, end: 
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations"]))
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations", "encounters-per-year",
+                                           "stances-per-year", "counterparts"]))
 @_view_options
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Image to write: FILE.png or FILE.svg.")
+              help="Image to write: FILE.png, FILE.svg or FILE.pdf.")
 @click.option("--labels", "label_limit", default=40, show_default=True, type=click.IntRange(0),
-              help="Label only this many of the busiest nodes (0: all).")
-@click.option("--title", default=None, help="Title above the drawing (default: view and size).")
+              help="Views of more than 40 nodes: label only this many of the most connected (0: all).")
+@click.option("--color", "color_by", default="auto", show_default=True, type=click.Choice(["auto", "kind", "region"]),
+              help="Colour nodes by kind or UN region (auto: region unless the view has posts).")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="counterparts: how many rows.")
+@click.option("--title", default=None, help="Title above the drawing (default: what it shows).")
 def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
          stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-         center: str | None, radius: int, output: Path, label_limit: int, title: str | None) -> None:
-    """Draw a graph view to a PNG or SVG image (colours by kind, sizes by degree).
+         center: str | None, radius: int, output: Path, label_limit: int, color_by: str, top: int,
+         title: str | None) -> None:
+    """Draw a graph view, or a chart, to a PNG, SVG or PDF image.
 
-    Chinese labels need a CJK font on the machine (e.g. Debian's fonts-noto-cjk).
+    A view (interactions, endorsements, affiliations) is drawn with nodes coloured by kind
+    or region and sized by degree, endorsement edges coloured by stance, edge widths by
+    weight, a legend, and labels on the most connected nodes. The charts:
+    encounters-per-year (by type), stances-per-year (support, oppose, congratulate) and
+    counterparts (a heat map of one --state's top counterparts per year; the busiest state
+    when --state is left out). Chinese labels need a CJK font: one installed is found, else
+    a warning names one to install (e.g. Debian's fonts-noto-cjk).
 
     \b
     Examples:
       kg plot interactions --level state -o interactions.png
       kg plot endorsements --topic taiwan --aggregate --lang fr -o taiwan.svg
+      kg plot affiliations --state CHN -o affiliations.pdf
+      kg plot encounters-per-year --state CHN -o per-year.png
+      kg plot counterparts --state CHN --top 8 -o counterparts.png
     """
+    from kg.plot import check_format
+
+    check_format(output)
+    if name in ("encounters-per-year", "stances-per-year", "counterparts"):
+        from kg.charts import draw_chart
+        from kg.snapshot import load_snapshot
+        from kg.views import make_filters
+
+        from kg.registry import load_registry
+
+        filters = make_filters(start, end, topics, stances, states, load_registry())
+        click.echo(draw_chart(name, load_snapshot(_store(dump, sources)), filters, output, lang, top, title))
+        return
     from kg.plot import plot_graph
 
     graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
-    click.echo(plot_graph(graph, output, title, label_limit))
+    click.echo(plot_graph(graph, output, title, label_limit, color_by))
 
 
 @main.command()
@@ -551,16 +739,18 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
 @_SOURCES_OPTION
 @click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535), help="Port on 127.0.0.1 (0: any free one).")
 @click.option("--timeout", "timeout_s", default=30.0, show_default=True, type=click.FloatRange(min=0.01),
-              help="Seconds a query may run before the answer is 503.")
+              help="Seconds a query may run: then its process is stopped and the answer is 503.")
 @click.option("--max-rows", default=100_000, show_default=True, type=click.IntRange(1),
-              help="Larger answers are refused (413): page with LIMIT and OFFSET.")
+              help="Larger answers are refused (413) as soon as the row past it is read: page with LIMIT and OFFSET.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not log requests.")
 def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_rows: int, quiet: bool) -> None:
     """Serve the knowledge graph as a read-only SPARQL 1.1 endpoint on 127.0.0.1.
 
     GET or POST /sparql (query=..., or a body of type application/sparql-query); results
-    in SPARQL JSON, XML, CSV or TSV after the Accept header; updates, SERVICE and LOAD are
-    refused (403); answers over --max-rows are refused (413); nothing else is served (404).
+    in SPARQL JSON, XML, CSV or TSV after the Accept header; updates and SERVICE are
+    refused (403); queries over 100,000 characters or 64 nested brackets, or malformed,
+    400; answers over --max-rows are refused (413); PUT, DELETE, PATCH 405; nothing else
+    is served (404). Each query runs in its own process, stopped at --timeout (503).
     CORS is open. Ctrl-C stops it.
 
     \b
@@ -581,6 +771,158 @@ def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_row
         pass
     finally:
         server.server_close()
+
+
+@main.command()
+@_DUMP_OPTION
+@_SOURCES_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True,
+              help="table: the differences; csv: one row per claim; json: everything.")
+@click.option("--all", "every", is_flag=True, help="Every encounter, also those only one readout reports.")
+def compare(dump: Path | None, sources: Path, fmt: str, every: bool) -> None:
+    """Line up the readouts of each encounter that two or more readouts report.
+
+    Readouts of one encounter (the same sides, the same medium, officials in common, within
+    a day) are grouped; for each group the claims of each readout are compared: stances
+    one readout reports and another leaves out, differing types, dates and participants,
+    each with the sentence that states it. `kg explain ENCOUNTER` says why readouts were
+    joined.
+
+    \b
+    Examples:
+      kg compare --dump build
+      kg compare --format csv > claims.csv
+    """
+    from kg.compare import compare as run, format_comparisons
+
+    comparisons = run(_store(dump, sources), only_shared=not every)
+    click.echo(format_comparisons(comparisons, fmt), nl=False)
+    click.echo(f"compare: {len(comparisons)} encounters", err=True)
+
+
+@main.command(name="eval-pairs")
+@click.argument("pairs", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--texts", type=click.Path(exists=True, file_okay=False, path_type=Path), default=Path("realdev/texts"),
+              show_default=True, help="Folder of the readouts whose source column is `realdev`.")
+@click.option("--us-state", "us_state", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/corpus/us-state-2021-2022"), show_default=True,
+              help="Folder of the readouts whose source column is `us-state`.")
+@click.option("--errors", is_flag=True, help="List the false merges and the missed pairs.")
+def eval_pairs(pairs: Path, texts: Path, us_state: Path, errors: bool) -> None:
+    """Pairing precision and recall of encounter resolution on real pairs.
+
+    PAIRS is a CSV with the columns encounter,readout,source,note (realdev/pairs.csv): rows
+    with the same encounter label are readouts of one encounter. Each readout is extracted
+    (with its folder's manifest when there is one) and resolved as `kg compare` does.
+
+    \b
+    Example:
+      kg eval-pairs realdev/pairs.csv --errors
+    """
+    from kg.manifest import manifest_for
+    from kg.pipeline import process_path
+    from kg.registry import load_registry
+    from kg.resolve import Report, read_pairs, score_pairing
+
+    registry = load_registry()
+    truth, reports = {}, []
+    for row in read_pairs(pairs):
+        readout, source = row["readout"], row["source"]
+        path = (us_state / readout.split(":", 1)[1]) if source == "us-state" else texts / f"{readout}.txt"
+        if not path.is_file():
+            raise click.UsageError(f"{pairs.name}: {readout}: no file {path}")
+        metadata, _ = manifest_for(path, registry.language_codes)
+        outcome = process_path(path, path.parent, registry, metadata=metadata)
+        truth[readout] = row["encounter"]
+        for n, event in enumerate(outcome.extraction.events if outcome.extraction else []):
+            reports.append(Report(f"{readout}#{n}", readout, event.type, event.date,
+                                  frozenset(p.country for p in event.participants),
+                                  frozenset((p.country, p.name) for p in event.participants)))
+    score = score_pairing(truth, reports)
+    labels = len(set(truth.values()))
+    click.echo(f"{len(truth)} readouts of {labels} encounters: {score['pairs_expected']} pairs to find")
+    click.echo(f"pairing precision {score['precision']:.2f} ({score['pairs_found']}/{score['pairs_predicted']}), "
+               f"recall {score['recall']:.2f} ({score['pairs_found']}/{score['pairs_expected']})")
+    if errors:
+        for a, b in score["false_merges"]:
+            click.echo(f"false merge\t{a} ({truth[a]})\t{b} ({truth[b]})")
+        for a, b in score["missed"]:
+            click.echo(f"missed\t{truth[a]}\t{a}\t{b}")
+
+
+@main.command()
+@click.argument("encounter")
+@_DUMP_OPTION
+@_SOURCES_OPTION
+def explain(encounter: str, dump: Path | None, sources: Path) -> None:
+    """Say which readouts report ENCOUNTER and why they were joined into one.
+
+    ENCOUNTER is an encounter IRI (a readout's, or the shared one `kg compare` prints),
+    part of one, or a readout's file name.
+
+    \b
+    Examples:
+      kg explain 2022-03-15/phone_call
+      kg explain cn_wang_tleuberdi.txt
+    """
+    from kg.compare import explain as run, format_comparisons
+
+    found = run(_store(dump, sources), encounter)
+    click.echo(format_comparisons([found], "table"), nl=False)
+    for readout in found.readouts:
+        click.echo(f"  {readout['file']} reports it as <{readout['encounter']}>")
+    for reason in found.reasons:
+        click.echo(f"  why: {reason}")
+
+
+@main.group()
+def registry() -> None:
+    """Grow the registry of officials from Wikidata.
+
+    \b
+    Example:
+      kg registry import wikidata-offices.json
+    """
+
+
+@registry.command(name="import")
+@click.argument("results", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="TOML file to write (default: imported/wikidata.toml in the registry's data folder, "
+                   "which every later run reads).")
+def registry_import(results: Path, into: Path | None) -> None:
+    """Import officials and their dated offices from a Wikidata Query Service result.
+
+    RESULTS is the JSON a user downloads after running the README's query at
+    https://query.wikidata.org (SPARQL JSON results with ?person ?role ?start ?end
+    ?country ?name ?label). People already in the registry (same Wikidata ID, or same
+    name and state) gain spellings and dated offices; others are added. An extracted
+    role that disagrees with the office held on the encounter's day is then reported by
+    `kg extract` ("kg: check: ..."), never silently corrected.
+
+    \b
+    Example:
+      kg registry import wikidata-offices.json
+    """
+    from kg.registry import load_registry
+    from kg.wikidata import IMPORT_FILE, import_results, write_import
+
+    known = load_registry()
+    codes = set(known.states) | set(known.organizations)
+    people, skipped = import_results(results, codes)
+    target = into or known.data_dir / IMPORT_FILE
+    write_import(people, target)
+    by_qid = {p.qid for p in known.people if p.qid}
+    by_name = {(p.name, p.country) for p in known.people}
+    fresh = sum(1 for p in people if p.qid not in by_qid and (p.name, p.country) not in by_name)
+    offices = sum(len(p.offices) for p in people)
+    for line in skipped[:10]:
+        click.echo(f"kg: skipped: {line}", err=True)
+    if len(skipped) > 10:
+        click.echo(f"kg: skipped: ... and {len(skipped) - 10} more rows", err=True)
+    click.echo(str(target))
+    click.echo(f"imported {len(people)} officials ({fresh} new to the registry, {len(people) - fresh} known) "
+               f"with {offices} dated offices; {len(skipped)} rows skipped", err=True)
 
 
 if __name__ == "__main__":

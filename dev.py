@@ -7,12 +7,18 @@
 Each command installs what it needs itself (into .venv beside this file) and is safe to
 run again. Extra arguments are passed on: `python3 dev.py test -k gexf`,
 `python3 dev.py build --jobs 2`.
+
+A few tests also need system tools (SYSTEM_TOOLS below, installed by
+`bash .ci/system-deps.sh`) or the folder ../shared/. `dev.py test` names in one line those
+missing here; such tests are then skipped, each with a one-line reason, except in CI
+(CI=true), where they fail.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -22,6 +28,32 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+SHARED = ROOT.parent / "shared"  # the annotation guide, the GEXF grammar, the real corpus
+# command -> Debian package, for the tests that run other tools; keep .ci/system-deps.sh in step
+SYSTEM_TOOLS = {
+    "rapper": "raptor2-utils",  # an independent RDF parser: every published file must parse
+    "xmllint": "libxml2-utils",  # GEXF exports checked against the official grammar
+    "virtuoso-t": "virtuoso-opensource",  # a real SPARQL server for `kg publish --to`
+}
+
+
+def in_ci() -> bool:
+    """True under CI (CI=true, as CI services set it): there a missing tool fails its tests."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing_line() -> str | None:
+    """One line naming the system tools (and ../shared/) that are missing here, or None."""
+    tools = [f"{tool} ({package})" for tool, package in SYSTEM_TOOLS.items() if not shutil.which(tool)]
+    parts = []
+    if tools:
+        parts.append(f"{', '.join(tools)}: install with `bash .ci/system-deps.sh`")
+    if not SHARED.is_dir():
+        parts.append(f"{SHARED}/ is missing")
+    if not parts:
+        return None
+    fate = "they fail in CI" if in_ci() else "tests that need them are skipped"
+    return f"dev.py: missing {'; '.join(parts)} ({fate})"
 
 
 def _run(*args: str | Path) -> None:
@@ -57,6 +89,9 @@ def main(argv: list[str]) -> None:
         _run(BIN / "kg", "build", "sources", "--out", "build", *rest)
     else:
         ensure_env("test")
+        line = missing_line()
+        if line:
+            print(line, flush=True)
         code = subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
         sys.exit(code)
 

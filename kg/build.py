@@ -12,6 +12,7 @@ import gc
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 import time
 from contextlib import contextmanager
@@ -29,8 +30,8 @@ from kg.pipeline import process_path
 from kg.rdf import Minter, registry_triples, sort_triples
 from kg.registry import load_registry
 from kg.statistics import Facts, readout_facts, statistics_parts, tally
-from kg.tally_store import TallyStore
-from kg.sources import SOURCE_SUFFIXES, list_sources, source_name
+from kg.tally_store import TallyStore, facts_digest
+from kg.sources import SOURCE_SUFFIXES, display_name, list_sources, source_name
 from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, folder_lock, remove_stale_temporaries
 
 __all__ = ["BuildResult", "DocumentStatus", "build"]
@@ -39,7 +40,7 @@ __all__ = ["BuildResult", "DocumentStatus", "build"]
 @dataclass
 class DocumentStatus:
     source: str
-    status: str  # published | rejected | error | duplicate
+    status: str  # published | rejected | error | skipped | duplicate
     graph: str | None = None
     reasons: list[str] = field(default_factory=list)  # of a published readout: its flags (truncated...)
     events: int = 0
@@ -65,6 +66,11 @@ class BuildResult:
         return [d for d in self.documents if d.status in ("rejected", "error")]
 
     @property
+    def skipped(self) -> list[DocumentStatus]:
+        """Texts read that hold nothing to publish (no encounter, a language not read): not errors."""
+        return [d for d in self.documents if d.status == "skipped"]
+
+    @property
     def flagged(self) -> list[DocumentStatus]:
         """Published readouts with a warning: kept, but something looks missing."""
         return [d for d in self.documents if d.status == "published" and d.reasons]
@@ -75,6 +81,7 @@ class BuildResult:
             "published": len(self.published),
             "flagged": len(self.flagged),
             "rejected": len(self.rejected),
+            "skipped": len(self.skipped),
             "duplicates": sum(1 for d in self.documents if d.status == "duplicate"),
             "events": sum(d.events for d in self.published),
             "actors": self.actors,
@@ -100,7 +107,8 @@ def _work(path: str) -> tuple:
     outcome = process_path(Path(path), _WORKER["root"], _WORKER["registry"], _WORKER["base"], _WORKER["lang"],
                            metadata=metadata)
     if outcome.error:
-        return (outcome.source, outcome.sha256, "error", None, [outcome.error], 0, 0, [], None, None)
+        status = "skipped" if outcome.skipped else "error"
+        return (outcome.source, outcome.sha256, status, None, [outcome.error], 0, 0, [], None, None)
     if outcome.violations:
         reasons = [f"{outcome.source}: {v.line()}" for v in outcome.violations]
         return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None, None)
@@ -135,8 +143,8 @@ def _cached_results(paths: list[Path], names: list[str], keys: list[str | None],
 def _source_names(paths: list[Path], root: Path) -> list[str]:
     """:func:`~kg.sources.source_name` of each path, by string (10,000 paths in milliseconds)."""
     prefix = str(root).rstrip(os.sep) + os.sep if root.is_dir() else None
-    return [str(p)[len(prefix):].replace(os.sep, "/") if prefix and str(p).startswith(prefix) else source_name(p, root)
-            for p in paths]
+    return [display_name(str(p)[len(prefix):].replace(os.sep, "/")) if prefix and str(p).startswith(prefix)
+            else source_name(p, root) for p in paths]
 
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
@@ -177,7 +185,6 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
     jobs = jobs or os.cpu_count() or 1
     documents: list[DocumentStatus] = []
     seen_hashes: dict[str, str] = {}
-    quads = 0
     actors: set[str] = set()
     out.mkdir(parents=True, exist_ok=True)
     remove_stale_temporaries(out)  # left by a build that was killed
@@ -185,7 +192,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
     waiting = (lambda: notify(f"another build is writing to {out}; waiting for it to end")) if notify else None
     with folder_lock(out / CACHE_DIR, waiting), \
             BuildCache(out, config, out / DUMP_NQ, out / DUMP_TTL, use=not clean) as cache, _frozen_heap():
-        keys = [cache.key(path, name, manifest.entries.get(name)) for path, name in zip(paths, names)]
+        keys = [cache.key(path, name, manifest.entries.get(name), root) for path, name in zip(paths, names)]
         with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
             writer = OutputWriter(dump, union, cache.previous_outputs())
             registry_block = cache.registry_block(lambda: make_block(
@@ -195,6 +202,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
             contributions: dict[str, tuple[str | None, Facts | None]] = {}  # source -> (key, facts)
             for done, (key, result) in enumerate(zip(keys, results), 1):
                 source, sha, status, graph, reasons, events, endorsements, people, block, facts = result
+                reasons = [_one_line(reason) for reason in reasons]
                 if status == "published" and sha in seen_hashes:
                     status, reasons = "duplicate", [f"{source}: same content as {seen_hashes[sha]}; built once"]
                 if sha and status == "published":
@@ -210,18 +218,20 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
                     cache.put(source, key, result, block)
                 if progress:
                     progress(done, len(paths), source)
-            _add_statistics(writer, cache, contributions, registry, Minter(base))
-            quads = writer.quads
-            if strict and (manifest.problems or any(d.status in ("rejected", "error") for d in documents)):
-                failed = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
+            _add_statistics(writer, cache, contributions, registry, Minter(base), notify)
+            problems = [_one_line(problem) for problem in manifest.problems]
+            if strict and (problems or any(d.status in ("rejected", "error") for d in documents)):
+                failed = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems)
                 _write_reports(failed)
                 rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
-                raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(manifest.problems)} manifest row(s) "
+                raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(problems)} manifest row(s) "
                                   f"skipped; previous dump kept (see {out / REPORT_TXT})")
             cache.put_outputs(writer.finish(cache.previous_shared()), writer.identity)
+            result = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems)
+            # the reports are renamed into place before the dump and the union (whose writers
+            # close after): anything that fails up to here leaves every output of the last build
+            _write_reports(result)
         cache.commit()
-        result = BuildResult(out, documents, time.perf_counter() - started, quads, len(actors), manifest.problems)
-        _write_reports(result)
         return result
 
 
@@ -239,16 +249,21 @@ def _frozen_heap() -> Iterator[None]:
 
 
 def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
-                    registry, mint: Minter) -> None:
+                    registry, mint: Minter, notify: Callable[[str], None] | None = None) -> None:
     """Append the statistics graph (:mod:`kg.statistics`) of the published readouts' facts
     (``contributions``: source -> (key, facts), facts None when they are in the cache), in
     parts. The counts of the last build are updated by the readouts that changed
     (:mod:`kg.tally_store`); a part none of whose cells changed is copied from the last
-    outputs, as is any other whose lines are those of the last build."""
+    outputs, as is any other whose lines are those of the last build. Counts found damaged
+    are made afresh from the readouts' facts (``notify`` is told)."""
     represents = [(f"<{mint.person(p.name, p.country)}>", f"<{mint.actor(p.country, registry)}>")
                   for p in registry.people]
     graph = str(mint.statistics_graph())
     store = cache.tallies(graph, represents)
+    try:
+        damage = store.damage() if store is not None else None
+    except sqlite3.Error as exc:
+        raise CacheDamaged(str(exc)) from exc
     if store is None:  # no cache to keep counts in: count every readout
         try:
             facts = [_facts(cache, source, key, f) for source, (key, f) in contributions.items()]
@@ -257,8 +272,13 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
         parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tally(facts, represents), graph)
         touched = None
     else:
-        touched = _update_counts(store, cache, contributions)
-        parts = ((name, None) for name in store.parts())
+        try:
+            touched, damage = _update_counts(store, cache, contributions, damage)
+            parts = ((name, None) for name in store.parts())
+        except sqlite3.Error as exc:  # the index file itself is damaged
+            raise CacheDamaged(str(exc)) from exc
+        if damage is not None and notify is not None:
+            notify(f"the statistics counts in the build cache {cache.folder} were damaged ({damage}); counted afresh")
     for name, lines in parts:
         source = f"{STATISTICS_ENTRY}{name}"
         key = cache.previous_key(source) if touched is not None and name not in touched else None
@@ -271,40 +291,55 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
         cache.put(source, key, (source, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
 
 
-def _update_counts(store: TallyStore, cache: BuildCache,
-                   contributions: dict[str, tuple[str | None, Facts | None]]) -> set[str] | None:
+def _update_counts(store: TallyStore, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
+                   damage: str | None = None) -> tuple[set[str] | None, str | None]:
     """Bring the stored counts to ``contributions``: take out the readouts counted last
     time that changed or went, add the new ones. Returns the parts whose cells changed, or
-    None (every part) when the counts had to be made afresh because what the cache holds
-    does not add up."""
-    counted = store.counted()
-    try:
-        gone = {source: (key, _facts(cache, source, key, None)) for source, key in counted.items()
-                if source not in contributions or contributions[source][0] != key}
-        new = {source: (key, _facts(cache, source, key, facts)) for source, (key, facts) in contributions.items()
-               if source not in counted or counted[source] != key}
-        return store.update(gone, new)
-    except ValueError:
-        store.clear()
+    None (every part) when the counts were made afresh, and why they were: ``damage`` (the
+    store found damaged), or what in the cache does not add up."""
+    digests = store.digests()
+    if damage is None:
+        counted = {source: key for source, (key, _) in digests.items()}
         try:
-            store.update({}, {source: (key, _facts(cache, source, key, facts))
-                              for source, (key, facts) in contributions.items()})
-        except ValueError as exc:  # facts of readouts taken from the cache are gone
-            raise CacheDamaged(str(exc)) from exc
-        return None
+            gone = {source: (key, _facts(cache, source, key, None, digests)) for source, key in counted.items()
+                    if source not in contributions or contributions[source][0] != key}
+            new = {source: (key, _facts(cache, source, key, facts, digests))
+                   for source, (key, facts) in contributions.items() if source not in counted or counted[source] != key}
+            return store.update(gone, new), None
+        except ValueError as exc:
+            damage = str(exc)
+    store.clear()
+    try:
+        store.update({}, {source: (key, _facts(cache, source, key, facts, digests))
+                          for source, (key, facts) in contributions.items()})
+    except ValueError as exc:  # facts of readouts taken from the cache are gone
+        raise CacheDamaged(str(exc)) from exc
+    return None, damage
 
 
-def _facts(cache: BuildCache, source: str, key: str | None, facts: Facts | None) -> Facts:
-    """A readout's statistics facts: as the worker gave them, or from the cache."""
+def _facts(cache: BuildCache, source: str, key: str | None, facts: Facts | None,
+           digests: dict[str, tuple[str | None, str | None]] | None = None) -> Facts:
+    """A readout's statistics facts: as the worker gave them, or from the cache, where they
+    must match the digest the counts keep of them (``digests``, when they name the readout
+    with this key)."""
     if facts is not None:
         return facts
     cached = cache.facts(source, key)
     if cached is None:
         raise ValueError(f"{source}: its statistics facts are not in the cache")
+    kept_key, digest = (digests or {}).get(source, (None, None))
+    if digest is not None and kept_key == key and facts_digest(cached) != digest:
+        raise ValueError(f"{source}: its statistics facts in the cache do not match their digest")
     return cached
 
 
+def _one_line(text: str) -> str:
+    """A reason as one line of a report: its line breaks (from whatever text it quotes) escaped."""
+    return text.replace("\r", "\\r").replace("\n", "\\n") if "\n" in text or "\r" in text else text
+
+
 def _write_reports(result: BuildResult) -> None:
+    """``report.json`` and ``report.txt``, both made in full before either is renamed into place."""
     report = {
         "summary": {k: v for k, v in result.summary().items() if k != "seconds"},
         "problems": result.problems,
@@ -314,17 +349,20 @@ def _write_reports(result: BuildResult) -> None:
             for d in result.documents
         ],
     }
-    with atomic_writer(result.out / REPORT_JSON) as handle:
-        handle.write(_report_json(report))
-    with atomic_writer(result.out / REPORT_TXT) as handle:
-        for d in result.documents:
-            for reason in d.reasons:
-                handle.write(f"{'FLAGGED' if d.status == 'published' else d.status.upper()}\t{reason}\n")
-        for problem in result.problems:
-            handle.write(f"MANIFEST\t{problem}\n")
-        s = report["summary"]
-        handle.write(f"{s['published']} of {s['documents']} readouts published ({s['flagged']} flagged); {s['rejected']} rejected; "
-                     f"{s['duplicates']} duplicates\n")
+    lines = []
+    for d in result.documents:
+        for reason in d.reasons:
+            lines.append(f"{'FLAGGED' if d.status == 'published' else d.status.upper()}\t{reason}\n")
+    for problem in result.problems:
+        lines.append(f"MANIFEST\t{problem}\n")
+    s = report["summary"]
+    lines.append(f"{s['published']} of {s['documents']} readouts published ({s['flagged']} flagged); {s['rejected']} "
+                 f"rejected; {s['skipped']} skipped; {s['duplicates']} duplicates\n")
+    as_json, as_text = _report_json(report).encode("utf-8"), "".join(lines).encode("utf-8")  # fails here, if at all
+    with atomic_writer(result.out / REPORT_JSON, binary=True) as json_handle, \
+            atomic_writer(result.out / REPORT_TXT, binary=True) as text_handle:
+        json_handle.write(as_json)
+        text_handle.write(as_text)
 
 
 def _report_json(report: dict) -> str:

@@ -41,7 +41,9 @@ from kg import __version__
 from kg.extract import EXTRACTOR_VERSION
 from kg.outputs import Block
 from kg.registry import Registry
+from kg.errors import SourceError
 from kg.resources import ONTOLOGY, SHAPES, schema_path
+from kg.sources import MAX_BYTES, read_input
 from kg.statistics import Facts
 from kg.tally_store import TallyStore
 
@@ -49,7 +51,7 @@ __all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "CacheDamaged", "confi
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "4"  # bump when what the index stores changes
+FORMAT = "5"  # bump when what the index stores changes
 _REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
 STATISTICS_ENTRY = "\x00statistics/"  # + a part's name: the entries of the statistics graph's parts
 
@@ -104,11 +106,13 @@ def _meta_hash(meta: dict | None) -> str:
     return _sha256(json.dumps(meta or {}, sort_keys=True).encode())
 
 
-def content_key(path: Path, meta: dict | None = None) -> str | None:
-    """The key of one readout: its bytes and its manifest metadata; None when unreadable."""
+def content_key(path: Path, meta: dict | None = None, root: Path | None = None) -> str | None:
+    """The key of one readout: its bytes and its manifest metadata; None when it is not a
+    file to read (a pipe, a device, a file over the size limit...: read through
+    :func:`kg.sources.read_input`, so refused before it is read, and then by the worker)."""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_input(path, path.name, MAX_BYTES, root)
+    except SourceError:
         return None
     return _sha256(data) + ":" + _meta_hash(meta)
 
@@ -232,13 +236,13 @@ class BuildCache:
         """The last build's dump and union, when cached blocks may be copied from them."""
         return (self.dump, self.union) if self.blocks else None
 
-    def key(self, path: Path, source: str, meta: dict | None = None) -> str | None:
+    def key(self, path: Path, source: str, meta: dict | None = None, root: Path | None = None) -> str | None:
         """:func:`content_key` of a readout, without reading it when its file is unchanged."""
         entry = self._old.get(source)
         stat = self._stats[source] = _stat(path, settled=True)  # taken before reading: a later change shows
         if entry is not None and stat is not None and entry.stat == stat and entry.key.endswith(":" + _meta_hash(meta)):
             return entry.key
-        return content_key(path, meta)
+        return content_key(path, meta, root)
 
     def previous_key(self, source: str) -> str | None:
         """The key ``source`` had in the last build (None when it had no entry)."""

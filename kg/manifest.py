@@ -30,9 +30,12 @@ from typing import Collection, Iterable
 
 from kg.errors import SourceError
 
-__all__ = ["MANIFEST_NAME", "COLUMNS", "Manifest", "parse_manifest", "read_manifest"]
+__all__ = ["MANIFEST_NAME", "MAX_MANIFEST_BYTES", "MAX_MANIFEST_ROWS", "COLUMNS", "Manifest", "parse_manifest",
+           "read_manifest"]
 
 MANIFEST_NAME = "manifest.csv"
+MAX_MANIFEST_BYTES = 32 * 1024 * 1024  # some 200,000 rows of a URL, a publisher and a date
+MAX_MANIFEST_ROWS = 200_000  # rows read at most, each a readout: 20 times the largest corpus benchmarked
 COLUMNS = ("file", "url", "publisher", "lang", "published", "licence")
 _ALIASES = {"license": "licence", "path": "file", "filename": "file"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -81,12 +84,13 @@ def _check(values: dict[str, str], languages: Collection[str]) -> tuple[dict[str
 
 
 def parse_manifest(text: str, languages: Collection[str], known: Collection[str] | None = None,
-                   name: str = MANIFEST_NAME) -> Manifest:
+                   name: str = MANIFEST_NAME, max_rows: int = MAX_MANIFEST_ROWS) -> Manifest:
     """Parse the text of a manifest. Never raises on bad content: every row it cannot use
     becomes a one-line problem naming ``name`` and the line.
 
     ``languages`` are the codes ``lang`` may take; ``known``, when given, the readout files
-    of the sources folder: a row naming any other file is reported.
+    of the sources folder: a row naming any other file is reported. Rows after the first
+    ``max_rows`` are not read (one problem says so).
 
     >>> m = parse_manifest("file,lang,published\\na.txt,fr,2021-01-22\\nb.txt,de,2021-01-22\\n", ["en", "fr"])
     >>> m.entries, m.problems
@@ -97,7 +101,7 @@ def parse_manifest(text: str, languages: Collection[str], known: Collection[str]
     manifest = Manifest()
     reader = csv.reader(io.StringIO(drop_noncharacters(text.lstrip("\ufeff"))))
     header: list[str] | None = None
-    line = 0
+    line = rows = 0
     while True:
         start = line + 1
         try:
@@ -105,11 +109,18 @@ def parse_manifest(text: str, languages: Collection[str], known: Collection[str]
         except StopIteration:
             break
         except csv.Error as exc:
-            manifest.problems.append(f"{name} line {reader.line_num}: malformed CSV ({exc}); rest of the manifest not read")
+            # what stops the reading comes first, before the rows it follows
+            manifest.problems.insert(0, f"{name} line {reader.line_num}: malformed CSV ({exc}); "
+                                        f"rest of the manifest not read")
             break
         line = reader.line_num
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
             continue
+        rows += 1
+        if rows > max_rows + 1:  # the first row names the columns
+            manifest.problems.insert(0, f"{name} line {start}: more than {max_rows:,} rows; "
+                                        f"rest of the manifest not read")
+            break
         if header is None:
             header = [_ALIASES.get(cell.strip().lower(), cell.strip().lower()) for cell in row]
             if "file" not in header:
@@ -151,13 +162,12 @@ def read_manifest(folder: Path, languages: Collection[str], known: Iterable[str]
     path = folder / MANIFEST_NAME
     if not folder.is_dir() or not (path.exists() or path.is_symlink()):
         return Manifest()
-    from kg.sources import decode
+    from kg.sources import decode, read_input
 
     try:
-        text = decode(path.read_bytes(), MANIFEST_NAME)
-    except (OSError, SourceError) as exc:
-        reason = str(exc) if isinstance(exc, SourceError) else f"{MANIFEST_NAME}: cannot read ({exc.strerror or exc})"
-        return Manifest(problems=[f"{reason}; manifest not read"])
+        text = decode(read_input(path, MANIFEST_NAME, MAX_MANIFEST_BYTES, folder, what="a manifest"), MANIFEST_NAME)
+    except SourceError as exc:
+        return Manifest(problems=[f"{exc}; manifest not read"])
     return parse_manifest(text, languages, set(known) if known is not None else None)
 
 

@@ -29,6 +29,7 @@ class Outcome:
     lines: list[str] = field(default_factory=list)  # each triple in N-Triples syntax, same order
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
+    skipped: bool = False  # the error is that the text, read, holds nothing to publish: not a fault of the file
     flags: list[str] = field(default_factory=list)  # published, but with a warning ("truncated: ...")
 
     @property
@@ -54,8 +55,9 @@ def process_document(document: Document, registry: Registry | None = None, base:
         outcome.error = f"{document.source}: extractor failed ({type(exc).__name__}: {' '.join(str(exc).split())})"
         return outcome
     outcome.extraction = extraction
-    if not extraction.events:
+    if not extraction.events:  # a press statement, a language the extractor does not read
         outcome.error = f"{document.source}: {extraction.notes[0] if extraction.notes else 'no encounter found'}"
+        outcome.skipped = True
         return outcome
     outcome.triples, outcome.lines = extraction_graph(extraction, registry, mint)
     outcome.graph_iri = str(mint.readout(document.sha256))

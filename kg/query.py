@@ -7,25 +7,35 @@ pyoxigraph's ``use_default_graph_as_union``, which yields a triple once per grap
 it (a state named in six readouts would count six times); SPARQL's merge is a set, as in
 rdflib. With no dump named, ``build/`` is used, built from ``sources/`` first when it
 is missing or older than any source file.
+
+A query is checked before it reaches the engine (:mod:`kg.sparql_check`: length and
+nesting limits, no updates), and the engine runs on a thread whose stack is large enough
+for any query within those limits: pyoxigraph's parser and evaluator recurse per nesting
+level, and a deep query on an ordinary stack kills the process.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import threading
+import traceback
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from kg.errors import DumpNotFound, QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
 from kg.rdf import Minter
-from kg.results import QueryResult
+from kg.results import QueryResult, limit_rows, stream
+from kg.sparql_check import MAX_QUERY_LENGTH, QueryTooComplex, check_query, explain_syntax_error
 from kg.sources import list_sources
 from kg.statistics import add_statistics
 from kg.store import REPORT_JSON, find_dump, load_store
 
-__all__ = ["queries_dir", "list_queries", "read_query", "describe_query", "is_stale", "ensure_dump", "open_store",
-           "ensure_union", "run_query", "DEFAULT_PREFIXES"]
+__all__ = ["queries_dir", "list_queries", "read_query", "read_query_file", "describe_query", "is_stale", "ensure_dump",
+           "open_store", "ensure_union", "run_query", "stream_query", "write_query", "on_deep_stack",
+           "DEFAULT_PREFIXES", "QUERY_STACK_BYTES"]
 
 # prefixes a query may use without declaring them (`kg query -e 'SELECT ?p { ?p a kg:Person }'`)
 DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
@@ -33,6 +43,9 @@ DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "id": DEFAULT_BASE,
 }
+# the stack of the thread that runs the engine: the deepest query within kg.sparql_check's limits
+# (100,000 characters of nested or chained operators) needs under 100 MiB; only what is used is paid for
+QUERY_STACK_BYTES = 256 << 20
 STATISTICS_GRAPH = str(Minter(DEFAULT_BASE).statistics_graph())  # where a dump without one gets its tallies
 
 
@@ -60,12 +73,29 @@ def read_query(name: str) -> str:
     return known[name].read_text(encoding="utf-8")
 
 
+def read_query_file(path: Path) -> str:
+    """The text of a query file: a regular file of UTF-8, read no further than the length limit."""
+    if not path.is_file():
+        raise QueryError(f"{path}: not a regular file")
+    with open(path, "rb") as handle:
+        data = handle.read(4 * MAX_QUERY_LENGTH + 4)  # UTF-8: at most 4 bytes a character
+    if len(data) > 4 * MAX_QUERY_LENGTH:
+        raise QueryTooComplex(f"{path}: query too long; the limit is {MAX_QUERY_LENGTH:,} characters")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QueryError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
+
+
 def describe_query(text: str) -> str:
-    """The opening ``#`` comment of a query, joined into one line: what the query answers."""
+    """The opening ``#`` comment of a query, joined into one line: what the query answers
+    (its ``@param`` lines left to :func:`kg.params.query_params`)."""
     lines = []
     for line in text.splitlines():
         if not line.startswith("#"):
             break
+        if line.lstrip("#").strip().startswith("@param"):
+            continue
         lines.append(line.lstrip("#").strip())
     return " ".join(line for line in lines if line)
 
@@ -137,21 +167,114 @@ def ensure_union(store: Any, force: bool = False) -> Any:
     return store
 
 
-def run_query(store: Any, text: str) -> QueryResult:
-    """Run ``text`` on ``store`` (default graph = union of named graphs) and hold the results."""
+T = TypeVar("T")
+_STACK_SIZE_LOCK = threading.Lock()
+
+
+def _new_stack_size_lock() -> None:
+    global _STACK_SIZE_LOCK
+    _STACK_SIZE_LOCK = threading.Lock()  # a fork may have copied it held by a thread the child lacks
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_new_stack_size_lock)
+
+
+def on_deep_stack(function: Callable[..., T], *args: Any) -> T:
+    """``function(*args)`` on a thread with a :data:`QUERY_STACK_BYTES` stack; its result or
+    its exception. The caller waits, and can still be interrupted (Ctrl-C)."""
+    outcome: dict[str, Any] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as exc:  # handed to the caller, whatever it is
+            _release_frames(exc)
+            outcome["error"] = exc
+
+    with _STACK_SIZE_LOCK:  # stack_size is process-wide: set it only for this thread
+        previous = threading.stack_size(QUERY_STACK_BYTES)
+        try:
+            worker = threading.Thread(target=target, name="kg-query", daemon=True)
+            worker.start()
+        finally:
+            threading.stack_size(previous)
+    worker.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _release_frames(error: BaseException | None) -> None:
+    """Drop the locals of the frames ``error`` (and its causes) went through, here and now:
+    pyoxigraph's iterators may only be dropped on the thread that made them."""
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        traceback.clear_frames(error.__traceback__)
+        error = error.__cause__ or error.__context__
+
+
+def _engine_errors(items: Iterable[T]) -> Iterator[T]:
+    """``items``, with the engine's failures while evaluating turned into :class:`QueryError`."""
+    try:
+        yield from items
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
+
+
+def stream_query(store: Any, text: str, federation: bool = True) -> QueryResult:
+    """Start ``text`` on ``store`` (default graph = union of named graphs): the result's rows
+    or triples are iterators the engine fills as they are read. Call it, and read the result,
+    inside :func:`on_deep_stack`. Refuses what :func:`kg.sparql_check.check_query` refuses
+    (``federation=False``: SERVICE too) and explains syntax errors in one line."""
     import pyoxigraph as ox
 
+    check_query(text, federation)
     ensure_union(store)
     try:
         answer = store.query(text, prefixes=DEFAULT_PREFIXES)
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryResult("ask", boolean=bool(answer))
-        if isinstance(answer, ox.QueryTriples):
-            return QueryResult("graph", triples=list(answer))
-        variables = [v.value for v in answer.variables]
-        rows = [tuple(solution[i] for i in range(len(variables))) for solution in answer]
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL: {exc}") from exc
-    except OSError as exc:
-        raise QueryError(f"query failed: {exc}") from exc
-    return QueryResult("select", variables, rows)
+        raise QueryError(f"malformed SPARQL: {explain_syntax_error(text, str(exc))}") from exc
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {' '.join(str(exc).split())[:300]}") from exc
+    if isinstance(answer, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(answer))
+    if isinstance(answer, ox.QueryTriples):
+        return QueryResult("graph", triples=_engine_errors(answer))
+    variables = [v.value for v in answer.variables]
+    width = range(len(variables))
+    return QueryResult("select", variables, rows=_engine_errors(tuple(s[i] for i in width) for s in answer))
+
+
+def _collect(store: Any, text: str, max_rows: int | None) -> QueryResult:
+    result = stream_query(store, text)
+    if result.kind == "graph":
+        result.triples = list(limit_rows(result.triples, max_rows))
+    else:
+        result.rows = list(limit_rows(result.rows, max_rows))
+    return result
+
+
+def run_query(store: Any, text: str, max_rows: int | None = None) -> QueryResult:
+    """Run ``text`` on ``store`` (default graph = union of named graphs) and hold the results;
+    more than ``max_rows`` rows raise :class:`kg.results.TooManyResults` as soon as they are read."""
+    return on_deep_stack(_collect, store, text, max_rows)
+
+
+def _write(store: Any, text: str, write: Callable[[str], Any], fmt: str, width: int, max_rows: int | None) -> None:
+    result = stream_query(store, text)
+    if result.kind == "graph":
+        result.triples = limit_rows(result.triples, max_rows)
+    else:
+        result.rows = limit_rows(result.rows, max_rows)
+    for chunk in stream(result, fmt, width):
+        write(chunk)
+
+
+def write_query(store: Any, text: str, write: Callable[[str], Any], fmt: str = "table", width: int = 60,
+                max_rows: int | None = None) -> None:
+    """Run ``text`` and hand its answer in ``fmt`` to ``write`` piece by piece, as the engine
+    produces rows (a table comes whole). Past ``max_rows`` rows it stops with
+    :class:`kg.results.TooManyResults`, after the rows already written."""
+    on_deep_stack(_write, store, text, write, fmt, width, max_rows)

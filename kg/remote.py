@@ -15,6 +15,13 @@ One persistent HTTP connection; HTTP Basic or Digest authentication (Virtuoso's
 ``/sparql-graph-crud-auth`` asks for Digest), answered after the server's first challenge.
 Graphs the server holds that the dump no longer has are left alone. Errors are
 :class:`~kg.errors.RemoteError` with one line each.
+
+Two limits keep a push from waiting on a server for ever: ``timeout`` (default 60 s), the
+longest wait for the server at any step of one request (connecting, sending, each wait for
+its answer), after which the push fails at once (a server that does not answer is not
+asked again); and ``deadline`` (default one hour), the longest the whole push may take,
+enforced even against a server that answers a byte at a time: at the deadline the
+connection is shut and the push fails.
 """
 
 from __future__ import annotations
@@ -25,6 +32,8 @@ import hashlib
 import http.client
 import os
 import re
+import socket
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +43,12 @@ from urllib.parse import quote, urlsplit, unquote
 from kg.errors import RemoteError
 from kg.outputs import split_quad
 
-__all__ = ["PushResult", "push", "union_graph_iri", "GraphStore"]
+__all__ = ["PushResult", "push", "union_graph_iri", "GraphStore", "DEFAULT_TIMEOUT", "DEFAULT_DEADLINE"]
 
 BATCH_BYTES = 8 * 1024 * 1024
+DEFAULT_TIMEOUT = 60.0  # seconds: the longest wait for the server within one request
+DEFAULT_DEADLINE = 3600.0  # seconds: the longest a whole push may take
+MAX_SECONDS = 10_000_000.0  # what a socket timeout or a timer takes without overflowing
 TURTLE = "text/turtle; charset=utf-8"  # N-Triples is Turtle: every GSP server reads it
 
 
@@ -53,7 +65,8 @@ class PushResult:
 class GraphStore:
     """A client of one Graph Store endpoint: ``put`` / ``post`` a graph's Turtle."""
 
-    def __init__(self, url: str, user: str | None = None, password: str | None = None, timeout: float = 300.0) -> None:
+    def __init__(self, url: str, user: str | None = None, password: str | None = None,
+                 timeout: float = DEFAULT_TIMEOUT, deadline: float | None = None) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise RemoteError(f"--to must be an http(s) URL of a Graph Store endpoint, got {url!r}")
@@ -64,6 +77,9 @@ class GraphStore:
         self.user = user if user is not None else (unquote(parts.username) if parts.username else None)
         self.password = password if password is not None else (unquote(parts.password) if parts.password else None)
         self.timeout = timeout
+        self.deadline = deadline  # a time.monotonic() value, or None
+        self.expired = False  # set by expire(): every request fails from then on
+        self._lock = threading.Lock()
         self._connection: http.client.HTTPConnection | None = None
         self._challenge: dict[str, str] | None = None
         self._scheme_auth: str | None = None  # "basic" | "digest" once the server asked
@@ -80,19 +96,55 @@ class GraphStore:
         self._send("POST", graph, body)
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        with self._lock:
+            connection, self._connection = self._connection, None
+        if connection is not None:
+            connection.close()
+
+    def expire(self) -> None:
+        """Stop now (called from a timer thread at the deadline): shut the connection, which
+        ends a wait in another thread at once; every request fails from then on."""
+        self.expired = True
+        with self._lock:
+            sock = self._connection.sock if self._connection is not None else None
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def _wait(self) -> float:
+        """The socket timeout for the next request: ``timeout``, or less near the deadline."""
+        if self.deadline is None:
+            return self.timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0 or self.expired:
+            self.expired = True
+            raise RemoteError(f"{self.url}: the push took longer than its deadline (--deadline); "
+                              f"it is safe to run again")
+        return min(self.timeout, left)
+
+    def _timed_out(self, method: str) -> RemoteError:
+        if self.expired:
+            return RemoteError(f"{method} {self.url}: the push took longer than its deadline (--deadline); "
+                               f"it is safe to run again")
+        return RemoteError(f"{method} {self.url}: no answer from the server in {self.timeout:g} s (--timeout)")
 
     def _target(self, graph: str | None) -> str:
         parameter = f"graph={quote(graph, safe='')}" if graph is not None else "default"
         return f"{self.path}?{self.query + '&' if self.query else ''}{parameter}"
 
     def _connect(self) -> http.client.HTTPConnection:
-        if self._connection is None:
-            kind = http.client.HTTPSConnection if self.scheme == "https" else http.client.HTTPConnection
-            self._connection = kind(self.host, self.port, timeout=self.timeout)
-        return self._connection
+        wait = self._wait()
+        with self._lock:
+            if self._connection is None:
+                kind = http.client.HTTPSConnection if self.scheme == "https" else http.client.HTTPConnection
+                self._connection = kind(self.host, self.port, timeout=wait)
+            connection = self._connection
+        connection.timeout = wait
+        if connection.sock is not None:
+            connection.sock.settimeout(wait)
+        return connection
 
     def _send(self, method: str, graph: str | None, body: bytes) -> None:
         target = self._target(graph)
@@ -103,6 +155,8 @@ class GraphStore:
                 response, text = self._request(method, target, body)
             except (OSError, http.client.HTTPException) as exc:
                 self.close()  # a dropped keep-alive connection, or a body the server refused
+                if isinstance(exc, TimeoutError) or self.expired:
+                    raise self._timed_out(method) from exc  # asking again would only wait again
                 if attempt == 2:
                     raise RemoteError(f"{method} {self.url}: {type(exc).__name__}: {exc}") from exc
                 self._probe(target)
@@ -133,8 +187,10 @@ class GraphStore:
         for _ in range(2):
             try:
                 response, text = self._request("HEAD", target, None)
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as exc:
                 self.close()
+                if isinstance(exc, TimeoutError) or self.expired:
+                    raise self._timed_out("HEAD") from exc
                 return  # the real request will tell
             if response.status != 401:
                 return
@@ -269,13 +325,25 @@ def union_graph_iri(dump: Path) -> str | None:
 
 def push(dump: Path, url: str, user: str | None = None, password: str | None = None, union: Path | None = None,
          union_graph: str | None = None, batch_bytes: int = BATCH_BYTES,
-         progress: Callable[[int, str], None] | None = None) -> PushResult:
+         progress: Callable[[int, str], None] | None = None, timeout: float = DEFAULT_TIMEOUT,
+         deadline: float | None = DEFAULT_DEADLINE) -> PushResult:
     """Load every named graph of ``dump`` (N-Quads, or .nq.gz) into the Graph Store at ``url``;
-    with ``union`` (a union.ttl) also store it as the graph ``union_graph``."""
+    with ``union`` (a union.ttl) also store it as the graph ``union_graph``.
+
+    ``timeout``: seconds the server may keep one request waiting; ``deadline``: seconds the
+    whole push may take (None: no limit). Either raises :class:`~kg.errors.RemoteError`."""
     if not dump.is_file():
         raise RemoteError(f"{dump}: no such dump")
+    for name, value in (("--timeout", timeout), ("--deadline", deadline)):
+        if value is not None and not 0 < value <= MAX_SECONDS:  # NaN fails this too
+            raise RemoteError(f"{name} must be more than 0 and at most {MAX_SECONDS:,.0f} seconds, got {value}")
     started = time.perf_counter()
-    store = GraphStore(url, user, password)
+    store = GraphStore(url, user, password, timeout=timeout,
+                       deadline=None if deadline is None else time.monotonic() + deadline)
+    timer = threading.Timer(deadline, store.expire) if deadline is not None else None
+    if timer is not None:
+        timer.daemon = True
+        timer.start()
     sent: set[str | None] = set()
     graphs = triples = 0
     try:
@@ -297,6 +365,8 @@ def push(dump: Path, url: str, user: str | None = None, password: str | None = N
             for n, body in enumerate(_batches(list(statements), batch_bytes, header)):
                 (store.put if n == 0 else store.post)(union_graph, body)
     finally:
+        if timer is not None:
+            timer.cancel()
         store.close()
     return PushResult(url, graphs, triples, store.requests, time.perf_counter() - started,
                       union_graph if union is not None else None)

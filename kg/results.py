@@ -1,9 +1,11 @@
-"""SPARQL query results held in memory and written as a table, CSV, TSV, JSON or XML.
+"""SPARQL query results written as a table, CSV, TSV, JSON or XML.
 
 The CSV, TSV, JSON and XML writers follow the W3C SPARQL 1.1 results formats, so
-`kg query --format json` and `kg serve` give what any SPARQL client reads. The table is
+`kg query --format json` and `kg serve` give what any SPARQL client reads. They write
+row by row (:func:`stream`) as the engine produces solutions, so an answer is never
+held whole in memory, and :func:`limit_rows` stops reading at a row limit. The table is
 for people: IRIs shortened with the project's prefixes, long values cut, columns aligned
-by display width (CJK characters count twice).
+by display width (CJK characters count twice), so it needs every row first.
 """
 
 from __future__ import annotations
@@ -14,14 +16,30 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 from kg.errors import QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
 
-__all__ = ["QueryResult", "FORMATS", "MEDIA_TYPES", "serialize", "term_text", "short_iri", "xml_text", "table"]
+__all__ = ["QueryResult", "TooManyResults", "FORMATS", "MEDIA_TYPES", "serialize", "stream", "limit_rows", "term_text",
+           "short_iri", "xml_text", "table"]
 
 FORMATS = ("table", "csv", "tsv", "json", "xml")
+# CONSTRUCT and DESCRIBE: sorted N-Triples by default (any of FORMATS), or these
+GRAPH_FORMATS = ("ntriples", "turtle", "jsonld")
+
+
+def _graph_as(ntriples: str, fmt: str) -> str:
+    """Sorted N-Triples as Turtle or JSON-LD (rdflib's writers, prefixes of the project bound)."""
+    from rdflib import Graph
+
+    from kg.namespaces import BINDINGS
+
+    graph = Graph()
+    for prefix, namespace in BINDINGS.items():
+        graph.bind(prefix, namespace)
+    graph.parse(data=ntriples, format="nt")
+    return graph.serialize(format="json-ld" if fmt == "jsonld" else "turtle")
 MEDIA_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -34,6 +52,15 @@ _PREFIXES = sorted([(str(ns), name) for name, ns in BINDINGS.items()] + [(DEFAUL
                    key=lambda item: -len(item[0]))
 # characters XML 1.0 cannot hold at all, not even escaped
 _XML_FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_CHUNK = 1 << 16  # characters gathered before a chunk is handed on
+
+
+class TooManyResults(QueryError):
+    """An answer with more rows (or triples) than the limit it was asked under."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the answer has more than {limit:,} results, the row limit: add a LIMIT (and OFFSET to page)")
+        self.limit = limit
 
 
 @dataclass
@@ -42,9 +69,10 @@ class QueryResult:
 
     kind: str  # select | ask | graph
     variables: list[str] = field(default_factory=list)
-    rows: list[tuple[Any, ...]] = field(default_factory=list)  # pyoxigraph terms or None
+    # pyoxigraph terms or None; a streamed result (kg.query.stream_query) holds iterators, read once
+    rows: Sequence[tuple[Any, ...]] | Iterator[tuple[Any, ...]] = field(default_factory=list)
     boolean: bool | None = None
-    triples: list[Any] = field(default_factory=list)
+    triples: Sequence[Any] | Iterator[Any] = field(default_factory=list)
 
     def values(self) -> list[tuple[str | None, ...]]:
         """Rows as plain strings (IRIs, lexical forms), None where unbound."""
@@ -90,12 +118,28 @@ def _json_term(term: Any) -> dict[str, str]:
     return {"type": "triple", "value": str(term)}
 
 
-def _to_json(result: QueryResult) -> str:
+def limit_rows(items: Iterable[Any], limit: int | None) -> Iterator[Any]:
+    """The items of ``items`` while there are at most ``limit``; reading one more raises
+    :class:`TooManyResults`, so an answer over the limit is never read to its end."""
+    for count, item in enumerate(items, 1):
+        if limit is not None and count > limit:
+            raise TooManyResults(limit)
+        yield item
+
+
+def _json_chunks(result: QueryResult) -> Iterator[str]:
     if result.kind == "ask":
-        return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-    bindings = [{v: _json_term(t) for v, t in zip(result.variables, row) if t is not None} for row in result.rows]
-    body = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
-    return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+        yield json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        return
+    names = ",".join("\n      " + json.dumps(v, ensure_ascii=False) for v in result.variables)
+    head = f"[{names}\n    ]" if names else "[]"
+    yield '{\n  "head": {\n    "vars": ' + head + '\n  },\n  "results": {\n    "bindings": ['
+    separator = "\n      "
+    for row in result.rows:
+        binding = {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
+        yield separator + json.dumps(binding, ensure_ascii=False, indent=2).replace("\n", "\n      ")
+        separator = ",\n      "
+    yield ("\n    ]" if separator != "\n      " else "]") + "\n  }\n}\n"
 
 
 def _xml_escape(value: str, attribute: bool = False) -> str:
@@ -118,35 +162,36 @@ def _xml_term(term: Any) -> str:
     return f"<literal>{_xml_escape(term.value)}</literal>"
 
 
-def _to_xml(result: QueryResult) -> str:
+def _xml_chunks(result: QueryResult) -> Iterator[str]:
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
     lines += [f'  <variable name="{v}"/>' for v in result.variables]
     lines.append("</head>")
     if result.kind == "ask":
-        lines.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
-    else:
-        lines.append("<results>")
-        for row in result.rows:
-            lines.append("  <result>")
-            lines += [f'    <binding name="{v}">{_xml_term(t)}</binding>'
-                      for v, t in zip(result.variables, row) if t is not None]
-            lines.append("  </result>")
-        lines.append("</results>")
-    lines.append("</sparql>")
-    return "\n".join(lines) + "\n"
+        yield "\n".join(lines + [f"<boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]) + "\n"
+        return
+    yield "\n".join(lines + ["<results>"]) + "\n"
+    for row in result.rows:
+        yield "\n".join(["  <result>"] + [f'    <binding name="{v}">{_xml_term(t)}</binding>'
+                                          for v, t in zip(result.variables, row) if t is not None] + ["  </result>"]) + "\n"
+    yield "</results>\n</sparql>\n"
 
 
-def _to_csv(result: QueryResult) -> str:
+def _csv_chunks(result: QueryResult) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
+
+    def line(values: Sequence[str]) -> str:
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow(values)
+        return buffer.getvalue()
+
     if result.kind == "ask":
-        writer.writerow(["boolean"])
-        writer.writerow(["true" if result.boolean else "false"])
-    else:
-        writer.writerow(result.variables)
-        for row in result.values():
-            writer.writerow(["" if v is None else v for v in row])
-    return buffer.getvalue()
+        yield line(["boolean"]) + line(["true" if result.boolean else "false"])
+        return
+    yield line(result.variables)
+    for row in result.rows:
+        yield line(["" if t is None else term_text(t) for t in row])
 
 
 def _tsv_term(term: Any) -> str:
@@ -155,12 +200,13 @@ def _tsv_term(term: Any) -> str:
     return str(term).replace("\t", "\\t")
 
 
-def _to_tsv(result: QueryResult) -> str:
+def _tsv_chunks(result: QueryResult) -> Iterator[str]:
     if result.kind == "ask":
-        return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
-    lines = ["\t".join(f"?{v}" for v in result.variables)]
-    lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
-    return "\n".join(lines) + "\n"
+        yield "?boolean\n" + ("true" if result.boolean else "false") + "\n"
+        return
+    yield "\t".join(f"?{v}" for v in result.variables) + "\n"
+    for row in result.rows:
+        yield "\t".join(_tsv_term(t) for t in row) + "\n"
 
 
 def _width(text: str) -> int:
@@ -202,19 +248,54 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], limit: int = 60)
 def _to_table(result: QueryResult, limit: int) -> str:
     if result.kind == "ask":
         return ("yes" if result.boolean else "no") + "\n"
-    if not result.rows:
+    rows = list(result.rows)
+    if not rows:
         return table(result.variables, [], limit) + "(no rows)\n"
-    body = table(result.variables, [[_cell(t) for t in row] for row in result.rows], limit)
-    return body + f"({len(result.rows)} row{'s' if len(result.rows) != 1 else ''})\n"
+    body = table(result.variables, [[_cell(t) for t in row] for row in rows], limit)
+    return body + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+
+
+_WRITERS = {"csv": _csv_chunks, "tsv": _tsv_chunks, "json": _json_chunks, "xml": _xml_chunks}
+
+
+def _gathered(chunks: Iterable[str]) -> Iterator[str]:
+    """``chunks`` joined into pieces of about :data:`_CHUNK` characters: fewer, larger writes."""
+    pending: list[str] = []
+    size = 0
+    try:
+        for chunk in chunks:
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= _CHUNK:
+                yield "".join(pending)
+                pending, size = [], 0
+    except Exception:
+        if pending:  # what was read before the failure (a row limit) still goes out
+            yield "".join(pending)
+        raise
+    if pending:
+        yield "".join(pending)
+
+
+def stream(result: QueryResult, fmt: str = "table", limit: int = 60) -> Iterator[str]:
+    """``result`` in one of FORMATS, piece by piece, reading its rows only as each piece is
+    asked for. A table, and triples (CONSTRUCT, DESCRIBE: always sorted N-Triples), are
+    built whole, since their first line depends on every row."""
+    if result.kind == "graph":
+        ntriples = "".join(sorted(f"{t.subject} {t.predicate} {t.object} .\n" for t in result.triples))
+        yield ntriples if fmt not in GRAPH_FORMATS[1:] else _graph_as(ntriples, fmt)
+        return
+    if fmt in GRAPH_FORMATS:
+        raise QueryError(f"--format {fmt} is for CONSTRUCT and DESCRIBE queries; SELECT and ASK answer in "
+                         f"{', '.join(FORMATS)}")
+    if fmt == "table":
+        yield _to_table(result, limit)
+        return
+    if fmt not in _WRITERS:
+        raise QueryError(f"unknown results format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    yield from _gathered(_WRITERS[fmt](result))
 
 
 def serialize(result: QueryResult, fmt: str = "table", limit: int = 60) -> str:
-    """``result`` in one of FORMATS; triples (CONSTRUCT, DESCRIBE) always come as sorted N-Triples."""
-    if result.kind == "graph":
-        return "".join(sorted(f"{t.subject} {t.predicate} {t.object} .\n" for t in result.triples))
-    writers = {"csv": _to_csv, "tsv": _to_tsv, "json": _to_json, "xml": _to_xml}
-    if fmt == "table":
-        return _to_table(result, limit)
-    if fmt not in writers:
-        raise QueryError(f"unknown results format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return writers[fmt](result)
+    """``result`` in one of FORMATS, as one string; triples always come as sorted N-Triples."""
+    return "".join(stream(result, fmt, limit))

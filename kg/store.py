@@ -11,11 +11,12 @@ import gzip
 import os
 import re
 import tempfile
+import zlib
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator
 
-from kg.errors import DumpNotFound
+from kg.errors import DumpNotFound, RDFParseError
 from kg.rdf import Triple, ntriples_term
 
 __all__ = ["atomic_writer", "folder_lock", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
@@ -171,13 +172,31 @@ def load_store(dump: Path):
 
     Query with ``GRAPH ?g { ... }``, or pass ``use_default_graph_as_union=True`` to
     ``store.query`` to query the union of all graphs (the default graph itself is empty).
+    A dump that is not N-Quads (cut short, damaged, not UTF-8, a damaged gzip stream)
+    raises :class:`RDFParseError` naming the file and the line, column and reason.
     """
     import pyoxigraph as ox
 
     store = ox.Store()
-    if dump.suffix == ".gz":
-        with gzip.open(dump, "rb") as handle:
-            store.bulk_load(handle.read(), format=ox.RdfFormat.N_QUADS)
-    else:
-        store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    try:
+        if dump.suffix == ".gz":
+            with gzip.open(dump, "rb") as handle:  # read as the parser asks: never whole in memory
+                store.bulk_load(handle, format=ox.RdfFormat.N_QUADS)
+        else:
+            store.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+    except SyntaxError as exc:
+        raise RDFParseError(f"{dump}: not a readable N-Quads dump: {_parse_failure(exc)}; rebuild it") from exc
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        raise RDFParseError(f"{dump}: damaged gzip stream ({' '.join(str(exc).split()) or type(exc).__name__}); "
+                            "publish it again") from exc
     return store
+
+
+_PARSER_AT = re.compile(r"^Parser error at line \d+ (?:column \d+|between columns \d+ and \d+): ")
+
+
+def _parse_failure(exc: SyntaxError) -> str:
+    """``line L, column C: reason`` from the N-Quads parser's error, in one line."""
+    reason = _PARSER_AT.sub("", exc.msg or str(exc))
+    reason = re.sub(r" \([^()]*, line \d+\)$", "", " ".join(reason.split()))[:200]
+    return f"line {exc.lineno}, column {exc.offset}: {reason}" if exc.lineno else reason

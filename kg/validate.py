@@ -21,6 +21,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import RDFParseError
 from kg.namespaces import BINDINGS
+from kg.rdfinput import read_graph
 from kg.resources import SHAPES, schema_path
 from kg.shacl import conforms as fast_conforms
 
@@ -121,42 +122,17 @@ def _path_text(results: Graph, path) -> str:
 def validate_file(path: Path) -> list[Violation]:
     """Validate any RDF file (format from its extension) against shapes.ttl.
 
-    Raises :class:`~kg.errors.RDFParseError` (one line) when the file is not parseable RDF.
+    Raises :class:`~kg.errors.RDFParseError` (one line) when the file is not parseable RDF,
+    or is refused before parsing (see :mod:`kg.rdfinput`: entity declarations in XML,
+    remote JSON-LD contexts, a file that is not a regular file).
     """
     try:
-        graph = _read_graph(path)
+        graph = read_graph(path)
+    except RDFParseError:
+        raise
     except Exception as exc:  # each rdflib parser raises its own kind of error
         detail = " ".join(str(exc).split())
         if len(detail) > 300:
             detail = detail[:297] + "..."
         raise RDFParseError(f"{type(exc).__name__}: {detail}") from exc
     return validate_graph(graph)
-
-
-def _read_graph(path: Path) -> Graph:
-    from rdflib.util import guess_format
-
-    fmt = guess_format(str(path)) or "turtle"
-    if str(path).endswith(".nq.gz") or str(path).endswith(".nt.gz"):
-        import gzip
-
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            data = handle.read()
-        fmt = "nquads" if ".nq" in str(path) else "nt"
-        graph = _union(data, fmt)
-    elif fmt in ("nquads", "trig"):
-        graph = _union(path.read_text(encoding="utf-8"), fmt)
-    else:
-        graph = Graph().parse(path, format=fmt)
-    return graph
-
-
-def _union(data: str, fmt: str) -> Graph:
-    from rdflib import Dataset
-
-    dataset = Dataset()
-    dataset.parse(data=data, format=fmt)
-    union = Graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union

@@ -1,5 +1,9 @@
 """Shared fixtures: the registry (loaded once), the seed readout through the pipeline,
-and a few builds reused across test modules (session scope keeps the suite fast)."""
+and a few builds reused across test modules (session scope keeps the suite fast).
+
+A test that needs a system tool or ``../shared/`` says so with ``@pytest.mark.needs("xmllint",
+"shared")``. Where one is missing it is skipped with one line naming it and the command that
+installs it, except in CI (``CI=true``), where it fails: CI must run every test."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Any
 import pytest
 from rdflib import Graph, URIRef
 
+from dev import SHARED, SYSTEM_TOOLS, in_ci
 from kg.registry import Registry, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,6 +31,28 @@ VARIANT_DAYS = (10, 11, 12, 13, 14, 15, 16, 17, 18)
 def pytest_configure(config):
     # rdflib's own parsers call its deprecated Dataset API; that is not ours to fix.
     config.addinivalue_line("filterwarnings", "ignore::DeprecationWarning:rdflib.*")
+    config.addinivalue_line("markers", f"needs(*what): system tools ({', '.join(SYSTEM_TOOLS)}) or 'shared' "
+                                       f"(the folder ../shared/) the test cannot run without")
+
+
+def missing(what: str) -> str | None:
+    """How to get ``what`` (a system tool, or 'shared') when it is missing here; None when present."""
+    if what == "shared":
+        return None if SHARED.is_dir() else f"{SHARED}/ (the shared folder beside the repository)"
+    if what not in SYSTEM_TOOLS:
+        raise ValueError(f"unknown need {what!r}: add it to SYSTEM_TOOLS in dev.py and to .ci/system-deps.sh")
+    return None if shutil.which(what) else f"{what} (Debian package {SYSTEM_TOOLS[what]})"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    absent = [text for mark in item.iter_markers("needs") for what in mark.args if (text := missing(what))]
+    if absent:
+        reason = f"needs {', '.join(absent)}" + (": install with `bash .ci/system-deps.sh`"
+                                                 if any("Debian" in text for text in absent) else "")
+        if in_ci():
+            pytest.fail(f"{reason} (CI runs every test)", pytrace=False)
+        pytest.skip(reason)
 
 
 def gold_sets(doc: dict[str, Any]) -> dict[str, Any]:

@@ -36,11 +36,12 @@ def test_seed_is_published_and_broken_files_are_listed(small_build, seed_path):
     assert set(status) == {seed_path.name, "empty.txt", "no_encounter.txt"}
     assert status[seed_path.name] == ("published", [])
     assert status["empty.txt"][0] in ("error", "rejected")
-    assert status["no_encounter.txt"][0] in ("error", "rejected")
+    assert status["no_encounter.txt"][0] == "skipped"  # a text with nothing to publish is no error
     assert any("empty" in reason for reason in status["empty.txt"][1])
     assert any("no encounter" in reason for reason in status["no_encounter.txt"][1])
     assert [d.source for d in small_build.published] == [seed_path.name]
-    assert sorted(d.source for d in small_build.rejected) == ["empty.txt", "no_encounter.txt"]
+    assert [d.source for d in small_build.rejected] == ["empty.txt"]
+    assert [d.source for d in small_build.skipped] == ["no_encounter.txt"]
 
 
 def test_build_writes_every_output(small_build):
@@ -56,9 +57,10 @@ def test_report_lists_the_reasons(small_build, seed_path):
     assert by_source[seed_path.name]["status"] == "published"
     assert by_source[seed_path.name]["events"] == 1
     assert by_source[seed_path.name]["endorsements"] == 9  # the gold's nine records
-    assert report["summary"]["published"] == 1 and report["summary"]["rejected"] == 2
+    assert report["summary"]["published"] == 1 and report["summary"]["rejected"] == 1
+    assert report["summary"]["skipped"] == 1
     text = (small_build.out / REPORT_TXT).read_text(encoding="utf-8")
-    assert "empty.txt" in text and "no_encounter.txt" in text
+    assert "ERROR\tempty.txt: " in text and "SKIPPED\tno_encounter.txt: no encounter" in text
     assert seed_path.name not in text
 
 
@@ -162,3 +164,29 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, seed_
         fcntl.flock(held.fileno(), fcntl.LOCK_UN)
     worker.join(120)
     assert done and done[0].summary()["published"] == 1
+
+
+def test_outputs_of_one_build_are_replaced_together(tmp_path, seed_path, monkeypatch):
+    """The reports are made in full before any output is renamed: a build that fails while
+    making them leaves the dump, the union and the reports of the last build, all four."""
+    import shutil
+
+    import kg.build
+
+    sources, out = tmp_path / "sources", tmp_path / "build"
+    sources.mkdir()
+    shutil.copy(seed_path, sources / "a.txt")
+    build(sources, out, jobs=1)
+    before = {name: (out / name).read_bytes() for name in (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT)}
+    (sources / "b.txt").write_text(seed_path.read_text(encoding="utf-8").replace("21 janvier", "12 janvier"),
+                                   encoding="utf-8")
+
+    def broken(report: dict) -> str:
+        raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
+    monkeypatch.setattr(kg.build, "_report_json", broken)
+    with pytest.raises(UnicodeEncodeError):
+        build(sources, out, jobs=1)
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert not list(out.glob(".*.tmp"))
+    monkeypatch.undo()
+    assert build(sources, out, jobs=1).summary()["published"] == 2  # and the next build goes through

@@ -29,12 +29,21 @@ def test_rejected_readouts_give_exit_code_1(cli_small_build):
     assert (out / DUMP_NQ).is_file()
 
 
-def test_each_rejected_readout_is_named_on_stderr(cli_small_build, seed_path):
+def test_quiet_names_each_rejected_readout_and_nothing_else(cli_small_build, seed_path):
     result, _ = cli_small_build
+    assert result.stdout == ""
+    assert [line.split(": ", 2)[:2] for line in result.stderr.splitlines()] == [["kg", "error"]]
+    assert "empty.txt: empty file" in result.stderr  # no_encounter.txt is skipped: not an error
+
+
+def test_without_quiet_skipped_readouts_are_listed_too(small_sources, tmp_path, seed_path):
+    result = CliRunner().invoke(main, ["build", str(small_sources), "--out", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 1, result.output  # empty.txt
     lines = result.stderr.splitlines()
-    assert any("empty.txt" in line for line in lines)
-    assert any("no_encounter.txt" in line for line in lines)
+    assert [line for line in lines if "no_encounter.txt" in line][0].startswith("kg: skipped: no_encounter.txt: ")
+    assert [line for line in lines if "empty.txt" in line][0].startswith("kg: error: empty.txt: ")
     assert not any(seed_path.name in line for line in lines)
+    assert "1 rejected, 1 skipped" in result.stdout
 
 
 def test_cli_build_equals_library_build(cli_small_build, small_build):

@@ -19,7 +19,8 @@ HEADER = "file,url,publisher,lang,published,licence"
 
 
 def run_build(sources: Path, out: Path, *args: str):
-    return CliRunner().invoke(main, ["build", str(sources), "--out", str(out), "--quiet", "-j", "1", *args])
+    """``kg build`` (one worker, not --quiet: warnings on stderr too, the summary on stdout)."""
+    return CliRunner().invoke(main, ["build", str(sources), "--out", str(out), "-j", "1", *args])
 
 
 def fifty_megabytes(folder: Path) -> str:
@@ -63,7 +64,6 @@ BAD_INPUTS = {
     "empty": (_write("empty.txt", b""), "empty file"),
     "binary": (_write("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), "binary file"),
     "undecodable": (_copy("undecodable.txt"), "undecodable bytes"),
-    "no-encounter": (_copy("press_conference.txt"), "no encounter found"),
     "50-megabytes": (fifty_megabytes, "too large for a readout"),
     "directory": (_directory, "is a directory"),
     "broken-symlink": (_broken_link, "broken symbolic link"),
@@ -97,12 +97,32 @@ def test_bad_input_is_one_line_in_report_and_stderr(kind, tmp_path, seed_path):
     assert f'"{seed_path.name}"' in (tmp_path / "out" / DUMP_NQ).read_text(encoding="utf-8")
 
 
+def test_press_statement_is_skipped_with_exit_code_0(tmp_path, seed_path):
+    """A text that reports no encounter is listed as skipped, not an error: `kg build && kg
+    publish` goes on. Quiet, only errors are printed: nothing here."""
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(seed_path, sources / seed_path.name)
+    _copy("press_conference.txt")(sources)
+    result = run_build(sources, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.splitlines() == [
+        "kg: skipped: press_conference.txt: no encounter found: the text reports no call, meeting, talks, visit or message"]
+    assert "1 published (0 flagged), 0 rejected, 1 skipped, 0 duplicates" in result.stdout
+    report = json.loads((tmp_path / "out" / REPORT_JSON).read_text(encoding="utf-8"))
+    assert {d["source"]: d["status"] for d in report["documents"]}["press_conference.txt"] == "skipped"
+    assert report["summary"]["skipped"] == 1 and report["summary"]["rejected"] == 0
+    assert "SKIPPED\tpress_conference.txt: no encounter found" in (tmp_path / "out" / REPORT_TXT).read_text("utf-8")
+    quiet = run_build(sources, tmp_path / "out", "--quiet")
+    assert (quiet.exit_code, quiet.output) == (0, "")
+
+
 # ---- the mixed folder ----------------------------------------------------------------------
 GOOD = {"en_barrot_call.html", "es_albares_meeting.html", "fr_attaf_call.txt", "zh_lavrov_talks.txt"}
 FLAGGED = {"truncated.txt": "truncated: the text ends in mid-sentence"}  # published all the same
 BAD = {"big.txt": "too large", "binary.txt": "binary file (a PNG image)", "empty.txt": "empty file",
-       "folder.txt": "is a directory", "gone.txt": "broken symbolic link", "press_conference.txt": "no encounter",
-       "undecodable.txt": "undecodable bytes"}
+       "folder.txt": "is a directory", "gone.txt": "broken symbolic link", "undecodable.txt": "undecodable bytes"}
+SKIPPED = {"press_conference.txt": "no encounter"}
 MANIFEST_PROBLEMS = [
     "manifest.csv line 5: bad date '2024-31-03' in 'published' (expected YYYY-MM-DD); row skipped",
     "manifest.csv line 6: unknown lang 'xx' (known: ", 
@@ -137,20 +157,22 @@ def test_mixed_folder_publishes_every_good_readout(mixed_cli_build):
     dump = (out / DUMP_NQ).read_text(encoding="utf-8")
     for name in GOOD | set(FLAGGED):
         assert f'<https://w3id.org/readout-kg/ontology#sourceFile> "{name}"' in dump, name
-    assert report["summary"] == {**report["summary"], "documents": 13, "published": 5, "flagged": 1, "rejected": 7,
-                                 "duplicates": 1, "problems": 4, "events": 5}
+    assert report["summary"] == {**report["summary"], "documents": 13, "published": 5, "flagged": 1, "rejected": 6,
+                                 "skipped": 1, "duplicates": 1, "problems": 4, "events": 5}
 
 
 def test_mixed_folder_lists_every_bad_input_once(mixed_cli_build):
     result, out = mixed_cli_build
     stderr = result.stderr.splitlines()
     report_txt = (out / REPORT_TXT).read_text(encoding="utf-8").splitlines()
-    for name, reason in {**BAD, **FLAGGED}.items():
+    for name, reason in {**BAD, **FLAGGED, **SKIPPED}.items():
         for where, lines in (("stderr", stderr), ("report.txt", report_txt)):
             hits = [line for line in lines if f"{name}: " in line]
             assert len(hits) == 1 and reason in hits[0], (where, name, hits)
     assert [line for line in report_txt if "truncated.txt" in line][0].startswith("FLAGGED\ttruncated.txt: ")
     assert [line for line in stderr if "truncated.txt" in line][0].startswith("kg: flagged: truncated.txt: ")
+    assert [line for line in stderr if "press_conference" in line][0].startswith("kg: skipped: press_conference.txt: ")
+    assert [line for line in report_txt if "press_conference" in line][0].startswith("SKIPPED\tpress_conference.txt: ")
     for problem in MANIFEST_PROBLEMS:
         assert any(line.startswith(f"kg: manifest: {problem}") for line in stderr), problem
         assert any(line.startswith(f"MANIFEST\t{problem}") for line in report_txt), problem

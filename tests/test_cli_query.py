@@ -65,3 +65,35 @@ def test_default_dump_is_built_from_sources(tmp_path, monkeypatch, seed_path):
     assert (tmp_path / "build" / "readouts.nq").is_file()
     again = run("query", "-e", "ASK { ?r a kg:Readout }")
     assert again.stdout == "yes\n" and again.stderr == ""
+
+
+def test_a_damaged_dump_is_one_line_and_exit_2(mini, tmp_path):
+    lines = (mini / "readouts.nq").read_text(encoding="utf-8").splitlines(keepends=True)
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    broken = lines[:3] + ["<http://a> <http://b> .\n"] + lines[3:]  # a triple with no object
+    (damaged / "readouts.nq").write_text("".join(broken), encoding="utf-8")
+    for args in (["query", "-e", "ASK {}"], ["view", "interactions"]):
+        result = CliRunner().invoke(main, [*args, "--dump", str(damaged)])
+        assert result.exit_code == 2, (args, result.output)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+        assert f"{damaged / 'readouts.nq'}: not a readable N-Quads dump: line 4, column" in result.stderr
+
+
+def test_max_rows_stops_the_output_with_an_error(mini):
+    cross = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 10^9 rows: only a streamed limit returns
+    result = CliRunner().invoke(main, ["query", "-e", cross, "--dump", str(mini), "--format", "csv", "--max-rows", "5"])
+    assert result.exit_code == 2 and "more than 5 results" in result.stderr
+    assert result.stdout_bytes.count(b"\r\n") == 1 + 5  # the header, then the rows read before the limit
+    table = CliRunner().invoke(main, ["query", "-e", cross, "--dump", str(mini), "--max-rows", "5"])
+    assert table.exit_code == 2 and table.stdout == ""  # a table is laid out from every row: nothing half-done
+    fits = run("query", "-e", "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5", "--dump", str(mini), "--max-rows", "5")
+    assert fits.exit_code == 0 and fits.stdout.endswith("(5 rows)\n")
+
+
+def test_a_query_file_that_is_not_a_regular_file_is_refused(mini, tmp_path):
+    for path, reason in (("/dev/zero", "not a regular file"), (tmp_path / "latin1.rq", "not UTF-8")):
+        if not isinstance(path, str):
+            path.write_bytes("SELECT * WHERE { ?s ?p \"caf\xe9\" }".encode("latin-1"))
+        result = CliRunner().invoke(main, ["query", str(path), "--dump", str(mini)])
+        assert result.exit_code == 2 and reason in result.stderr and "Traceback" not in result.output

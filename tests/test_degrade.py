@@ -26,7 +26,7 @@ CUT = ("Wang Yi Holds Talks with Hungarian Foreign Minister Péter Szijjártó\n
 
 
 def _build(sources: Path, out: Path, *args: str):
-    return CliRunner().invoke(main, ["build", str(sources), "--out", str(out), "--quiet", "-j", "1", *args])
+    return CliRunner().invoke(main, ["build", str(sources), "--out", str(out), "-j", "1", *args])  # not -q: warnings too
 
 
 def test_a_cut_readout_keeps_what_it_says_and_is_flagged(tmp_path):

@@ -3,6 +3,7 @@ reported with its line number, never a crash."""
 
 from __future__ import annotations
 
+import os
 from textwrap import dedent
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
 from kg.build import build
-from kg.manifest import COLUMNS, parse_manifest, read_manifest
+from kg.manifest import COLUMNS, MAX_MANIFEST_BYTES, parse_manifest, read_manifest
 from kg.pipeline import process_path
 from kg.store import DUMP_NQ, REPORT_JSON, REPORT_TXT
 
@@ -171,3 +172,27 @@ def test_row_naming_no_file_is_reported_not_fatal(manifest_build):
     report = json.loads((manifest_build.out / REPORT_JSON).read_text(encoding="utf-8"))
     assert report["problems"] == [expected] and report["summary"]["problems"] == 1
     assert f"MANIFEST\t{expected}\n" in (manifest_build.out / REPORT_TXT).read_text(encoding="utf-8")
+
+
+# ---- limits: a manifest cannot hang the build or fill its memory -----------------------------
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_manifest_that_is_a_pipe_is_refused_without_blocking(tmp_path):
+    os.mkfifo(tmp_path / "manifest.csv")
+    assert read_manifest(tmp_path, LANGS, ["a.txt"]).problems == [
+        "manifest.csv: not a regular file (a pipe, socket or device), not a manifest file; manifest not read"]
+
+
+def test_manifest_over_the_size_limit_is_refused_before_reading(tmp_path):
+    with (tmp_path / "manifest.csv").open("wb") as handle:
+        handle.write(f"{HEADER}\na.txt,,,fr,,\n".encode())
+        handle.truncate(MAX_MANIFEST_BYTES + 1)
+    assert read_manifest(tmp_path, LANGS, ["a.txt"]).problems == [
+        "manifest.csv: too large for a manifest (32.0 MiB; limit 32 MiB); manifest not read"]
+
+
+def test_rows_past_the_limit_are_not_read():
+    text = "file,lang\n# a comment is no row\n\na.txt,fr\nb.txt,fr\nc.txt,fr\nd.txt,fr\n"
+    manifest = parse_manifest(text, LANGS, max_rows=2)
+    assert list(manifest.entries) == ["a.txt", "b.txt"]
+    assert manifest.problems == ["manifest.csv line 6: more than 2 rows; rest of the manifest not read"]
+    assert parse_manifest(text, LANGS, max_rows=4).problems == []  # exactly the limit: all read

@@ -62,6 +62,7 @@ def _rapper(syntax: str, data: bytes) -> subprocess.CompletedProcess:
                            "https://w3id.org/readout-kg/base/"], input=data, capture_output=True, timeout=60)
 
 
+@pytest.mark.needs("rapper")
 @pytest.mark.parametrize("name,syntax", [("readouts.nq.gz", "nquads"), ("union.ttl", "turtle"),
                                          ("void.ttl", "turtle"), ("ontology.ttl", "turtle"),
                                          ("shapes.ttl", "turtle")])
@@ -132,3 +133,20 @@ def test_query_a_published_folder(dist: Path, mini: Path):
     assert published.exit_code == 0, published.output
     assert published.output == runner.invoke(main, [*args, str(mini)]).output
     assert "2023,FRA,oppose,1" in published.output
+
+
+@pytest.mark.parametrize("licence", [None, DEFAULT_LICENSE])
+def test_placeholder_licence_is_one_warning_line(mini: Path, tmp_path: Path, licence: str | None):
+    args = ["publish", str(tmp_path / "no-sources"), "--build", str(mini), "--out", str(tmp_path / "dist")]
+    result = CliRunner().invoke(main, args + (["--license", licence] if licence else []))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "licence" in line]
+    assert len(warnings) == 1 and warnings[0].startswith("kg: warning: ") and DEFAULT_LICENSE in warnings[0]
+
+
+def test_a_real_licence_gives_no_warning(mini: Path, tmp_path: Path):
+    args = ["publish", str(tmp_path / "no-sources"), "--build", str(mini), "--out", str(tmp_path / "dist"),
+            "--license", "https://creativecommons.org/licenses/by/4.0/"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""

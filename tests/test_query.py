@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import tomllib
 import xml.etree.ElementTree as ET
@@ -206,3 +207,77 @@ def test_installed_queries_are_preferred(tmp_path: Path, monkeypatch: pytest.Mon
     (package / "queries" / "only-here.rq").write_text("# Only in the installed package.\nASK {}\n", encoding="utf-8")
     monkeypatch.setattr(kg.query.resources, "files", lambda name: package)
     assert queries_dir() == package / "queries" and list(list_queries()) == ["only-here"]
+
+
+# ---- what a user trips on: syntax errors, damaged dumps, large answers ---------------------------------------
+def test_syntax_errors_say_where_and_why_in_one_line(mini_store):
+    cases = {
+        "SELECT * WHERE { ?s foo:bar ?o }": "line 1, column 28: unknown prefix 'foo:'",
+        "SELECT * WHERE {\n  ?s ?p ?o .\n  ?s <http://a b> ?o }": "line 3, column",
+        "ASK {} garbage": "unexpected 'garbage'",
+        "SELEC * {}": "does not begin with SELECT, ASK, CONSTRUCT or DESCRIBE",
+        "SELECT * WHERE { ?s ?p ?o ": "unexpected end of query",
+    }
+    for text, reason in cases.items():
+        with pytest.raises(QueryError) as raised:
+            run_query(mini_store, text)
+        message = str(raised.value)
+        assert message.startswith("malformed SPARQL: ") and reason in message, message
+        assert "\n" not in message and "\\u{" not in message and len(message) < 200, message
+
+
+def test_row_limit_stops_reading_at_the_row_past_it(mini_store):
+    from kg.results import TooManyResults, limit_rows
+
+    read: list[int] = []
+
+    def rows():
+        for number in range(1_000_000):
+            read.append(number)
+            yield number
+
+    with pytest.raises(TooManyResults, match="more than 3 results"):
+        list(limit_rows(rows(), 3))
+    assert read == [0, 1, 2, 3]
+    assert list(limit_rows(iter([1, 2]), 2)) == [1, 2] and list(limit_rows(iter(range(5)), None)) == list(range(5))
+    with pytest.raises(TooManyResults):  # 1,056 quads: 10^9 rows, refused after the 11th
+        run_query(mini_store, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", max_rows=10)
+    assert len(run_query(mini_store, "SELECT * WHERE { ?a ?b ?c } LIMIT 10", max_rows=10).rows) == 10
+
+
+def test_streamed_formats_are_those_held_in_memory(mini_store):
+    from kg.query import stream_query, on_deep_stack
+    from kg.results import stream
+
+    text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+    for fmt in ("csv", "tsv", "json", "xml", "table"):
+        streamed = on_deep_stack(lambda: "".join(stream(stream_query(mini_store, text), fmt)))
+        assert streamed == serialize(run_query(mini_store, text), fmt), fmt
+
+
+@pytest.mark.parametrize("damage", ["cut", "line", "bytes", "gzip"])
+def test_a_damaged_dump_is_one_line_naming_the_file_and_the_place(mini: Path, tmp_path: Path, damage: str):
+    import gzip
+
+    from kg.errors import RDFParseError
+    from kg.store import load_store
+
+    data = (mini / "readouts.nq").read_bytes()
+    target = tmp_path / ("readouts.nq.gz" if damage == "gzip" else "readouts.nq")
+    if damage == "cut":
+        target.write_bytes(data[: len(data) // 2])
+    elif damage == "line":
+        lines = data.splitlines(keepends=True)
+        target.write_bytes(b"".join(lines[:5] + [b'<http://a> <http://b> "open string .\n'] + lines[5:]))
+    elif damage == "bytes":
+        target.write_bytes(data[:300] + b"\xff\xfe\x00" + data[300:])
+    else:
+        target.write_bytes(gzip.compress(data)[:-40])
+    with pytest.raises(RDFParseError) as raised:
+        load_store(target)
+    message = str(raised.value)
+    assert message.startswith(str(target)) and "\n" not in message, message
+    if damage != "gzip":
+        assert re.search(r"line \d+, column \d+: \w", message), message
+    if damage == "line":
+        assert "line 6," in message

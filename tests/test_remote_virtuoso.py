@@ -26,6 +26,7 @@ from kg.store import DUMP_NQ, DUMP_TTL, load_store
 from tests.generated import write_readouts
 
 VIRTUOSO = shutil.which("virtuoso-t")
+pytestmark = pytest.mark.needs("virtuoso-t")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 INI = """\

@@ -87,9 +87,10 @@ def test_updates_are_refused(endpoint: str, mini_store):
         with pytest.raises(urllib.error.HTTPError) as error:
             urllib.request.urlopen(request, timeout=10)
         assert error.value.code == 403
-    with pytest.raises(urllib.error.HTTPError) as error:  # an update sent as a query does not parse
-        urllib.request.urlopen(endpoint + "?query=" + urllib.request.quote("DELETE WHERE { ?s ?p ?o }"), timeout=10)
-    assert error.value.code == 400
+    for update in ("DELETE WHERE { ?s ?p ?o }", "PREFIX a: <http://a/> INSERT DATA { a:s a:p a:o }"):
+        with pytest.raises(urllib.error.HTTPError) as error:  # an update sent as a query: refused, not malformed
+            urllib.request.urlopen(endpoint + "?query=" + urllib.request.quote(update), timeout=10)
+        assert error.value.code == 403
     assert run_query(mini_store, "ASK { <http://a/s> ?p ?o }").boolean is False
     assert run_query(mini_store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").values() != [("0",)]
 
@@ -154,3 +155,54 @@ def test_nothing_is_served_from_the_filesystem(endpoint: str):
     for query in ("SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
                   "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"):
         assert _status(f"{endpoint}?query={urllib.parse.quote(query)}") == 403
+
+
+def test_a_query_waits_for_a_slot_that_a_stopped_query_frees_else_503(mini_store, monkeypatch):
+    import kg.serve
+
+    def slow(store, text):
+        if "slow" in text:
+            time.sleep(30.0)  # stopped at the timeout, in its own process
+        return run_query(store, text)
+
+    monkeypatch.setattr(kg.serve, "QUERY_SLOTS", 1)
+    server = make_server(mini_store, port=0, timeout_s=1.0, run=slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host, port = server.server_address[:2]
+    url = f"http://{host}:{port}/sparql?query="
+    try:
+        first = threading.Thread(target=_status, args=(url + urllib.parse.quote("ASK { } # slow"),))
+        first.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        assert _status(url + urllib.parse.quote("ASK {}")) == 200  # once the slow one is stopped, at 1 s
+        assert 0.4 < time.monotonic() - started < 2.0, time.monotonic() - started
+        first.join(10)
+        slow = url + urllib.parse.quote("ASK { } # slow")
+        waiting = [threading.Thread(target=_status, args=(slow,)) for _ in range(2)]
+        for thread in waiting:  # one runs until 1 s, the other then waits for it until 2 s
+            thread.start()
+            time.sleep(0.1)
+        time.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(urllib.error.HTTPError) as error:  # waits 1 s for a slot, in vain
+            urllib.request.urlopen(url + urllib.parse.quote("ASK {}"), timeout=10)
+        assert error.value.code == 503 and error.value.headers["Retry-After"] == "5"
+        assert b"too many queries running" in error.value.read() and 0.9 < time.monotonic() - started < 1.9
+        for thread in waiting:
+            thread.join(10)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_without_fork_jobs_run_on_threads(monkeypatch):
+    from kg.sandbox import QueryTimeout, Sandbox
+
+    monkeypatch.delattr("os.fork")
+    sandbox = Sandbox(lambda payload, write: (write(payload.encode()), time.sleep(payload == "slow"))[1] or "done")
+    pieces: list[bytes] = []
+    assert sandbox.run("fast", 5, pieces.append) == "done" and pieces == [b"fast"]
+    with pytest.raises(QueryTimeout):
+        sandbox.run("slow", 0.2, pieces.append)
+    sandbox.close()

@@ -4,13 +4,15 @@ the rule that says when a readout is truncated."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from pathlib import Path
 
 import pytest
 
 from kg.errors import SourceError
-from kg.sources import MAX_BYTES, decode, list_sources, read_document, truncation
+from kg.sources import (MAX_BYTES, decode, display_name, list_sources, read_document, read_input, source_name,
+                        truncation)
 
 FRENCH = "Le 21 janvier 2021, le Conseiller d'État Wang Yi a eu un entretien téléphonique « cordial » avec M. Tleuberdi.\n"
 CHINESE = "2021年1月21日，国务委员兼外长王毅同哈萨克斯坦副总理兼外长特列乌别尔季通电话。\n"
@@ -115,9 +117,21 @@ def test_broken_symlink(tmp_path):
         read_document(tmp_path / "gone.txt", tmp_path)
 
 
-def test_symlink_to_a_readout_is_read(tmp_path, seed_path):
-    (tmp_path / "seed.txt").symlink_to(seed_path)
+def test_symlink_to_a_readout_in_the_folder_is_read(tmp_path, seed_path):
+    (tmp_path / "sub").mkdir()
+    shutil.copy(seed_path, tmp_path / "sub" / "original.txt")
+    (tmp_path / "seed.txt").symlink_to(Path("sub") / "original.txt")
     assert read_document(tmp_path / "seed.txt", tmp_path).text == seed_path.read_text(encoding="utf-8")
+
+
+def test_symlink_out_of_the_folder_is_refused(tmp_path, seed_path):
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "seed.txt").symlink_to(seed_path)
+    with pytest.raises(SourceError, match=r"^seed\.txt: symbolic link to .*000_a35c0205b5cb6fd1\.txt, outside the "
+                                          r"sources folder; not read$"):
+        read_document(tmp_path / "sources" / "seed.txt", tmp_path / "sources")
+    # named on its own (kg extract FILE), a link is the user's choice and is read
+    assert read_document(tmp_path / "sources" / "seed.txt").text == seed_path.read_text(encoding="utf-8")
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -214,3 +228,83 @@ def test_truncated_file_is_read_and_says_why(tmp_path):
     document = read_document(tmp_path / "cut.txt", tmp_path)
     assert document.text.startswith("Wang Yi held talks")
     assert document.truncated.startswith('truncated: the text ends in mid-sentence ("…')
+
+
+# ---- names: one line of UTF-8 each -----------------------------------------------------------
+@pytest.mark.parametrize("name, shown", [
+    ("plain name.txt", "plain name.txt"),
+    ("back\\slash.txt", "back\\slash.txt"),  # nothing to escape: as it is
+    ("a\nb.txt", "a\\nb.txt"),
+    ("tab\there\\.txt", "tab\\there\\\\.txt"),  # once escaped, a backslash is doubled
+    ("bell\x07\x85.txt", "bell\\x07\\u0085.txt"),
+    ("r\u202etxt.exe.txt", "r\\u202etxt.exe.txt"),
+    (os.fsdecode(b"caf\xe9.txt"), "caf\\xe9.txt"),
+])
+def test_display_name_is_one_line_of_utf8(name, shown):
+    assert display_name(name) == shown
+    shown.encode("utf-8")
+
+
+@pytest.mark.parametrize("raw, problem", [
+    (b"d\xe9claration.txt", "d\\xe9claration.txt: file name is not valid UTF-8 (shown with \\x escapes); rename the file"),
+    (b"two\nlines.txt", "two\\nlines.txt: file name holds control characters (shown escaped); rename the file"),
+])
+def test_a_name_that_is_not_one_line_of_utf8_is_refused(tmp_path, seed_path, raw, problem):
+    path = os.fsencode(tmp_path) + b"/" + raw
+    with open(path, "wb") as handle:
+        handle.write(seed_path.read_bytes())
+    [listed] = list_sources(tmp_path)
+    assert source_name(listed, tmp_path) == problem.split(": ")[0]
+    with pytest.raises(SourceError) as error:
+        read_document(listed, tmp_path)
+    assert str(error.value) == problem
+
+
+def test_a_device_as_the_only_source_is_listed_and_refused():
+    assert list_sources(Path("/dev/null")) == [Path("/dev/null")]
+    with pytest.raises(SourceError, match=r"^null: not a regular file \(a pipe, socket or device\)"):
+        read_document(Path("/dev/null"))
+
+
+def test_a_file_longer_than_it_says_is_read_no_further_than_the_limit(tmp_path):
+    """A file that grows between stat() and read(), or a /proc file (size 0, yet text)."""
+    status = Path("/proc/self/status")
+    assert status.stat().st_size == 0 and len(status.read_bytes()) > 64
+    with pytest.raises(SourceError, match=r"^status: too large for a note \(over the limit of 64 bytes\)$"):
+        read_input(status, "status", 64, what="a note")
+    (tmp_path / "small.txt").write_bytes(b"x" * 100)
+    with pytest.raises(SourceError, match=r"^small\.txt: too large for a note \(100 bytes; limit 64 bytes\)$"):
+        read_input(tmp_path / "small.txt", "small.txt", 64, what="a note")
+    assert read_input(tmp_path / "small.txt", "small.txt", 100) == b"x" * 100
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_the_cache_key_of_a_pipe_is_none_without_blocking(tmp_path):
+    from kg.cache import content_key
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    assert content_key(tmp_path / "pipe.txt") is None  # would block forever on open() or read()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_swapped_in_after_stat_is_refused_once_open(tmp_path, monkeypatch):
+    """stat() said "a small regular file"; what is opened is a FIFO: the open does not
+    wait for a writer (O_NONBLOCK) and the check made on the open file refuses it."""
+    import threading
+
+    (tmp_path / "small.txt").write_bytes(b"x")
+    os.mkfifo(tmp_path / "pipe.txt")
+    real_stat = os.stat
+    monkeypatch.setattr(os, "stat", lambda path, *a, **k: real_stat(tmp_path / "small.txt") if str(path).endswith(
+        "pipe.txt") else real_stat(path, *a, **k))
+    outcome: list = []
+
+    def read() -> None:
+        try:
+            read_input(tmp_path / "pipe.txt", "pipe.txt", MAX_BYTES)
+        except SourceError as exc:
+            outcome.append(str(exc))
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(10)
+    assert outcome == ["pipe.txt: not a regular file (a pipe, socket or device), not a readout file"]

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from kg.statistics import Facts, statistics_parts, tally
-from kg.tally_store import TallyStore
+from kg.tally_store import TALLY_TABLES, TallyStore, facts_digest
 
 GRAPH = "urn:x:graph/statistics"
 STATES = [f"<urn:x:state/{code}>" for code in ("CHN", "KAZ", "RUS", "NPL", "FRA")]
@@ -93,3 +93,51 @@ def test_clear_forgets_everything():
     readouts = {"b": _facts(random.Random(3))}
     store.update({}, {"b": ("k2", readouts["b"])})
     assert _store_lines(store) == _fresh_lines(readouts)
+
+
+def _counted_store() -> TallyStore:
+    rng = random.Random(4)
+    store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
+    store.update({}, {f"r{n}": (f"k{n}", _facts(rng)) for n in range(12)})
+    return store
+
+
+def test_fresh_and_updated_stores_are_not_damaged():
+    store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
+    assert store.damage() is None
+    store = _counted_store()
+    assert store.damage() is None
+    store.update({}, {"r99": ("k99", _facts(random.Random(9)))})
+    assert store.damage() is None
+    assert TallyStore(store.db, GRAPH, REGISTRY).damage() is None  # as the next build finds it
+
+
+@pytest.mark.parametrize("table", TALLY_TABLES)
+def test_a_row_deleted_from_any_table_is_seen(table):
+    store = _counted_store()
+    column = store.db.execute(f"PRAGMA table_info({table})").fetchone()[1]
+    store.db.execute(f"DELETE FROM {table} WHERE {column} = (SELECT min({column}) FROM {table})")
+    damage = TallyStore(store.db, GRAPH, REGISTRY).damage()
+    assert damage is not None and damage.startswith(f"{table}: ") and "expected" in damage
+
+
+def test_a_changed_count_is_seen():
+    store = _counted_store()
+    store.db.execute("UPDATE tally_endorsement SET n = n + 1 WHERE year = (SELECT min(year) FROM tally_endorsement)")
+    assert TallyStore(store.db, GRAPH, REGISTRY).damage().startswith("tally_endorsement: counts add up to ")
+
+
+def test_counts_without_their_check_are_damaged():
+    store = _counted_store()
+    store.db.execute("DELETE FROM tally_check")
+    assert TallyStore(store.db, GRAPH, REGISTRY).damage() == "the counts have no check recorded"
+
+
+def test_each_readout_keeps_the_digest_of_its_facts():
+    rng = random.Random(5)
+    facts = {"a": _facts(rng), "b": _facts(rng)}
+    store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
+    store.update({}, {source: (f"k-{source}", f) for source, f in facts.items()})
+    assert store.digests() == {source: (f"k-{source}", facts_digest(f)) for source, f in facts.items()}
+    changed = {**facts["a"], "endorsements": facts["a"]["endorsements"] + [[2020, STATES[0], None, None, STANCES[0], 1]]}
+    assert facts_digest(changed) != facts_digest(facts["a"])
