@@ -3,15 +3,25 @@
 Views (pure functions of a :class:`kg.snapshot.Snapshot`):
 
 * ``interactions``: people (or, with ``level="state"``, the states and organisations they
-  represent) linked by the encounters they shared: weight, first and last date, types.
+  represent) linked by the encounters they shared: weight, first and last date, types, and
+  ``dates`` (every encounter's date, ";"-joined, so ``weight == len(dates)``).
 * ``endorsements``: endorser -> target for every statement with a target (a MultiDiGraph,
-  one edge per statement), or one aggregated edge per pair (``aggregate=True``).
+  one edge per statement, ``signed`` +1 support, -1 oppose, 0 congratulate), or one
+  aggregated edge per pair (``aggregate=True``) with counts per stance, ``signed`` (support
+  minus oppose; congratulations kept apart), ``stance`` (the net one, or ``mixed``) and
+  ``dated_stances`` ("2021-01-21 support;..." for the statements that have a date).
 * ``affiliations``: person - post - state or organisation, with the dates each post is
   reported at.
 
 Every node has ``label`` (in the chosen language), ``kind`` (person, state, organization,
-post) and ``state`` (the ISO3 or organisation code it belongs to). Nodes and edges are
-added in sorted order, so metrics (Louvain with a fixed seed) and exports are stable.
+post), ``state`` (the ISO3 or organisation code it belongs to), ``region`` and ``subregion``
+(UN M49, kg/data/regions.toml; "International" for organisations) and, for people and
+posts, ``role`` (the latest post held in the date range). The per-encounter dates are what
+the dynamic GEXF export turns into a truthful timeline. Nodes and edges are added in
+sorted order, so metrics (Louvain with a fixed seed) and exports are stable.
+
+Charts read plain rows: :func:`encounters_per_year`, :func:`stances_per_year`,
+:func:`counterpart_years` (and :func:`counterparts` for tables).
 """
 
 from __future__ import annotations
@@ -19,9 +29,14 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import tomllib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from typing import Any, Iterable
+
+from kg.namespaces import DEFAULT_BASE
 
 import networkx as nx
 
@@ -29,11 +44,14 @@ from kg.errors import ViewError
 from kg.snapshot import LANGS, Snapshot
 
 __all__ = ["Filters", "make_filters", "interactions", "endorsements", "affiliations", "ego", "build_view",
-           "metrics", "counterparts", "to_dict", "describe", "resolve_node", "VIEWS", "STANCES", "SEED"]
+           "metrics", "counterparts", "counterpart_years", "encounters_per_year", "stances_per_year", "net_stance",
+           "to_dict", "describe", "resolve_node", "region_of", "VIEWS", "STANCES", "SEED", "INTERNATIONAL"]
 
 VIEWS = ("interactions", "endorsements", "affiliations")
 STANCES = ("support", "oppose", "congratulate")
 SEED = 42
+INTERNATIONAL = "International"  # the region of organisations
+_SIGN = {"support": 1, "oppose": -1, "congratulate": 0}
 
 
 @dataclass(frozen=True)
@@ -75,8 +93,20 @@ def _bound(text: str | None, end: bool) -> str | None:
 
 
 def make_filters(start: str | None = None, end: str | None = None, topics: Iterable[str] = (),
-                 stances: Iterable[str] = (), states: Iterable[str] = ()) -> Filters:
-    """Checked :class:`Filters` from user input (dates as YYYY, YYYY-MM or YYYY-MM-DD)."""
+                 stances: Iterable[str] = (), states: Iterable[str] = (), registry: Any = None) -> Filters:
+    """Checked :class:`Filters` from user input (dates as YYYY, YYYY-MM or YYYY-MM-DD). With
+    ``registry``, states and topics may be given by any name, alias or code in any language,
+    and a name that matches nothing is an error with the closest names (never an empty view)."""
+    if registry is not None:
+        from kg.lookup import Lookup
+
+        lookup = Lookup(registry)
+        states = [lookup.state(s) for s in states]
+        resolved = []
+        for t in topics:
+            found = lookup.find(t, ("topic", "organization"))
+            resolved.append(found.value if found.kind == "topic" else found.value)
+        topics = resolved
     stances = frozenset(s.lower() for s in stances)
     unknown = stances - set(STANCES)
     if unknown:
@@ -87,10 +117,45 @@ def make_filters(start: str | None = None, end: str | None = None, topics: Itera
     return Filters(first, last, frozenset(_slug(t) for t in topics), stances, frozenset(s.upper() for s in states))
 
 
-def _add_actor(graph: nx.Graph, snap: Snapshot, iri: str, lang: str) -> str:
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str]]:
+    """ISO3 -> (region, sub-region), from kg/data/regions.toml."""
+    with (resources.files("kg") / "data" / "regions.toml").open("rb") as handle:
+        table = tomllib.load(handle)
+    return {code: (region, sub) for region, subs in table.items() for sub, codes in subs.items() for code in codes}
+
+
+def region_of(snap: Snapshot, iri: str) -> tuple[str, str]:
+    """(region, sub-region) of a state, or of the state a person represents; organisations
+    (and their people) are "International"; ("", "") when unknown."""
+    actor = iri if iri in snap.codes else snap.represents.get(iri, "")
+    if snap.kind(actor) == "organization":
+        return INTERNATIONAL, INTERNATIONAL
+    return _regions().get(snap.codes.get(actor, ""), ("", ""))
+
+
+def _roles(snap: Snapshot, filters: Filters) -> dict[str, str]:
+    """Person IRI -> the role code of their latest post in the date range (most reported on a tie)."""
+    held: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for h in snap.holdings:
+        if filters.dated(h.date):
+            held[h.person].append((h.date, h.role))
+    out = {}
+    for person, pairs in held.items():
+        counts = Counter(role for _, role in pairs)
+        last = max(date for date, _ in pairs)
+        out[person] = min({role for date, role in pairs if date == last}, key=lambda role: (-counts[role], role))
+    return out
+
+
+def _add_actor(graph: nx.Graph, snap: Snapshot, iri: str, lang: str, roles: dict[str, str] | None = None) -> str:
     node = snap.node_id(iri)
     if node not in graph:
-        graph.add_node(node, label=snap.label(iri, lang), kind=snap.kind(iri), state=snap.code(iri), iri=iri)
+        region, subregion = region_of(snap, iri)
+        graph.add_node(node, label=snap.label(iri, lang), kind=snap.kind(iri), state=snap.code(iri), iri=iri,
+                       region=region, subregion=subregion)
+        if roles and iri in roles:
+            graph.nodes[node]["role"] = roles[iri]
     return node
 
 
@@ -115,22 +180,25 @@ def _no_statement_filters(filters: Filters, view: str) -> None:
 
 
 def interactions(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", level: str = "person") -> nx.Graph:
-    """Actors linked by shared encounters (weight = encounters, first/last date, types)."""
+    """Actors linked by shared encounters (weight = encounters, their dates, first/last date, types)."""
     _no_statement_filters(filters, "interactions")
     if level not in ("person", "state"):
         raise ViewError(f"level must be person or state, not {level!r}")
     events: dict[str, tuple[str, str, set[str]]] = {}
     for p in snap.participations:
         events.setdefault(p.event, (p.type, p.date, set()))[2].add(p.person)
+    roles = _roles(snap, filters) if level == "person" else {}
     graph = nx.Graph()
+    dates: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event, (kind, date, people) in sorted(events.items()):
         if not filters.dated(date):
             continue
         if filters.states and not any(snap.code(p) in filters.states for p in people):
             continue
         actors = people if level == "person" else {snap.represents[p] for p in people if p in snap.represents}
-        nodes = sorted({_add_actor(graph, snap, a, lang) for a in actors})
+        nodes = sorted({_add_actor(graph, snap, a, lang, roles) for a in actors})
         for a, b in itertools.combinations(nodes, 2):
+            dates[(a, b)].append(date)
             if graph.has_edge(a, b):
                 data = graph[a][b]
                 data["weight"] += 1
@@ -138,6 +206,8 @@ def interactions(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
                 data["types"] = ";".join(sorted(set(data["types"].split(";")) | {kind}))
             else:
                 graph.add_edge(a, b, weight=1, first=date, last=date, types=kind)
+    for (a, b), seen in dates.items():
+        graph[a][b]["dates"] = ";".join(sorted(seen))
     return _finish(graph, "interactions", lang)
 
 
@@ -159,13 +229,14 @@ def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
         if filters.states and not {snap.code(s.endorser), snap.code(s.target)} & filters.states:
             continue
         a, b = _add_actor(multi, snap, s.endorser, lang), _add_actor(multi, snap, s.target, lang)
-        multi.add_edge(a, b, key=snap.node_id(s.iri), weight=1, stance=s.stance, topic=topic,
-                       topic_label=snap.label(s.topic, lang) if s.topic else "", first=s.date or "", last=s.date or "",
-                       readout=snap.node_id(s.readout) if s.readout else "")
+        multi.add_edge(a, b, key=snap.node_id(s.iri), weight=1, stance=s.stance, signed=_SIGN.get(s.stance, 0),
+                       topic=topic, topic_label=snap.label(s.topic, lang) if s.topic else "", first=s.date or "",
+                       last=s.date or "", readout=snap.node_id(s.readout) if s.readout else "")
     if not aggregate:
         return _finish(multi, "endorsements", lang)
     graph = nx.DiGraph()
     graph.add_nodes_from(multi.nodes(data=True))
+    dated: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a, b, data in multi.edges(data=True):
         if not graph.has_edge(a, b):
             graph.add_edge(a, b, weight=0, first=data["first"], last=data["last"], topics="",
@@ -176,23 +247,38 @@ def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
         edge["first"] = min(filter(None, (edge["first"], data["first"])), default="")
         edge["last"] = max(edge["last"], data["last"])
         edge["topics"] = ";".join(sorted(set(filter(None, edge["topics"].split(";"))) | {data["topic"]} - {""}))
+        if data["first"]:
+            dated[(a, b)].append(f"{data['first']} {data['stance']}")
+    for a, b, edge in graph.edges(data=True):
+        edge["signed"] = edge["support"] - edge["oppose"]
+        edge["stance"] = net_stance(edge["support"], edge["oppose"], edge["congratulate"])
+        edge["dated_stances"] = ";".join(sorted(dated[(a, b)]))
     return _finish(graph, "endorsements", lang)
+
+
+def net_stance(support: int, oppose: int, congratulate: int) -> str:
+    """support or oppose (whichever is more), congratulate when there is nothing else, else mixed."""
+    if support != oppose:
+        return "support" if support > oppose else "oppose"
+    return "congratulate" if not support and congratulate else "mixed"
 
 
 def affiliations(snap: Snapshot, filters: Filters = Filters(), lang: str = "en") -> nx.Graph:
     """Person - post - state or organisation, each link dated by the encounters it is reported at."""
     _no_statement_filters(filters, "affiliations")
     graph = nx.Graph()
+    roles = _roles(snap, filters)
     for h in snap.holdings:
         code = snap.codes.get(h.organization, "")
         if not filters.dated(h.date) or (filters.states and code not in filters.states):
             continue
-        person = _add_actor(graph, snap, h.person, lang)
+        person = _add_actor(graph, snap, h.person, lang, roles)
         actor = _add_actor(graph, snap, h.organization, lang)
         post = f"post/{code or snap.node_id(h.organization)}/{h.role}"
         if post not in graph:
+            region, subregion = region_of(snap, h.organization)
             graph.add_node(post, label=f"{h.role.replace('_', ' ')} ({snap.label(h.organization, lang)})", kind="post",
-                           state=code, iri="")
+                           state=code, iri="", region=region, subregion=subregion, role=h.role)
         for a, b, title in ((person, post, h.title), (post, actor, None)):
             if not graph.has_edge(a, b):
                 graph.add_edge(a, b, weight=0, first=h.date, last=h.date, titles="", dates="")
@@ -205,8 +291,9 @@ def affiliations(snap: Snapshot, filters: Filters = Filters(), lang: str = "en")
     return _finish(graph, "affiliations", lang)
 
 
-def resolve_node(graph: nx.Graph, name: str) -> str:
-    """A node of ``graph`` from its id, IRI, code (CHN: the state) or label (any case)."""
+def resolve_node(graph: nx.Graph, name: str, registry: Any = None) -> str:
+    """A node of ``graph`` from its id, IRI, code (CHN: the state) or label (any case); with
+    ``registry``, also from any spelling of an official or name of a state ("Kouleba", "王毅")."""
     if name in graph:
         return name
     by_iri = [n for n, d in graph.nodes(data=True) if d.get("iri") == name]
@@ -218,19 +305,33 @@ def resolve_node(graph: nx.Graph, name: str) -> str:
             return found[0]
         if len(found) > 1:
             raise ViewError(f"{name!r} names {len(found)} nodes ({', '.join(sorted(found)[:5])}); give a node id")
+    if registry is not None:
+        from kg.lookup import Lookup
+        from kg.rdf import Minter
+
+        found = Lookup(registry).find(name, ("person", "state", "organization"))  # did you mean ... when nothing
+        if found.kind == "person":
+            iri = str(Minter(graph.graph.get("base", DEFAULT_BASE)).person(found.value, found.country))
+            hits = [n for n, d in graph.nodes(data=True) if d.get("iri") == iri or n.endswith(iri.rsplit("/id/", 1)[-1])]
+        else:
+            hits = [n for n, d in graph.nodes(data=True) if d.get("kind") in ("state", "organization")
+                    and d.get("state") == found.value]
+        if len(hits) == 1:
+            return hits[0]
+        raise ViewError(f"{name!r} ({found.value}) is not in this view")
     raise ViewError(f"no node {name!r} in this view (give a node id such as state/CHN, a code or a label)")
 
 
-def ego(graph: nx.Graph, center: str, radius: int = 1) -> nx.Graph:
+def ego(graph: nx.Graph, center: str, radius: int = 1, registry: Any = None) -> nx.Graph:
     """The nodes within ``radius`` links of ``center`` (links followed both ways)."""
     if radius < 0:
         raise ViewError("--radius must be 0 or more")
-    out = nx.ego_graph(graph, resolve_node(graph, center), radius=radius, undirected=True)
+    out = nx.ego_graph(graph, resolve_node(graph, center, registry), radius=radius, undirected=True)
     return _finish(out, graph.graph.get("view", ""), graph.graph.get("lang", "en"))
 
 
 def build_view(name: str, snap: Snapshot, filters: Filters = Filters(), lang: str = "en", level: str = "person",
-               aggregate: bool = False, center: str | None = None, radius: int = 1) -> nx.Graph:
+               aggregate: bool = False, center: str | None = None, radius: int = 1, registry: Any = None) -> nx.Graph:
     """The view ``name`` (one of VIEWS), filtered, optionally cut to an ego network."""
     if lang not in LANGS:
         raise ViewError(f"unknown label language {lang!r}; expected one of {', '.join(LANGS)}")
@@ -242,7 +343,7 @@ def build_view(name: str, snap: Snapshot, filters: Filters = Filters(), lang: st
         graph = affiliations(snap, filters, lang)
     else:
         raise ViewError(f"unknown view {name!r}; expected one of {', '.join(VIEWS)}")
-    return ego(graph, center, radius) if center else graph
+    return ego(graph, center, radius, registry) if center else graph
 
 
 def _simple(graph: nx.Graph) -> nx.Graph:
@@ -291,6 +392,52 @@ def counterparts(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
     return rows
 
 
+def _encounters(snap: Snapshot, filters: Filters) -> dict[str, tuple[str, str, set[str]]]:
+    """Event IRI -> (type, date, the states and organisations present), within ``filters``."""
+    events: dict[str, tuple[str, str, set[str]]] = {}
+    for p in snap.participations:
+        if filters.dated(p.date):
+            actors = events.setdefault(p.event, (p.type, p.date, set()))[2]
+            if p.person in snap.represents:
+                actors.add(snap.represents[p.person])
+    if filters.states:
+        events = {e: v for e, v in events.items() if {snap.code(a) for a in v[2]} & filters.states}
+    return events
+
+
+def encounters_per_year(snap: Snapshot, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Encounters per year and type (rows ``year, type, encounters``); --state keeps those it took part in."""
+    _no_statement_filters(filters, "encounters-per-year")
+    counts = Counter((date[:4], kind) for kind, date, _ in _encounters(snap, filters).values())
+    return [{"year": year, "type": kind, "encounters": n} for (year, kind), n in sorted(counts.items())]
+
+
+def stances_per_year(snap: Snapshot, filters: Filters = Filters()) -> list[dict[str, Any]]:
+    """Statements per year and stance (rows ``year, stance, statements``), with the endorsements view's filters."""
+    graph = endorsements(snap, filters)
+    counts = Counter((d["first"][:4], d["stance"]) for _, _, d in graph.edges(data=True) if d["first"])
+    return [{"year": year, "stance": stance, "statements": n} for (year, stance), n in sorted(counts.items())]
+
+
+def counterpart_years(snap: Snapshot, state: str, filters: Filters = Filters(), lang: str = "en",
+                      top: int = 10) -> list[dict[str, Any]]:
+    """Encounters of ``state`` (an ISO3 or organisation code) with each of its ``top`` most
+    frequent counterparts, per year (rows ``counterpart, label, year, encounters``), busiest first."""
+    _no_statement_filters(filters, "counterparts")
+    code = state.upper()
+    ours = [iri for iri, c in snap.codes.items() if c == code]
+    if not ours:
+        raise ViewError(f"no state or organisation with code {state!r} in this graph")
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for _, date, actors in _encounters(snap, filters).values():
+        if actors & set(ours):
+            for theirs in actors - set(ours):
+                counts[theirs][date[:4]] += 1
+    ranked = sorted(counts, key=lambda a: (-sum(counts[a].values()), snap.code(a)))[:top]
+    return [{"counterpart": snap.code(a), "label": snap.label(a, lang), "year": year, "encounters": n}
+            for a in ranked for year, n in sorted(counts[a].items())]
+
+
 def to_dict(graph: nx.Graph, with_metrics: bool = True) -> dict[str, Any]:
     """Nodes, edges (and metrics) as plain data, ready for JSON."""
     edges = []
@@ -326,7 +473,7 @@ def describe(graph: nx.Graph, limit: int = 25) -> str:
                   f"{stats['betweenness'].get(n, 0):.3f}", str(community.get(n, ""))] for n, d in nodes]
     edges = [d | {"source": a, "target": b} for a, b, d in graph.edges(data=True)]
     columns = ["source", "target"] + _columns(edges, ["weight", "stance", "topic", "first", "last"],
-                                              {"source", "target", "dates", "topic_label", "readout"})
+                                              {"source", "target", "dates", "dated_stances", "topic_label", "readout"})
     edges.sort(key=lambda d: (-d.get("weight", 1), d.get("first", ""), d["source"], d["target"]))
     edge_rows = [_row_values(d, columns) for d in edges]
     shown = limit or max(len(node_rows), len(edge_rows), 1)

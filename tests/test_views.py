@@ -12,8 +12,8 @@ from minidata import mini, mini_store  # noqa: F401  (fixtures)
 from cli import main
 from kg.errors import ViewError
 from kg.snapshot import Snapshot, load_snapshot
-from kg.views import (Filters, affiliations, build_view, counterparts, ego, endorsements, interactions, make_filters,
-                      metrics, to_dict)
+from kg.views import (Filters, affiliations, build_view, counterpart_years, counterparts, ego, encounters_per_year,
+                      endorsements, interactions, make_filters, metrics, stances_per_year, to_dict)
 
 ID = "https://w3id.org/readout-kg/id/"
 
@@ -43,9 +43,31 @@ def test_interactions_between_people(snap: Snapshot):
     graph = interactions(snap)
     assert graph.number_of_nodes() == 6 and graph.number_of_edges() == 5
     edge = graph["person/CHN/wang-yi"]["person/KAZ/mukhtar-tleuberdi"]
-    assert edge == {"weight": 2, "first": "2021-01-21", "last": "2022-07-01", "types": "PhoneCall;Talks"}
+    assert edge == {"weight": 2, "first": "2021-01-21", "last": "2022-07-01", "types": "PhoneCall;Talks",
+                    "dates": "2021-01-21;2022-07-01"}
     assert graph.nodes["person/UN/antonio-guterres"] == {
-        "label": "António Guterres", "kind": "person", "state": "UN", "iri": ID + "person/UN/antonio-guterres"}
+        "label": "António Guterres", "kind": "person", "state": "UN", "iri": ID + "person/UN/antonio-guterres",
+        "region": "International", "subregion": "International", "role": "organization_head"}
+
+
+def test_every_edge_carries_the_date_of_each_encounter(snap: Snapshot):
+    for level in ("person", "state"):
+        for a, b, data in interactions(snap, level=level).edges(data=True):
+            dates = data["dates"].split(";")
+            assert len(dates) == data["weight"] and dates == sorted(dates)
+            assert (dates[0], dates[-1]) == (data["first"], data["last"])
+
+
+def test_nodes_carry_region_and_latest_role(snap: Snapshot):
+    graph = interactions(snap)
+    wang = graph.nodes["person/CHN/wang-yi"]
+    assert (wang["region"], wang["subregion"]) == ("Asia", "Eastern Asia")
+    assert wang["role"] == "party_leader"  # his post at his latest encounter (2023-09-20)
+    assert interactions(snap, make_filters(end="2022")).nodes["person/CHN/wang-yi"]["role"] == "foreign_minister"
+    assert "role" not in graph.nodes["person/RUS/sergey-lavrov"]  # reported without a post
+    states = interactions(snap, level="state")
+    assert states.nodes["state/KAZ"]["subregion"] == "Central Asia" and "role" not in states.nodes["state/KAZ"]
+    assert affiliations(snap).nodes["post/CHN/foreign_minister"]["role"] == "foreign_minister"
 
 
 def test_interactions_between_states_filtered(snap: Snapshot):
@@ -69,8 +91,37 @@ def test_endorsements_aggregated_and_filtered(snap: Snapshot):
     assert sorted(graph.edges) == [("state/KAZ", "state/CHN"), ("state/RUS", "state/CHN")]
     kaz = graph["state/KAZ"]["state/CHN"]
     assert (kaz["weight"], kaz["support"], kaz["first"], kaz["last"]) == (2, 2, "2021-01-21", "2022-07-01")
+    assert kaz["dated_stances"] == "2021-01-21 support;2022-07-01 support"
     by_org = endorsements(snap, make_filters(topics=["UN"]))
     assert list(by_org.edges) == [("state/CHN", "org/UN", "readout/r5eeeeeeeeeeeeeeeeee#e-1")]
+
+
+def test_endorsements_are_signed(snap: Snapshot):
+    """support counts +1, oppose -1; congratulations are kept apart (0, their own count)."""
+    multi = endorsements(snap)
+    assert {d["stance"]: d["signed"] for _, _, d in multi.edges(data=True)} == {
+        "support": 1, "oppose": -1, "congratulate": 0}
+    graph = endorsements(snap, aggregate=True)
+    for _, _, d in graph.edges(data=True):
+        assert d["signed"] == d["support"] - d["oppose"]
+        assert d["weight"] == d["support"] + d["oppose"] + d["congratulate"]
+    assert graph["state/CHN"]["state/USA"]["stance"] == "oppose" and graph["state/CHN"]["state/USA"]["signed"] == -1
+    kaz = graph["state/CHN"]["state/KAZ"]
+    assert kaz["stance"] == "congratulate" and kaz["signed"] == 0
+
+
+def test_chart_rows(snap: Snapshot):
+    per_year = encounters_per_year(snap)
+    assert sum(r["encounters"] for r in per_year) == len({p.event for p in snap.participations})
+    assert {(r["year"], r["type"]) for r in per_year if r["year"] == "2022"} == {("2022", "Meeting"), ("2022", "Talks")}
+    assert [r["year"] for r in encounters_per_year(snap, make_filters(states=["FRA"]))] == ["2023"]
+    stances = {(r["year"], r["stance"]): r["statements"] for r in stances_per_year(snap)}
+    assert stances[("2022", "support")] == 3 and sum(stances.values()) == endorsements(snap).number_of_edges()
+    rows = counterpart_years(snap, "chn", top=2)
+    assert [(r["counterpart"], r["year"], r["encounters"]) for r in rows] == [
+        ("KAZ", "2021", 1), ("KAZ", "2022", 1), ("RUS", "2022", 2)]
+    with pytest.raises(ViewError, match="no state"):
+        counterpart_years(snap, "XYZ")
 
 
 def test_affiliations_person_post_state(snap: Snapshot):
