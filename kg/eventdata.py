@@ -200,13 +200,14 @@ def _endorsement_rows(store: Any, codes: dict[str, Any]) -> list[EventRow]:
 
 
 def filter_rows(rows: Iterable[EventRow], start: str | None = None, end: str | None = None,
-                topics: Iterable[str] = (), stances: Iterable[str] = (), states: Iterable[str] = ()) -> list[EventRow]:
+                topics: Iterable[str] = (), stances: Iterable[str] = (), states: Iterable[str] = (),
+                registry: Any = None) -> list[EventRow]:
     """The rows within the dates (YYYY, YYYY-MM or YYYY-MM-DD), involving one of ``states``,
     on one of ``topics`` and of one of ``stances`` (these two keep only endorsements), with
     the checks and messages of the views' filters."""
     from kg.views import _slug, make_filters
 
-    f = make_filters(start, end, topics, stances, states)
+    f = make_filters(start, end, topics, stances, states, registry)
     out = []
     for row in rows:
         if not f.dated(row.event_date):

@@ -10,12 +10,13 @@ Matching is leftmost-longest and non-overlapping, so "Vice-Premier Ministre" win
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from kg.text import fold, is_cjk
 
-__all__ = ["Entry", "Match", "Gazetteer"]
+__all__ = ["Entry", "Match", "Gazetteer", "Matches", "within", "overlapping"]
 
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.\-&+]*[A-Z0-9.]$")
 
@@ -36,6 +37,33 @@ class Match:
 
     def __repr__(self) -> str:  # compact in test failures
         return f"<{self.kind}:{self.value} {self.text!r}@{self.start}>"
+
+
+class Matches(list):
+    """Matches in text order, with the ones starting in a span found by bisection, so that
+    reading a long text sentence by sentence stays linear."""
+
+    def within(self, start: int, end: int) -> list[Match]:
+        if not hasattr(self, "_starts") or len(self._starts) != len(self):
+            self._starts = [m.start for m in self]
+        return self[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
+
+def within(matches: list[Match], start: int, end: int) -> list[Match]:
+    """The matches starting in [start, end): by bisection when ``matches`` is a
+    :class:`Matches`, else by a scan (a hand-made list in a test)."""
+    if isinstance(matches, Matches):
+        return matches.within(start, end)
+    return [m for m in matches if start <= m.start < end]
+
+
+def overlapping(matches: list[Match], start: int, end: int) -> list[Match]:
+    """The matches that share a character with [start, end) (a phrase is at most
+    ``_LONGEST`` characters, so only those starting that far before need a look)."""
+    return [m for m in within(matches, max(0, start - _LONGEST), end) if m.end > start]
+
+
+_LONGEST = 600
 
 
 def _needs_boundary(char: str) -> bool:
@@ -64,6 +92,8 @@ class Gazetteer:
             self._add(phrase, kind, value)
 
     def _add(self, phrase: str, kind: str, value: str) -> None:
+        if len(phrase) > _LONGEST:
+            raise ValueError(f"a lexicon phrase of {len(phrase)} characters (at most {_LONGEST}): {phrase[:40]!r}...")
         exact = phrase if _ACRONYM.match(phrase) and any(c.isupper() for c in phrase) else None
         key = fold(phrase)
         bucket = self._entries.setdefault(key, [])
@@ -87,7 +117,7 @@ class Gazetteer:
         folded = fold(text) if folded is None else folded
         prefixes, entries = self._prefixes, self._entries
         n = len(folded)
-        out: list[Match] = []
+        out: Matches = Matches()
         position = 0
         for start_match in _CANDIDATE_START.finditer(folded):
             i = start_match.start()

@@ -29,11 +29,12 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kg.evaluate import names_match
 
-__all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "MEDIUM"]
+__all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "read_pairs", "MEDIUM", "PAIRS_COLUMNS"]
 
 MEDIUM = {"phone_call": "phone", "video_call": "video", "message": "message",
           "meeting": "in person", "talks": "in person", "visit": "in person"}
@@ -161,3 +162,32 @@ def score_pairing(truth: dict[str, str], reports: list[Report]) -> dict[str, Any
             "recall": len(hits) / len(expected) if expected else 1.0,
             "pairs_predicted": len(predicted), "pairs_expected": len(expected), "pairs_found": len(hits),
             "false_merges": sorted(predicted - expected), "missed": sorted(expected - predicted)}
+
+
+PAIRS_COLUMNS = ("encounter", "readout", "source")
+
+
+def read_pairs(path: Path) -> list[dict[str, str]]:
+    """The rows of a pairs file (``encounter,readout,source[,note]``: rows with one
+    encounter label report one encounter); :class:`~kg.errors.GoldFormatError` when it is
+    not one."""
+    import csv
+
+    from kg.errors import GoldFormatError
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise GoldFormatError(f"{path.name}: not UTF-8 text (byte {exc.start})") from exc
+    except OSError as exc:
+        raise GoldFormatError(f"{path.name}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        rows = list(csv.DictReader(text.splitlines()))
+    except csv.Error as exc:
+        raise GoldFormatError(f"{path.name}: not CSV: {exc}") from exc
+    if not rows or any(column not in rows[0] for column in PAIRS_COLUMNS):
+        raise GoldFormatError(f"{path.name}: a pairs file needs the columns {', '.join(PAIRS_COLUMNS)} and one row per readout")
+    for number, row in enumerate(rows, 2):
+        if not all(row.get(column) for column in PAIRS_COLUMNS):
+            raise GoldFormatError(f"{path.name} line {number}: empty {', '.join(c for c in PAIRS_COLUMNS if not row.get(c))}")
+    return rows

@@ -9,23 +9,11 @@ from __future__ import annotations
 
 import textwrap
 
-from kg.extract import detect_language, extract
+from kg.extract import detect_language
 from kg.matcher import Gazetteer
-from kg.model import Document
 from kg.morphology import Morphology
 from kg.text import fold, transliterate
-
-
-def _extract(registry, text: str, lang: str | None = None):
-    return extract(Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang), registry)
-
-
-def _people(extraction) -> dict[str, tuple[str, set[str], str | None]]:
-    return {p.name: (p.country, set(p.roles), p.written) for e in extraction.events for p in e.participants}
-
-
-def _stances(extraction) -> set[tuple]:
-    return {(e.endorser, e.stance, e.target, e.topic) for e in extraction.endorsements}
+from readouts import extract_text as _extract, people as _people, stances as _stances
 
 
 PHONE_CALL = """\

@@ -7,20 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
-from kg.extract import detect_language, extract
-from kg.model import Document
-
-
-def _extract(registry, text: str, lang: str | None = None):
-    return extract(Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang), registry)
-
-
-def _people(extraction) -> dict[str, tuple[str, set[str], str | None]]:
-    return {p.name: (p.country, set(p.roles), p.written) for e in extraction.events for p in e.participants}
-
-
-def _stances(extraction) -> set[tuple]:
-    return {(e.endorser, e.stance, e.target, e.topic) for e in extraction.endorsements}
+from kg.extract import detect_language
+from readouts import extract_text as _extract, people as _people, stances as _stances
 
 
 PHONE_CALL = """\

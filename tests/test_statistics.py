@@ -69,10 +69,13 @@ def test_endorsers_of_state_equal_the_statements_for_every_target_and_topic(stor
     pairs = _target_topic_pairs(store)
     assert len(pairs) > 15
     chn = f"<{ID}state/CHN> <https://w3id.org/readout-kg/vocab/topic/xinjiang>"
+    ready_chn = (f"VALUES ?target {{ <{ID}state/CHN> }}\n"
+                 "  VALUES ?topic { <https://w3id.org/readout-kg/vocab/topic/xinjiang> }")
     checked = 0
     for target, topic in pairs:
         values = f"<{target}> <{topic}>"
-        ready = _with_values(read_query("endorsers-of-state"), chn, values)
+        ready = _with_values(read_query("endorsers-of-state"), ready_chn,
+                             f"VALUES ?target {{ <{target}> }}\n  VALUES ?topic {{ <{topic}> }}")
         raw = _with_values((RAW / "endorsers-of-state.rq").read_text(encoding="utf-8"), chn, values)
         expected = _rows(store, raw)
         assert _rows(store, ready) == expected, (target, topic)

@@ -8,7 +8,7 @@ import re
 from kg.extract.dates import find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
-from kg.matcher import Match
+from kg.matcher import Match, within
 from kg.model import Event, Participant, Span
 from kg.registry import Registry
 from kg.text import Sentence
@@ -20,9 +20,8 @@ TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "vis
 
 
 def _cues(matches: list[Match], sentence: Sentence) -> list[str]:
-    return [m.kind.split(".", 1)[1] for m in matches
-            if m.kind.startswith("event.") and sentence.start <= m.start < sentence.end
-            and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
+    return [m.kind.split(".", 1)[1] for m in within(matches, sentence.start, sentence.end)
+            if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
 
 
 _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr[ée]sentante? sp[ée]ciale?|enviad[oa] especial|"
@@ -87,7 +86,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if m.kind == "person" and m.person not in keys and not _sender(text, m):
                 keys.append(m.person)  # type: ignore[arg-type]
     present_sentences = [i for i in body if any(
-        x.kind == "event.present" and sentences[i].start <= x.start < sentences[i].end for x in matches)]
+        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
     for i in present_sentences:
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m):
@@ -297,7 +296,7 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
     for i, sentence in enumerate(sentences):
         if sentence.start <= event.evidence.start or sentence.paragraph < 0:
             continue
-        opening = [m for m in matches if m.kind == "event.same_day" and sentence.start <= m.start <= sentence.start + 3]
+        opening = [m for m in within(matches, sentence.start, sentence.start + 4) if m.kind == "event.same_day"]
         cues = _cues(matches, sentence)
         if not opening or not cues:
             continue

@@ -181,19 +181,24 @@ class _Finder:
             self.people[key] = PersonRecord(key, name, country, None, family)
         return self.people[key]
 
+    def _name_start(self, position: int, limit: int, separators: str) -> int:
+        """Where a name after ``position`` starts: past separators and one honorific."""
+        text = self.text
+        i = position
+        while i < limit and text[i] in separators:
+            i += 1
+        folded_rest = fold(text[i:limit])
+        for honorific in sorted(self.honorifics, key=len, reverse=True):
+            if folded_rest.startswith(honorific + " "):
+                return i + len(honorific) + 1
+        return i
+
     def latin_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
         """The capitalised name starting at ``position`` (honorifics skipped)."""
         if self.caseless:
             return self.caseless_name_after(position, limit)
         text = self.text
-        i = position
-        while i < limit and text[i] in " \u00a0,":
-            i += 1
-        folded_rest = fold(text[i:limit])
-        for honorific in sorted(self.honorifics, key=len, reverse=True):
-            if folded_rest.startswith(honorific + " "):
-                i += len(honorific) + 1
-                break
+        i = self._name_start(position, limit, " \u00a0,")
         tokens: list[tuple[int, int]] = []
         while i < limit and len(tokens) < 5:
             m = _LATIN_NAME_TOKEN.match(text, i)
@@ -232,14 +237,7 @@ class _Finder:
         run on past that are a phrase, not a name. The first word takes no article: "الهيئة
         العامة" after "رئيس" is an institution, not a name."""
         text = self.text
-        i = position
-        while i < limit and text[i] in " \u00a0,،:":
-            i += 1
-        folded_rest = fold(text[i:limit])
-        for honorific in sorted(self.honorifics, key=len, reverse=True):
-            if folded_rest.startswith(honorific + " "):
-                i += len(honorific) + 1
-                break
+        i = self._name_start(position, limit, " \u00a0,،:")
         tokens: list[tuple[int, int]] = []
         for word in _CASELESS_WORD.finditer(text, i, limit):
             gap = text[tokens[-1][1]:word.start()] if tokens else text[i:word.start()]

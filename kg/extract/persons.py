@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from kg.matcher import Match
+from kg.matcher import Match, overlapping, within
 from kg.model import Span
 from kg.morphology import Morphology
 from kg.registry import Registry
@@ -36,7 +36,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
             f.state_counts[code] = f.state_counts.get(code, 0) + 1
     by_sentence: dict[int, list[Mention]] = {}
     for index, sentence in enumerate(sentences):
-        inside = [m for m in matches if sentence.start <= m.start and m.end <= sentence.end]
+        inside = [m for m in within(matches, sentence.start, sentence.end) if m.end <= sentence.end]
         by_sentence[index] = sentence_mentions(f, sentence, inside)
     _names_before_verbs(f, sentences, matches, by_sentence)
     if f.cjk:
@@ -115,7 +115,7 @@ def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
             people = [x for x in by_sentence[index] if x.kind == "person" and x.person and x.end <= cue_start]
             if not people:
                 continue
-            following = sorted((m for m in matches if cue_end <= m.start < sentence.end and m.kind in ("title", "state", "adj", "org")),
+            following = sorted((m for m in within(matches, cue_end, sentence.end) if m.kind in ("title", "state", "adj", "org")),
                                key=lambda m: m.start)
             titles, end, named = [], cue_end, False
             for m in following:  # the chain of states and titles right after the cue
@@ -189,7 +189,7 @@ def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[
         mentions = by_sentence[index]
         for found in _CJK_NAME_AFTER.finditer(f.text, sentence.start, sentence.end):
             start, end = found.span(1)
-            if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
+            if overlapping(matches, start, end) or any(x.start < end and start < x.end for x in mentions):
                 continue
             _add_person(f.record(f.text[start:end], None, None), start, end, sentence, mentions)
 
@@ -222,7 +222,7 @@ def _cjk_attendees(f: _Finder, sentences: list[Sentence], matches: list[Match],
             offset = sentence.start + found.start(1)
             for part in re.finditer(name, found.group(1)):
                 start, end = offset + part.start(), offset + part.end()
-                if any(m.start < end and start < m.end for m in matches) or any(x.start < end and start < x.end for x in mentions):
+                if overlapping(matches, start, end) or any(x.start < end and start < x.end for x in mentions):
                     continue
                 _add_person(f.record(f.text[start:end], country, None), start, end, sentence, mentions)
 
@@ -235,8 +235,8 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
         return
     for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
-        for cue in matches:
-            if not (sentence.start <= cue.start < sentence.end) or not (cue.kind.startswith("event.") or cue.kind == "speech"):
+        for cue in within(matches, sentence.start, sentence.end):
+            if not (cue.kind.startswith("event.") or cue.kind == "speech"):
                 continue
             head = f.text[sentence.start:cue.start]
             found = re.search(r"((?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)(?:\s+(?:[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]+|de|da|di|van|von|bin|al|el|ben|le|la)){1,3})\s*,?\s*$", head)
@@ -252,7 +252,7 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
                 continue
             if any(fold(t) in f.function_words for t in tokens):
                 continue
-            if any(m.start < end and start < m.end for m in matches if m.kind not in ("honorific",)) or \
+            if any(m.kind != "honorific" for m in overlapping(matches, start, end)) or \
                any(x.start < end and start < x.end for x in mentions):
                 continue
             _add_person(_lookup_family(f, name, None) or f.record(name, None, None), start, end, sentence, mentions)
@@ -274,7 +274,7 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
             before = {f.people[x.person].country for x in mentions
                       if x.person and x.end <= cue_start and f.people[x.person].country}
-            beside = [m for m in matches if m.kind in ("state", "adj") and sentence.start <= m.start < sentence.end
+            beside = [m for m in within(matches, sentence.start, sentence.end) if m.kind in ("state", "adj")
                       and (f.is_glue(m.end, cue_start) or f.is_glue(cue_end, m.start))
                       and (m.end <= cue_start <= m.end + 3 or cue_end <= m.start <= cue_end + 3)]
             own = next((m.value for m in beside if m.value not in before), None)
@@ -331,7 +331,7 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
                 beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
                 # "du côté sénégalais, Madame Yassine Fall ... et M. Abdourahmane Sarr": the side
                 # named earlier in the sentence
-                sides = [m for m in matches if m.kind == "side" and sentences[index].start <= m.start < own.start]
+                sides = [m for m in within(matches, sentences[index].start, own.start) if m.kind == "side"]
                 side = sides[-1].value if sides else None
                 break
         beside |= person.counterpart_of

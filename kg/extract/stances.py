@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.persons import Mention, PersonRecord
-from kg.matcher import Match
+from kg.matcher import Match, within
 from kg.model import Endorsement, Span
 from kg.registry import Registry
 from kg.text import Sentence, fold
@@ -157,7 +157,7 @@ def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[
     s = reader.sentences[i]
     text = reader.text
     mentions = reader.mentions[i]
-    for verb in (m for m in reader.matches if m.kind == "speech" and _in(m, s.start, s.end)):
+    for verb in (m for m in within(reader.matches, s.start, s.end) if m.kind == "speech"):
         before = [x for x in mentions if x.end <= verb.start and x.kind in ("person", "state", "both", "pronoun", "title_ref", "org", "self")]
         after = [x for x in mentions if x.start >= verb.end and x.kind == "person" and x.start - verb.end < 40]
         # «...», a poursuivi M. Wang / "...," Wang said: the speaker follows the verb
@@ -192,7 +192,7 @@ def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[
 def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]) -> list[Endorsement]:
     s = reader.sentences[index]
     text = reader.text
-    inside = [m for m in reader.matches if _in(m, s.start, s.end)]
+    inside = within(reader.matches, s.start, s.end)
     cues = [_Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
             if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in _STANCE_KINDS]
     # a noun after a possessive ("China's support", "son soutien") is not a new stance, unless
