@@ -67,6 +67,13 @@ class KGGroup(click.Group):
         except KGError as exc:
             click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(2)
+        except BrokenPipeError:
+            # `kg query ... | head`: the reader has all it wanted; say nothing, as Unix tools do
+            try:
+                sys.stdout = open(os.devnull, "w")  # no second error while Python flushes stdout
+            except OSError:
+                pass
+            ctx.exit(0)
         except ValueError as exc:
             click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(2)

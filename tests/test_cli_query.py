@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from minidata import mini  # noqa: F401  (fixture)
+from minidata import ROOT, mini  # noqa: F401  (fixture)
 
 from cli import main
 
@@ -97,3 +97,18 @@ def test_a_query_file_that_is_not_a_regular_file_is_refused(mini, tmp_path):
             path.write_bytes("SELECT * WHERE { ?s ?p \"caf\xe9\" }".encode("latin-1"))
         result = CliRunner().invoke(main, ["query", str(path), "--dump", str(mini)])
         assert result.exit_code == 2 and reason in result.stderr and "Traceback" not in result.output
+
+
+def test_a_reader_that_stops_early_gets_no_error(mini):
+    """`kg query ... | head -1`: the pipe closes early; kg stops quietly, as Unix tools do."""
+    import subprocess
+    import sys as system
+
+    # a cross join: far more output than a pipe buffers, so the write after head exits fails
+    command = (f"{system.executable} -m cli query -e 'SELECT * WHERE {{ ?s ?p ?o . ?a ?b ?c }} LIMIT 100000' --dump {mini} --format csv"
+               " | head -1")
+    run = subprocess.run(["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, timeout=120,
+                         cwd=str(ROOT))
+    assert run.stdout.count("\n") == 1
+    assert "Broken pipe" not in run.stderr and "Traceback" not in run.stderr
+    assert run.returncode == 0, run.stderr
