@@ -214,3 +214,13 @@ def test_a_year_less_day_that_fits_several_years_stays_undated(registry):
         """
     (event,) = _events(registry, text)
     assert event.date is None
+
+
+def test_a_dateline_cut_into_sentences_of_its_own_still_dates_the_encounter(registry):
+    """"BEIJING. Oct. 28. Xinhua - ...": the sentence splitter cuts the dateline off the lead;
+    its day still counts (here with the one year the officials' terms allow)."""
+    text = """\
+        BEIJING. Oct. 28. Xinhua - Chinese State Councilor and Foreign Minister Wang Yi held talks with Japanese Foreign Minister Taro Kono in Beijing.
+        """
+    (event,) = _events(registry, text)
+    assert event.date == "2018-10-28"

@@ -109,12 +109,17 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     day = None
     inferred = False
     following = [i for i in body if i > lead][:3]
-    search = [lead] + ([headline] if headline is not None else []) + following
+    # "Москва. 15 февраля. INTERFAX.RU – Глава МИД ...": a dateline cut off as sentences of
+    # its own right before the lead, in the same paragraph
+    dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
+                and len(sentences[i].text) <= _DATELINE_PIECE][-2:]
+    opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
+    search = opening + following
     by_offices = None
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
         # named held the post the readout gives them
-        by_offices = _day_by_offices(text, sentences, search[:2], keys, people, registry, words)
+        by_offices = _day_by_offices(text, sentences, opening, keys, people, registry, words)
         published = by_offices
     for i in search:
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
@@ -168,6 +173,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     return event
 
 
+_DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
 _CJK_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日[电電]")
 
 
