@@ -224,3 +224,13 @@ def test_a_dateline_cut_into_sentences_of_its_own_still_dates_the_encounter(regi
         """
     (event,) = _events(registry, text)
     assert event.date == "2018-10-28"
+
+
+@pytest.mark.parametrize("when, expected", [("le samedi 8 avril", "2017-04-08"), ("le 8 avril", None)])
+def test_a_weekday_written_against_the_day_picks_the_year(registry, when, expected):
+    """Li Keqiang was premier from 2013 to 2023; 8 April fell on a Saturday only in 2017 then."""
+    text = f"""\
+        Le Premier ministre chinois Li Keqiang a rencontré {when} à Beijing le ministre des Affaires étrangères du Kazakhstan Kaïrat Abdrakhmanov.
+        """
+    (event,) = _events(registry, text, "fr")
+    assert event.date == expected

@@ -181,7 +181,8 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
                     people: dict[str, PersonRecord], registry: Registry, words: dict) -> dt.date | None:
     """The first day and month the opening gives without a year, in the only year (up to the
     day the registry's offices are known) when every official named whose terms the registry
-    knows held every post the readout gives them (any of their posts when it gives none)."""
+    knows held every post the readout gives them (any of their posts when it gives none) and,
+    when a weekday is written against the day ("le dimanche 26 septembre"), it is that weekday."""
     officials = []
     for key in keys:
         if key.startswith("r"):
@@ -192,10 +193,16 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     if not officials or until is None:
         return None
     month_day = None
+    weekday = None
     for i in search:
         sentence = sentences[i]
-        month_day = next(((m.month, m.day) for m in find_dates(text, words, sentence.start, sentence.end)
-                          if m.year is None and m.month and m.day), None)
+        found = find_dates(text, words, sentence.start, sentence.end)
+        day_month = next((m for m in found if m.year is None and m.month and m.day), None)
+        month_day = (day_month.month, day_month.day) if day_month else None
+        if day_month is not None:
+            # "le dimanche 26 septembre", "Sunday, Sept. 26": a weekday written against the day is its weekday
+            weekday = next((w.weekday for w in found if w.weekday is not None and (
+                0 <= day_month.start - w.end <= 3 or 0 <= w.start - day_month.end <= 3)), None)
         dateline = _CJK_DATELINE.search(text, sentence.start, sentence.end)
         if month_day is None and dateline:
             month_day = (int(dateline.group(1)), int(dateline.group(2)))
@@ -209,8 +216,9 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
             day = dt.date(year, *month_day)
         except ValueError:
             continue
-        if day <= until and all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
-                                for entry, roles in officials):
+        if day <= until and (weekday is None or day.weekday() == weekday) and \
+                all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
+                    for entry, roles in officials):
             fits.append(day)
     return fits[0] if len(fits) == 1 else None
 
