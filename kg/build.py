@@ -32,7 +32,8 @@ from kg.registry import load_registry
 from kg.statistics import Facts, readout_facts, statistics_parts, tally
 from kg.tally_store import TallyStore, facts_digest
 from kg.sources import SOURCE_SUFFIXES, display_name, list_sources, source_name
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, folder_lock, remove_stale_temporaries
+from kg.store import (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, atomic_writer, folder_lock, remove_stale_temporaries,
+                      sync_store)
 
 __all__ = ["BuildResult", "DocumentStatus", "build"]
 
@@ -232,6 +233,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
             # close after): anything that fails up to here leaves every output of the last build
             _write_reports(result)
         cache.commit()
+        sync_store(out)  # the on-disk query store (kg/store.py), to the new dump
         return result
 
 

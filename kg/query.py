@@ -1,6 +1,7 @@
 """SPARQL over a built or published dump, and the ready queries of ``queries/``.
 
-The dump is loaded into an embedded pyoxigraph store; queries see the union of every
+The dump is read through an embedded pyoxigraph store (the one ``kg build`` keeps on disk,
+else the dump loaded into memory); queries see the union of every
 named graph as their default graph (``GRAPH ?g { ... }`` still reaches each readout's
 own graph). The union is stored once as the default graph rather than asked for with
 pyoxigraph's ``use_default_graph_as_union``, which yields a triple once per graph holding
@@ -31,7 +32,7 @@ from kg.results import QueryResult, limit_rows, stream
 from kg.sparql_check import MAX_QUERY_LENGTH, QueryTooComplex, check_query, explain_syntax_error
 from kg.sources import list_sources
 from kg.statistics import add_statistics
-from kg.store import REPORT_JSON, find_dump, load_store
+from kg.store import DUMP_NQ, REPORT_JSON, find_dump, load_store, open_kept_store
 
 __all__ = ["queries_dir", "list_queries", "read_query", "read_query_file", "describe_query", "is_stale", "ensure_dump",
            "open_store", "ensure_union", "run_query", "stream_query", "write_query", "on_deep_stack",
@@ -150,8 +151,15 @@ def ensure_dump(dump_dir: Path | None = None, sources: Path = Path("sources"), b
 
 def open_store(dump_dir: Path | None = None, sources: Path = Path("sources"), build_dir: Path = Path("build"),
                on_build: Callable[[Path, Path], None] | None = None) -> Any:
-    """A pyoxigraph store loaded with the dump :func:`ensure_dump` picks, union included."""
-    return ensure_union(load_store(ensure_dump(dump_dir, sources, build_dir, on_build)), force=True)
+    """A pyoxigraph store of the dump :func:`ensure_dump` picks, union included: the store
+    ``kg build`` keeps beside it, opened read-only, when it holds this very dump
+    (:func:`kg.store.open_kept_store`); else the dump loaded into memory (a folder from
+    another tool, a published folder, a store left stale)."""
+    dump = ensure_dump(dump_dir, sources, build_dir, on_build)
+    kept = open_kept_store(dump.parent) if dump.name == DUMP_NQ else None
+    if kept is not None:
+        return kept
+    return ensure_union(load_store(dump), force=True)
 
 
 def ensure_union(store: Any, force: bool = False) -> Any:

@@ -34,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError
 from kg.query import QUERY_STACK_BYTES, ensure_union, on_deep_stack, stream_query
+from kg.store import in_memory
 from kg.results import MEDIA_TYPES, QueryResult, TooManyResults, limit_rows, stream
 from kg.sandbox import QueryBusy, QueryFailed, QueryStopped, QueryTimeout, Sandbox
 from kg.sparql_check import QueryRefused, QueryTooComplex, check_query
@@ -387,7 +388,7 @@ def make_server(store: Any, port: int = DEFAULT_PORT, timeout_s: float = DEFAULT
     forks one child per query (``run(store, text)``, by default :func:`kg.query.stream_query`
     without SERVICE). The caller may drop ``store`` afterwards; ``serve_forever`` gives its
     memory back. Answers larger than ``max_rows`` results are refused (413) as the rows come."""
-    ensure_union(store)
+    store = ensure_union(in_memory(store))  # a store kept on disk: copied, as a fork cannot share it
     job = _job(store, run or functools.partial(stream_query, federation=False), max_rows)
     sandbox = Sandbox(job, slots=QUERY_SLOTS, memory_bytes=QUERY_MEMORY_BYTES + QUERY_STACK_BYTES)
     try:

@@ -13,9 +13,10 @@ import pytest
 
 from kg.build import build
 from kg.cache import CACHE_DIR
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, find_dump, load_store
+from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, STORE_DIR, find_dump, load_store, open_kept_store
 
 OUTPUTS = (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT)
+HIDDEN = (CACHE_DIR, STORE_DIR)  # the build cache and the kept query store
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre")
 NAMES = ("Mukhtar Tleuberdi", "Moukhtar Tleuberdi")
 
@@ -76,15 +77,18 @@ def test_killed_build_leaves_the_previous_dump_intact(tmp_path, seed_path, seed_
     from rdflib import Graph
 
     assert len(Graph().parse(out / DUMP_TTL, format="turtle")) > 0
+    kept = open_kept_store(out)  # the store kept on disk still holds the previous dump, and opens
+    assert kept is not None and len(kept) == len(load_store(out / DUMP_NQ)) + len(Graph().parse(out / DUMP_TTL))
+    del kept
 
     # what the killed build left is a hidden temporary file, never named like an output
-    leftovers = sorted(p.name for p in out.iterdir() if p.name not in OUTPUTS and p.name != CACHE_DIR)
+    leftovers = sorted(p.name for p in out.iterdir() if p.name not in OUTPUTS and p.name not in HIDDEN)
     assert leftovers and all(n.startswith((f".{DUMP_NQ}.", f".{DUMP_TTL}.")) and n.endswith(".tmp")
                              for n in leftovers), leftovers
 
-    # and the next build sweeps it away (the build cache, a hidden folder, stays)
+    # and the next build sweeps it away (the build cache and the store, hidden folders, stay)
     build(small, out, jobs=1)
-    assert sorted(p.name for p in out.iterdir() if p.name != CACHE_DIR) == sorted(OUTPUTS)
+    assert sorted(p.name for p in out.iterdir() if p.name not in HIDDEN) == sorted(OUTPUTS)
     assert (out / DUMP_NQ).read_bytes() == before[DUMP_NQ]
 
 
