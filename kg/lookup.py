@@ -47,24 +47,19 @@ class Lookup:
             if name and _key(name):
                 index[kind].setdefault(_key(name), set()).add(found)
 
+        def add_every(kind: str, key: str, lists) -> None:
+            found = Found(kind, key)
+            add(kind, key, found)
+            for names in lists:
+                for name in names:
+                    add(kind, name, found)
+
         for state in self.registry.states.values():
-            found = Found("state", state.code)
-            add("state", state.code, found)
-            for names in list(state.names.values()) + list(state.adjectives.values()):
-                for name in names:
-                    add("state", name, found)
+            add_every("state", state.code, [*state.names.values(), *state.adjectives.values()])
         for org in self.registry.organizations.values():
-            found = Found("organization", org.code)
-            add("organization", org.code, found)
-            for names in org.names.values():
-                for name in names:
-                    add("organization", name, found)
+            add_every("organization", org.code, org.names.values())
         for topic in self.registry.topics.values():
-            found = Found("topic", topic.label)
-            add("topic", topic.label, found)
-            for phrases in topic.phrases.values():
-                for phrase in phrases:
-                    add("topic", phrase, found)
+            add_every("topic", topic.label, topic.phrases.values())
         families: dict[str, set[Found]] = {}
         for person in self.registry.people:
             found = Found("person", person.name, person.country)

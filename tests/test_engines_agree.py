@@ -15,10 +15,7 @@ endorsers-of-state 6, statements-evidence 366); a strict xfail fails the day the
 from __future__ import annotations
 
 import shutil
-import subprocess
-import time
 import urllib.parse
-import urllib.request
 from collections import Counter
 from pathlib import Path
 
@@ -29,6 +26,7 @@ from kg.build import build
 from kg.query import list_queries
 from kg.store import DUMP_NQ, load_store
 from tests.generated import write_readouts
+from tests.test_remote_virtuoso import virtuoso  # noqa: F401  (fixture: Virtuoso on loopback, once per module)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -163,38 +161,6 @@ def test_the_dump_holds_each_entity_triple_once(built):
 
 
 # -- Virtuoso ---------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory):
-    from tests.test_remote_virtuoso import INI, VIRTUOSO, _free_port
-
-    db = tmp_path_factory.mktemp("virtuoso")
-    http_port = _free_port()
-    (db / "virtuoso.ini").write_text(INI.format(db=db, sql_port=_free_port(), http_port=http_port), encoding="utf-8")
-    process = subprocess.Popen([VIRTUOSO, "+configfile", str(db / "virtuoso.ini"), "+foreground"], cwd=db,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{http_port}"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                with urllib.request.urlopen(f"{base}/sparql?query=ASK%7B%7D", timeout=2) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                pass
-            assert process.poll() is None, "Virtuoso stopped"
-            assert time.monotonic() < deadline, "Virtuoso did not start in 90 s"
-            time.sleep(0.3)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
 
 def _virtuoso_rows(results: dict) -> Counter:
     from tests.test_remote_virtuoso import _rows
