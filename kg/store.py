@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import shutil
+import sys
 import re
 import tempfile
 import threading
@@ -319,11 +320,38 @@ def sync_store(out: Path) -> str:
     if handle is None:
         return "skipped"
     try:
+        return _in_child(out)
+    finally:
+        handle.close()
+
+
+def _sync_or_reason(out: Path) -> str:
+    try:
         return _sync(out)
     except (OSError, ValueError, SyntaxError, RuntimeError) as exc:  # the store is an aid: the build stands
         return f"failed ({' '.join(str(exc).split())[:200]})"
-    finally:
-        handle.close()
+
+
+def _in_child(out: Path) -> str:
+    """:func:`_sync` in a child process: the store engine aborts the whole process when it
+    cannot allocate (a memory limit, a full disk), and the build must stand all the same.
+    A child that dies leaves the store without its stamp, so it is never read. (A fresh
+    interpreter, not a fork: the build holds threads and locks a forked child could inherit.)"""
+    import subprocess
+
+    try:
+        run = subprocess.run([sys.executable, "-m", "kg.store", str(out)], capture_output=True, text=True,
+                             timeout=_SYNC_SECONDS)
+    except subprocess.TimeoutExpired:
+        return f"failed (the store was not synced in {_SYNC_SECONDS} s; the dump is read instead)"
+    if run.returncode == 0 and run.stdout.strip():
+        return run.stdout.strip()
+    how = f"signal {-run.returncode}" if run.returncode < 0 else f"exit {run.returncode}"
+    return f"failed (the store process ended with {how}; the dump is read instead)"
+
+
+_SYNC_SECONDS = 3600
+
 
 
 def _sync(out: Path) -> str:
@@ -468,3 +496,7 @@ def _update(out: Path, kept: dict, now: dict) -> dict:
     store.flush()
     del store
     return entries
+
+
+if __name__ == "__main__":  # the child of :func:`_in_child`; the build holds the store's lock
+    print(_sync_or_reason(Path(sys.argv[1])))
