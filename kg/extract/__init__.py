@@ -7,6 +7,7 @@ Stages, each in its own module: ``layout`` (language, header, headline, body),
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from kg.extract.events import find_events
@@ -27,8 +28,6 @@ def role_checks(events: list, registry: Registry) -> list[str]:
     """"Wang Yi as head_of_state on 2021-01-21": a role the readout gives a known official
     that the registry's dated offices (offices.toml, a Wikidata import) say they did not
     hold that day. Reported, never corrected: either source may be wrong."""
-    import datetime as dt
-
     notes = []
     for event in events:
         if not event.date:
