@@ -23,3 +23,17 @@ def generator():
 def write_readouts(folder: Path, count: int, seed: int = 0, start: int = 0) -> list[Path]:
     """``count`` generated readouts written into ``folder``."""
     return generator().generate(folder, count, seed, start)
+
+
+def build_corpus(tmp_path_factory, seed_path: Path, count: int, seed: int) -> Path:
+    """A build folder of the seed and ``count`` generated readouts (for module-scoped fixtures)."""
+    import shutil
+
+    from kg.build import build
+
+    sources = tmp_path_factory.mktemp("sources")
+    write_readouts(sources, count, seed=seed)
+    shutil.copy(seed_path, sources / seed_path.name)
+    out = tmp_path_factory.mktemp("build")
+    build(sources, out, jobs=2)
+    return out

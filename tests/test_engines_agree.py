@@ -14,7 +14,6 @@ endorsers-of-state 6, statements-evidence 366); a strict xfail fails the day the
 
 from __future__ import annotations
 
-import shutil
 import urllib.parse
 from collections import Counter
 from pathlib import Path
@@ -22,10 +21,9 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from kg.build import build
 from kg.query import list_queries
 from kg.store import DUMP_NQ, load_store
-from tests.generated import write_readouts
+from tests.generated import build_corpus
 from tests.test_remote_virtuoso import virtuoso  # noqa: F401  (fixture: Virtuoso on loopback, once per module)
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -33,12 +31,7 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, seed_path) -> Path:
-    sources = tmp_path_factory.mktemp("sources")
-    write_readouts(sources, 6, seed=9)
-    shutil.copy(seed_path, sources / seed_path.name)
-    out = tmp_path_factory.mktemp("build")
-    build(sources, out, jobs=2)
-    return out
+    return build_corpus(tmp_path_factory, seed_path, 6, seed=9)
 
 
 def _term(node) -> tuple | None:

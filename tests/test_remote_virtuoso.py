@@ -18,12 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
 from kg.query import list_queries, run_query
 from kg.remote import push, union_graph_iri
 from kg.results import serialize
 from kg.store import DUMP_NQ, DUMP_TTL, load_store
-from tests.generated import write_readouts
+from tests.generated import build_corpus
 
 VIRTUOSO = shutil.which("virtuoso-t")
 pytestmark = pytest.mark.needs("virtuoso-t")
@@ -99,12 +98,7 @@ def virtuoso(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, seed_path) -> Path:
-    sources = tmp_path_factory.mktemp("sources")
-    write_readouts(sources, 40, seed=9)
-    shutil.copy(seed_path, sources / seed_path.name)
-    out = tmp_path_factory.mktemp("build")
-    build(sources, out, jobs=2)
-    return out
+    return build_corpus(tmp_path_factory, seed_path, 40, seed=9)
 
 
 def _select(base: str, query: str, default_graph: str | None = None) -> dict:
