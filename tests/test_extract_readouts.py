@@ -274,3 +274,14 @@ def test_a_headline_short_form_of_a_known_officials_name_is_that_official(regist
         La Vicepresidenta de la República y Canciller, Isabel de Saint Malo de Alvarado, se reunió este jueves en Beijing con el Consejero de Estado de la República Popular China, Yang Jiechi.
         """)
     assert sorted(country for country, _ in _people(extraction).values()) == ["CHN", "PAN"]
+
+
+def test_words_of_a_meetings_name_are_no_person(registry):
+    """"to attend the Japan-Australia-India-U.S. Foreign Ministers’ Meeting": capitalised words
+    before an event noun name an institution, not an official of the state beside them."""
+    extraction = _extract(registry, """\
+        Japan-U.S. Foreign Ministers' Meeting
+
+        On February 11, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, who is visiting Australia to attend the Japan-Australia-India-U.S. Foreign Ministers’ Meeting, held a meeting with Mr. Antony Blinken, Secretary of State of the United States.
+        """)
+    assert {country for country, _ in _people(extraction).values()} == {"JPN", "USA"}

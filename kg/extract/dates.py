@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["DateMention", "find_dates", "resolve", "iso"]
+__all__ = ["DateMention", "find_dates", "resolve", "iso", "counted_years"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,10 @@ _NUMERIC = [
     (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"), ("y", "m", "d")),
     # 22/01/2021, 22.01.2021 (day first, as in French and Spanish pages)
     (re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)"), ("d", "m", "y")),
+    # 29-11-2020 (Arabic and Indian pages)
+    (re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"), ("d", "m", "y")),
+    # 12.08.19: a press database's stamp, two digits each
+    (re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])"), ("d", "m", "yy")),
 ]
 _CJK_DATE = re.compile(
     r"(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
@@ -104,6 +108,9 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
     for regex, order in _NUMERIC:
         for m in regex.finditer(chunk):
             values = dict(zip(order, (int(g) for g in m.groups())))
+            if "yy" in values:  # two digits: 1950-2049
+                short = values.pop("yy")
+                values["y"] = short + (1900 if short >= 50 else 2000)
             if 1 <= values["m"] <= 12 and 1 <= values["d"] <= 31:
                 add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), values["y"], values["m"], values["d"]))
     for m in _CJK_DATE.finditer(chunk):
@@ -152,6 +159,34 @@ def _relative_pattern(lang_key: str, weekdays: tuple, relative: tuple):
     names = sorted(values, key=len, reverse=True)
     alternatives = [re.escape(n) if _is_cjk_text(n) else r"(?<![\w])" + re.escape(n) + r"(?![\w])" for n in names]
     return re.compile("|".join(alternatives), re.IGNORECASE), values
+
+
+@lru_cache(maxsize=16)
+def _counted_patterns(lang_key: str, counted: tuple) -> list[tuple[re.Pattern[str], int, int]]:
+    compiled = []
+    for phrase, (base, first_month) in counted:
+        head, _, tail = phrase.partition("{n}")
+        pieces = [r"\s+".join(re.escape(w) for w in part.split(" ")) for part in (head, tail)]
+        regex = r"(?<![\w])" + pieces[0] + r"(\d{1,3})" + pieces[1] + r"(?![\w])"
+        compiled.append((re.compile(regex, re.IGNORECASE), int(base), int(first_month)))
+    return compiled
+
+
+def counted_years(text: str, words: dict[str, Any], month: int) -> set[int]:
+    """Years a page fixes by counting from a known year without writing one: "the 78th
+    session of the UN General Assembly" (opened in September 1945 + 78), "the 75th
+    anniversary of the Victory" (1945 + 75); ``[dates] counted`` of the language gives each
+    phrase its base year and the month its count starts in, so that ``month`` (the day's)
+    before that month falls in the next year."""
+    counted = words.get("dates", {}).get("counted", {})
+    if not counted:
+        return set()
+    years = set()
+    for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
+            (phrase, tuple(value)) for phrase, value in counted.items()))):
+        for m in regex.finditer(text):
+            years.add(base + int(m.group(1)) + (1 if month < first_month else 0))
+    return years
 
 
 def _is_cjk_text(text: str) -> bool:

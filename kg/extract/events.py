@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import counted_years, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.matcher import Match, within
@@ -29,11 +29,16 @@ _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr
                        r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
-def _sender(text: str, mention: Mention) -> bool:
+def _sender(text: str, mention: Mention, people: dict[str, PersonRecord] | None = None) -> bool:
     """"President Xi Jinping's Special Representative", "习近平主席特使", "l'Envoyé spécial du
     Président Xi": the leader named is who sent the participant, not a participant."""
     after = text[mention.end:mention.end + 6]
     if after.startswith(("'s", "’s")):
+        return True
+    # German genitive before its noun, as "'s" above: "nach Donald Trumps Amtseinführung"
+    person = people.get(mention.person) if people and mention.person else None
+    if person is not None and text[mention.end - 1:mention.end] == "s" and not person.name.endswith("s") \
+            and re.match(r" [A-ZÄÖÜ][a-zäöüß]", after):
         return True
     if re.match(r"\s*(?:主席|总统|總統)?(?:的)?(?:特使|特别代表|特別代表)", after):
         return True
@@ -83,13 +88,13 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     present_sentences = [i for i in body if any(
         x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
     for i in present_sentences:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")
@@ -122,6 +127,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         by_offices = _day_by_offices(text, sentences, opening, keys, people, registry, words)
         published = by_offices
     for i in search:
+        if i in following and _other_encounter(event_type, _cues(matches, sentences[i])):
+            continue  # "7 августа Лавров провел телефонный разговор с Ван И": an earlier call's day
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
         dateline = _dateline(text, sentences[i], found)
         if dateline is not None:
@@ -173,6 +180,17 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     return event
 
 
+_MEDIA = ("phone_call", "video_call", "message")
+
+
+def _other_encounter(event_type: str, cues: list[str]) -> bool:
+    """Whether a sentence after the lead reports an encounter of another medium (a call beside
+    a meeting, a visit beside a call): its date is that encounter's."""
+    if not cues or event_type in cues:
+        return False
+    return event_type in _MEDIA or any(c in _MEDIA for c in cues)
+
+
 _DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
 _CJK_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日[电電]")
 
@@ -182,7 +200,8 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     """The first day and month the opening gives without a year, in the only year (up to the
     day the registry's offices are known) when every official named whose terms the registry
     knows held every post the readout gives them (any of their posts when it gives none) and,
-    when a weekday is written against the day ("le dimanche 26 septembre"), it is that weekday."""
+    when a weekday is written against the day ("le dimanche 26 septembre"), it is that weekday;
+    among the years the page fixes by counting ("the 78th session of ...") when it does."""
     officials = []
     for key in keys:
         if key.startswith("r"):
@@ -190,7 +209,7 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
             if entry.offices:
                 officials.append((entry, set(people[key].roles) & {role for role, _, _ in entry.offices}))
     until = registry.offices_known_until
-    if not officials or until is None:
+    if until is None:
         return None
     month_day = None
     weekday = None
@@ -210,8 +229,12 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
             break
     if month_day is None:
         return None
+    # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
+    counted = counted_years(text, words, month_day[0])
+    if not officials and len(counted) != 1:
+        return None
     fits = []
-    for year in range(1950, until.year + 1):
+    for year in sorted(counted) if counted else range(1950, until.year + 1):
         try:
             day = dt.date(year, *month_day)
         except ValueError:
@@ -220,6 +243,19 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
                 all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
                     for entry, roles in officials):
             fits.append(day)
+    if len(fits) > 1 and weekday is None:
+        # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
+        # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
+        # opening names is the day's own — unless late in that day ("am Samstagabend", [dates]
+        # late), which may be reported under the next day's date
+        late = [w.casefold() for w in words.get("dates", {}).get("late", [])]
+        weekdays = [m for i in search for m in find_dates(text, words, sentences[i].start, sentences[i].end)
+                    if m.weekday is not None]
+        named = {m.weekday for m in weekdays}
+        if any(w in text[max(0, m.start - 12):m.end + 12].casefold() for m in weekdays for w in late):
+            named = set()
+        if len(named) == 1:
+            fits = [day for day in fits if day.weekday() in named]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -319,8 +355,14 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
         if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
             continue
         kind = _choose_type([], cues) or event.type
-        found.append(Event(kind, event.date, event.date_inferred, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
-            Span(sentence.start, sentence.end), None))
+        # "Am selben Tag hat Xi Jinping auch den Präsidenten Vietnams ... und den Präsidenten der
+        # Mongolei ... getroffen": the host of the first encounter met each of the others in turn
+        hosts = [p for p in persons if (p.country, p.name) in taken]
+        others = list(dict.fromkeys(p.country for p in persons if p.country not in {h.country for h in hosts}))
+        groups = [hosts + [p for p in persons if p.country == c] for c in others] if hosts and len(others) > 1 else [persons]
+        for group in groups:
+            found.append(Event(kind, event.date, event.date_inferred, [
+                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                Span(sentence.start, sentence.end), None))
     return found

@@ -88,6 +88,9 @@ STAMP = re.compile(r"(?<![\d.:/-])(?P<y>(?:19|20)\d\d)(?P<sep>[-/.:])(?P<m>0?[1-
                    r"(?:[ T.]+\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.:/-]*\d)")
 # a stamp glued to the start of a line of text (" date 2021-11-19 ANKARA, November 19. /TASS/ ...")
 _LEADING_STAMP = re.compile(r"^(?:date\s*:?\s*)?" + STAMP.pattern + r"\s+(?=\S.{19})", re.DOTALL)
+# or day first, in digits ("02-04-2010 Beijing Rundschau Telefongespräch zwischen ...")
+_LEADING_DAY_FIRST = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1-9]|1[0-2])(?P=sep)(?:19|20)\d\d\s+(?=\S.{19})",
+                                re.DOTALL)
 
 
 _STAMP_LINE = re.compile(r"(?:date\s*:?\s*)?" + STAMP.pattern)
@@ -97,7 +100,7 @@ def _split_leading_stamps(lines: list[Line]) -> list[Line]:
     """Lines with a stamp glued to their start cut in two: the stamp, then the text."""
     out = []
     for line in lines:
-        m = _LEADING_STAMP.match(line.text)
+        m = _LEADING_STAMP.match(line.text) or _LEADING_DAY_FIRST.match(line.text)
         if m is None:
             out.append(line)
             continue

@@ -75,6 +75,9 @@ def _latin_names(f: _Finder) -> None:
         person.written = person.written or written
         if person.country in syllabic.get("states", []) and _syllables(written, syllabic.get("table", {})):
             person.name = _syllables(written, syllabic["table"]) or written
+            if syllabic.get("join_given"):  # "Hu Jin Tao" -> "Hu Jintao"
+                family_name, *given = person.name.split()
+                person.name = " ".join([family_name] + (["".join(given).capitalize()] if given else []))
             person.family = person.name.split()[0]
         else:
             person.name = transliterate(written, table)
@@ -250,8 +253,8 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
                 continue  # "über die Zukunft Europas sprachen": after an article stands a noun
             if tokens[0].lower() in f.particles or tokens[-1].lower() in f.particles:
                 continue
-            if any(fold(t) in f.function_words for t in tokens):
-                continue
+            if any(fold(t).strip("'’") in f.function_words for t in tokens):
+                continue  # "the Foreign Ministers’ Meeting": words of an institution, not a name
             if any(m.kind != "honorific" for m in overlapping(matches, start, end)) or \
                any(x.start < end and start < x.end for x in mentions):
                 continue

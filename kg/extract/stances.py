@@ -21,7 +21,9 @@ from kg.text import Sentence, fold
 __all__ = ["find_endorsements"]
 
 _ACTOR_KINDS = ("state", "adj", "side", "org", "person", "title", "both", "self")
-_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "consider", "inalienable", "adhere", "welcome", "congratulate_on")
+_STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "accuse_object", "consider", "inalienable", "adhere", "welcome",
+                 "congratulate_on", "concern", "aggression")
+_ACCUSING = ("accuse", "accuse_object")
 _CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،")  # ، ؛: the Arabic comma and semicolon
 _QUOTES_OPEN = "«“「『\""
 _QUOTES_CLOSE = "»”」』\""
@@ -57,6 +59,8 @@ class _Reader:
         # cue in its clause, the actor right after it is its subject, unless a joined preposition
         # makes it an object ("للصين", "بالرئيس")
         self.subject_after = bool(actors.get("subject_after_verb"))
+        # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
+        self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.object_particles = tuple(actors.get("object_particles", []))
 
     def is_object(self, mention: Mention) -> bool:
@@ -242,7 +246,21 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             return
         groups.setdefault((endorser, stance, target), []).extend(topic_list)
 
-    frames = [c for c in cues if c.kind != "accuse"]
+    frames = [c for c in cues if c.kind not in _ACCUSING]
+    # "... and hold Russia accountable": the party held to account is opposed by the speaker,
+    # whatever frame it stands in, and is no target of that frame
+    held_to_account: list[Mention] = []
+    for c in (c for c in cues if c.kind == "accuse_object"):
+        held = [a for a in actors if a.end <= c.start and a.kind in ("state", "person", "org") and not a.possessive
+                and _HELD.fullmatch(text, a.end, c.start)]
+        if not held:
+            continue
+        held_to_account.append(held[-1])
+        named = list(dict.fromkeys(t.value for t in topics))
+        for endorser in speaker:
+            for target in reader.codes(held[-1], speaker):
+                if target != endorser:
+                    add(endorser, "oppose", target, [(x, False) for x in _drop_fallback(named, reader.registry)] or [(None, False)])
     # "salue l'attachement de l'UE au multilatéralisme": the noun is what the verb welcomes
     frames = [c for k, c in enumerate(frames) if not (
         k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
@@ -252,6 +270,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     frames = [c for k, c in enumerate(frames) if not (
         c.kind == "adhere" and k and frames[k - 1].kind in ("support", "adhere")
         and not _CLAUSE_BREAK.search(text, frames[k - 1].end, c.start))]
+    # "condemned the continued Israeli aggression against ...": the aggression is what is
+    # condemned, one frame
+    frames = [c for k, c in enumerate(frames) if not (
+        c.kind == "aggression" and k and frames[k - 1].kind in ("oppose", "concern")
+        and not _CLAUSE_BREAK.search(text, frames[k - 1].end, c.start) and len(text[frames[k - 1].end:c.start].split()) <= 5)]
     # an accusation verb after a stance cue is that stance's object ("opposes forces
     # interfering in China's affairs"); on its own it accuses its subject
     first_frame = frames[0].start if frames else s.end
@@ -272,6 +295,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             for target in codes:
                 if target != endorser:
                     add(endorser, "oppose", target, sentence_topics or [("Non-interference", False)])
+    # "support African countries suffering from the Russian invasion": the aggressor belongs to
+    # the aggression's frame, not to the one before it
+    aggressors = [a for a in (_aggressor(reader, actors, c, s.end) for c in frames if c.kind == "aggression") if a is not None]
     previous_endorsers: tuple[str, ...] = ()
     for position, cue in enumerate(frames):
         frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
@@ -303,6 +329,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         stance = cue.kind
         if stance in ("inalienable", "adhere"):  # "Taiwan is an inalienable part of China"
             stance = "support"
+        elif stance in ("concern", "aggression"):
+            # "expressed concern over X's ...", "Russia's aggression against ...": X is opposed
+            stance = "oppose"
         elif stance == "congratulate_on":
             stance = "congratulate"
         elif stance == "welcome":
@@ -320,8 +349,19 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             stance = "support"
         if stance == "congratulate" and negated:
             continue
+        # "welcomed the upcoming state visit of ...", "salue la relance des échanges, avec la
+        # visite ...": an encounter welcomed is courtesy, not a stance
+        if stance == "support" and cue.kind in ("support", "welcome") and any(
+                m.kind.startswith("event.") and cue.end <= m.start <= cue.end + 40
+                and not any(cue.end <= a.start < m.start for a in actors)
+                and len(text[cue.end:m.start].split()) <= 4 for m in inside):
+            continue
+        aggressor = _aggressor(reader, actors, cue, frame_end) if cue.kind == "aggression" else None
+        if cue.kind == "aggression" and aggressor is None:
+            continue  # an aggression with no aggressor named is no stance towards anyone
         # endorser: the nearest actor before the cue in this clause, else the speaker
-        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
+                  and a is not aggressor]
         before = [a for a in before if not a.possessive]
         if reader.cjk:
             # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
@@ -375,8 +415,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
-        owner = [a for a in actors if cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
-                 and _OF_OWNER.match(fold(text[cue.end:a.start]))]
+        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
+                 and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
+                     reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
+                     and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
+                     and not re.search(r"\s", text[a.start:a.end])))]
         if owner:
             endorsers = reader.codes(owner[0], speaker)
         if not endorsers:
@@ -388,6 +431,15 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
                  and not (owner and a is owner[0]) and a is not subject_after]
+        # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
+        victims = {code for a in _victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
+        if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
+            continue
+        after = [a for a in after if not set(reader.codes(a, speaker)) <= victims]
+        set_aside = held_to_account + ([a for a in aggressors if a is not aggressor] if cue.kind != "aggression" else [])
+        if set_aside and after and all(a in set_aside for a in after):
+            continue
+        after = [a for a in after if a not in set_aside]
         if not after and objects_before:
             after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
         if not after and cue.kind == "congratulate":
@@ -416,6 +468,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             accused_here = agents[:1]
         if accused_here:
             objected = False
+        if aggressor is not None:
+            accused_here, objected = [aggressor], False
         for endorser in endorsers:
             # "the Palestinian people's just cause" is the Palestine topic, not a target
             absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
@@ -425,6 +479,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
             if accused_here:
                 targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
+            if len(endorsers) >= 2 and set(targets) <= set(endorsers) and not frame_topics:
+                continue  # "the two ministers praised the growth of ties": bilateral ties described, no stance
+            if cue.kind == "concern" and not targets:
+                continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
             org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
             target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
@@ -442,7 +500,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
             if not labels:  # "support for Ukraine": with no other topic, the target's name is also its question
                 labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
-            topic_list = [(x, x in against_labels and not accused_here) for x in _drop_fallback(labels, reader.registry)]
+            # "condemned interference in China's internal affairs on the Taiwan question": what the
+            # cue is about is the interference; the other topics of its frame only say where, so
+            # an "against" reading turns the whole frame
+            turned = bool(against_labels) and not accused_here
+            topic_list = [(x, turned) for x in _drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chairs:
@@ -482,6 +544,34 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     return records
 
 
+def _aggressor(reader: _Reader, actors: list[Mention], cue: _Cue, frame_end: int) -> Mention | None:
+    """Who commits the aggression a cue names: "Russia's aggression", "further Russian
+    aggression", "l'agression russe", "la guerre d'agression conduite par la Russie"."""
+    text = reader.text
+    for a in reversed(actors):
+        if a.end <= cue.start and a.kind in ("state", "org") and _BEFORE_NOUN.fullmatch(text, a.end, cue.start):
+            # "the War of Resistance against Japanese Aggression" names a war, not a stance
+            return None if _AGAINST_BEFORE.search(fold(text[max(0, a.start - 16):a.start])) else a
+    for a in actors:
+        if cue.end <= a.start < frame_end and a.kind in ("state", "org", "person"):
+            if a.kind == "state" and not text[cue.end:a.start].strip() and text[a.start].islower():
+                return a  # a nationality adjective after its noun
+            if _AGENT.search(fold(text[max(cue.end, a.start - 14):a.start])):
+                return a
+    return None
+
+
+def _victims(reader: _Reader, actors: list[Mention], inside: list[Match], cue: _Cue, frame_end: int) -> list[Mention]:
+    """The parties an attack named in the frame was made on ("the attack on X", "对X的袭击")."""
+    found: list[Mention] = []
+    for attack in (m for m in inside if m.kind == "stance.attack" and cue.end <= m.start < frame_end):
+        if reader.cjk:
+            found += [a for a in actors if cue.end <= a.start and a.end <= attack.start]
+        else:
+            found += [a for a in actors if attack.end <= a.start <= attack.end + 25][:1]
+    return found
+
+
 def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
     """"Xinjiang and Hong Kong are China's internal affairs" is about Xinjiang and Hong Kong:
     a general label (Non-interference) gives way to a topic that is some party's own."""
@@ -493,6 +583,10 @@ def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
 
 
 _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\s*(?:la |le |les |l'|el |los |las |the )?$")
+# between an aggressor and the noun: "Russia's", "Russian", "further Russian", "Russia's full-scale"
+_BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
+_HELD = re.compile(r"\s+(?:[\w\-]+\s+)?")  # "holding Iran accountable", "hold Russia fully accountable"
+_AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
 _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
 
 

@@ -1,0 +1,147 @@
+"""Stance forms of agency and ministry prose that real readouts use (issue 11, class 5), on
+short readouts the team wrote: each test names the rule it holds."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _stances(registry, text: str, lang: str | None = None) -> set[tuple]:
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
+    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+
+
+_CALL = """\
+    Secretary Blinken's Call with Japanese Foreign Minister Hayashi
+
+    2022-03-04
+
+    Secretary of State Antony J. Blinken spoke today with Japanese Foreign Minister Hayashi Yoshimasa.
+    """
+
+
+def test_concern_over_a_partys_conduct_opposes_it_and_concern_over_a_situation_is_nothing(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers expressed concern about the DPRK's recent ballistic missile launches, which threaten the Korean Peninsula.
+
+    They also shared concerns about the humanitarian situation in Afghanistan.
+    """)
+    assert ("JPN", "oppose", "PRK", "Korean Peninsula") in stances
+    assert ("USA", "oppose", "PRK", "Korean Peninsula") in stances
+    assert not {s for s in stances if s[3] == "Afghanistan"}
+
+
+def test_an_aggression_opposes_its_aggressor_and_a_war_named_against_one_is_no_stance(registry):
+    stances = _stances(registry, _CALL + """
+    The Secretary underlined the risks posed by further Russian aggression against Ukraine.
+
+    Foreign Minister Hayashi recalled the museum of the War of Resistance against Japanese Aggression he had visited.
+    """)
+    assert ("USA", "oppose", "RUS", "Ukraine") in stances
+    assert not {s for s in stances if s[2] == "JPN" or s[0] == "RUS"}
+
+
+def test_one_condemnation_of_an_aggression_is_one_frame_with_its_topic(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers strongly condemned Russia's aggression against Ukraine.
+    """)
+    assert {s for s in stances if s[2] == "RUS"} == {("JPN", "oppose", "RUS", "Ukraine"), ("USA", "oppose", "RUS", "Ukraine")}
+
+
+def test_the_party_an_attack_was_made_on_is_not_opposed(registry):
+    stances = _stances(registry, """\
+        王毅应约同伊朗外长通电话
+
+        2024-04-05
+
+        4月5日，外交部长王毅应约同伊朗外长阿卜杜拉希扬通电话。
+
+        王毅表示，中方强烈谴责对伊朗驻叙利亚使馆的袭击。
+        """)
+    assert not {s for s in stances if s[1] == "oppose" and s[2] in ("IRN", "SYR")}
+    stances = _stances(registry, _CALL + """
+    The Secretary condemned the attack on the Japanese embassy.
+    """)
+    assert not {s for s in stances if s[2] == "JPN"}
+
+
+def test_an_against_reading_turns_the_whole_frame(registry):
+    """"condemned interference in China's internal affairs on the Taiwan question": China is
+    backed, on both topics; reading Taiwan on its own as opposed would be a sign flip."""
+    stances = _stances(registry, """\
+        Lavrov Holds Talks with Wang Yi
+
+        2024-05-20
+
+        On May 20, Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi.
+
+        Lavrov condemned interference by third countries in China's internal affairs on the Taiwan question.
+        """)
+    assert ("RUS", "support", "CHN", "Taiwan") in stances
+    assert not {s for s in stances if s[1] == "oppose" and s[2] == "CHN"}
+
+
+def test_backing_the_charge_against_a_party_opposes_it(registry):
+    stances = _stances(registry, _CALL + """
+    The Secretary reaffirmed the joint commitment to seeking justice by holding Russia accountable.
+    """)
+    assert ("USA", "oppose", "RUS", None) in stances
+    assert not {s for s in stances if s[1] == "support" and s[2] == "RUS"}
+
+
+def test_a_nationality_adjective_after_its_noun_owns_the_stance(registry):
+    stances = _stances(registry, """\
+        Entretien de la ministre avec son homologue chinois
+
+        2023-02-15
+
+        La ministre de l'Europe et des Affaires étrangères, Catherine Colonna, a reçu ce jour M. Wang Yi, ministre chinois des Affaires étrangères.
+
+        La ministre a rappelé le caractère inacceptable du soutien iranien à la Russie.
+        """)
+    assert not {s for s in stances if s[0] in ("FRA", "CHN") and s[2] == "IRN" and s[1] == "support"}
+
+
+def test_welcoming_a_visit_or_a_visitor_is_courtesy_and_welcoming_an_initiative_is_support(registry):
+    stances = _stances(registry, """\
+        Wang Yi Holds Talks with Serbian Foreign Minister
+
+        2024-06-03
+
+        On June 3, Foreign Minister Wang Yi held talks with Serbian Foreign Minister Marko Đurić in Beijing.
+
+        Đurić welcomed the upcoming state visit of President Xi Jinping to Serbia.
+
+        Serbia welcomes the Global Development Initiative proposed by President Xi Jinping.
+        """)
+    assert stances == {("SRB", "support", "CHN", "Global Development Initiative")}
+
+
+def test_hosting_a_counterpart_is_no_stance(registry):
+    stances = _stances(registry, """\
+        Le ministre accueille son homologue chinois
+
+        2025-10-10
+
+        Le ministre des Affaires étrangères Ignazio Cassis a accueilli vendredi à Berne son homologue chinois Wang Yi.
+        """)
+    assert stances == set()
+
+
+def test_both_sides_praising_their_own_ties_is_a_description_not_a_stance(registry):
+    stances = _stances(registry, """\
+        Wang Yi Holds Talks with Kazakh Foreign Minister
+
+        2024-03-05
+
+        On March 5, Foreign Minister Wang Yi held talks with Kazakh Foreign Minister Murat Nurtleu in Beijing.
+
+        The two ministers praised the steady growth of exchanges between China and Kazakhstan.
+
+        The two ministers reaffirmed their support for the Belt and Road Initiative.
+        """)
+    assert not {s for s in stances if s[3] is None}
+    assert ("KAZ", "support", "CHN", "Belt and Road Initiative") in stances
