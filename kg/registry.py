@@ -126,6 +126,8 @@ class Registry:
         self.publishers: dict[str, dict[str, str]] = {}
         self._gazetteers: dict[str, Gazetteer] = {}
         self.offices_known_until: dt.date | None = None
+        # the year each pair of states established relations (relations.toml), by sorted pair
+        self.relations_established: dict[tuple[str, str], int] = {}
         self._load()
 
     # ---- loading -----------------------------------------------------------------
@@ -162,6 +164,11 @@ class Registry:
             except KeyError as exc:
                 raise RegistryError(f"people.toml: a person lacks {exc}") from exc
         self._load_offices(d / "offices.toml")
+        for pair, year in _read_toml(d / "relations.toml").get("established", {}).items() if (d / "relations.toml").exists() else []:
+            codes = tuple(sorted(pair.split("-")))
+            if len(codes) != 2 or not all(c in self.states for c in codes) or not isinstance(year, int):
+                raise RegistryError(f"relations.toml: {pair!r} = {year!r} is not two known state codes and a year")
+            self.relations_established[codes] = year  # type: ignore[index]
         for path in sorted((d / "imported").glob("*.toml")) if (d / "imported").is_dir() else []:
             self._load_imported(path)
         for path in sorted((d / "lang").glob("*.toml")):

@@ -145,3 +145,27 @@ def test_chinese_names_in_arabic_read_as_pinyin(registry):
     """
     names = {p.name for e in _extract(registry, text).events for p in e.participants}
     assert "Hu Jintao" in names
+
+
+# ---- counted years in Chinese, English and French, and anniversaries of relations ---------
+def test_a_chinese_count_needs_no_word_boundary(registry):
+    """"今年是新中国成立70周年": Chinese has no spaces, so the phrase is found inside the sentence."""
+    text = """\
+        习近平会见巴基斯坦总理
+
+        新华社北京10月9日电 国家主席习近平9日在钓鱼台国宾馆会见巴基斯坦总理伊姆兰·汗。
+
+        习近平指出，今年是新中国成立70周年。
+        """
+    assert _events(registry, text)[0][1] == "2019-10-09"
+
+
+def test_an_anniversary_of_relations_between_the_parties_fixes_the_year(registry):
+    """China and the Maldives established relations in 1972: their 50th anniversary is 2022,
+    the only year the day is fixed by; another pair's anniversary fixes nothing."""
+    text = """\
+        BEIJING, Oct. 14 (Xinhua) -- Chinese President Xi Jinping and Maldivian President Ibrahim Mohamed Solih exchanged congratulations on the 50th anniversary of the establishment of diplomatic relations between the two countries.
+        """
+    assert _events(registry, text)[0][1] == "2022-10-14"
+    other = text.replace("Maldivian President Ibrahim Mohamed Solih", "Tongan King Tupou VI")
+    assert all(date is None or date.endswith("10-14") and date != "2022-10-14" for _, date, _ in _events(registry, other))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["DateMention", "find_dates", "resolve", "iso", "counted_years"]
+__all__ = ["DateMention", "find_dates", "resolve", "iso", "counted_years", "relation_anniversaries"]
 
 
 @dataclass(frozen=True)
@@ -162,12 +162,18 @@ def _relative_pattern(lang_key: str, weekdays: tuple, relative: tuple):
 
 
 @lru_cache(maxsize=16)
-def _counted_patterns(lang_key: str, counted: tuple) -> list[tuple[re.Pattern[str], int, int]]:
+def _counted_patterns(lang_key: str, counted: tuple, suffixes: tuple = ()) -> list[tuple[re.Pattern[str], int, int]]:
+    """``{n}`` is the count; ``{ord}`` an ordinal ending of the language ("st", "th"). A phrase
+    edge in a script without spaces (Chinese) needs no word boundary."""
     compiled = []
+    ordinal = "(?:" + "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True)) + ")?" if suffixes else ""
     for phrase, (base, first_month) in counted:
         head, _, tail = phrase.partition("{n}")
-        pieces = [r"\s+".join(re.escape(w) for w in part.split(" ")) for part in (head, tail)]
-        regex = r"(?<![\w])" + pieces[0] + r"(\d{1,3})" + pieces[1] + r"(?![\w])"
+        pieces = [r"\s+".join(re.escape(w) for w in part.split(" ")).replace(re.escape("{ord}"), ordinal)
+                  for part in (head, tail)]
+        before = "" if head and _is_cjk_text(head[0]) else r"(?<![\w])"
+        after = "" if tail and _is_cjk_text(tail[-1]) else r"(?![\w])"
+        regex = before + pieces[0] + r"(\d{1,3})" + pieces[1] + after
         compiled.append((re.compile(regex, re.IGNORECASE), int(base), int(first_month)))
     return compiled
 
@@ -182,11 +188,23 @@ def counted_years(text: str, words: dict[str, Any], month: int) -> set[int]:
     if not counted:
         return set()
     years = set()
+    suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
-            (phrase, tuple(value)) for phrase, value in counted.items()))):
+            (phrase, tuple(value)) for phrase, value in counted.items())), suffixes):
         for m in regex.finditer(text):
             years.add(base + int(m.group(1)) + (1 if month < first_month else 0))
     return years
+
+
+def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
+    """The counts of "the 50th anniversary of diplomatic relations" the page names (``[dates]
+    relations`` of the language): with the year the parties established relations, a year."""
+    phrases = words.get("dates", {}).get("relations", [])
+    if not phrases:
+        return set()
+    suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
+    patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes)
+    return {int(m.group(1)) for regex, _, _ in patterns for m in regex.finditer(text)}
 
 
 def _is_cjk_text(text: str) -> bool:

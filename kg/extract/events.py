@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.dates import counted_years, find_dates, resolve
+from kg.extract.dates import counted_years, find_dates, relation_anniversaries, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.matcher import Match, within
@@ -231,6 +231,11 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
         return None
     # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
     counted = counted_years(text, words, month_day[0])
+    # "exchanged congratulations on the 50th anniversary of diplomatic relations": the year the
+    # parties established them, plus the count
+    countries = sorted({people[key].country for key in keys if people[key].country})
+    counted |= {registry.relations_established[(a, b)] + n for n in relation_anniversaries(text, words)
+                for a in countries for b in countries if (a, b) in registry.relations_established}
     if not officials and len(counted) != 1:
         return None
     fits = []
