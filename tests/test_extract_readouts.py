@@ -285,3 +285,17 @@ def test_words_of_a_meetings_name_are_no_person(registry):
         On February 11, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, who is visiting Australia to attend the Japan-Australia-India-U.S. Foreign Ministers’ Meeting, held a meeting with Mr. Antony Blinken, Secretary of State of the United States.
         """)
     assert {country for country, _ in _people(extraction).values()} == {"JPN", "USA"}
+
+
+def test_a_visit_with_its_own_talks_is_those_talks_and_a_visit_alone_stays_a_visit(registry):
+    """ANNOTATION.md §1: `visit` is a visit reported as such, with no separate meeting."""
+    visit = """\
+        Wang Yi begins visit to Algeria
+
+        ALGIERS, March 19, 2024 -- Chinese Foreign Minister Wang Yi arrived in Algiers on Tuesday for an official visit to Algeria.
+        """
+    assert [e.type for e in _extract(registry, visit).events] == ["visit"]
+    talks = visit + """
+        During the visit, Wang Yi held talks with Algerian Foreign Minister Ahmed Attaf.
+        """
+    assert [e.type for e in _extract(registry, talks).events] == ["talks"]

@@ -84,6 +84,13 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # call with ..."): the next sentences of the opening say what the encounter was
     if event_type is None:
         event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i])])
+    elif event_type == "visit":
+        # "X a entamé une visite ... Au cours de la visite, X s'est entretenu avec Y": a visit with
+        # its own meeting or talks is that encounter (ANNOTATION.md §1)
+        held = [c for i in [lead] + [i for i in body if i > lead][:2] for c in _cues(matches, sentences[i])
+                if c in ("talks", "meeting") and any(m.kind == "person" for m in mentions[i])]
+        if held:
+            event_type = min(held, key=TYPE_PRIORITY.index)
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
