@@ -145,3 +145,28 @@ def test_both_sides_praising_their_own_ties_is_a_description_not_a_stance(regist
         """)
     assert not {s for s in stances if s[3] is None}
     assert ("KAZ", "support", "CHN", "Belt and Road Initiative") in stances
+
+
+def test_a_state_named_as_the_place_of_a_question_is_no_target(registry):
+    """"support for peace and reconciliation in Afghanistan": the question, not the state."""
+    stances = _stances(registry, _CALL + """
+    The Secretary reaffirmed U.S. support for the efforts for peace and reconciliation in Afghanistan.
+
+    The Secretary reaffirmed U.S. support for Afghanistan.
+    """)
+    assert ("USA", "support", None, "Afghanistan") in stances
+    assert ("USA", "support", "AFG", "Afghanistan") in stances
+
+
+def test_a_party_stating_its_own_position_takes_no_stance_on_anyone(registry):
+    """China saying "Taiwan is an inseparable part of China" is its own position: no record."""
+    stances = _stances(registry, """\
+        Wang Yi Holds Talks with Kazakh Foreign Minister
+
+        2024-03-05
+
+        On March 5, Foreign Minister Wang Yi held talks with Kazakh Foreign Minister Murat Nurtleu in Beijing.
+
+        Wang Yi said there is only one China in the world and Taiwan is an inseparable part of China.
+        """)
+    assert not {s for s in stances if s[0] == "CHN"}

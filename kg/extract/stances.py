@@ -61,6 +61,7 @@ class _Reader:
         self.subject_after = bool(actors.get("subject_after_verb"))
         # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
         self.adjective_after = bool(actors.get("adjective_after_noun"))
+        self.locatives = {fold(w) for w in actors.get("locatives", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
 
     def is_object(self, mention: Mention) -> bool:
@@ -431,6 +432,14 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
                  and not (owner and a is owner[0]) and a is not subject_after]
+        # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
+        # place where something happens is where, not whom, the stance is about
+        places = [a for a in after if a.kind == "state" and not a.possessive
+                  and fold(text[max(s.start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
+                  and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
+                          for t in topics if t.value in reader.registry.topics)]
+        if places and len(places) < len(after) or (places and after == places):
+            after = [a for a in after if a not in places]
         # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
         victims = {code for a in _victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
         if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
@@ -526,6 +535,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     topic_target = reader.registry.topics[label].owner
                 if topic_target is None and label in reader.registry.topics:
                     owner = reader.registry.topics[label].owner
+                    if owner == endorser and final == "support":
+                        continue  # "Taiwan is an inseparable part of China", said by China: its own position, no stance on anyone
                     topic_target = owner if owner and owner != endorser else None
                 if label is None and topic_target is None:
                     continue
