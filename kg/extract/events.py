@@ -198,6 +198,7 @@ def _other_encounter(event_type: str, cues: list[str]) -> bool:
     return event_type in _MEDIA or any(c in _MEDIA for c in cues)
 
 
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
 _CJK_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日[电電]")
 
@@ -243,6 +244,11 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     countries = sorted({people[key].country for key in keys if people[key].country})
     counted |= {registry.relations_established[(a, b)] + n for n in relation_anniversaries(text, words)
                 for a in countries for b in countries if (a, b) in registry.relations_established}
+    # "2024年，我们3次会晤……两国隆重庆祝建交75周年": an anniversary before a year the page
+    # speaks of lies in the past, and dates nothing
+    written = [int(y) for y in _FULL_YEAR.findall(text) if 1950 <= int(y) <= until.year]
+    if written:
+        counted = {year for year in counted if year >= max(written)}
     if not officials and len(counted) != 1:
         return None
     fits = []
