@@ -172,14 +172,14 @@ def test_an_anniversary_of_relations_between_the_parties_fixes_the_year(registry
 
 
 def test_an_anniversary_before_a_year_the_page_writes_dates_nothing(registry):
-    """"In 2024 we met three times ... celebrated the 75th anniversary of diplomatic relations":
-    1949 + 75 is a past year here, not the encounter's."""
+    """"Last year the two countries celebrated the 75th anniversary of diplomatic relations; in
+    2025 ...": 1949 + 75 is a past year here, not the encounter's."""
     text = """\
         习近平同俄罗斯总统普京举行视频会晤
 
         1月21日下午，国家主席习近平在北京同俄罗斯总统普京举行视频会晤。
 
-        习近平指出，2024年，我们3次会晤，两国隆重庆祝建交75周年。
+        习近平指出，两国去年隆重庆祝建交75周年，2025年双方要继续加强合作。
         """
     assert _events(registry, text)[0][1] in (None, "2025-01-21")
-    assert _events(registry, text.replace("2024年，", ""))[0][1] == "2024-01-21"
+    assert _events(registry, text.replace("2025年", ""))[0][1] == "2024-01-21"
