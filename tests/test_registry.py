@@ -136,6 +136,49 @@ def test_holders_of_a_post_on_a_day(registry):
     assert names("USA", "head_of_state", dt.date(2017, 1, 20)) == ["Donald Trump"]
 
 
+# Posts one person holds at a time: two holdings of one state's post that overlap are a slip in
+# offices.toml (a "The President spoke today with ..." would find two presidents), unless the
+# state really shares or splits the post; those arrangements are listed here, (state, role).
+SINGLE_HOLDER_POSTS = ("head_of_state", "head_of_government", "foreign_minister")
+SHARED_POSTS = {
+    ("NIC", "head_of_state"),  # co-presidents since the constitutional reform of February 2025
+}
+
+
+def _overlaps(holdings: list[tuple[str, "dt.date", "dt.date"]]) -> list[tuple[str, str]]:
+    """Pairs of holders whose terms share a day (the last day of a term is the successor's)."""
+    ordered = sorted(holdings, key=lambda h: (h[1], h[2]))
+    return [(a[0], b[0]) for i, a in enumerate(ordered) for b in ordered[i + 1:]
+            if a[0] != b[0] and b[1] < a[2] and a[1] < b[2]]
+
+
+def test_overlap_finder_sees_a_shared_day_and_not_a_handover():
+    import datetime as dt
+    day = dt.date
+    assert _overlaps([("A", day(2010, 1, 1), day(2015, 1, 1)), ("B", day(2015, 1, 1), day(2020, 1, 1))]) == []
+    assert _overlaps([("A", day(2010, 1, 1), day(2015, 1, 2)), ("B", day(2015, 1, 1), day(2020, 1, 1))]) == [("A", "B")]
+
+
+def test_offices_of_one_state_are_held_by_one_person_at_a_time(registry):
+    """offices.toml: no two heads of state, heads of government or foreign ministers of one
+    state on the same day, and every term ends by the day the holdings are known."""
+    import tomllib
+    table = tomllib.loads((registry.data_dir / "offices.toml").read_text(encoding="utf-8"))
+    until = table["known_until"]
+    country = {person.name: person.country for person in registry.people}
+    posts: dict[tuple[str, str], list] = {}
+    for name, holdings in table["offices"].items():
+        for role, start, *end in holdings:
+            assert not end or end[0] <= until, (name, role)
+            # an organisation's official keeps the national posts held before (Charles Michel,
+            # Prime Minister of Belgium) under the organisation's code: not that state's post
+            if role in SINGLE_HOLDER_POSTS and country[name] in registry.states:
+                posts.setdefault((country[name], role), []).append((name, start, end[0] if end else until))
+    clashes = {post: _overlaps(holdings) for post, holdings in posts.items() if post not in SHARED_POSTS}
+    assert {post: pairs for post, pairs in clashes.items() if pairs} == {}
+    assert len(posts) >= 100
+
+
 def _copy_data(registry, tmp_path: Path) -> Path:
     import shutil
     shutil.copytree(registry.data_dir, tmp_path / "data")
