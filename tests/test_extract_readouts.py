@@ -299,3 +299,15 @@ def test_a_visit_with_its_own_talks_is_those_talks_and_a_visit_alone_stays_a_vis
         During the visit, Wang Yi held talks with Algerian Foreign Minister Ahmed Attaf.
         """
     assert [e.type for e in _extract(registry, talks).events] == ["talks"]
+
+
+def test_a_spokesperson_reporting_an_encounter_is_no_participant(registry):
+    extraction = _extract(registry, """\
+        外交部证实：王毅同布林肯通电话
+
+        2024-04-12
+
+        外交部发言人毛宁表示，4月11日晚，外交部长王毅应约同美国国务卿布林肯通电话。
+        """)
+    assert {country for country, _ in _people(extraction).values()} == {"CHN", "USA"}
+    assert "Mao Ning" not in {p.name for e in extraction.events for p in e.participants}

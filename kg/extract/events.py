@@ -29,6 +29,14 @@ _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr
                        r"(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
+def _reporter(person: PersonRecord, words: dict) -> bool:
+    """"外交部发言人毛宁表示, ... 王毅同布林肯通电话", "the spokesperson said": whoever is named
+    only as a spokesperson reports the encounter and takes no part in it."""
+    reporting = [w.casefold() for w in words.get("names", {}).get("reporting_titles", [])]
+    titles = [t.casefold() for t in person.roles.values()]
+    return bool(reporting and titles) and all(any(w in t for w in reporting) for t in titles)
+
+
 def _sender(text: str, mention: Mention, people: dict[str, PersonRecord] | None = None) -> bool:
     """"President Xi Jinping's Special Representative", "习近平主席特使", "l'Envoyé spécial du
     Président Xi": the leader named is who sent the participant, not a participant."""
@@ -95,13 +103,15 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
+                    and not _reporter(people[m.person], words):
                 keys.append(m.person)  # type: ignore[arg-type]
     present_sentences = [i for i in body if any(
         x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
     for i in present_sentences:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
+                    and not _reporter(people[m.person], words):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")
