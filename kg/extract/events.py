@@ -30,8 +30,7 @@ _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr
 
 
 def _reporter(person: PersonRecord, words: dict) -> bool:
-    """"外交部发言人毛宁表示, ... 王毅同布林肯通电话", "the spokesperson said": whoever is named
-    only as a spokesperson reports the encounter and takes no part in it."""
+    """Whether an official is named only by titles of those who report ("spokesperson")."""
     reporting = [w.casefold() for w in words.get("names", {}).get("reporting_titles", [])]
     titles = [t.casefold() for t in person.roles.values()]
     return bool(reporting and titles) and all(any(w in t for w in reporting) for t in titles)
@@ -103,15 +102,13 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
-                    and not _reporter(people[m.person], words):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     present_sentences = [i for i in body if any(
         x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
     for i in present_sentences:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
-                    and not _reporter(people[m.person], words):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")
@@ -123,6 +120,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if newcomers:
                 keys.extend(dict.fromkeys(newcomers))
                 break
+    # "外交部发言人毛宁表示, 王毅同布林肯通电话": a spokesperson reporting an encounter of two
+    # other parties takes no part in it (one who meets someone does)
+    reporters = [k for k in keys if _reporter(people[k], words)]
+    if reporters and len({people[k].country for k in keys if k not in reporters and people[k].country}) >= 2:
+        keys = [k for k in keys if k not in reporters]
     if event_type is None:
         if len(keys) < 2:
             return None
