@@ -15,7 +15,7 @@ from babel import Locale, UnknownLocaleError
 __all__ = ["state_names", "alpha2", "DATA_VERSION", "LOCALES"]
 
 # The CLDR locales read for each registry language: Chinese both simplified and traditional.
-LOCALES: dict[str, tuple[str, ...]] = {"zh": ("zh", "zh_Hant")}
+LOCALES: dict[str, tuple[str, ...]] = {"zh": ("zh", "zh_Hant"), "pt": ("pt", "pt_PT")}
 
 # Part of the registry fingerprint: a new CLDR release can change names, hence the cache key.
 DATA_VERSION = f"babel {babel.__version__}, pycountry {getattr(pycountry, '__version__', '?')}"

@@ -81,7 +81,7 @@ class Person:
 
 # Languages whose state names the registry holds: those the extractor reads and the UN
 # languages it is learning; CLDR gives each of them for free.
-NAME_LANGUAGES = ("en", "fr", "zh", "es", "ru", "ar", "de")
+NAME_LANGUAGES = ("en", "fr", "zh", "es", "ru", "ar", "de", "pt")
 
 
 def _state_names(code: str, table: dict[str, Any]) -> dict[str, list[str]]:

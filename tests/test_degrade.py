@@ -100,8 +100,8 @@ def test_an_encounter_without_a_day_takes_the_publication_date():
 
 def test_a_readout_in_a_language_not_read_says_so():
     texts = {
-        "pt": "O ministro das Relações Exteriores do Brasil, Mauro Vieira, conversou por telefone com o chanceler chinês "
-              "Wang Yi. Os dois ministros trataram das relações entre os países e da situação na Ucrânia.",
+        "it": "Il ministro degli Esteri italiano Antonio Tajani ha avuto un colloquio telefonico con il ministro degli Esteri "
+              "cinese Wang Yi. I due ministri hanno parlato delle relazioni tra i due paesi e della situazione in Ucraina.",
         "ja": "岸田外務大臣は、王毅中国外交部長と電話会談を行いました。両外相は日中関係について意見交換しました。",
     }
     for lang, text in texts.items():
