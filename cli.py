@@ -140,14 +140,20 @@ def _progress_bar(total_hint: bool):
 @click.option("--strict", is_flag=True, help="Reject flagged readouts (truncated) too, and fail the build, keeping the "
               "previous dump, on any rejected readout or SHACL violation.")
 @click.option("--clean", is_flag=True, help="Ignore the build cache (OUT/.cache) and redo every readout.")
+@click.option("--full-registry", is_flag=True, help="Publish the whole registry graph, not only the states, "
+              "organisations, people and topics some readout mentions.")
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only: no summary, no flagged, skipped or duplicate "
               "readouts, no notices.")
 def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None, strict: bool, clean: bool,
-          quiet: bool) -> None:
+          full_registry: bool, quiet: bool) -> None:
     """Extract, validate and dump every readout of SOURCES (default: sources/).
 
-    Writes OUT/readouts.nq (one named graph per readout plus the registry graph),
-    OUT/union.ttl (all graphs merged), OUT/report.json and OUT/report.txt. A readout that
+    Writes OUT/readouts.nq (one named graph per readout, then the registry graph, the
+    entities graph and the statistics graph), OUT/union.ttl (all graphs merged),
+    OUT/report.json and OUT/report.txt. Each state, organisation, person and topic is
+    described once: in the registry graph (only those some readout mentions, unless
+    --full-registry), or, for a person the registry does not know, in the entities graph;
+    readout graphs only refer to them. A readout that
     cannot be read (empty, binary, undecodable, over 5 MiB), reports no encounter, is in a
     language the extractor does not read, or fails SHACL is listed and left out; the others
     are still published. A readout that looks cut off is published with what it says and
@@ -173,7 +179,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
 
     try:
         result = run_build(sources, out, base=base, lang=lang, jobs=jobs, strict=strict, clean=clean,
-                           progress=None if quiet else _progress_bar(True),
+                           full_registry=full_registry, progress=None if quiet else _progress_bar(True),
                            notify=None if quiet else lambda line: click.echo(f"kg: {line}", err=True))
     except BuildFailed as exc:
         click.echo(f"kg: error: {exc}", err=True)
@@ -402,9 +408,9 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
     from kg.query import describe_query, list_queries, read_query, read_query_file, write_query
     from kg.results import table
 
-    from kg.params import bind_params, query_params
-
     if list_only:
+        from kg.params import query_params
+
         rows = []
         for n, p in list_queries().items():
             text = p.read_text(encoding="utf-8")
@@ -421,7 +427,8 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
         text = read_query(name)
     else:
         text = expression
-    if params:
+    if params:  # kg.params and the registry only when asked for: they take a tenth of a second to import
+        from kg.params import bind_params
         from kg.registry import load_registry
 
         given = {}
@@ -536,13 +543,17 @@ def _view_options(command):
         click.option("--aggregate", is_flag=True, help="endorsements: one edge per endorser and target, with counts."),
         click.option("--ego", "center", default=None, help="Keep the ego network of this node (id, code or label)."),
         click.option("--radius", default=1, show_default=True, type=click.IntRange(0), help="Radius of --ego."),
+        click.option("--count", default="encounters", show_default=True, type=click.Choice(["encounters", "reports"]),
+                     help="What weights count: distinct encounters (the readouts of one encounter, and a stance "
+                          "they both report, count once; `reports` says how many back each), or every readout's report."),
     ]
     for option in reversed(options):
         command = option(command)
     return command
 
 
-def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius):
+def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
+                count="encounters"):
     from kg.snapshot import load_snapshot
     from kg.views import build_view, make_filters
 
@@ -551,11 +562,12 @@ def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, 
     registry = load_registry()
     filters = make_filters(start, end, topics, stances, states, registry)
     return build_view(name, load_snapshot(_store(dump, sources)), filters, lang, level, aggregate, center, radius,
-                      registry)
+                      registry, count)
 
 
 @main.command()
-@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations", "counterparts"]))
+@click.argument("name", type=click.Choice(["interactions", "endorsements", "affiliations", "counterparts",
+                                           "comparison"]))
 @_view_options
 @click.option("--top", default=3, show_default=True, type=click.IntRange(1), help="counterparts: how many per state and year.")
 @click.option("--limit", default=25, show_default=True, type=click.IntRange(0), help="Rows per table (0: all).")
@@ -564,12 +576,14 @@ def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, 
               help="The edges (or the nodes, with their metrics) as CSV, for spreadsheets and pandas.")
 def view(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
          stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-         center: str | None, radius: int, top: int, limit: int, as_json: bool, what_csv: str | None) -> None:
+         center: str | None, radius: int, count: str, top: int, limit: int, as_json: bool, what_csv: str | None) -> None:
     """Show a graph view: its nodes, edges and metrics (degree, betweenness, communities).
 
     NAME is interactions (people linked by shared encounters), endorsements (endorser ->
-    target), affiliations (person - post - state) or counterparts (each state's most
-    frequent counterparts per year).
+    target), affiliations (person - post - state), counterparts (each state's most
+    frequent counterparts per year) or comparison (for each encounter two or more readouts
+    report, what one says and another leaves out, with the sentence). Weights count
+    encounters: the readouts of one encounter count once (--count reports counts each).
 
     \b
     Examples:
@@ -578,9 +592,28 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
       kg view interactions --ego "Wang Yi" --radius 2 --json
       kg view counterparts --state CHN --top 5
       kg view endorsements --aggregate --csv edges > endorsements.csv
+      kg view comparison --csv edges > differences.csv
     """
     from kg.results import table
     from kg.views import counterparts, describe, make_filters, to_dict
+
+    if name == "comparison":
+        from kg.compare import compare
+        from kg.views import comparison
+
+        columns = ["date", "type", "sides", "readouts", "only_in", "claim", "value", "sentence", "encounter"]
+        rows = comparison(compare(_store(dump, sources)))
+        if as_json:
+            click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        elif what_csv:
+            import csv as csvlib
+
+            writer = csvlib.writer(click.get_text_stream("stdout"), lineterminator="\n")
+            writer.writerow(columns)
+            writer.writerows([r[k] for k in columns] for r in rows)
+        else:
+            click.echo(table(columns, [[str(r[k]) for k in columns] for r in rows[:limit or None]]), nl=False)
+        return
 
     if name == "counterparts":
         from kg.snapshot import load_snapshot
@@ -588,7 +621,7 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
         from kg.registry import load_registry
 
         rows = counterparts(load_snapshot(_store(dump, sources)),
-                            make_filters(start, end, topics, stances, states, load_registry()), lang, top)
+                            make_filters(start, end, topics, stances, states, load_registry()), lang, top, count)
         if as_json:
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         elif what_csv:
@@ -602,7 +635,8 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
                              [[str(r[k]) for k in ("state", "year", "counterpart", "label", "encounters")] for r in rows]),
                        nl=False)
         return
-    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
+                        count)
     if as_json:
         click.echo(json.dumps(to_dict(graph), ensure_ascii=False, indent=2))
     elif what_csv:
@@ -644,7 +678,7 @@ def _export_events(dump, sources, start, end, topics, stances, states, fmt, outp
                    "events: a file, standard output when left out.")
 def export(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
            stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-           center: str | None, radius: int, fmt: str | None, output: Path | None) -> None:
+           center: str | None, radius: int, count: str, fmt: str | None, output: Path | None) -> None:
     """Export a graph view for Gephi or other tools (GEXF 1.3, GraphML, CSV), or the events
     as event data (PLOVER, CAMEO, CSV).
 
@@ -682,7 +716,8 @@ def export(name: str, dump: Path | None, sources: Path, start: str | None, end: 
         fmt = {".gexf": "gexf", ".graphml": "graphml", "": "csv"}.get(output.suffix.lower())
         if fmt is None:
             raise click.UsageError(f"cannot tell the format from {output.name!r}; give --format gexf|graphml|csv")
-    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
+                        count)
     for path in write(graph, fmt, output):
         click.echo(f"{path}")
     click.echo(f"{name}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges", err=True)
@@ -702,7 +737,7 @@ def export(name: str, dump: Path | None, sources: Path, start: str | None, end: 
 @click.option("--title", default=None, help="Title above the drawing (default: what it shows).")
 def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: str | None, topics: tuple[str, ...],
          stances: tuple[str, ...], states: tuple[str, ...], lang: str, level: str, aggregate: bool,
-         center: str | None, radius: int, output: Path, label_limit: int, color_by: str, top: int,
+         center: str | None, radius: int, count: str, output: Path, label_limit: int, color_by: str, top: int,
          title: str | None) -> None:
     """Draw a graph view, or a chart, to a PNG, SVG or PDF image.
 
@@ -726,6 +761,8 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
 
     check_format(output)
     if name in ("encounters-per-year", "stances-per-year", "counterparts"):
+        if count != "encounters":
+            raise click.UsageError("the charts count encounters; --count reports is for the views")
         from kg.charts import draw_chart
         from kg.snapshot import load_snapshot
         from kg.views import make_filters
@@ -737,7 +774,8 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
         return
     from kg.plot import plot_graph
 
-    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius)
+    graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
+                        count)
     click.echo(plot_graph(graph, output, title, label_limit, color_by))
 
 
@@ -757,8 +795,12 @@ def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_row
     in SPARQL JSON, XML, CSV or TSV after the Accept header; updates and SERVICE are
     refused (403); queries over 100,000 characters or 64 nested brackets, or malformed,
     400; answers over --max-rows are refused (413); PUT, DELETE, PATCH 405; nothing else
-    is served (404). Each query runs in its own process, stopped at --timeout (503).
-    CORS is open. Ctrl-C stops it.
+    but the page below is served (404). Each query runs in its own process, stopped at
+    --timeout (503).
+    CORS is open. Ctrl-C stops it. A browser opening http://127.0.0.1:PORT/ gets a page:
+    a SPARQL editor with the ready queries and their parameters, results as a table, and
+    the graph views as a network with a time slider (its libraries are made by
+    `python3 dev.py build`).
 
     \b
     Example:
@@ -769,9 +811,14 @@ def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_row
     from kg.serve import make_server
 
     server = make_server(_store(dump, sources), port, timeout_s, max_rows=max_rows,
-                         log=None if quiet else lambda m: click.echo(m, err=True))
+                         log=None if quiet else lambda m: click.echo(m, err=True), page=True)
     host, bound = server.server_address[:2]
     click.echo(f"SPARQL endpoint: http://{host}:{bound}/sparql (read-only; Ctrl-C stops)", err=True)
+    click.echo(f"page: http://{host}:{bound}/ (SPARQL editor, ready queries, network view)", err=True)
+    if not server.page.ready:
+        from kg.web import BUILD_HINT
+
+        click.echo(f"kg: serve: {BUILD_HINT}", err=True)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -829,7 +876,7 @@ def eval_pairs(pairs: Path, texts: Path, us_state: Path, errors: bool) -> None:
     from kg.manifest import manifest_for
     from kg.pipeline import process_path
     from kg.registry import load_registry
-    from kg.resolve import Report, read_pairs, score_pairing
+    from kg.resolve import read_pairs, reports_of, score_pairing
 
     registry = load_registry()
     truth, reports = {}, []
@@ -841,10 +888,7 @@ def eval_pairs(pairs: Path, texts: Path, us_state: Path, errors: bool) -> None:
         metadata, _ = manifest_for(path, registry.language_codes)
         outcome = process_path(path, path.parent, registry, metadata=metadata)
         truth[readout] = row["encounter"]
-        for n, event in enumerate(outcome.extraction.events if outcome.extraction else []):
-            reports.append(Report(f"{readout}#{n}", readout, event.type, event.date,
-                                  frozenset(p.country for p in event.participants),
-                                  frozenset((p.country, p.name) for p in event.participants)))
+        reports += reports_of(readout, outcome.extraction) if outcome.extraction else []
     score = score_pairing(truth, reports)
     labels = len(set(truth.values()))
     click.echo(f"{len(truth)} readouts of {labels} encounters: {score['pairs_expected']} pairs to find")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Set-up and main tasks on a fresh machine with only Python 3.11+.
 
-    python3 dev.py build   # create .venv, install readout-kg, build sources/ into build/
-    python3 dev.py test    # create .venv, install readout-kg with test extras, run the tests
+    python3 dev.py build   # create .venv, install readout-kg, vendor the page's JS, build sources/ into build/
+    python3 dev.py test    # create .venv, install readout-kg with test extras, vendor the page's JS, run the tests
 
 Each command installs what it needs itself (into .venv beside this file) and is safe to
 run again. Extra arguments are passed on: `python3 dev.py test -k gexf`,
@@ -34,7 +34,11 @@ SYSTEM_TOOLS = {
     "rapper": "raptor2-utils",  # an independent RDF parser: every published file must parse
     "xmllint": "libxml2-utils",  # GEXF exports checked against the official grammar
     "virtuoso-t": "virtuoso-opensource",  # a real SPARQL server for `kg publish --to`
+    "npm": "npm",  # vendors the JavaScript libraries of the `kg serve` page (web/package-lock.json)
+    "chromium": "chromium",  # a real headless browser drives the `kg serve` page (tests/test_web.py)
 }
+WEB = ROOT / "web"  # package.json and package-lock.json of the page's libraries; node_modules/ is git-ignored
+VENDOR = ROOT / "kg" / "web" / "vendor"  # what web/build.mjs makes: git-ignored, shipped in the wheel
 
 
 def in_ci() -> bool:
@@ -80,18 +84,42 @@ def ensure_env(extras: str) -> None:
     stamp.write_text(digest)
 
 
+def ensure_web() -> str | None:
+    """Vendor the page's JavaScript libraries (npm ci, then web/build.mjs), once per change of
+    the lock file or the build script; None when done, else one line saying what is missing."""
+    npm, node = shutil.which("npm"), shutil.which("node")
+    if not npm or not node:
+        return ("dev.py: npm is missing, so the kg serve page has no editor or network view: "
+                "install it with `bash .ci/system-deps.sh`")
+    digest = hashlib.sha256(b"".join((WEB / name).read_bytes()
+                                     for name in ("package-lock.json", "build.mjs", "editor.mjs"))).hexdigest()
+    stamp = VENDOR / ".built"
+    if stamp.exists() and stamp.read_text() == digest:
+        return None
+    print("vendoring the kg serve page's JavaScript libraries (npm ci) ...", flush=True)
+    for command in ([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], [node, "build.mjs"]):
+        if subprocess.run(command, cwd=WEB).returncode:
+            return (f"dev.py: `{Path(command[0]).name} {' '.join(command[1:])}` failed in web/; "
+                    "kg serve runs without the page's editor and network view")
+    stamp.write_text(digest)
+    return None
+
+
 def main(argv: list[str]) -> None:
     if not argv or argv[0] not in ("build", "test"):
         sys.exit(__doc__)
     task, rest = argv[0], argv[1:]
     if task == "build":
         ensure_env("")
+        web = ensure_web()
+        if web:
+            print(web, flush=True)
         _run(BIN / "kg", "build", "sources", "--out", "build", *rest)
     else:
         ensure_env("test")
-        line = missing_line()
-        if line:
-            print(line, flush=True)
+        for line in (missing_line(), ensure_web()):
+            if line:
+                print(line, flush=True)
         code = subprocess.run([str(PYTHON), "-m", "pytest", *rest], cwd=ROOT).returncode
         sys.exit(code)
 

@@ -93,11 +93,11 @@ def child_stages(sources: str, dump: str, sample: int) -> dict:
         t["extract"] += t2 - t1
         if not extraction.events:
             continue
-        triples, lines = extraction_graph(extraction, registry, mint)
+        graph = extraction_graph(extraction, registry, mint)
         t3 = time.perf_counter()
-        validate_triples(triples)
+        validate_triples(graph.described())  # with the entities it mentions, as a build does
         t4 = time.perf_counter()
-        make_block(lines, str(mint.readout(document.sha256)))
+        make_block(graph.lines, str(mint.readout(document.sha256)))
         t5 = time.perf_counter()
         t["graph"] += t3 - t2
         t["validate"] += t4 - t3

@@ -21,7 +21,8 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from kg.cache import CACHE_DIR, STATISTICS_ENTRY, BuildCache, CacheDamaged, config_key
+from kg.cache import CACHE_DIR, ENTITIES_ENTRY, REGISTRY_ENTRY, STATISTICS_ENTRY, BuildCache, CacheDamaged, config_key
+from kg.entities import entity_graphs, mentions_blob
 from kg.errors import BuildFailed, SourceError
 from kg.manifest import read_manifest
 from kg.namespaces import DEFAULT_BASE
@@ -115,9 +116,11 @@ def _work(path: str) -> tuple:
         return (outcome.source, outcome.sha256, "rejected", outcome.graph_iri, reasons, 0, 0, [], None, None)
     extraction = outcome.extraction
     people = sorted({f"{p.country}:{p.name}" for e in extraction.events for p in e.participants})
+    # the facts of people the registry does not know are in the descriptions the graph references
     return (outcome.source, outcome.sha256, "published", outcome.graph_iri, outcome.flags, len(extraction.events),
-            len(extraction.endorsements), people, make_block(outcome.lines, outcome.graph_iri),
-            readout_facts(outcome.lines))
+            len(extraction.endorsements), people,
+            make_block(outcome.lines, outcome.graph_iri, mentions_blob(outcome.graph)),
+            readout_facts(outcome.lines + outcome.graph.entity_lines))
 
 
 def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
@@ -150,8 +153,12 @@ def _source_names(paths: list[Path], root: Path) -> list[str]:
 
 def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None = None, jobs: int | None = None,
           progress: Callable[[int, int, str], None] | None = None, strict: bool = False,
-          clean: bool = False, notify: Callable[[str], None] | None = None) -> BuildResult:
+          clean: bool = False, notify: Callable[[str], None] | None = None,
+          full_registry: bool = False) -> BuildResult:
     """Build ``sources`` into ``out``: N-Quads dump, Turtle union, validation report.
+
+    The registry graph holds the entities some published readout mentions, or the whole
+    registry with ``full_registry`` (:mod:`kg.entities`).
 
     Readouts unchanged since the last build into ``out`` are taken from its cache
     (:mod:`kg.cache`); ``clean`` ignores the cache and rebuilds everything. Either way the
@@ -162,18 +169,18 @@ def build(sources: Path, out: Path, base: str = DEFAULT_BASE, lang: str | None =
     another build is writing to waits for it; a cache found damaged is set aside and the
     build done without it: ``notify`` is told either (a line of text)."""
     try:
-        return _build(sources, out, base, lang, jobs, progress, strict, clean, notify)
+        return _build(sources, out, base, lang, jobs, progress, strict, clean, notify, full_registry)
     except CacheDamaged as exc:
         if clean:
             raise
         if notify is not None:
             notify(f"the build cache in {out / CACHE_DIR} is damaged ({exc}); building without it")
-        return _build(sources, out, base, lang, jobs, progress, strict, True, notify)
+        return _build(sources, out, base, lang, jobs, progress, strict, True, notify, full_registry)
 
 
 def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | None,
            progress: Callable[[int, int, str], None] | None, strict: bool, clean: bool,
-           notify: Callable[[str], None] | None) -> BuildResult:
+           notify: Callable[[str], None] | None, full_registry: bool = False) -> BuildResult:
     started = time.perf_counter()
     Minter(base)  # fail early on a bad --base
     registry = load_registry()
@@ -196,9 +203,6 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
         keys = [cache.key(path, name, manifest.entries.get(name), root) for path, name in zip(paths, names)]
         with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
             writer = OutputWriter(dump, union, cache.previous_outputs())
-            registry_block = cache.registry_block(lambda: make_block(
-                sort_triples(registry_triples(registry, Minter(base)))[1], str(Minter(base).registry_graph())))
-            cache.put_registry(registry_block, *writer.add(registry_block))
             results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
             contributions: dict[str, tuple[str | None, Facts | None]] = {}  # source -> (key, facts)
             for done, (key, result) in enumerate(zip(keys, results), 1):
@@ -219,6 +223,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
                     cache.put(source, key, result, block)
                 if progress:
                     progress(done, len(paths), source)
+            _add_entity_graphs(writer, cache, registry, Minter(base), full_registry)
             _add_statistics(writer, cache, contributions, registry, Minter(base), notify)
             problems = [_one_line(problem) for problem in manifest.problems]
             if strict and (problems or any(d.status in ("rejected", "error") for d in documents)):
@@ -248,6 +253,22 @@ def _frozen_heap() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _add_entity_graphs(writer: OutputWriter, cache: BuildCache, registry, mint: Minter, full: bool) -> None:
+    """Append the registry graph and the entities graph for the readouts written so far
+    (:mod:`kg.entities`): copied from the last outputs when the readouts bring the same
+    mentions and descriptions as last time, made again otherwise."""
+    key = hashlib.sha256(f"{cache.config}:{int(full)}:{writer.entities_digest()}".encode()).hexdigest()
+    graphs = ((REGISTRY_ENTRY, str(mint.registry_graph())), (ENTITIES_ENTRY, str(mint.entities_graph())))
+    hits = [cache.get(entry, key) for entry, _ in graphs]
+    if any(hit is None for hit in hits):
+        made = entity_graphs(writer.entities, lambda: sort_triples(registry_triples(registry, mint))[1], full)
+        blocks = [make_block(lines, graph) for lines, (_, graph) in zip(made, graphs)]
+    else:
+        blocks = [hit[8] for hit in hits]
+    for (entry, graph), block in zip(graphs, blocks):
+        cache.put(entry, key, (entry, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
 
 
 def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],

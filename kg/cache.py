@@ -12,10 +12,12 @@ Change any of them and the old entries are dropped.
 
 An entry keeps the readout's status (published, rejected with pySHACL's reasons, error)
 and, for a published one, its facts for the statistics graph (:mod:`kg.statistics`, read
-only when the counts need them), its shared triples (see :mod:`kg.outputs`) and where its
+only when the counts need them), its shared triples (see :mod:`kg.outputs`), what it
+brings to the registry and entities graphs (:mod:`kg.entities`) and where its
 N-Quads and its Turtle sit in the last ``readouts.nq`` and ``union.ttl``: the new outputs
 copy those byte ranges. (A readout that was a duplicate has no place in the outputs: its
-entry keeps the bytes themselves.) Each part of the statistics graph has an entry too,
+entry keeps the bytes themselves.) The registry and entities graphs have an entry each,
+keyed by what the readouts bring to them; each part of the statistics graph has one too,
 and the counts behind that graph have tables of their own (:mod:`kg.tally_store`). The
 index records the size, inode and modification time of both outputs and trusts the ranges
 only while the files are the ones it describes.
@@ -35,7 +37,6 @@ import time
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Callable
 
 from kg import __version__
 from kg.extract import EXTRACTOR_VERSION
@@ -47,18 +48,19 @@ from kg.sources import MAX_BYTES, read_input
 from kg.statistics import Facts
 from kg.tally_store import TallyStore
 
-__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "BuildCache", "CacheDamaged", "config_key", "content_key", "parse_facts"]
+__all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "REGISTRY_ENTRY", "ENTITIES_ENTRY", "BuildCache", "CacheDamaged", "config_key", "content_key", "parse_facts"]
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "5"  # bump when what the index stores changes
-_REGISTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
+FORMAT = "6"  # bump when what the index stores changes
+REGISTRY_ENTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
+ENTITIES_ENTRY = "\x00entities"  # the entry of the entities graph
 STATISTICS_ENTRY = "\x00statistics/"  # + a part's name: the entries of the statistics graph's parts
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)",
     "CREATE TABLE IF NOT EXISTS entries (source TEXT PRIMARY KEY, key TEXT, stat TEXT, result TEXT, facts TEXT, "
-    "quads INTEGER, shared BLOB, nq BLOB, ttl BLOB)",
+    "quads INTEGER, shared BLOB, entities BLOB, nq BLOB, ttl BLOB)",
     "CREATE TABLE IF NOT EXISTS layout (source TEXT PRIMARY KEY, nq_off INTEGER, nq_len INTEGER, ttl_off INTEGER, "
     "ttl_len INTEGER)",
 )
@@ -143,6 +145,7 @@ class _Entry:
     facts: Facts | str | None  # for the statistics graph; as JSON text until needed
     quads: int
     shared: bytes
+    entities: bytes = b""  # what it brings to the registry and entities graphs
     nq: bytes | None = None  # the block itself, when it is not in the outputs
     ttl: bytes | None = None
     nq_at: tuple[int, int] | None = None
@@ -219,11 +222,11 @@ class BuildCache:
                 digest, offset, length = meta["shared"].split(":")
                 self.shared = (digest, (int(offset), int(length)))
             layout = {row[0]: row[1:] for row in db.execute("SELECT * FROM layout")}
-            for source, key, stat, result, quads, shared, nq, ttl in db.execute(
-                    "SELECT source, key, stat, result, quads, shared, nq, ttl FROM entries"):
+            for source, key, stat, result, quads, shared, entities, nq, ttl in db.execute(
+                    "SELECT source, key, stat, result, quads, shared, entities, nq, ttl FROM entries"):
                 at = layout.get(source)
-                self._old[source] = _Entry(key, stat, tuple(json.loads(result)), None, quads, shared, nq, ttl,
-                                           (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
+                self._old[source] = _Entry(key, stat, tuple(json.loads(result)), None, quads, shared, entities or b"",
+                                           nq, ttl, (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
                                            changed=False)
             self._fresh = False
         except (sqlite3.Error, ValueError, TypeError):  # unreadable or from another version: start afresh
@@ -251,9 +254,9 @@ class BuildCache:
 
     def _block(self, entry: _Entry) -> Block | None:
         if entry.nq is not None and entry.ttl is not None:
-            return Block(entry.quads, entry.shared, nq=entry.nq, ttl=entry.ttl)
+            return Block(entry.quads, entry.shared, entry.entities, nq=entry.nq, ttl=entry.ttl)
         if self.blocks and entry.nq_at is not None and entry.ttl_at is not None:
-            return Block(entry.quads, entry.shared, nq_at=entry.nq_at, ttl_at=entry.ttl_at)
+            return Block(entry.quads, entry.shared, entry.entities, nq_at=entry.nq_at, ttl_at=entry.ttl_at)
         return None
 
     def get(self, source: str, key: str | None) -> tuple | None:
@@ -288,12 +291,6 @@ class BuildCache:
             return None
         return row[0] if row else None
 
-    def registry_block(self, make: Callable[[], Block]) -> Block:
-        """The registry graph's block: from the cache, or ``make()``."""
-        entry = self._old.get(_REGISTRY)
-        block = self._block(entry) if entry is not None else None
-        return block if block is not None else make()
-
     # ---- recording -----------------------------------------------------------------------
     def put(self, source: str, key: str | None, result: tuple, block: Block | None,
             nq_at: tuple[int, int] | None = None, ttl_at: tuple[int, int] | None = None) -> None:
@@ -305,7 +302,8 @@ class BuildCache:
         old = self._old.get(source)
         entry = _Entry(key, self._stats.get(source), (sha, status, graph, list(reasons), events, endorsements,
                                                       list(people)), facts,
-                       block.quads if block else 0, block.shared if block else b"", nq_at=nq_at, ttl_at=ttl_at)
+                       block.quads if block else 0, block.shared if block else b"",
+                       block.entities if block else b"", nq_at=nq_at, ttl_at=ttl_at)
         if block is not None and nq_at is None:  # not written (a duplicate): keep the bytes
             entry.nq, entry.ttl = (block.nq, block.ttl) if block.nq is not None else self._bytes(old)
             if entry.nq is None:
@@ -327,10 +325,6 @@ class BuildCache:
             dump.seek(entry.nq_at[0])
             union.seek(entry.ttl_at[0])
             return dump.read(entry.nq_at[1]), union.read(entry.ttl_at[1])
-
-    def put_registry(self, block: Block, nq_at: tuple[int, int], ttl_at: tuple[int, int]) -> None:
-        self.put(_REGISTRY, self.config, (_REGISTRY, None, "published", None, [], 0, 0, [], None, None), block, nq_at,
-                 ttl_at)
 
     def tallies(self, graph: str, represents: list[tuple[str, str]]) -> TallyStore | None:
         """The statistics counts of the last build (empty when there are none to trust),
@@ -400,10 +394,10 @@ class BuildCache:
         dump, union = self._written or (_stat(self.dump), _stat(self.union))
         gone = set(self._old) - set(self._new)
         db.executemany("DELETE FROM entries WHERE source = ?", ((s,) for s in gone))
-        db.executemany("INSERT OR REPLACE INTO entries (source, key, stat, result, facts, quads, shared, nq, ttl) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", (
+        db.executemany("INSERT OR REPLACE INTO entries (source, key, stat, result, facts, quads, shared, entities, "
+                       "nq, ttl) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (
                            (source, e.key, e.stat, json.dumps(e.result, ensure_ascii=False), _facts_text(e.facts),
-                            e.quads, e.shared, e.nq, e.ttl)
+                            e.quads, e.shared, e.entities, e.nq, e.ttl)
                            for source, e in self._new.items() if e.changed))
         db.execute("DELETE FROM layout")
         db.executemany("INSERT INTO layout VALUES (?, ?, ?, ?, ?)", (

@@ -1,13 +1,14 @@
 """The dump and the union, written together one readout at a time.
 
-``readouts.nq`` holds the registry graph, then each published readout's named graph in
-source order. ``union.ttl`` holds, after its prefixes:
+``readouts.nq`` holds each published readout's named graph in source order, then the
+registry graph, the ``entities`` graph (:mod:`kg.entities`) and the statistics graph.
+``union.ttl`` holds, after its prefixes:
 
 1. for each published readout, in the same order, the Turtle of the triples that name one
    of the IRIs minted under the readout's own IRI (the readout itself, its extraction,
    evidence, participations, role holdings and endorsements) as subject or object;
-2. then every other triple, sorted and without repeats: the registry, and what the graphs
-   say of the states, organisations, people, events and topics they may share.
+2. then every other triple, sorted and without repeats: the registry and entities graphs,
+   the statistics, and what the readout graphs say of the encounters they may share.
 
 So a readout's part of each file depends only on that readout, and a rebuild copies the
 parts of unchanged readouts from the last build's files (:class:`OutputWriter` takes byte
@@ -65,26 +66,30 @@ def _is_local(line: str, graph: str) -> bool:
 @dataclass
 class Block:
     """What one readout's graph adds to the outputs: ``quads`` lines of N-Quads, the Turtle of
-    the triples that name its own IRIs, and its other triples as N-Triples (``shared``). A
-    new block carries the bytes (``nq``, ``ttl``); a cached one says where they are in the
-    last outputs."""
+    the triples that name its own IRIs, and its other triples as N-Triples (``shared``);
+    and what it brings to the registry and entities graphs (``entities``, see
+    :func:`kg.entities.mentions_blob`). A new block carries the bytes (``nq``, ``ttl``); a
+    cached one says where they are in the last outputs."""
 
     quads: int
     shared: bytes
+    entities: bytes = b""
     nq: bytes | None = None
     ttl: bytes | None = None
     nq_at: tuple[int, int] | None = None
     ttl_at: tuple[int, int] | None = None
 
 
-def make_block(lines: list[str], graph: str) -> Block:
-    """The block of a graph whose triples are ``lines`` (N-Triples without the final " .")."""
+def make_block(lines: list[str], graph: str, entities: bytes = b"") -> Block:
+    """The block of a graph whose triples are ``lines`` (N-Triples without the final " .")
+    and that brings ``entities`` to the registry and entities graphs."""
     tail = f" <{graph}> .\n"
     local = [line for line in lines if _is_local(line, graph)]
     shared = [line for line in lines if not _is_local(line, graph)]
     return Block(
         quads=len(lines),
         shared="".join(line + " .\n" for line in shared).encode("utf-8"),
+        entities=entities,
         nq="".join(line + tail for line in lines).encode("utf-8"),
         ttl=turtle_body("".join(line + " .\n" for line in local).encode("utf-8")),
     )
@@ -168,6 +173,8 @@ class OutputWriter:
         self.union.write(union_header())
         self._shared: list[bytes] = []
         self._digest = hashlib.sha256()
+        self.entities: list[bytes] = []  # what the blocks bring to the registry and entities graphs
+        self._entities_digest = hashlib.sha256()
         self.quads = 0
         self.identity: tuple[str, str] | None = None  # of the dump and the union, once finished
 
@@ -177,8 +184,15 @@ class OutputWriter:
         ttl_at = self.union.write(block.ttl) if block.ttl is not None else self.union.copy(block.ttl_at)
         self._shared.append(block.shared)
         self._digest.update(len(block.shared).to_bytes(8, "big") + block.shared)
+        if block.entities:
+            self.entities.append(block.entities)
+            self._entities_digest.update(len(block.entities).to_bytes(8, "big") + block.entities)
         self.quads += block.quads
         return nq_at, ttl_at
+
+    def entities_digest(self) -> str:
+        """A hash of what the blocks added so far bring to the registry and entities graphs."""
+        return self._entities_digest.hexdigest()
 
     def finish(self, previous: tuple[str, tuple[int, int]] | None = None) -> tuple[str, tuple[int, int]]:
         """Write the shared part of the union and close the copy sources. ``previous`` is the

@@ -10,7 +10,7 @@ from typing import Mapping
 from kg.errors import KGError
 from kg.extract import extract
 from kg.model import Document, Extraction
-from kg.rdf import Minter, Triple, extraction_graph
+from kg.rdf import Minter, ReadoutGraph, Triple, extraction_graph
 from kg.registry import Registry, load_registry
 from kg.sources import read_document, source_name
 from kg.validate import Violation, validate_triples
@@ -25,8 +25,10 @@ class Outcome:
     source: str
     sha256: str | None = None
     extraction: Extraction | None = None
+    # the readout's graph with the descriptions of the entities it mentions: what is validated
     triples: list[Triple] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)  # each triple in N-Triples syntax, same order
+    lines: list[str] = field(default_factory=list)  # its named graph as published, in N-Triples syntax
+    graph: ReadoutGraph | None = None  # the named graph and the descriptions apart (kg.rdf)
     violations: list[Violation] = field(default_factory=list)
     error: str | None = None
     skipped: bool = False  # the error is that the text, read, holds nothing to publish: not a fault of the file
@@ -59,7 +61,8 @@ def process_document(document: Document, registry: Registry | None = None, base:
         outcome.error = f"{document.source}: {extraction.notes[0] if extraction.notes else 'no encounter found'}"
         outcome.skipped = True
         return outcome
-    outcome.triples, outcome.lines = extraction_graph(extraction, registry, mint)
+    outcome.graph = extraction_graph(extraction, registry, mint)
+    outcome.triples, outcome.lines = outcome.graph.described(), outcome.graph.lines
     outcome.graph_iri = str(mint.readout(document.sha256))
     if validate:
         outcome.violations = validate_triples(outcome.triples)

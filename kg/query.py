@@ -27,11 +27,8 @@ from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from kg.errors import DumpNotFound, QueryError
 from kg.namespaces import BINDINGS, DEFAULT_BASE
-from kg.rdf import Minter
 from kg.results import QueryResult, limit_rows, stream
 from kg.sparql_check import MAX_QUERY_LENGTH, QueryTooComplex, check_query, explain_syntax_error
-from kg.sources import list_sources
-from kg.statistics import add_statistics
 from kg.store import DUMP_NQ, REPORT_JSON, find_dump, load_store, open_kept_store
 
 __all__ = ["queries_dir", "list_queries", "read_query", "read_query_file", "describe_query", "is_stale", "ensure_dump",
@@ -47,7 +44,21 @@ DEFAULT_PREFIXES = {name: str(ns) for name, ns in BINDINGS.items()} | {
 # the stack of the thread that runs the engine: the deepest query within kg.sparql_check's limits
 # (100,000 characters of nested or chained operators) needs under 100 MiB; only what is used is paid for
 QUERY_STACK_BYTES = 256 << 20
-STATISTICS_GRAPH = str(Minter(DEFAULT_BASE).statistics_graph())  # where a dump without one gets its tallies
+# Extraction, statistics and source listing are imported where they are used: `kg query` then
+# starts without loading the extractor (a quarter of a second of its start-up time).
+
+
+def _statistics_graph() -> str:
+    """Where a dump without a statistics graph gets its tallies."""
+    from kg.rdf import Minter
+
+    return str(Minter(DEFAULT_BASE).statistics_graph())
+
+
+def __getattr__(name: str) -> Any:  # STATISTICS_GRAPH, computed when first asked for
+    if name == "STATISTICS_GRAPH":
+        return _statistics_graph()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def queries_dir() -> Path:
@@ -118,6 +129,8 @@ def _built_from(build_dir: Path) -> set[str] | None:
 def is_stale(build_dir: Path, sources: Path) -> bool:
     """True when ``build_dir`` has no dump, its dump is older than any file in ``sources``,
     or its report lists other readouts than ``sources`` holds (built from another folder)."""
+    from kg.sources import list_sources
+
     try:
         dump = find_dump(build_dir)
     except DumpNotFound:
@@ -169,8 +182,13 @@ def ensure_union(store: Any, force: bool = False) -> Any:
     ready queries that read it answer the same over any dump."""
     import pyoxigraph as ox
 
-    if force or next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None:
-        add_statistics(store, STATISTICS_GRAPH)  # a dump not made by `kg build` has none yet
+    empty_default = next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is None
+    # a kept store (read-only) holds its union already; one that holds nothing at all (a build
+    # that published nothing) has nothing to put there either
+    if force or (empty_default and next(iter(store), None) is not None):
+        from kg.statistics import add_statistics
+
+        add_statistics(store, _statistics_graph())  # a dump not made by `kg build` has none yet
         store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 

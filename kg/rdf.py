@@ -1,5 +1,13 @@
 """From an extraction to RDF: deterministic IRIs and the triples of one readout's named graph.
 
+A readout's graph only references the states, organisations, people and topics it
+mentions: each is described once, by the registry graph, or (a person the registry does
+not know, the software that made the graph) by the ``entities`` graph. So a triple sits in
+one graph only, and engines whose default graph is the union of the named graphs as a bag
+(Virtuoso, pyoxigraph's ``use_default_graph_as_union``) give the rows of a set union.
+:func:`extraction_graph` returns the descriptions beside the graph, for validation and for
+those two graphs.
+
 Triples are plain tuples of rdflib terms, so the same list feeds validation (an rdflib
 Graph) and the dump writers (N-Quads written line by line), without a whole-dataset
 serialiser in between.
@@ -9,7 +17,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from typing import Iterable
+import weakref
+from typing import Iterable, NamedTuple
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
@@ -21,8 +30,8 @@ from kg.namespaces import (BINDINGS, DCTERMS, DEFAULT_BASE, EVENT_CLASS, KG, OA,
                            SCHEMA, SEM, SKOS, STANCE, TOPIC, WD, XSD)
 from kg.registry import Registry
 
-__all__ = ["Minter", "Triple", "extraction_triples", "extraction_graph", "registry_triples", "to_graph", "topic_iri",
-           "ntriples_term", "sort_triples"]
+__all__ = ["Minter", "Triple", "ReadoutGraph", "extraction_triples", "extraction_graph", "registry_triples",
+           "to_graph", "topic_iri", "ntriples_term", "sort_triples"]
 
 Triple = tuple[Node, Node, Node]
 
@@ -50,16 +59,25 @@ KG, OA, ORG, PROV, RDF, RDFS, SEM, SKOS, XSD, DCTERMS, SCHEMA, OWL = (
 
 
 class _Out(list):
-    """The triples of one graph as they are made, with the evidence and actor nodes
-    already written (a sentence is the evidence of several facts)."""
+    """The triples of one graph as they are made, with the evidence and entity nodes
+    already written (a sentence is the evidence of several facts), and apart from them the
+    descriptions of the entities the graph mentions: ``entities`` (not in the registry) and
+    ``references`` (in the registry, what it says of them that the shapes check)."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.made: dict[tuple, URIRef] = {}
+        self.made: dict[tuple, URIRef | str] = {}  # nodes written, and the labels given
+        self.entities: list[Triple] = []
+        self.references: list[Triple] = []
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _person_key(name: str) -> str:
+    """What tells people of one state apart in their IRIs: the folded name."""
+    return name_key(name) or "h" + hashlib.sha1(name.encode()).hexdigest()[:12]
 
 
 def topic_iri(label: str) -> URIRef:
@@ -84,8 +102,7 @@ class Minter:
         return self.organization(code) if code in registry.organizations else self.state(code)
 
     def person(self, name: str, country: str) -> URIRef:
-        key = name_key(name) or "h" + hashlib.sha1(name.encode()).hexdigest()[:12]
-        return URIRef(f"{self.base}person/{country}/{key}")
+        return URIRef(f"{self.base}person/{country}/{_person_key(name)}")
 
     def readout(self, sha256: str) -> URIRef:
         return URIRef(f"{self.base}readout/{sha256[:20]}")
@@ -103,6 +120,33 @@ class Minter:
 
     def statistics_graph(self) -> URIRef:
         return URIRef(f"{self.base}graph/statistics")
+
+    def entities_graph(self) -> URIRef:
+        """The graph describing what readouts mention and the registry does not."""
+        return URIRef(f"{self.base}graph/entities")
+
+
+class ReadoutGraph(NamedTuple):
+    """One readout in RDF. ``triples`` (and ``lines``, each in N-Triples syntax without the
+    final " .", in the same order) are its named graph, which only references entities;
+    ``entities`` describe those the registry does not (published in the ``entities``
+    graph); ``references`` are what the registry says of the others (``mentions``, their
+    IRIs), in short: enough for the shapes. All three lists are sorted and disjoint."""
+
+    triples: list[Triple]
+    lines: list[str]
+    entities: list[Triple]
+    entity_lines: list[str]
+    references: list[Triple]
+    mentions: list[str]
+
+    def described(self) -> list[Triple]:
+        """The graph with the descriptions of what it mentions, sorted: a graph that stands
+        on its own (what is validated, and what `kg extract` shows)."""
+        term = ntriples_term
+        pairs = [*zip(self.lines, self.triples), *zip(self.entity_lines, self.entities),
+                 *((f"{term(s)} {term(p)} {term(o)}", (s, p, o)) for s, p, o in self.references)]
+        return [triple for _, triple in sorted(pairs, key=lambda pair: pair[0])]
 
 
 def _evidence(doc: URIRef, span: Span, text: str, out: list[Triple]) -> URIRef:
@@ -127,40 +171,90 @@ def _evidence(doc: URIRef, span: Span, text: str, out: list[Triple]) -> URIRef:
     return node
 
 
-def _actor_stub(code: str, registry: Registry, mint: Minter, out: list[Triple]) -> URIRef:
-    """Type and code of a state or organisation, so each graph validates on its own."""
-    made = getattr(out, "made", {})
-    if ("actor", code) in made:
-        return made["actor", code]
-    made["actor", code] = iri = _new_actor_stub(code, registry, mint, out)
-    return iri
+def _actor_stub(code: str, registry: Registry, mint: Minter, out: _Out) -> URIRef:
+    """A state or organisation, described apart from the graph (see :class:`_Out`)."""
+    if ("actor", code) not in out.made:
+        out.made["actor", code] = _new_actor_stub(code, registry, mint, out)
+    return out.made["actor", code]
 
 
-def _new_actor_stub(code: str, registry: Registry, mint: Minter, out: list[Triple]) -> URIRef:
-    if code in registry.organizations:
-        iri = mint.organization(code)
-        out += [(iri, RDF.type, KG.Organization), (iri, KG.code, Literal(code)),
-                (iri, SKOS.prefLabel, Literal(registry.organizations[code].label("en"), lang="en"))]
-    else:
+def _new_actor_stub(code: str, registry: Registry, mint: Minter, out: _Out) -> URIRef:
+    known = registry.organizations.get(code) or registry.states.get(code)
+    if known is not None:  # as registry_triples describes it, with its English name
+        organization = code in registry.organizations
+        iri = mint.organization(code) if organization else mint.state(code)
+        out.references += [(iri, RDF.type, KG.Organization if organization else KG.State),
+                           (iri, KG.code if organization else KG.iso3, Literal(code))]
+        out.references += [(iri, SKOS.prefLabel, Literal(name, lang="en")) for name in known.names.get("en", [])[:1]]
+    else:  # a code the registry does not hold: described by the entities graph
         iri = mint.state(code)
-        label = registry.states[code].label("en") if code in registry.states else code
-        out += [(iri, RDF.type, KG.State), (iri, KG.iso3, Literal(code)), (iri, SKOS.prefLabel, Literal(label, lang="en"))]
+        out.entities += [(iri, RDF.type, KG.State), (iri, KG.iso3, Literal(code)),
+                         (iri, SKOS.prefLabel, Literal(code, lang="en"))]
     return iri
+
+
+_PEOPLE: "weakref.WeakKeyDictionary[Registry, dict]" = weakref.WeakKeyDictionary()
+
+
+def _registry_person(registry: Registry, name: str, country: str):
+    """The registry's official whose IRI ``name`` and ``country`` mint, if any."""
+    index = _PEOPLE.get(registry)
+    if index is None:
+        index = _PEOPLE[registry] = {(p.country, _person_key(p.name)): p for p in registry.people}
+    return index.get((country, _person_key(name)))
+
+
+def _person(name: str, country: str, qid: str | None, actor: URIRef, registry: Registry, mint: Minter,
+            out: _Out) -> tuple[URIRef, str]:
+    """A participant, described apart from the graph (see :class:`_Out`), and their label:
+    the registry's name, or the first spelling of the readout."""
+    iri = mint.person(name, country)
+    if ("person", iri) in out.made:
+        return iri, out.made["label", iri]
+    out.made["person", iri] = iri
+    known = _registry_person(registry, name, country)
+    if known is not None:  # as registry_triples describes them
+        label = known.name
+        out.references += [(iri, RDF.type, KG.Person), (iri, RDFS.label, Literal(label)), (iri, KG.represents, actor)]
+    else:
+        label = name
+        out.entities += [(iri, RDF.type, KG.Person), (iri, RDFS.label, Literal(name)), (iri, KG.represents, actor)]
+        if qid:
+            out.entities.append((iri, OWL.sameAs, WD[qid]))
+    out.made["label", iri] = label
+    return iri, label
+
+
+def _topic(label: str, registry: Registry, out: _Out) -> URIRef:
+    iri = topic_iri(label)
+    if label in registry.topics:
+        out.references += [(iri, RDF.type, KG.Topic), (iri, SKOS.prefLabel, Literal(label, lang="en"))]
+    else:
+        out.entities += [(iri, RDF.type, KG.Topic), (iri, SKOS.prefLabel, Literal(label, lang="en"))]
+    return iri
+
+
+def software_triples(mint: Minter) -> list[Triple]:
+    """The agent every extraction is associated with, as the entities graph describes it."""
+    return [(mint.software(), RDF.type, PROV.SoftwareAgent),
+            (mint.software(), RDFS.label, Literal(f"readout-kg {__version__}"))]
 
 
 def extraction_triples(extraction: Extraction, registry: Registry, mint: Minter) -> list[Triple]:
-    """The triples of one readout's named graph, deduplicated and sorted."""
-    return extraction_graph(extraction, registry, mint)[0]
+    """The triples of one readout's named graph with the descriptions of the entities it
+    mentions (:meth:`ReadoutGraph.described`), deduplicated and sorted."""
+    return extraction_graph(extraction, registry, mint).described()
 
 
-def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -> tuple[list[Triple], list[str]]:
-    """:func:`extraction_triples` and, in the same order, each triple in N-Triples syntax
-    (without the final " ."): what the dump writes, computed once."""
+def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -> ReadoutGraph:
+    """One readout's named graph and, apart, the descriptions of what it mentions; each
+    triple also in N-Triples syntax (without the final " ."): what the dump writes,
+    computed once."""
     doc_info = extraction.document
     text = doc_info.text
     doc = mint.readout(doc_info.sha256)
     activity = URIRef(f"{doc}#extraction")
-    out: list[Triple] = _Out()
+    out = _Out()
     out += [
         (doc, RDF.type, KG.Readout),
         (doc, RDF.type, PROV.Entity),
@@ -171,9 +265,8 @@ def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -
         (activity, RDF.type, PROV.Activity),
         (activity, PROV.used, doc),
         (activity, PROV.wasAssociatedWith, mint.software()),
-        (mint.software(), RDF.type, PROV.SoftwareAgent),
-        (mint.software(), RDFS.label, Literal(f"readout-kg {__version__}")),
     ]
+    out.entities += software_triples(mint)
     if extraction.published:
         out.append((doc, DCTERMS.issued, Literal(extraction.published, datatype=XSD.date)))
     if doc_info.truncated:
@@ -196,11 +289,15 @@ def extraction_graph(extraction: Extraction, registry: Registry, mint: Minter) -
         if endorsement.key not in placed:  # one statement, one place, however many sentences say it
             placed.add(endorsement.key)
             _stated_at(endorsement, extraction.events, mint, doc, out)
-    return sort_triples(out)
+    triples, lines = sort_triples(out)
+    entities, entity_lines = sort_triples(out.entities)
+    references = sort_triples(out.references)[0]
+    mentions = sorted({str(s) for s, _, _ in references})
+    return ReadoutGraph(triples, lines, entities, entity_lines, references, mentions)
 
 
 def _event_triples(event: Event, extraction: Extraction, registry: Registry, mint: Minter, doc: URIRef,
-                   activity: URIRef, out: list[Triple]) -> None:
+                   activity: URIRef, out: _Out) -> None:
     text = extraction.document.text
     iri = mint.event(event)
     out += [
@@ -216,15 +313,12 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
     if event.requested_by:
         out.append((iri, KG.requestedBy, _actor_stub(event.requested_by, registry, mint, out)))
     for p in event.participants:
-        person = mint.person(p.name, p.country)
         actor = _actor_stub(p.country, registry, mint, out)
+        person, label = _person(p.name, p.country, p.qid, actor, registry, mint, out)
         # keyed by encounter too: a readout of two calls has the host in both
         key = f"{str(iri).rsplit('/', 1)[-1]}-{p.country}-{name_key(p.name) or 'x'}"
         participation = URIRef(f"{doc}#p-{key}")
         out += [
-            (person, RDF.type, KG.Person),
-            (person, RDFS.label, Literal(p.name)),
-            (person, KG.represents, actor),
             (iri, SEM.hasActor, person),
             (iri, KG.participation, participation),
             (participation, RDF.type, KG.Participation),
@@ -233,10 +327,9 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
             (participation, KG.evidence, _evidence(doc, p.evidence or event.evidence, text, out)),
             (participation, PROV.wasGeneratedBy, activity),
         ]
-        if p.qid:
-            out.append((person, OWL.sameAs, WD[p.qid]))
-        if p.written:
-            out.append((participation, KG.nameAsWritten, Literal(p.written, lang=extraction.lang)))
+        written = p.written or (p.name if p.name != label else None)  # a spelling the label does not keep
+        if written:
+            out.append((participation, KG.nameAsWritten, Literal(written, lang=extraction.lang)))
         for role, title in sorted(p.roles.items()):
             holding = URIRef(f"{doc}#r-{key}-{role}")
             out += [
@@ -254,7 +347,7 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
 
 
 def _endorsement_triples(e: Endorsement, registry: Registry, mint: Minter, doc: URIRef, activity: URIRef,
-                         text: str, out: list[Triple]) -> None:
+                         text: str, out: _Out) -> None:
     digest = hashlib.sha1("|".join(str(x) for x in e.key).encode()).hexdigest()[:12]
     iri = URIRef(f"{doc}#e-{digest}")
     out += [
@@ -271,8 +364,7 @@ def _endorsement_triples(e: Endorsement, registry: Registry, mint: Minter, doc: 
         if e.topic in registry.organizations:
             out.append((iri, KG.topic, _actor_stub(e.topic, registry, mint, out)))
         else:
-            topic = topic_iri(e.topic)
-            out += [(iri, KG.topic, topic), (topic, RDF.type, KG.Topic), (topic, SKOS.prefLabel, Literal(e.topic, lang="en"))]
+            out.append((iri, KG.topic, _topic(e.topic, registry, out)))
 
 
 def _stated_at(e: Endorsement, events: list[Event], mint: Minter, doc: URIRef, out: list[Triple]) -> None:

@@ -315,11 +315,14 @@ def _turtle_statements(path: Path) -> tuple[str, Iterator[str]]:
 
 
 def union_graph_iri(dump: Path) -> str | None:
-    """``<base>graph/union`` for the base of the dump's registry graph, or None."""
+    """``<base>graph/union`` for the base of the dump's registry graph (or, as the readout
+    graphs come first in a build's dump, of its first readout graph), or None."""
     for line in _lines(dump):
         graph = split_quad(line)[1]
         if graph.endswith("graph/registry"):
             return graph[: -len("registry")] + "union"
+        if re.search(r"/readout/[0-9a-f]{20}$", graph):
+            return graph[: graph.rindex("readout/")] + "graph/union"
     return None
 
 

@@ -13,6 +13,12 @@ else 404. Each query runs in its own process (:mod:`kg.sandbox`), stopped at the
 (503), so a slow query leaves no CPU or memory behind. Clients get
 :data:`CLIENT_TIMEOUT_S` per read or write and :data:`REQUEST_READ_S` to send a whole
 request, and at most :data:`MAX_CLIENTS` connections are served at once.
+
+With ``page=True`` it also serves the page of :mod:`kg.web` to a browser: ``GET /`` (when
+the client accepts HTML and sends no query), its files under ``/assets/`` (only the files
+the page found at start, by name) and a small read-only API under ``/api/`` (the ready
+queries, a ready query with values bound, the graph views as JSON). The page sends its
+queries to ``/sparql`` like any client: it gets no way around the refusals above.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 from urllib.parse import parse_qs, urlsplit
 
-from kg.errors import QueryError
+from kg.errors import KGError, QueryError
 from kg.query import QUERY_STACK_BYTES, ensure_union, on_deep_stack, stream_query
 from kg.store import in_memory
 from kg.results import MEDIA_TYPES, QueryResult, TooManyResults, limit_rows, stream
@@ -63,6 +69,13 @@ _BY_MEDIA = {
 }
 _GRAPH_MEDIA = ("application/n-triples", "text/turtle", "text/plain")
 _READ_ONLY = "this endpoint is read-only: SPARQL updates are refused"
+_ASSETS = "/assets/"
+# the page runs only its own scripts and talks only to this server; CodeMirror sets inline styles
+_PAGE_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                               "object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache", "Referrer-Policy": "no-referrer",
+}
 
 
 def negotiate(accept: str | None, graph: bool = False) -> tuple[str, str]:
@@ -224,17 +237,53 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
+        if self.server.page is not None and self._page_get(url.path, url.query):
+            return None
         if url.path not in _ENDPOINTS:
             return self._not_found()
         params = parse_qs(url.query, keep_blank_values=True)
         if "update" in params:
             return self._error(403, _READ_ONLY)
         if "query" not in params:
+            if url.path == "/" and self.server.page is not None and "text/html" in (self.headers.get("Accept") or ""):
+                return self._send(200, self.server.page.index(), "text/html; charset=utf-8", extra=_PAGE_HEADERS)
             return self._error(200 if url.path == "/" else 400,
                                "readout-kg SPARQL endpoint (read-only): GET or POST /sparql with query=...")
         self._answer(params["query"][0], params.get("format", [None])[0])
 
     do_HEAD = do_GET  # noqa: N815
+
+    def _page_get(self, path: str, query: str) -> bool:
+        """Answer a request of the page (a file, or the API); False when ``path`` is not the page's."""
+        page = self.server.page
+        if path.startswith(_ASSETS):
+            found = page.asset(path[len(_ASSETS):])  # a name found at start, or nothing: never a path
+            if found is None:
+                self._not_found()
+            else:
+                self._send(200, found[0], found[1], extra=_PAGE_HEADERS)
+            return True
+        params = {k: v[0] for k, v in parse_qs(query, keep_blank_values=True).items()}
+        if path == "/api/info":
+            return self._api(page.info)
+        if path == "/api/queries":
+            return self._api(page.queries)
+        if path == "/api/view":
+            return self._api(lambda: page.view(params.get("name", ""), params.get("lang", "en")))
+        return False
+
+    def _api(self, answer: Callable[[], bytes]) -> bool:
+        """JSON from ``answer``, or its error as one line (400); never a traceback."""
+        try:
+            body = answer()
+        except KGError as exc:
+            self._error(400, str(exc))
+        except Exception as exc:  # noqa: BLE001 (a bug must not take the server down, nor reach the client whole)
+            self.server.report(f"page: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}")
+            self._error(500, f"the page's request failed ({type(exc).__name__}); see the server's log")
+        else:
+            self._send(200, body, "application/json; charset=utf-8", extra={"Cache-Control": "no-cache"})
+        return True
 
     def _body(self) -> bytes | None:
         """The request body, or None after answering 400, 411 or 413 (and closing the connection)."""
@@ -260,6 +309,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
+        if url.path == "/api/bind" and self.server.page is not None:
+            raw = self._body()
+            if raw is not None:
+                self._api(lambda: self.server.page.bind(raw))
+            return None
         if url.path not in _ENDPOINTS:
             self.close_connection = True  # the body is not read
             return self._not_found()
@@ -322,6 +376,7 @@ class _Server(ThreadingHTTPServer):
                  log: Callable[[str], None] | None, max_rows: int) -> None:
         super().__init__(address, _Handler)
         self.sandbox, self.timeout_s, self.log, self.max_rows = sandbox, timeout_s, log, max_rows
+        self.page: Any = None  # a kg.web.Page, or None: the endpoint alone
         self.client_timeout_s, self.request_read_s = CLIENT_TIMEOUT_S, REQUEST_READ_S
         self._clients = threading.BoundedSemaphore(MAX_CLIENTS)
 
@@ -379,20 +434,40 @@ def _give_back_memory() -> None:
         pass  # not glibc
 
 
+def _page(store: Any) -> Any:
+    """The page, reading its snapshot of ``store`` on a thread (the zygote is forked already)."""
+    from kg.registry import load_registry
+    from kg.snapshot import load_snapshot
+    from kg.web import Page
+
+    return Page(lambda: load_snapshot(store), load_registry(), on_loaded=_give_back_memory)
+
+
 def make_server(store: Any, port: int = DEFAULT_PORT, timeout_s: float = DEFAULT_TIMEOUT,
                 host: str = "127.0.0.1", run: Callable[[Any, str], QueryResult] | None = None,
-                log: Callable[[str], None] | None = None, max_rows: int = DEFAULT_MAX_ROWS) -> ThreadingHTTPServer:
+                log: Callable[[str], None] | None = None, max_rows: int = DEFAULT_MAX_ROWS,
+                page: bool = False) -> ThreadingHTTPServer:
     """An endpoint for ``store`` on ``host:port`` (port 0: any free one); call ``serve_forever()``.
 
     Call it before starting any thread: it forks the process that holds the store and
     forks one child per query (``run(store, text)``, by default :func:`kg.query.stream_query`
     without SERVICE). The caller may drop ``store`` afterwards; ``serve_forever`` gives its
-    memory back. Answers larger than ``max_rows`` results are refused (413) as the rows come."""
+    memory back. Answers larger than ``max_rows`` results are refused (413) as the rows come.
+    With ``page``, the page of :mod:`kg.web` is served too (its snapshot of the graph is read
+    on a thread after the query process is forked, so that process does not carry it, and
+    the server answers meanwhile)."""
     store = ensure_union(in_memory(store))  # a store kept on disk: copied, as a fork cannot share it
     job = _job(store, run or functools.partial(stream_query, federation=False), max_rows)
     sandbox = Sandbox(job, slots=QUERY_SLOTS, memory_bytes=QUERY_MEMORY_BYTES + QUERY_STACK_BYTES)
     try:
-        return _Server((host, port), sandbox, timeout_s, log, max_rows)
+        server = _Server((host, port), sandbox, timeout_s, log, max_rows)
     except BaseException:
         sandbox.close()
         raise
+    if page:
+        try:
+            server.page = _page(store)
+        except BaseException:
+            server.server_close()
+            raise
+    return server

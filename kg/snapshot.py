@@ -61,6 +61,17 @@ class Snapshot:
     participations: list[Participation] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     holdings: list[Holding] = field(default_factory=list)
+    # readouts of one encounter (kg.resolve): a readout's event IRI -> the shared encounter and
+    # -> the readouts reporting it; the shared encounter -> (type, date, readouts backing it); a
+    # statement -> its event
+    encounter_of: dict[str, str] = field(default_factory=dict)
+    readouts_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shared: dict[str, tuple[str, str | None, tuple[str, ...]]] = field(default_factory=dict)
+    stated_at: dict[str, str] = field(default_factory=dict)
+
+    def encounter(self, event: str) -> str:
+        """The shared encounter a readout's event reports (the event itself when unresolved)."""
+        return self.encounter_of.get(event, event)
 
     def node_id(self, iri: str) -> str:
         """A short stable id: the IRI less the base (``person/CHN/wang-yi``, ``state/CHN``)."""
@@ -141,23 +152,53 @@ def load_snapshot(store: Any) -> Snapshot:
     for p, a in _values(store, _P + "SELECT ?p (MIN(STR(?a)) AS ?actor) WHERE { ?p kg:represents ?a } GROUP BY ?p"):
         snap.represents[p] = a
     snap.labels = _labels(store, registry)
+    # each property read whole in a sub-query and the tables joined: the on-disk store scans a
+    # property once instead of looking each row up (same rows, 2-5x faster at 10,000 readouts)
     classes = " ".join(f"kg:{t}" for t in EVENT_TYPES)
     for event, cls, date, person in _values(store, _P + f"""
-            SELECT DISTINCT ?e ?c ?d ?p WHERE {{ VALUES ?c {{ {classes} }}
-              ?e a ?c ; kg:date ?d ; kg:participation/kg:participant ?p }} ORDER BY ?d ?e ?p"""):
+            SELECT DISTINCT ?e ?c ?d ?p WHERE {{
+              {{ SELECT ?e ?c WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }} }} {{ SELECT ?e ?d WHERE {{ ?e kg:date ?d }} }}
+              {{ SELECT ?e ?taking WHERE {{ ?e kg:participation ?taking }} }}
+              {{ SELECT ?taking ?p WHERE {{ ?taking kg:participant ?p }} }} }} ORDER BY ?d ?e ?p"""):
         snap.participations.append(Participation(event, cls.rsplit("#", 1)[-1], date, person))
-    met = dict(_values(store, _P + "SELECT ?r (MIN(?d) AS ?met) WHERE { ?e prov:wasDerivedFrom ?r ; kg:date ?d } GROUP BY ?r"))
+    met = dict(_values(store, _P + "SELECT ?r (MIN(?d) AS ?met) WHERE { { SELECT ?e ?d WHERE { ?e kg:date ?d } } "
+                                   "{ SELECT ?e ?r WHERE { ?e prov:wasDerivedFrom ?r } } } GROUP BY ?r"))
     issued = dict(_values(store, _P + "SELECT ?r (MIN(?d) AS ?issued) WHERE { ?r a kg:Readout ; dcterms:issued ?d } GROUP BY ?r"))
     for e, endorser, stance, target, topic, readout in _values(store, _P + """
             SELECT ?e ?by ?stance ?target ?topic (MIN(STR(?r)) AS ?readout) WHERE {
-              ?e a kg:Endorsement ; kg:endorser ?by ; kg:stance ?stance .
-              OPTIONAL { ?e kg:target ?target } OPTIONAL { ?e kg:topic ?topic } OPTIONAL { ?e prov:wasDerivedFrom ?r }
+              { SELECT ?e WHERE { ?e a kg:Endorsement } } { SELECT ?e ?by WHERE { ?e kg:endorser ?by } }
+              { SELECT ?e ?stance WHERE { ?e kg:stance ?stance } }
+              OPTIONAL { SELECT ?e ?target WHERE { ?e kg:target ?target } }
+              OPTIONAL { SELECT ?e ?topic WHERE { ?e kg:topic ?topic } }
+              OPTIONAL { SELECT ?e ?r WHERE { ?e prov:wasDerivedFrom ?r } }
             } GROUP BY ?e ?by ?stance ?target ?topic ORDER BY ?e ?by ?stance ?target ?topic"""):
         date = (met.get(readout) or issued.get(readout)) if readout else None
         snap.statements.append(Statement(e, endorser, stance.rsplit("/", 1)[-1], target, topic, date, readout))
     for person, role, organization, date, title in _values(store, _P + """
             SELECT DISTINCT ?p ?role ?o ?d ?title WHERE {
-              ?h a kg:RoleHolding ; org:member ?p ; org:role ?role ; org:organization ?o ; kg:atEncounter ?e .
-              ?e kg:date ?d . OPTIONAL { ?h kg:titleAsWritten ?title } } ORDER BY ?p ?role ?o ?d ?title"""):
+              { SELECT ?h WHERE { ?h a kg:RoleHolding } } { SELECT ?h ?p WHERE { ?h org:member ?p } }
+              { SELECT ?h ?role WHERE { ?h org:role ?role } } { SELECT ?h ?o WHERE { ?h org:organization ?o } }
+              { SELECT ?h ?e WHERE { ?h kg:atEncounter ?e } } { SELECT ?e ?d WHERE { ?e kg:date ?d } }
+              OPTIONAL { SELECT ?h ?title WHERE { ?h kg:titleAsWritten ?title } } } ORDER BY ?p ?role ?o ?d ?title"""):
         snap.holdings.append(Holding(person, role.rsplit("/", 1)[-1], organization, date, title))
+    _add_encounters(store, snap)
     return snap
+
+
+def _add_encounters(store: Any, snap: Snapshot) -> None:
+    """Which readouts report one encounter (:mod:`kg.resolve`), so views count encounters."""
+    from kg.compare import encounter_reports
+    from kg.resolve import resolve
+
+    classes = {"phone_call": "PhoneCall", "video_call": "VideoCall", "meeting": "Meeting", "talks": "Talks",
+               "visit": "Visit", "message": "MessageExchange"}
+    reports, _ = encounter_reports(store)
+    for shared in resolve(reports, snap.base):
+        readouts = tuple(sorted({r.readout for r in shared.reports}))
+        snap.shared[shared.iri] = (classes.get(shared.type, shared.type), shared.date, readouts)
+        for report in shared.reports:
+            snap.encounter_of.setdefault(report.encounter, shared.iri)
+            snap.readouts_of[report.encounter] = tuple(sorted({*snap.readouts_of.get(report.encounter, ()),
+                                                               report.readout}))
+    for statement, event in _values(store, _P + "SELECT ?s (MIN(STR(?e)) AS ?at) WHERE { ?s kg:statedAt ?e } GROUP BY ?s"):
+        snap.stated_at[statement] = event

@@ -16,13 +16,16 @@ import sys
 import re
 import tempfile
 import threading
+import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kg.errors import DumpNotFound, RDFParseError
-from kg.rdf import Triple, ntriples_term
+
+if TYPE_CHECKING:  # kg.rdf (and the extractor it needs) only where quads are written
+    from kg.rdf import Triple
 
 __all__ = ["atomic_writer", "folder_lock", "remove_stale_temporaries", "quad_lines", "DUMP_NQ", "DUMP_TTL", "REPORT_JSON", "REPORT_TXT", "write_turtle",
            "find_dump", "load_store", "STORE_DIR", "sync_store", "open_kept_store",
@@ -153,6 +156,8 @@ class _TextOver:
 
 
 def quad_lines(triples: Iterable[Triple], graph: str) -> str:
+    from kg.rdf import ntriples_term
+
     g = f"<{graph}>"
     return "".join(f"{ntriples_term(s)} {ntriples_term(p)} {ntriples_term(o)} {g} .\n" for s, p, o in triples)
 
@@ -355,6 +360,7 @@ _SYNC_SECONDS = 3600
 
 
 def _sync(out: Path) -> str:
+    started = time.perf_counter()
     stamp = _read_stamp(out)
     (out / STORE_DIR / _STAMP).unlink(missing_ok=True)  # until the store is whole again
     index = _build_index(out)
@@ -369,7 +375,9 @@ def _sync(out: Path) -> str:
     with atomic_writer(out / STORE_DIR / _ENTRIES) as entries_file:  # before the stamp that vouches for it
         entries_file.write(json.dumps(entries, sort_keys=True))
     new = {"format": _STAMP_FORMAT, "dump": _identity(out / DUMP_NQ), "union": _identity(out / DUMP_TTL),
-           "config": index["config"] if index else None}
+           "config": index["config"] if index else None,
+           # how the store was brought up to date and how long it took (read by bench/), not compared
+           "state": state, "seconds": round(time.perf_counter() - started, 3)}
     with atomic_writer(out / STORE_DIR / _STAMP) as stamp_file:
         stamp_file.write(json.dumps(new, sort_keys=True))
     return state

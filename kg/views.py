@@ -22,6 +22,14 @@ sorted order, so metrics (Louvain with a fixed seed) and exports are stable.
 
 Charts read plain rows: :func:`encounters_per_year`, :func:`stances_per_year`,
 :func:`counterpart_years` (and :func:`counterparts` for tables).
+
+Counting is by encounter (``count="encounters"``, the default): the readouts of one
+encounter (China's and the counterpart's, grouped by :mod:`kg.resolve`) make one encounter,
+dated and typed as the shared encounter is, and a stance both report at it is one
+statement; each edge and row says in ``reports`` how many readouts back it. With
+``count="reports"`` every readout's report counts, as event datasets that take each report
+for another event do. :func:`comparison` lists, for each encounter two or more readouts
+report, what one says and another leaves out.
 """
 
 from __future__ import annotations
@@ -41,14 +49,16 @@ from kg.namespaces import DEFAULT_BASE
 import networkx as nx
 
 from kg.errors import ViewError
-from kg.snapshot import LANGS, Snapshot
+from kg.snapshot import LANGS, Snapshot, Statement
 
 __all__ = ["Filters", "make_filters", "interactions", "endorsements", "affiliations", "ego", "build_view",
            "metrics", "counterparts", "counterpart_years", "encounters_per_year", "stances_per_year", "net_stance",
-           "to_dict", "describe", "resolve_node", "region_of", "VIEWS", "STANCES", "SEED", "INTERNATIONAL"]
+           "comparison", "to_dict", "describe", "resolve_node", "region_of", "VIEWS", "STANCES", "COUNTS", "SEED",
+           "INTERNATIONAL"]
 
 VIEWS = ("interactions", "endorsements", "affiliations")
 STANCES = ("support", "oppose", "congratulate")
+COUNTS = ("encounters", "reports")  # what a weight counts: distinct encounters, or every readout's report
 SEED = 42
 INTERNATIONAL = "International"  # the region of organisations
 _SIGN = {"support": 1, "oppose": -1, "congratulate": 0}
@@ -179,18 +189,40 @@ def _no_statement_filters(filters: Filters, view: str) -> None:
         raise ViewError(f"--topic and --stance apply to the endorsements view, not {view}")
 
 
-def interactions(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", level: str = "person") -> nx.Graph:
-    """Actors linked by shared encounters (weight = encounters, their dates, first/last date, types)."""
+def _check_count(count: str) -> None:
+    if count not in COUNTS:
+        raise ViewError(f"count must be one of {', '.join(COUNTS)}, not {count!r}")
+
+
+def _units(snap: Snapshot, count: str = "encounters") -> dict[str, tuple[str, str, set[str], int]]:
+    """What a count counts -> (type, date, people, reports): each shared encounter, with the
+    people every readout of it names and how many readouts report it; or, with ``count=
+    "reports"``, each readout's report of an encounter."""
+    _check_count(count)
+    units: dict[str, tuple[str, str, set[str], int]] = {}
+    for p in snap.participations:
+        if count == "reports":
+            for readout in snap.readouts_of.get(p.event, ("",)):
+                units.setdefault(f"{p.event} {readout}", (p.type, p.date, set(), 1))[2].add(p.person)
+            continue
+        key = snap.encounter(p.event)
+        kind, date, readouts = snap.shared.get(key, (p.type, p.date, snap.readouts_of.get(p.event, ("",))))
+        units.setdefault(key, (kind, date or p.date, set(), len(readouts)))[2].add(p.person)
+    return units
+
+
+def interactions(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", level: str = "person",
+                 count: str = "encounters") -> nx.Graph:
+    """Actors linked by shared encounters (weight = encounters, their dates, first/last date,
+    types, and the readouts that report them)."""
     _no_statement_filters(filters, "interactions")
     if level not in ("person", "state"):
         raise ViewError(f"level must be person or state, not {level!r}")
-    events: dict[str, tuple[str, str, set[str]]] = {}
-    for p in snap.participations:
-        events.setdefault(p.event, (p.type, p.date, set()))[2].add(p.person)
+    events = _units(snap, count)
     roles = _roles(snap, filters) if level == "person" else {}
     graph = nx.Graph()
     dates: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for event, (kind, date, people) in sorted(events.items()):
+    for event, (kind, date, people, reports) in sorted(events.items()):
         if not filters.dated(date):
             continue
         if filters.states and not any(snap.code(p) in filters.states for p in people):
@@ -202,10 +234,11 @@ def interactions(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
             if graph.has_edge(a, b):
                 data = graph[a][b]
                 data["weight"] += 1
+                data["reports"] += reports
                 data["first"], data["last"] = min(data["first"], date), max(data["last"], date)
                 data["types"] = ";".join(sorted(set(data["types"].split(";")) | {kind}))
             else:
-                graph.add_edge(a, b, weight=1, first=date, last=date, types=kind)
+                graph.add_edge(a, b, weight=1, reports=reports, first=date, last=date, types=kind)
     for (a, b), seen in dates.items():
         graph[a][b]["dates"] = ";".join(sorted(seen))
     return _finish(graph, "interactions", lang)
@@ -215,10 +248,31 @@ def _topic_key(snap: Snapshot, topic: str | None) -> str:
     return _slug(snap.codes.get(topic) or re.split(r"[/#]", topic)[-1]) if topic else ""
 
 
-def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", aggregate: bool = False) -> nx.Graph:
-    """Endorser -> target per statement (MultiDiGraph), or per pair (DiGraph, ``aggregate``)."""
-    multi = nx.MultiDiGraph()
+def _statements(snap: Snapshot, count: str = "encounters") -> list[tuple[Statement, int]]:
+    """Each statement with how many readouts state it: by encounter, the statements of one
+    stance (endorser, stance, target, topic) that readouts of one encounter report are one,
+    kept as the first of them; with ``count="reports"`` every readout's statement counts."""
+    _check_count(count)
+    if count == "reports":
+        return [(s, 1) for s in snap.statements]
+    groups: dict[tuple, list[Statement]] = {}
     for s in snap.statements:
+        event = snap.stated_at.get(s.iri)
+        at = snap.encounter(event) if event else f"readout {s.readout or s.iri}"  # no encounter: never merged
+        groups.setdefault((at, s.endorser, s.stance, s.target, s.topic), []).append(s)
+    out = []
+    for members in groups.values():
+        members.sort(key=lambda s: (s.date or "9999", s.iri))
+        out.append((members[0], len({s.readout or s.iri for s in members})))
+    return sorted(out, key=lambda item: item[0].iri)
+
+
+def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", aggregate: bool = False,
+                 count: str = "encounters") -> nx.Graph:
+    """Endorser -> target per statement (MultiDiGraph), or per pair (DiGraph, ``aggregate``);
+    ``reports`` says how many readouts state each."""
+    multi = nx.MultiDiGraph()
+    for s, reports in _statements(snap, count):
         topic = _topic_key(snap, s.topic)
         if s.target is None or not filters.dated(s.date):
             continue
@@ -229,7 +283,8 @@ def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
         if filters.states and not {snap.code(s.endorser), snap.code(s.target)} & filters.states:
             continue
         a, b = _add_actor(multi, snap, s.endorser, lang), _add_actor(multi, snap, s.target, lang)
-        multi.add_edge(a, b, key=snap.node_id(s.iri), weight=1, stance=s.stance, signed=_SIGN.get(s.stance, 0),
+        multi.add_edge(a, b, key=snap.node_id(s.iri), weight=1, reports=reports, stance=s.stance,
+                       signed=_SIGN.get(s.stance, 0),
                        topic=topic, topic_label=snap.label(s.topic, lang) if s.topic else "", first=s.date or "",
                        last=s.date or "", readout=snap.node_id(s.readout) if s.readout else "")
     if not aggregate:
@@ -239,10 +294,11 @@ def endorsements(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
     dated: dict[tuple[str, str], list[str]] = defaultdict(list)
     for a, b, data in multi.edges(data=True):
         if not graph.has_edge(a, b):
-            graph.add_edge(a, b, weight=0, first=data["first"], last=data["last"], topics="",
+            graph.add_edge(a, b, weight=0, reports=0, first=data["first"], last=data["last"], topics="",
                            **{stance: 0 for stance in STANCES})
         edge = graph[a][b]
         edge["weight"] += 1
+        edge["reports"] += data["reports"]
         edge[data["stance"]] += 1
         edge["first"] = min(filter(None, (edge["first"], data["first"])), default="")
         edge["last"] = max(edge["last"], data["last"])
@@ -331,14 +387,17 @@ def ego(graph: nx.Graph, center: str, radius: int = 1, registry: Any = None) -> 
 
 
 def build_view(name: str, snap: Snapshot, filters: Filters = Filters(), lang: str = "en", level: str = "person",
-               aggregate: bool = False, center: str | None = None, radius: int = 1, registry: Any = None) -> nx.Graph:
-    """The view ``name`` (one of VIEWS), filtered, optionally cut to an ego network."""
+               aggregate: bool = False, center: str | None = None, radius: int = 1, registry: Any = None,
+               count: str = "encounters") -> nx.Graph:
+    """The view ``name`` (one of VIEWS), filtered, optionally cut to an ego network; weights
+    count encounters (or every readout's report, ``count="reports"``)."""
     if lang not in LANGS:
         raise ViewError(f"unknown label language {lang!r}; expected one of {', '.join(LANGS)}")
+    _check_count(count)
     if name == "interactions":
-        graph = interactions(snap, filters, lang, level)
+        graph = interactions(snap, filters, lang, level, count)
     elif name == "endorsements":
-        graph = endorsements(snap, filters, lang, aggregate)
+        graph = endorsements(snap, filters, lang, aggregate, count)
     elif name == "affiliations":
         graph = affiliations(snap, filters, lang)
     else:
@@ -371,15 +430,15 @@ def metrics(graph: nx.Graph) -> dict[str, Any]:
     }
 
 
-def counterparts(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", top: int = 3) -> list[dict[str, Any]]:
+def counterparts(snap: Snapshot, filters: Filters = Filters(), lang: str = "en", top: int = 3,
+                 count: str = "encounters") -> list[dict[str, Any]]:
     """The ``top`` most frequent counterparts of each state (or organisation) per year."""
     _no_statement_filters(filters, "counterparts")
-    events: dict[str, tuple[str, set[str]]] = {}
-    for p in snap.participations:
-        if filters.dated(p.date) and p.person in snap.represents:
-            events.setdefault(p.event, (p.date, set()))[1].add(snap.represents[p.person])
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for date, actors in events.values():
+    for _, date, people, _ in _units(snap, count).values():
+        if not filters.dated(date):
+            continue
+        actors = {snap.represents[p] for p in people if p in snap.represents}
         for ours, theirs in itertools.permutations(sorted(actors), 2):
             counts[(ours, date[:4])][theirs] += 1
     rows = []
@@ -392,35 +451,33 @@ def counterparts(snap: Snapshot, filters: Filters = Filters(), lang: str = "en",
     return rows
 
 
-def _encounters(snap: Snapshot, filters: Filters) -> dict[str, tuple[str, str, set[str]]]:
-    """Event IRI -> (type, date, the states and organisations present), within ``filters``."""
+def _encounters(snap: Snapshot, filters: Filters, count: str = "encounters") -> dict[str, tuple[str, str, set[str]]]:
+    """Encounter (or report) -> (type, date, the states and organisations present), within ``filters``."""
     events: dict[str, tuple[str, str, set[str]]] = {}
-    for p in snap.participations:
-        if filters.dated(p.date):
-            actors = events.setdefault(p.event, (p.type, p.date, set()))[2]
-            if p.person in snap.represents:
-                actors.add(snap.represents[p.person])
+    for unit, (kind, date, people, _) in _units(snap, count).items():
+        if filters.dated(date):
+            events[unit] = (kind, date, {snap.represents[p] for p in people if p in snap.represents})
     if filters.states:
         events = {e: v for e, v in events.items() if {snap.code(a) for a in v[2]} & filters.states}
     return events
 
 
-def encounters_per_year(snap: Snapshot, filters: Filters = Filters()) -> list[dict[str, Any]]:
+def encounters_per_year(snap: Snapshot, filters: Filters = Filters(), count: str = "encounters") -> list[dict[str, Any]]:
     """Encounters per year and type (rows ``year, type, encounters``); --state keeps those it took part in."""
     _no_statement_filters(filters, "encounters-per-year")
-    counts = Counter((date[:4], kind) for kind, date, _ in _encounters(snap, filters).values())
+    counts = Counter((date[:4], kind) for kind, date, _ in _encounters(snap, filters, count).values())
     return [{"year": year, "type": kind, "encounters": n} for (year, kind), n in sorted(counts.items())]
 
 
-def stances_per_year(snap: Snapshot, filters: Filters = Filters()) -> list[dict[str, Any]]:
+def stances_per_year(snap: Snapshot, filters: Filters = Filters(), count: str = "encounters") -> list[dict[str, Any]]:
     """Statements per year and stance (rows ``year, stance, statements``), with the endorsements view's filters."""
-    graph = endorsements(snap, filters)
+    graph = endorsements(snap, filters, count=count)
     counts = Counter((d["first"][:4], d["stance"]) for _, _, d in graph.edges(data=True) if d["first"])
     return [{"year": year, "stance": stance, "statements": n} for (year, stance), n in sorted(counts.items())]
 
 
 def counterpart_years(snap: Snapshot, state: str, filters: Filters = Filters(), lang: str = "en",
-                      top: int = 10) -> list[dict[str, Any]]:
+                      top: int = 10, count: str = "encounters") -> list[dict[str, Any]]:
     """Encounters of ``state`` (an ISO3 or organisation code) with each of its ``top`` most
     frequent counterparts, per year (rows ``counterpart, label, year, encounters``), busiest first."""
     _no_statement_filters(filters, "counterparts")
@@ -429,7 +486,7 @@ def counterpart_years(snap: Snapshot, state: str, filters: Filters = Filters(), 
     if not ours:
         raise ViewError(f"no state or organisation with code {state!r} in this graph")
     counts: dict[str, Counter] = defaultdict(Counter)
-    for _, date, actors in _encounters(snap, filters).values():
+    for _, date, actors in _encounters(snap, filters, count).values():
         if actors & set(ours):
             for theirs in actors - set(ours):
                 counts[theirs][date[:4]] += 1
@@ -486,3 +543,17 @@ def describe(graph: nx.Graph, limit: int = 25) -> str:
     more = [f"{len(rows) - shown} more {what} (--limit 0 shows all)"
             for rows, what in ((node_rows, "nodes"), (edge_rows, "edges")) if len(rows) > shown]
     return "\n".join(parts) + ("\n".join(more) + "\n" if more else "")
+
+
+def comparison(comparisons: Iterable[Any]) -> list[dict[str, Any]]:
+    """For each encounter two or more readouts report (:func:`kg.compare.compare`), what one
+    readout says and another leaves out: rows ``date, type, sides, readouts, only_in, claim,
+    value, sentence, encounter``."""
+    rows = []
+    for c in comparisons:
+        for claim in c.claims:
+            if claim.only_here:
+                rows.append({"date": c.date or "", "type": c.type, "sides": " ".join(c.sides), "readouts": len(c.readouts),
+                             "only_in": claim.readout, "claim": claim.kind, "value": claim.value,
+                             "sentence": claim.sentence, "encounter": c.encounter})
+    return rows

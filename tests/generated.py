@@ -25,15 +25,35 @@ def write_readouts(folder: Path, count: int, seed: int = 0, start: int = 0) -> l
     return generator().generate(folder, count, seed, start)
 
 
-def build_corpus(tmp_path_factory, seed_path: Path, count: int, seed: int) -> Path:
-    """A build folder of the seed and ``count`` generated readouts (for module-scoped fixtures)."""
+def build_corpus(tmp_path_factory, seed_path: Path, count: int, seed: int, extra: tuple[Path, ...] = ()) -> Path:
+    """A build folder of the seed, ``count`` generated readouts and the ``extra`` readout files
+    (for module-scoped fixtures)."""
     import shutil
 
     from kg.build import build
 
     sources = tmp_path_factory.mktemp("sources")
     write_readouts(sources, count, seed=seed)
-    shutil.copy(seed_path, sources / seed_path.name)
+    for path in (seed_path, *extra):
+        shutil.copy(path, sources / path.name)
     out = tmp_path_factory.mktemp("build")
     build(sources, out, jobs=2)
     return out
+
+
+ENCOUNTER = Path(__file__).resolve().parent / "data" / "encounter"
+
+
+def build_encounter_pair(tmp_path_factory, name: str = "wong") -> Path:
+    """A folder with ``sources/`` holding China's readout (8 November, Beijing) and Australia's
+    (9 November, Canberra) of one call (``tests/data/encounter``), and their ``build/``."""
+    import shutil
+
+    from kg.build import build
+
+    root = tmp_path_factory.mktemp(name)
+    (root / "sources").mkdir()
+    for text in ENCOUNTER.glob("*.txt"):
+        shutil.copy(text, root / "sources" / text.name)
+    build(root / "sources", root / "build")
+    return root

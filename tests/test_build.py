@@ -15,13 +15,13 @@ PREFIX kg: <https://w3id.org/readout-kg/ontology#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX stance: <https://w3id.org/readout-kg/vocab/stance/>
-SELECT DISTINCT ?g ?exact WHERE {
+SELECT DISTINCT ?g ?r ?exact WHERE {
   GRAPH ?g {
     ?e a kg:Endorsement ; kg:endorser ?who ; kg:stance stance:support ; kg:target ?whom ;
        kg:topic ?topic ; kg:evidence ?evidence .
-    ?who kg:iso3 "KAZ" . ?whom kg:iso3 "CHN" . ?topic skos:prefLabel "Xinjiang"@en .
     ?evidence oa:hasSelector ?selector . ?selector oa:exact ?exact .
   }
+  GRAPH ?r { ?who kg:iso3 "KAZ" . ?whom kg:iso3 "CHN" . ?topic skos:prefLabel "Xinjiang"@en . }
 }
 """
 
@@ -72,17 +72,18 @@ def test_rejected_readouts_are_not_in_the_dump(small_build, seed_path):
 
 def test_sparql_finds_kazakhstan_supporting_china_on_xinjiang(small_build, seed_path):
     store = load_store(find_dump(small_build.out))
-    rows = [(row["g"].value, row["exact"].value) for row in store.query(XINJIANG_QUERY)]
+    rows = [(row["g"].value, row["r"].value, row["exact"].value) for row in store.query(XINJIANG_QUERY)]
     assert len(rows) == 1
-    graph, exact = rows[0]
+    graph, described, exact = rows[0]
     assert graph == small_build.published[0].graph  # the fact sits in the seed's named graph
+    assert described.endswith("/graph/registry")  # the states and the topic are described once, there
     assert "Xinjiang" in exact and "Kazakhstan" in exact
     assert exact in seed_path.read_text(encoding="utf-8")
 
 
 def test_sparql_default_graph_as_union(small_build):
     store = load_store(find_dump(small_build.out))
-    query = XINJIANG_QUERY.replace("GRAPH ?g {", "{").replace("?g ?exact", "?exact")
+    query = XINJIANG_QUERY.replace("GRAPH ?g {", "{").replace("GRAPH ?r {", "{").replace("?g ?r ?exact", "?exact")
     rows = list(store.query(query, use_default_graph_as_union=True))
     assert len(rows) == 1 and "Xinjiang" in rows[0]["exact"].value
 
@@ -133,7 +134,8 @@ def test_dump_lines_are_sorted_within_each_graph(variant_build, variant_days):
     by_graph: dict[str, list[str]] = {}
     for line in lines:
         by_graph.setdefault(line.rsplit(" <", 1)[1], []).append(line)
-    assert len(by_graph) == 1 + 1 + len(variant_days) + 1  # the registry, one per readout, the statistics
+    # one per readout, the registry, the entities (the software), the statistics
+    assert len(by_graph) == 1 + len(variant_days) + 1 + 1 + 1
     for graph_lines in by_graph.values():
         assert graph_lines == sorted(graph_lines)
 

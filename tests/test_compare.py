@@ -17,6 +17,7 @@ from kg.build import build
 from kg.compare import compare, explain
 from kg.errors import QueryError
 from kg.query import open_store
+from tests.generated import build_encounter_pair
 
 PAIR = Path(__file__).resolve().parent / "data" / "pair"
 LATER_CALL = """Wang Yi Speaks with Kazakh Foreign Minister Mukhtar Tleuberdi on the Phone
@@ -100,3 +101,44 @@ def test_eval_pairs_scores_a_pairs_file(tmp_path):
     result = CliRunner().invoke(main, ["eval-pairs", str(pairs), "--texts", str(PAIR)])
     assert result.exit_code == 0, result.output
     assert "pairing precision 1.00 (1/1), recall 1.00 (1/1)" in result.output
+
+
+
+
+@pytest.fixture(scope="module")
+def wong_build(tmp_path_factory) -> Path:
+    """China's readout (8 November, Beijing) and Australia's (9 November, Canberra) of one call."""
+    return build_encounter_pair(tmp_path_factory)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own N-Quads parser
+def test_the_ready_query_lists_what_one_side_leaves_out(wong_build):
+    """queries/readout-differences.rq gives the stances `kg compare` finds in one readout
+    only, and rdflib's engine agrees with pyoxigraph's."""
+    from rdflib import Dataset
+
+    from kg.query import read_query, run_query
+    from kg.store import find_dump, load_store
+
+    store = open_store(wong_build / "build", wong_build / "sources", wong_build / "build")
+    (comparison,) = compare(store)
+    only = sorted((c.readout, c.sentence) for c in comparison.claims if c.only_here and c.kind == "stance")
+    text = read_query("readout-differences")
+    rows = run_query(load_store(find_dump(wong_build / "build")), text).values()
+    columns = run_query(load_store(find_dump(wong_build / "build")), text).variables
+    said, sentence, absent = columns.index("saidIn"), columns.index("sentence"), columns.index("absentFrom")
+    assert sorted((r[said], r[sentence]) for r in rows) == only and only
+    assert {r[absent] for r in rows} == {"au_wong_wang_call.txt"}
+    assert not any("Ukraine" in r[sentence] for r in rows)  # both readouts report it
+    dataset = Dataset(default_union=True)
+    dataset.parse(find_dump(wong_build / "build"), format="nquads")
+    theirs = sorted(tuple("" if v is None else str(v) for v in row) for row in dataset.query(text))
+    assert sorted(tuple("" if v is None else v for v in row) for row in rows) == theirs
+
+
+def test_a_day_apart_across_time_zones_is_one_encounter(wong_build):
+    store = open_store(wong_build / "build", wong_build / "sources", wong_build / "build")
+    (comparison,) = compare(store)
+    assert sorted(r["date"] for r in comparison.readouts) == ["2023-11-08", "2023-11-09"]
+    assert comparison.date == "2023-11-08"
+    assert "dates 2023-11-08 to 2023-11-09, within a day" in comparison.reasons

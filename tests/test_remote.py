@@ -139,7 +139,7 @@ def test_every_named_graph_and_the_union_arrive(server, built):
     union_iri = union_graph_iri(built / DUMP_NQ)
     result = push(built / DUMP_NQ, url, USER, PASSWORD, union=built / DUMP_TTL, union_graph=union_iri)
     expected = _expected(built)
-    assert result.graphs == len(expected) == 15  # 13 readouts, the registry and the statistics
+    assert result.graphs == len(expected) == 16  # 13 readouts, the registry, the entities and the statistics
     assert {g: t for g, t in store.graphs.items() if g != union_iri} == expected
     assert store.graphs[union_iri] == set(Graph().parse(built / DUMP_TTL, format="turtle"))
     assert union_iri.endswith("/graph/union")
@@ -192,8 +192,8 @@ def test_cli_publish_to(server, sources, built, monkeypatch):
     monkeypatch.setenv("KG_SPARQL_PASSWORD", PASSWORD)
     result = CliRunner().invoke(main, ["publish", str(sources), "--build", str(built), "--to", url, "--user", USER])
     assert result.exit_code == 0, result.output
-    assert "15 graphs" in result.output and "union" in result.output
-    assert len(store.graphs) == 16  # and the union
+    assert "16 graphs" in result.output and "union" in result.output
+    assert len(store.graphs) == 17  # and the union
     monkeypatch.setenv("KG_SPARQL_PASSWORD", "wrong")
     refused = CliRunner().invoke(main, ["publish", str(sources), "--build", str(built), "--to", url, "--user", USER])
     assert refused.exit_code == 2 and "check the user and password" in refused.output

@@ -98,7 +98,10 @@ def virtuoso(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, seed_path) -> Path:
-    return build_corpus(tmp_path_factory, seed_path, 40, seed=9)
+    # and two readouts of one call, one per side, so that every ready query has rows
+    pair = Path(__file__).parent / "data" / "encounter"
+    return build_corpus(tmp_path_factory, seed_path, 40, seed=9,
+                        extra=(pair / "cn_wang_wong_call.txt", pair / "au_wong_wang_call.txt"))
 
 
 def _select(base: str, query: str, default_graph: str | None = None) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kg.resolve import Report, resolve
+from kg.resolve import Report, month_day, resolve
 
 
 def _r(readout: str, kind: str, date: str | None, *sides: str, encounter: str | None = None) -> Report:
@@ -62,3 +62,51 @@ def test_the_same_groups_and_iris_whatever_the_order():
     shuffled = reports[:]
     random.Random(7).shuffle(shuffled)
     assert [(s.iri, [r.readout for r in s.reports]) for s in resolve(shuffled)] == first
+
+
+def _partial(readout: str, kind: str, month_day, *sides: str) -> Report:
+    return Report(f"ev/{readout}/{kind}/undated", f"ro/{readout}", kind, None, frozenset(sides), month_day=month_day)
+
+
+def test_a_day_and_month_with_no_year_joins_the_one_encounter_near_it():
+    """"On February 12, Lavrov had a telephone conversation with Blinken" on a page with no date."""
+    reports = [_r("us", "phone_call", "2022-02-12", "RUS", "USA"), _r("us2", "phone_call", "2022-02-01", "RUS", "USA"),
+               _partial("ru", "phone_call", (2, 12), "RUS", "USA"), _partial("ru2", "phone_call", (2, 13), "RUS", "USA")]
+    assert _groups(reports) == [["ru", "ru2", "us"], ["us2"]]
+    shared = next(s for s in resolve(reports) if len(s.reports) == 3)
+    assert shared.date == "2022-02-12" and any("names February 12 with no year" in r for r in shared.reasons)
+
+
+def test_a_day_and_month_two_encounters_could_be_stays_alone():
+    """The same pair met on 20 May in two years: a "20 мая" with no year is neither."""
+    reports = [_r("a", "meeting", "2024-05-20", "CHN", "RUS"), _r("b", "meeting", "2025-05-20", "CHN", "RUS"),
+               _partial("c", "talks", (5, 20), "CHN", "RUS")]
+    assert _groups(reports) == [["a"], ["b"], ["c"]]
+    (alone,) = [s for s in resolve(reports) if s.reports[0].readout == "ro/c"]
+    assert "2 encounters" in alone.reasons[0]
+
+
+def test_a_day_and_month_never_joins_another_medium_day_or_counterpart():
+    reports = [_r("a", "meeting", "2019-01-24", "CHN", "FRA"),
+               _partial("b", "phone_call", (1, 24), "CHN", "FRA"),  # by phone: another encounter
+               _partial("c", "meeting", (1, 27), "CHN", "FRA"),  # three days off
+               _partial("d", "meeting", (1, 24), "CHN", "DEU")]  # another counterpart
+    assert _groups(reports) == [["a"], ["b"], ["c"], ["d"]]
+
+
+def test_two_readouts_with_the_same_day_and_month_only_are_one_encounter():
+    reports = [_partial("fr", "talks", (1, 24), "CHN", "FRA"), _partial("zh", "meeting", (1, 24), "CHN", "FRA")]
+    assert _groups(reports) == [["fr", "zh"]]
+
+
+def test_a_weekday_alone_or_no_day_never_joins():
+    reports = [_r("us", "phone_call", "2022-03-05", "CHN", "USA"), _r("fr", "phone_call", None, "CHN", "USA")]
+    assert _groups(reports) == [["fr"], ["us"]]
+
+
+def test_month_day_reads_the_day_a_sentence_names_without_a_year():
+    assert month_day("On February 12, Foreign Minister Sergey Lavrov had a telephone conversation.", "en") == (2, 12)
+    assert month_day("12 февраля по американской инициативе состоялся телефонный разговор.", "ru") == (2, 12)
+    assert month_day("On February 12, 2022, Lavrov spoke with Blinken.", "en") is None  # a year: the extractor dates it
+    assert month_day("Wang Yi a eu samedi une conversation téléphonique.", "fr") is None  # a weekday is no day
+    assert month_day("On February 12 and 13 ...", "xx") is None  # a language the extractor does not read

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -14,6 +16,7 @@ from kg.errors import ViewError
 from kg.snapshot import Snapshot, load_snapshot
 from kg.views import (Filters, affiliations, build_view, counterpart_years, counterparts, ego, encounters_per_year,
                       endorsements, interactions, make_filters, metrics, stances_per_year, to_dict)
+from tests.generated import build_encounter_pair
 
 ID = "https://w3id.org/readout-kg/id/"
 
@@ -43,7 +46,7 @@ def test_interactions_between_people(snap: Snapshot):
     graph = interactions(snap)
     assert graph.number_of_nodes() == 6 and graph.number_of_edges() == 5
     edge = graph["person/CHN/wang-yi"]["person/KAZ/mukhtar-tleuberdi"]
-    assert edge == {"weight": 2, "first": "2021-01-21", "last": "2022-07-01", "types": "PhoneCall;Talks",
+    assert edge == {"weight": 2, "reports": 2, "first": "2021-01-21", "last": "2022-07-01", "types": "PhoneCall;Talks",
                     "dates": "2021-01-21;2022-07-01"}
     assert graph.nodes["person/UN/antonio-guterres"] == {
         "label": "António Guterres", "kind": "person", "state": "UN", "iri": ID + "person/UN/antonio-guterres",
@@ -196,3 +199,88 @@ def test_cli_view_table_and_json(mini):
     bad = runner.invoke(main, ["view", "interactions", "--dump", str(mini), "--stance", "oppose"])
     assert bad.exit_code == 2 and "endorsements view" in bad.output
     assert "kg view interactions --level state" in runner.invoke(main, ["view", "--help"]).output
+
+
+# ---- counting by encounter: two readouts of one call the team wrote in the two sides' styles ----
+ENCOUNTER = Path(__file__).resolve().parent / "data" / "encounter"
+
+
+@pytest.fixture(scope="module")
+def pair_snap(tmp_path_factory) -> Snapshot:
+    """China's readout (8 November, Beijing) and Australia's (9 November, Canberra) of one call."""
+    from kg.query import open_store
+
+    root = build_encounter_pair(tmp_path_factory, "encounter")
+    return load_snapshot(open_store(root / "build", root / "sources", root / "build"))
+
+
+def test_a_stance_both_sides_report_counts_once(pair_snap: Snapshot):
+    by_encounter = endorsements(pair_snap, aggregate=True)
+    assert by_encounter["state/AUS"]["state/UKR"]["weight"] == 1  # both readouts report it: one statement
+    assert by_encounter["state/AUS"]["state/UKR"]["reports"] == 2
+    assert by_encounter["state/AUS"]["state/CHN"]["reports"] == by_encounter["state/AUS"]["state/CHN"]["weight"]
+    by_report = endorsements(pair_snap, aggregate=True, count="reports")
+    assert by_report["state/AUS"]["state/UKR"]["weight"] == 2
+    assert by_report["state/AUS"]["state/CHN"]["weight"] == by_encounter["state/AUS"]["state/CHN"]["weight"]
+    assert [r["statements"] for r in stances_per_year(pair_snap)] == [by_encounter.size(weight="weight")]
+
+
+def test_the_two_readouts_of_one_call_are_one_encounter(pair_snap: Snapshot):
+    edge = interactions(pair_snap, level="state")["state/AUS"]["state/CHN"]
+    assert (edge["weight"], edge["reports"], edge["dates"]) == (1, 2, "2023-11-08")  # China's date: most reports tie
+    per_report = interactions(pair_snap, level="state", count="reports")["state/AUS"]["state/CHN"]
+    assert (per_report["weight"], per_report["dates"]) == (2, "2023-11-08;2023-11-09")
+    assert encounters_per_year(pair_snap) == [{"year": "2023", "type": "PhoneCall", "encounters": 1}]
+    assert encounters_per_year(pair_snap, count="reports")[0]["encounters"] == 2
+    assert counterparts(pair_snap)[0]["encounters"] == 1
+    assert counterparts(pair_snap, count="reports")[0]["encounters"] == 2
+    with pytest.raises(ViewError, match="count must be one of"):
+        interactions(pair_snap, count="events")
+
+
+def test_the_other_sides_readout_adds_reports_not_encounters(mini_store, snap: Snapshot):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.extend(q for q in mini_store if isinstance(q.graph_name, ox.NamedNode))  # the named graphs, no union yet
+    store.extend(ox.parse(path=str(ENCOUNTER / "mini_other_side.trig"), format=ox.RdfFormat.TRIG))
+    both = load_snapshot(store)
+    alone, joined = interactions(snap, level="state"), interactions(both, level="state")
+    assert joined["state/CHN"]["state/KAZ"]["weight"] == alone["state/CHN"]["state/KAZ"]["weight"]
+    assert joined["state/CHN"]["state/KAZ"]["reports"] == alone["state/CHN"]["state/KAZ"]["reports"] + 1
+    congratulations = [d for _, _, d in endorsements(both).edges(data=True) if d["stance"] == "congratulate"]
+    assert [d["reports"] for d in congratulations] == [2]  # r1 and r6 both report it
+    assert len(endorsements(both, count="reports").edges) == len(endorsements(both).edges) + 1
+
+
+def test_cli_view_counts_encounters_or_reports(pair_snap, tmp_path):
+    from kg.build import build
+
+    (tmp_path / "sources").mkdir()
+    for text in ENCOUNTER.glob("*.txt"):
+        shutil.copy(text, tmp_path / "sources" / text.name)
+    build(tmp_path / "sources", tmp_path / "build")
+    runner = CliRunner()
+    args = ["view", "counterparts", "--dump", str(tmp_path / "build"), "--sources", str(tmp_path / "sources"), "--json"]
+    assert json.loads(runner.invoke(main, args).output)[0]["encounters"] == 1
+    assert json.loads(runner.invoke(main, args + ["--count", "reports"]).output)[0]["encounters"] == 2
+    bad = runner.invoke(main, args + ["--count", "events"])
+    assert bad.exit_code == 2 and "Traceback" not in bad.output
+
+
+def test_cli_view_comparison_lists_what_one_side_leaves_out(tmp_path):
+    from kg.build import build
+
+    (tmp_path / "sources").mkdir()
+    for text in ENCOUNTER.glob("*.txt"):
+        shutil.copy(text, tmp_path / "sources" / text.name)
+    build(tmp_path / "sources", tmp_path / "build")
+    args = ["view", "comparison", "--dump", str(tmp_path / "build"), "--sources", str(tmp_path / "sources"), "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    stances = {(r["only_in"], r["value"]) for r in rows if r["claim"] == "stance"}
+    assert ("cn_wang_wong_call.txt", "AUS support CHN on Taiwan") in stances
+    assert not any("Ukraine" in value for _, value in stances)  # both readouts report it
+    assert {r["readouts"] for r in rows} == {2}
+    assert any("Taiwan independence" in r["sentence"] for r in rows)

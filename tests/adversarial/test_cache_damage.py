@@ -26,10 +26,16 @@ OUTPUTS = ("readouts.nq", "union.ttl", "report.json", "report.txt")
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> tuple[Path, Path, Path]:
-    """20 generated readouts and the seed, built once into ``out`` and once clean."""
+    """20 generated readouts, the seed and a readout naming an official the registry does not
+    know (whose state the tallies take from the entities graph), built once into ``out`` and
+    once clean."""
     folder = tmp_path_factory.mktemp("damage") / "sources"
     write_readouts(folder, 20, seed=5)
     shutil.copy(SEED, folder / SEED.name)
+    (folder / "unknown_official.txt").write_text(
+        "Wang Yi Meets Kenyan Ambassador\n\n2024-05-06\n\n"
+        "On May 6, 2024, Foreign Minister Wang Yi met with Kenyan Ambassador to China Jane Wanjiru Odhiambo in Beijing.\n\n"
+        "Odhiambo said that Kenya firmly adheres to the one-China principle.\n", encoding="utf-8")
     out, clean = folder.parent / "out", folder.parent / "clean"
     build(folder, out, jobs=1)
     build(folder, clean, jobs=1, clean=True)
