@@ -135,7 +135,7 @@ def _progress_bar(total_hint: bool):
 @click.argument("sources", type=click.Path(path_type=Path), default=DEFAULT_SOURCES, required=False)
 @click.option("--out", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True, help="Build folder.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs (must end in / or #).")
-@click.option("--lang", default=None, help="Force the language of every readout (en, fr, zh, es); detected by default.")
+@click.option("--lang", default=None, help="Force the language of every readout (ar, de, en, es, fr, pt, ru, zh); detected by default.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=None, help="Worker processes (default: all cores).")
 @click.option("--strict", is_flag=True, help="Reject flagged readouts (truncated) too, and fail the build, keeping the "
               "previous dump, on any rejected readout or SHACL violation.")
@@ -213,7 +213,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["json", "turtle"]), default="json", show_default=True)
-@click.option("--lang", default=None, help="Force the language (en, fr, zh, es).")
+@click.option("--lang", default=None, help="Force the language (ar, de, en, es, fr, pt, ru, zh).")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Namespace of minted IRIs.")
 def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> None:
     """Extract one or more readouts and print the result.

@@ -183,3 +183,14 @@ def test_an_anniversary_before_a_year_the_page_writes_dates_nothing(registry):
         """
     assert _events(registry, text)[0][1] in (None, "2025-01-21")
     assert _events(registry, text.replace("2025年", ""))[0][1] == "2024-01-21"
+
+
+def test_a_russian_anniversary_of_relations_in_any_case_and_short_form_fixes_the_year(registry):
+    """"поздравил ... с 25-летием установления дипотношений": the instrumental case and the
+    agencies' short form "дипотношения"; Uzbekistan and Iran established relations in 1992."""
+    text = """\
+        Глава МИД Узбекистана поздравил иранского коллегу
+
+        Ташкент, 11 мая /Синьхуа/ -- Глава МИД Узбекистана Абдулазиз Камилов поздравил министра иностранных дел Ирана Мохаммада Джавада Зарифа с 25-летием установления дипотношений между двумя государствами.
+        """
+    assert _events(registry, text)[0][1] == "2017-05-11"
