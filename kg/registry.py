@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -81,14 +82,11 @@ class Person:
 
 # Languages whose state names the registry holds: those the extractor reads and the UN
 # languages it is learning; CLDR gives each of them for free.
-NAME_LANGUAGES = ("en", "fr", "zh", "es", "ru", "ar", "de", "pt")
-
-
-def _state_names(code: str, table: dict[str, Any]) -> dict[str, list[str]]:
+def _state_names(code: str, table: dict[str, Any], name_languages: Iterable[str]) -> dict[str, list[str]]:
     """Names of a state per language: the label (``label`` in states.toml where CLDR's common
     name reads badly in running text, e.g. "Congo - Kinshasa"; else CLDR's), CLDR's names,
     then the hand-written names CLDR lacks (official long forms, historical names)."""
-    langs = sorted({lang for lang in table if isinstance(table[lang], dict)} | set(NAME_LANGUAGES))
+    langs = sorted({lang for lang in table if isinstance(table[lang], dict)} | set(name_languages))
     out = {}
     for lang in langs:
         own = table.get(lang, {}) if isinstance(table.get(lang), dict) else {}
@@ -133,11 +131,14 @@ class Registry:
     # ---- loading -----------------------------------------------------------------
     def _load(self) -> None:
         d = self.data_dir
+        # every language with a lang/<code>.toml gets CLDR's names of the states: adding a
+        # language is adding its file
+        name_languages = [path.stem for path in sorted((d / "lang").glob("*.toml"))]
         for code, table in sorted(_read_toml(d / "states.toml").items()):
             self.states[code] = State(
                 code=code,
                 qid=table.get("qid"),
-                names=_state_names(code, table),
+                names=_state_names(code, table, name_languages),
                 adjectives={lang: table[lang].get("adjectives", []) for lang in table if isinstance(table[lang], dict)},
                 prefixes={lang: table[lang].get("prefixes", []) for lang in table if isinstance(table[lang], dict)},
                 short=table.get("zh", {}).get("short", []),

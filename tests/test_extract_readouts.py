@@ -311,3 +311,14 @@ def test_a_spokesperson_reporting_an_encounter_is_no_participant(registry):
         """)
     assert {country for country, _ in _people(extraction).values()} == {"CHN", "USA"}
     assert "Mao Ning" not in {p.name for e in extraction.events for p in e.participants}
+
+
+def test_two_phone_calls_with_two_counterparts_are_two_encounters(registry):
+    extraction = _extract(registry, """\
+        Egypt's Foreign Minister holds two phone calls
+
+        2024-04-14
+
+        On April 14, 2024, Foreign Minister Sameh Shoukry held two phone calls with Iranian Foreign Minister Hossein Amir-Abdollahian and Israeli Foreign Minister Israel Katz.
+        """)
+    assert sorted(sorted(p.country for p in e.participants) for e in extraction.events) == [["EGY", "IRN"], ["EGY", "ISR"]]
