@@ -322,3 +322,16 @@ def test_two_phone_calls_with_two_counterparts_are_two_encounters(registry):
         On April 14, 2024, Foreign Minister Sameh Shoukry held two phone calls with Iranian Foreign Minister Hossein Amir-Abdollahian and Israeli Foreign Minister Israel Katz.
         """)
     assert sorted(sorted(p.country for p in e.participants) for e in extraction.events) == [["EGY", "IRN"], ["EGY", "ISR"]]
+
+
+def test_a_headline_naming_two_exchanges_leaves_the_same_day_one_its_own(registry):
+    """"习近平同…互致贺电 李克强同…互致贺电", then "同日，李克强同…互致贺电": two exchanges."""
+    extraction = _extract(registry, """\
+        习近平同新西兰总督基罗互致贺电 李克强同新西兰总理阿德恩互致贺电
+
+        新华社北京12月22日电 2022年12月22日，国家主席习近平同新西兰总督基罗互致贺电，庆祝两国建交50周年。
+
+        同日，国务院总理李克强同新西兰总理阿德恩互致贺电。
+        """)
+    pairs = sorted(sorted(p.name for p in e.participants if p.country == "CHN") for e in extraction.events)
+    assert pairs == [["Li Keqiang"], ["Xi Jinping"]]

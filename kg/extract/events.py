@@ -373,6 +373,11 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
     """"同日，国务院总理李克强同古巴总理马雷罗互致贺电": a second encounter the same day."""
     found = []
     taken = {(p.country, p.name) for p in event.participants}
+    # "习近平同基罗互致贺电 李克强同阿德恩互致贺电" (a headline naming both exchanges), then
+    # "同日，李克强同阿德恩互致贺电": whoever the lead leaves out belongs to the same-day one
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    in_lead = {(people[m.person].country, people[m.person].name) for m in mentions.get(lead, [])
+               if m.kind == "person" and m.person} if lead is not None else set()
     for i, sentence in enumerate(sentences):
         if sentence.start <= event.evidence.start or sentence.paragraph < 0:
             continue
@@ -382,6 +387,11 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
             continue
         keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person))
         persons = [people[k] for k in keys if people[k].country]
+        moved = {(p.country, p.name) for p in persons} - in_lead if in_lead else set()
+        if len({p.country for p in persons}) >= 2 and moved and all((p.country, p.name) in taken for p in persons) \
+                and len({p.country for p in event.participants if (p.country, p.name) not in moved}) >= 2:
+            event.participants[:] = [p for p in event.participants if (p.country, p.name) not in moved]
+            taken -= moved
         if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
             continue
         kind = _choose_type([], cues) or event.type
