@@ -170,3 +170,19 @@ def test_a_party_stating_its_own_position_takes_no_stance_on_anyone(registry):
         Wang Yi said there is only one China in the world and Taiwan is an inseparable part of China.
         """)
     assert not {s for s in stances if s[0] == "CHN"}
+
+
+def test_a_congratulatory_message_on_an_occasion_without_a_topic_label_congratulates(registry):
+    """"un message de félicitations ... à l'occasion du 30e anniversaire de l'établissement des
+    relations diplomatiques": a bilateral occasion, no topic label (ANNOTATION.md §3); a message
+    naming no occasion congratulates nobody."""
+    text = """\
+        Xi Jinping adresse un message de félicitations au président azerbaïdjanais
+
+        2022-04-02
+
+        Le président chinois Xi Jinping a adressé samedi un message de félicitations au président azerbaïdjanais Ilham Aliyev{occasion}.
+        """
+    with_occasion = text.replace("{occasion}", " à l'occasion du 30e anniversaire de l'établissement des relations diplomatiques entre les deux pays")
+    assert ("CHN", "congratulate", "AZE", None) in _stances(registry, with_occasion)
+    assert not {s for s in _stances(registry, text.replace("{occasion}", "")) if s[1] == "congratulate"}

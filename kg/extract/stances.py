@@ -466,6 +466,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         frame_topics += [t for t in framed if t not in frame_topics]
         # "opposes forces interfering in China's affairs" supports China; "opposes the US
         # interfering" opposes the US: the actor between cue and accusation is the accused
+        # "a adressé un message de félicitations ... à l'occasion du 60e anniversaire des
+        # relations diplomatiques": a national or bilateral occasion named, with no topic label
+        occasion = any(m.kind == "stance.occasion" and cue.end <= m.start < frame_end for m in inside)
         objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
         objected = objection is not None
         accused_here = [a for a in actors if objection and cue.end <= a.start and a.end <= objection.start
@@ -542,8 +545,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     continue
                 if final == "congratulate" and topic_target is None:
                     continue
-                if cue.kind in ("adhere", "congratulate_on") and label is None:
-                    continue  # "pursues the one-China policy", "a congratulatory message ... on his election": only with a topic
+                if cue.kind == "adhere" and label is None:
+                    continue  # "pursues the one-China policy": only with a topic
+                if cue.kind == "congratulate_on" and label is None and not occasion:
+                    continue  # "a congratulatory message ... on his election": only with a topic or an occasion
                 add(endorser, final, topic_target, [(label, False)])
     records = []
     for (endorser, stance, target), labels in groups.items():
