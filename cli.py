@@ -200,7 +200,8 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
         click.echo(
             f"{s['documents']} readouts: {s['published']} published ({s['flagged']} flagged), {s['rejected']} rejected, "
             f"{s['skipped']} skipped, {s['duplicates']} duplicates\n"
-            f"{s['events']} events, {s['actors']} actors, {s['endorsements']} endorsements, {s['violations']} violations, "
+            f"{s['encounters']} encounter{'' if s['encounters'] == 1 else 's'} ({s['events']} "
+            f"report{'' if s['events'] == 1 else 's'}), {s['actors']} actors, {s['endorsements']} endorsements, {s['violations']} violations, "
             f"{s['quads']} quads in {s['seconds']:.2f} s\n"
             f"dump: {out / 'readouts.nq'}  union: {out / 'union.ttl'}  report: {out / 'report.json'}"
         )
@@ -559,7 +560,7 @@ def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, 
 
     from kg.registry import load_registry
 
-    registry = load_registry()
+    registry = load_registry() if states or topics or center else None  # names to look up: a third of a second
     filters = make_filters(start, end, topics, stances, states, registry)
     return build_view(name, load_snapshot(_store(dump, sources)), filters, lang, level, aggregate, center, radius,
                       registry, count)

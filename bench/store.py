@@ -12,9 +12,12 @@ On N generated readouts (``bench/generate.py``) it measures, each in a fresh pro
   (the changed readout's graph and the statistics graph replaced in place);
 * **size** of the store folder beside the dump's;
 * **commands**, cold (interpreter start included), as an analyst types them:
-  ``kg query -n NAME --format csv > /dev/null`` for every ready query (median and slowest)
-  and ``kg view interactions``; with ``--compare-dump``, the same commands on a folder
-  holding only the dump (parsed on each run, as before the store).
+  ``kg query -n NAME --format csv > /dev/null`` for every ready query (median and slowest),
+  ``kg view interactions`` and the other views; with ``--compare-dump``, the same commands
+  on a folder holding only the dump (parsed on each run, as before the store).
+
+``--on FOLDER`` times only the commands, on a build made before (``--repeat 3``: the median
+of three cold runs of each, steadier on a busy machine).
 
 Targets (issue 13): queries median <= 1.0 s, slowest <= 3 s; ``kg view interactions`` <= 3 s;
 the store adds <= 30 % to a cold build and <= 0.5 s to a one-readout rebuild. Figures are
@@ -76,25 +79,35 @@ def _size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def _command(args: list[str], timeout: float) -> float | None:
-    """Wall time of a cold ``kg`` command (output thrown away), None past ``timeout`` seconds."""
-    started = time.perf_counter()
-    try:
-        done = subprocess.run(KG + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        return None
-    if done.returncode != 0:
-        raise SystemExit(f"kg {' '.join(args)} failed: {done.stderr.decode()[-2000:]}")
-    return time.perf_counter() - started
+# the other graph views timed beside `kg view interactions` (each reads only the parts of the graph it shows)
+VIEWS = (["interactions", "--level", "state"], ["endorsements", "--aggregate"], ["affiliations"])
 
 
-def commands(folder: Path, timeout: float) -> dict:
+def _command(args: list[str], timeout: float, repeat: int = 1) -> float | None:
+    """Median wall time of ``repeat`` cold runs of a ``kg`` command (output thrown away), None
+    past ``timeout`` seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        try:
+            done = subprocess.run(KG + args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                                  timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+        if done.returncode != 0:
+            raise SystemExit(f"kg {' '.join(args)} failed: {done.stderr.decode()[-2000:]}")
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def commands(folder: Path, timeout: float, repeat: int = 1) -> dict:
     from kg.query import list_queries
 
-    queries = {name: _command(["query", "-n", name, "--format", "csv", "--dump", str(folder)], timeout)
+    queries = {name: _command(["query", "-n", name, "--format", "csv", "--dump", str(folder)], timeout, repeat)
                for name in list_queries()}
-    view = _command(["view", "interactions", "--dump", str(folder)], timeout)
-    return {"queries": queries, "view_interactions": view}
+    view = _command(["view", "interactions", "--dump", str(folder)], timeout, repeat)
+    views = {" ".join(args): _command(["view", *args, "--dump", str(folder)], timeout, repeat) for args in VIEWS}
+    return {"queries": queries, "view_interactions": view, "views": views}
 
 
 def _seconds(value: float | None, timeout: float) -> str:
@@ -112,6 +125,11 @@ def report(results: dict, timeout: float) -> str:
     lines.append(f"| one-readout rebuild | {again['seconds']:.2f} s, of which the store {again['store_seconds']:.2f} s "
                  f"({again['state']}) |")
     lines.append(f"| store size | {results['store_bytes'] / 2**20:.0f} MiB (dump {results['dump_bytes'] / 2**20:.0f} MiB) |")
+    return "\n".join(lines + _command_rows(results, timeout))
+
+
+def _command_rows(results: dict, timeout: float) -> list[str]:
+    lines = []
     for label, key in (("kept store", "kept"), ("dump only", "dump")):
         if key not in results:
             continue
@@ -125,7 +143,16 @@ def report(results: dict, timeout: float) -> str:
         for name, t in found["queries"].items():
             lines.append(f"| &nbsp;&nbsp;{name} ({label}) | {_seconds(t, timeout)} |")
         lines.append(f"| `kg view interactions`, {label} | {_seconds(found['view_interactions'], timeout)} |")
-    return "\n".join(lines)
+        for args, t in found.get("views", {}).items():
+            lines.append(f"| &nbsp;&nbsp;`kg view {args}` ({label}) | {_seconds(t, timeout)} |")
+    return lines
+
+
+def report_commands(results: dict, timeout: float) -> str:
+    """The commands' figures alone (``--on``: a build made before)."""
+    lines = [f"### Commands on {results['folder']}, {results['nproc']} cores, pyoxigraph {results['pyoxigraph']}, "
+             f"median of {results['repeat']} cold run(s)", "", "| measure | figure |", "|---|---|"]
+    return "\n".join(lines + _command_rows(results, timeout))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare-dump", action="store_true", help="time the commands on the dump alone too")
     parser.add_argument("--work", type=Path, default=Path("/tmp/readout-kg-bench-store"), help="scratch folder")
     parser.add_argument("--json", type=Path, default=None, help="save the results here")
+    parser.add_argument("--on", type=Path, default=None,
+                        help="only time the commands on this build folder, made before (no build)")
+    parser.add_argument("--repeat", type=int, default=1, help="cold runs of each command; the median is shown")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -146,6 +176,14 @@ def main(argv: list[str] | None = None) -> int:
     import pyoxigraph
 
     from kg.store import DUMP_NQ, STORE_DIR
+
+    if args.on:
+        results = {"folder": str(args.on), "nproc": os.cpu_count(), "pyoxigraph": pyoxigraph.__version__,
+                   "repeat": args.repeat, "kept": commands(args.on, args.timeout, args.repeat)}
+        print(report_commands(results, args.timeout))
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        return 0
 
     args.work.mkdir(parents=True, exist_ok=True)
     sources = args.work / f"corpus-{args.size}-seed{args.seed}"
@@ -167,14 +205,14 @@ def main(argv: list[str] | None = None) -> int:
                "pyoxigraph": pyoxigraph.__version__, "cold": cold, "rebuild": again,
                "store_bytes": _size(out / STORE_DIR), "dump_bytes": _size(out / DUMP_NQ)}
     print(f"[{args.size}] commands on the kept store...", file=sys.stderr)
-    results["kept"] = commands(out, args.timeout)
+    results["kept"] = commands(out, args.timeout, args.repeat)
     if args.compare_dump:
         bare = args.work / f"dump-only-{args.size}"
         shutil.rmtree(bare, ignore_errors=True)
         bare.mkdir()
         shutil.copyfile(out / DUMP_NQ, bare / DUMP_NQ)
         print(f"[{args.size}] commands on the dump alone...", file=sys.stderr)
-        results["dump"] = commands(bare, args.timeout)
+        results["dump"] = commands(bare, args.timeout, args.repeat)
     print(report(results, args.timeout))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

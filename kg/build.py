@@ -58,6 +58,7 @@ class BuildResult:
     quads: int
     actors: int
     problems: list[str] = field(default_factory=list)  # manifest rows that could not be used
+    merged: int = 0  # reports of an encounter another published readout reports too, beyond the first
 
     @property
     def published(self) -> list[DocumentStatus]:
@@ -85,7 +86,8 @@ class BuildResult:
             "rejected": len(self.rejected),
             "skipped": len(self.skipped),
             "duplicates": sum(1 for d in self.documents if d.status == "duplicate"),
-            "events": sum(d.events for d in self.published),
+            "events": sum(d.events for d in self.published),  # the readouts' reports of encounters
+            "encounters": sum(d.events for d in self.published) - self.merged,  # the encounters they report
             "actors": self.actors,
             "endorsements": sum(d.endorsements for d in self.published),
             "violations": sum(len(d.reasons) for d in self.documents if d.status == "rejected"),
@@ -224,16 +226,18 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
                 if progress:
                     progress(done, len(paths), source)
             _add_entity_graphs(writer, cache, registry, Minter(base), full_registry)
-            _add_statistics(writer, cache, contributions, registry, Minter(base), notify)
+            merged = _add_statistics(writer, cache, contributions, registry, Minter(base), notify)
             problems = [_one_line(problem) for problem in manifest.problems]
             if strict and (problems or any(d.status in ("rejected", "error") for d in documents)):
-                failed = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems)
+                failed = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems,
+                                     merged)
                 _write_reports(failed)
                 rejected = sum(1 for d in documents if d.status in ("rejected", "error"))
                 raise BuildFailed(f"--strict: {rejected} readout(s) rejected, {len(problems)} manifest row(s) "
                                   f"skipped; previous dump kept (see {out / REPORT_TXT})")
             cache.put_outputs(writer.finish(cache.previous_shared()), writer.identity)
-            result = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems)
+            result = BuildResult(out, documents, time.perf_counter() - started, writer.quads, len(actors), problems,
+                                 merged)
             # the reports are renamed into place before the dump and the union (whose writers
             # close after): anything that fails up to here leaves every output of the last build
             _write_reports(result)
@@ -272,13 +276,15 @@ def _add_entity_graphs(writer: OutputWriter, cache: BuildCache, registry, mint: 
 
 
 def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
-                    registry, mint: Minter, notify: Callable[[str], None] | None = None) -> None:
+                    registry, mint: Minter, notify: Callable[[str], None] | None = None) -> int:
     """Append the statistics graph (:mod:`kg.statistics`) of the published readouts' facts
     (``contributions``: source -> (key, facts), facts None when they are in the cache), in
     parts. The counts of the last build are updated by the readouts that changed
     (:mod:`kg.tally_store`); a part none of whose cells changed is copied from the last
     outputs, as is any other whose lines are those of the last build. Counts found damaged
-    are made afresh from the readouts' facts (``notify`` is told)."""
+    are made afresh from the readouts' facts (``notify`` is told). Returns how many reports
+    of encounters are of one another readout reports too (the reports less the encounters
+    they make), for the build summary."""
     represents = [(f"<{mint.person(p.name, p.country)}>", f"<{mint.actor(p.country, registry)}>")
                   for p in registry.people]
     graph = str(mint.statistics_graph())
@@ -292,12 +298,16 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
             facts = [_facts(cache, source, key, f) for source, (key, f) in contributions.items()]
         except ValueError as exc:
             raise CacheDamaged(str(exc)) from exc
-        parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tally(facts, represents), graph)
+        tallies = tally(facts, represents)
+        parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tallies, graph)
         touched = None
+        merged = tallies.reports - len(tallies.encounter_reports)
     else:
         try:
             touched, damage = _update_counts(store, cache, contributions, damage)
             parts = ((name, None) for name in store.parts())
+            reports, encounters = store.encounters()
+            merged = reports - encounters
         except sqlite3.Error as exc:  # the index file itself is damaged
             raise CacheDamaged(str(exc)) from exc
         if damage is not None and notify is not None:
@@ -312,6 +322,7 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
             hit = cache.get(source, key)
         block = hit[8] if hit is not None else make_block(lines, graph)
         cache.put(source, key, (source, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
+    return merged
 
 
 def _update_counts(store: TallyStore, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],

@@ -53,19 +53,25 @@ class Comparison:
     reasons: list[str] = field(default_factory=list)
 
 
-def encounter_reports(store: Any) -> tuple[list[Report], dict[str, dict[str, str]]]:
+def encounter_reports(store: Any, sources: bool = True) -> tuple[list[Report], dict[str, dict[str, str]]]:
     """Each readout's encounters as :class:`Report` records, and each readout's file, URL
-    and publisher."""
+    and publisher (an empty table with ``sources=False``: the graph views need none)."""
+    # each property read whole in a sub-query and the tables joined, the codes as one small
+    # table before the optional parts: 150 s -> 0.5 s at 10,000 readouts
     rows = run_query(store, _P + """
         SELECT ?e ?class ?date ?readout ?side ?name WHERE {
-          VALUES ?class { kg:PhoneCall kg:VideoCall kg:Meeting kg:Talks kg:Visit kg:MessageExchange }
-          ?e a ?class ; prov:wasDerivedFrom ?readout ; kg:participation ?p .
-          ?p kg:participant ?person . ?person kg:represents ?actor .
-          # the codes as one small table, before the optional parts: 150 s -> 2 s at 10,000 readouts
+          { SELECT ?e ?class WHERE {
+              VALUES ?class { kg:PhoneCall kg:VideoCall kg:Meeting kg:Talks kg:Visit kg:MessageExchange } ?e a ?class } }
+          { SELECT ?e ?readout WHERE { ?e prov:wasDerivedFrom ?readout } }
+          { SELECT ?e ?p WHERE { ?e kg:participation ?p } } { SELECT ?p ?person WHERE { ?p kg:participant ?person } }
+          { SELECT ?person ?actor WHERE { ?person kg:represents ?actor } }
           { SELECT ?actor ?side WHERE { { ?actor kg:iso3 ?side } UNION { ?actor kg:code ?side } } }
-          OPTIONAL { ?p kg:evidence/oa:hasSource ?source } FILTER(!BOUND(?source) || ?source = ?readout)
-          OPTIONAL { ?person rdfs:label ?name }
-          OPTIONAL { ?e kg:date ?date }
+          OPTIONAL { SELECT ?p ?source WHERE { { SELECT ?p WHERE { ?x kg:participation ?p } }
+                                               { SELECT ?p ?ev WHERE { ?p kg:evidence ?ev } }
+                                               { SELECT ?ev ?source WHERE { ?ev oa:hasSource ?source } } } }
+          FILTER(!BOUND(?source) || ?source = ?readout)
+          OPTIONAL { SELECT ?person ?name WHERE { ?person rdfs:label ?name } }
+          OPTIONAL { SELECT ?e ?date WHERE { ?e kg:date ?date } }
         }""").values()
     grouped: dict[tuple[str, str], dict[str, Any]] = {}
     for e, cls, date, readout, side, name in rows:
@@ -77,9 +83,9 @@ def encounter_reports(store: Any) -> tuple[list[Report], dict[str, dict[str, str
     undated: dict[tuple[str, str], tuple[int, int] | None] = {}  # the day and month an undated one's sentence names
     for e, readout, sentence, lang in sorted(run_query(store, _P + """
             SELECT DISTINCT ?e ?readout ?sentence ?lang WHERE {
-              ?e a kg:Encounter ; prov:wasDerivedFrom ?readout ; kg:evidence ?ev .
+              { SELECT ?e WHERE { { SELECT ?e WHERE { ?e a kg:Encounter } } MINUS { ?e kg:date ?day } } }
+              ?e prov:wasDerivedFrom ?readout ; kg:evidence ?ev .
               ?ev oa:hasSource ?readout ; oa:hasSelector/oa:exact ?sentence .
-              FILTER NOT EXISTS { ?e kg:date ?day }
               OPTIONAL { ?readout dcterms:language ?lang }
             }""").values(), key=lambda row: tuple(x or "" for x in row)):
         if (e, readout) in grouped and (e, readout) not in undated:
@@ -87,11 +93,13 @@ def encounter_reports(store: Any) -> tuple[list[Report], dict[str, dict[str, str
     reports = [Report(e, readout, item["type"], item["date"], frozenset(item["sides"]), frozenset(item["people"]),
                       undated.get((e, readout)))
                for (e, readout), item in sorted(grouped.items())]
-    sources = {r: {"file": f or "", "url": u or "", "publisher": p or ""} for r, f, u, p in run_query(store, _P + """
+    if not sources:
+        return reports, {}
+    files = {r: {"file": f or "", "url": u or "", "publisher": p or ""} for r, f, u, p in run_query(store, _P + """
         SELECT ?r (MIN(?f) AS ?file) (MIN(STR(?u)) AS ?url) (MIN(?p) AS ?publisher) WHERE {
           ?r a kg:Readout ; kg:sourceFile ?f . OPTIONAL { ?r schema:url ?u } OPTIONAL { ?r dcterms:publisher ?p }
         } GROUP BY ?r""").values()}
-    return reports, sources
+    return reports, files
 
 
 def _stances(store: Any) -> dict[tuple[str, str], list[tuple[str, str]]]:

@@ -83,6 +83,7 @@ class KG(DefinedNamespace):
     encounterCount: URIRef
     firstDate: URIRef
     lastDate: URIRef
+    reportCount: URIRef
 
 
 _VOCAB_BASE = "https://w3id.org/readout-kg/vocab/"

@@ -440,7 +440,7 @@ def _page(store: Any) -> Any:
     from kg.snapshot import load_snapshot
     from kg.web import Page
 
-    return Page(lambda: load_snapshot(store), load_registry(), on_loaded=_give_back_memory)
+    return Page(lambda: load_snapshot(store, lazy=False), load_registry(), on_loaded=_give_back_memory)
 
 
 def make_server(store: Any, port: int = DEFAULT_PORT, timeout_s: float = DEFAULT_TIMEOUT,

@@ -5,15 +5,22 @@
 its time, so the build cache's database keeps the counts themselves, with how many readouts
 bring each of them:
 
-* statements per (year, endorser, target, topic, stance) and per (year, topic, stance);
-* for each encounter, its participants and its dates; for each person, the sides they
-  represent (an encounter and a person may be reported by several readouts);
-* for each (actor, counterpart) pair, the encounters where people of both took part;
+* each readout's reports of dated encounters (type, day, sides, people), and which shared
+  encounter (:func:`kg.resolve.resolve`) each belongs to;
+* each readout's statements per encounter, year, endorser, target, topic and stance, and
+  what each shared encounter (or statement of no dated encounter) counts for
+  (:func:`kg.statistics.unit_counts`);
+* stances and reports per (year, endorser, target, topic, stance) and per (year, topic,
+  stance);
+* for each shared encounter its date and reports, and for each (actor, counterpart) pair
+  the shared encounters where both were represented;
 * the lines of every cell of the statistics graph, and its part.
 
 A rebuild takes out the facts of the readouts that changed or went, adds those of the new
-ones, and makes again only the cells whose counts moved: the parts holding none of them are
-copied from the last outputs. The counts of a cell are those of the whole corpus counted
+ones, groups again the reports of the sides and medium those readouts touch (reports of
+other sides or media never join them), counts again the encounters whose reports or
+statements changed, and makes again only the cells whose counts moved: the parts holding
+none of them are copied from the last outputs. The counts of a cell are those of the whole corpus counted
 afresh, and ``tests/test_tally_store.py`` checks that against :func:`kg.statistics.tally`
 for random sequences of changes.
 
@@ -35,43 +42,61 @@ import json
 import sqlite3
 from typing import Iterable
 
-from kg.statistics import Facts, counterpart_cell, counterpart_pairs, endorsement_cell, topic_cell
+from kg.resolve import MEDIUM, Report
+from kg.statistics import (Facts, alone_unit, counterpart_cell, endorsement_cell, facts_reports, group_pairs,
+                           group_reports, topic_cell, unit_counts)
 
 __all__ = ["TallyStore", "TALLY_TABLES", "facts_digest"]
 
+_STANCE_KEY = "endorser TEXT, target TEXT, topic TEXT, stance TEXT"
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS tally_counted (source TEXT PRIMARY KEY, key TEXT, digest TEXT) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS tally_endorsement (year INTEGER, endorser TEXT, target TEXT, topic TEXT, stance TEXT, "
-    "n INTEGER, PRIMARY KEY (year, endorser, target, topic, stance)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS tally_topic (year INTEGER, topic TEXT, stance TEXT, n INTEGER, "
+    "CREATE TABLE IF NOT EXISTS tally_report (readout TEXT, event TEXT, kind TEXT, day TEXT, type TEXT, sides TEXT, "
+    "people TEXT, n INTEGER, PRIMARY KEY (readout, event)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS tally_report_kind ON tally_report (kind)",
+    "CREATE TABLE IF NOT EXISTS tally_group (readout TEXT, event TEXT, kind TEXT, grp TEXT, "
+    "PRIMARY KEY (readout, event)) WITHOUT ROWID",
+    "CREATE INDEX IF NOT EXISTS tally_group_kind ON tally_group (kind)",
+    "CREATE INDEX IF NOT EXISTS tally_group_grp ON tally_group (grp)",
+    f"CREATE TABLE IF NOT EXISTS tally_statement (readout TEXT, event TEXT, year INTEGER, {_STANCE_KEY}, n INTEGER, "
+    "PRIMARY KEY (readout, event, year, endorser, target, topic, stance)) WITHOUT ROWID",
+    f"CREATE TABLE IF NOT EXISTS tally_unit (unit TEXT, year INTEGER, {_STANCE_KEY}, n INTEGER, reports INTEGER, "
+    "PRIMARY KEY (unit, year, endorser, target, topic, stance)) WITHOUT ROWID",
+    f"CREATE TABLE IF NOT EXISTS tally_endorsement (year INTEGER, {_STANCE_KEY}, n INTEGER, reports INTEGER, "
+    "PRIMARY KEY (year, endorser, target, topic, stance)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS tally_topic (year INTEGER, topic TEXT, stance TEXT, n INTEGER, reports INTEGER, "
     "PRIMARY KEY (year, topic, stance)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS tally_presence (event TEXT, person TEXT, n INTEGER, PRIMARY KEY (event, person)) "
+    "CREATE TABLE IF NOT EXISTS tally_encounter (grp TEXT PRIMARY KEY, day TEXT, reports INTEGER) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS tally_meeting (actor TEXT, other TEXT, grp TEXT, PRIMARY KEY (actor, other, grp)) "
     "WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS tally_presence_person ON tally_presence (person)",
-    "CREATE TABLE IF NOT EXISTS tally_day (event TEXT, day TEXT, n INTEGER, PRIMARY KEY (event, day)) WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS tally_side (person TEXT, side TEXT, n INTEGER, PRIMARY KEY (person, side)) "
-    "WITHOUT ROWID",
-    "CREATE TABLE IF NOT EXISTS tally_meeting (actor TEXT, other TEXT, event TEXT, PRIMARY KEY (actor, other, event)) "
-    "WITHOUT ROWID",
-    "CREATE INDEX IF NOT EXISTS tally_meeting_event ON tally_meeting (event)",
+    "CREATE INDEX IF NOT EXISTS tally_meeting_grp ON tally_meeting (grp)",
     "CREATE TABLE IF NOT EXISTS tally_cell (iri TEXT PRIMARY KEY, part TEXT, lines TEXT) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS tally_cell_part ON tally_cell (part)",
     "CREATE TABLE IF NOT EXISTS tally_check (name TEXT PRIMARY KEY, rows INTEGER, total INTEGER) WITHOUT ROWID",
 )
-TALLY_TABLES = ("tally_counted", "tally_endorsement", "tally_topic", "tally_presence", "tally_day", "tally_side",
-                "tally_meeting", "tally_cell")
+TALLY_TABLES = ("tally_counted", "tally_report", "tally_group", "tally_statement", "tally_unit", "tally_endorsement",
+                "tally_topic", "tally_encounter", "tally_meeting", "tally_cell")
 _TOTALS = {  # what the check of each table adds up, besides counting its rows
-    "tally_counted": "length(key) + length(digest)", "tally_endorsement": "n", "tally_topic": "n",
-    "tally_presence": "n", "tally_day": "n", "tally_side": "n", "tally_meeting": "length(event)",
+    "tally_counted": "length(key) + length(digest)", "tally_report": "n + length(kind)", "tally_group": "length(grp)",
+    "tally_statement": "n", "tally_unit": "n + reports", "tally_endorsement": "n + reports",
+    "tally_topic": "n + reports", "tally_encounter": "reports", "tally_meeting": "length(grp)",
     "tally_cell": "length(iri)",  # not its lines: reading them all would cost a rebuild 40 ms on 10,000 readouts
 }
+_STANCE_COLUMNS = ("year", "endorser", "target", "topic", "stance")
 
 
 def facts_digest(facts: Facts) -> str:
     """A digest of one readout's facts, as the build cache keeps their JSON text."""
     text = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-_NONE = ""  # a missing target or topic in a key column (terms are never empty)
+
+
+_NONE = ""  # a missing event, target or topic in a key column (terms are never empty)
+
+
+def _kind(report: Report) -> str:
+    """Reports that may be of one encounter share this: their sides and medium."""
+    return json.dumps([sorted(report.sides), MEDIUM.get(report.type, report.type)], ensure_ascii=False)
 
 
 class TallyStore:
@@ -100,6 +125,12 @@ class TallyStore:
         facts it was counted with)."""
         return {source: (key, digest) for source, key, digest in
                 self.db.execute("SELECT source, key, digest FROM tally_counted")}
+
+    def encounters(self) -> tuple[int, int]:
+        """(reports, encounters): the readouts' reports of dated encounters, and the
+        encounters they make once the reports of one encounter are grouped."""
+        reports, encounters = self.db.execute("SELECT count(*), count(DISTINCT grp) FROM tally_group").fetchone()
+        return reports, encounters
 
     def damage(self) -> str | None:
         """What in the tables differs from the check recorded at the last update (rows gone
@@ -147,38 +178,42 @@ class TallyStore:
         (key, facts)); returns the parts whose cells changed. ValueError when the counts
         would go below zero (facts taken out that were never added): the counts are then
         not to be trusted, and the caller counts afresh."""
-        endorsements: dict[tuple, int] = {}
-        topics: dict[tuple, int] = {}
-        presence: dict[tuple[str, str], int] = {}
-        days: dict[tuple[str, str], int] = {}
-        sides: dict[tuple[str, str], int] = {}
+        reports: dict[tuple[str, str], int] = {}
+        made: dict[tuple[str, str], Report] = {}
+        statements: dict[tuple, tuple[int]] = {}
         for sign, table in ((-1, gone), (1, new)):
             for _, facts in table.values():
-                for year, endorser, target, topic, stance, n in facts["endorsements"]:
-                    key = (year, endorser, _column(target), _column(topic), stance)
-                    endorsements[key] = endorsements.get(key, 0) + sign * n
-                    key = (year, _column(topic), stance)
-                    topics[key] = topics.get(key, 0) + sign * n
-                for person, side in facts["represents"]:
-                    sides[person, side] = sides.get((person, side), 0) + sign
-                for event, dates, people in facts["encounters"]:
-                    for day in dates:
-                        days[event, day] = days.get((event, day), 0) + sign
-                    for person in people:
-                        presence[event, person] = presence.get((event, person), 0) + sign
+                for report in facts_reports(facts, self.registry_sides):
+                    key = (report.readout, report.encounter)
+                    reports[key] = reports.get(key, 0) + sign
+                    if sign > 0:
+                        made[key] = report
+                for year, readout, event, endorser, target, topic, stance, n in facts["endorsements"]:
+                    key = (readout, _column(event), year, endorser, _column(target), _column(topic), stance)
+                    statements[key] = (statements.get(key, (0,))[0] + sign * n,)
+        kinds, touched = self._put_reports(reports, made)
+        touched |= {(readout, event) for readout, event, *_ in
+                    self._apply("tally_statement", ("readout", "event", *_STANCE_COLUMNS), statements)}
+        pairs: set[tuple[str, str]] = set()
+        units: set[str] = set()
+        for kind in sorted(kinds):
+            units |= self._regroup(kind, pairs)
+        for readout, event in sorted(touched):  # the unit each counts in now, and the one it may have left
+            units.add(alone_unit(readout, event))
+            units.update(grp for (grp,) in self.db.execute(
+                "SELECT grp FROM tally_group WHERE readout = ? AND event = ?", (readout, event)))
+        endorsements: dict[tuple, tuple[int, int]] = {}
+        topics: dict[tuple, tuple[int, int]] = {}
+        for unit in sorted(units):
+            self._recount(unit, endorsements, topics)
         cells: dict[str, tuple[str, str | None]] = {}  # IRI -> (part, lines), lines None when gone
-        for key, n in self._apply("tally_endorsement", ("year", "endorser", "target", "topic", "stance"),
-                                  endorsements).items():
-            self._put(cells, endorsement_cell(_key(key), n, self.graph), n)
-        for key, n in self._apply("tally_topic", ("year", "topic", "stance"), topics).items():
-            self._put(cells, topic_cell(_key(key), n, self.graph), n)
-        moved_sides = {person for (person, _), (old, now) in
-                       self._apply("tally_side", ("person", "side"), sides, with_old=True).items() if (old > 0) != (now > 0)}
-        events = {event for event, _ in self._apply("tally_presence", ("event", "person"), presence)}
-        events |= {event for event, _ in self._apply("tally_day", ("event", "day"), days)}
-        if not self._empty:  # else every event is among those above
-            events |= self._events_of(moved_sides)
-        for pair in self._meet(events):
+        for key, (n, backing) in self._apply("tally_endorsement", _STANCE_COLUMNS, endorsements,
+                                             ("n", "reports")).items():
+            self._put(cells, endorsement_cell(_key(key), n, backing, self.graph), n)
+        for key, (n, backing) in self._apply("tally_topic", ("year", "topic", "stance"), topics,
+                                             ("n", "reports")).items():
+            self._put(cells, topic_cell(_key(key), n, backing, self.graph), n)
+        for pair in pairs:
             self._put_pair(cells, pair)
         self._write_cells(cells)
         self._count_readouts(gone, new)
@@ -188,67 +223,131 @@ class TallyStore:
         return {part for part, _ in cells.values()}
 
     # ---- helpers -----------------------------------------------------------------------------
-    def _apply(self, table: str, columns: tuple[str, ...], deltas: dict[tuple, int],
-               with_old: bool = False) -> dict[tuple, int | tuple[int, int]]:
-        """Add ``deltas`` to the counts of ``table`` (keyed by ``columns``); returns the new
-        count of each key that moved (with ``with_old``, the old and the new)."""
-        deltas = {key: d for key, d in deltas.items() if d}
+    def _put_reports(self, deltas: dict[tuple[str, str], int],
+                     made: dict[tuple[str, str], Report]) -> tuple[set[str], set[tuple[str, str]]]:
+        """Add ``deltas`` to the reports (a report is kept while some readout source brings
+        it); returns the kinds of the reports that came or went, and those reports."""
+        kinds: set[str] = set()
+        touched: set[tuple[str, str]] = set()
+        for (readout, event), delta in sorted(deltas.items()):
+            if not delta:
+                continue
+            row = None if self._empty else self.db.execute(
+                "SELECT kind, n FROM tally_report WHERE readout = ? AND event = ?", (readout, event)).fetchone()
+            old = row[1] if row else 0
+            now = old + delta
+            if now < 0:
+                raise ValueError(f"tally_report: taking out {(readout, event)}, which was never counted")
+            if now and old:
+                self.db.execute("UPDATE tally_report SET n = ? WHERE readout = ? AND event = ?", (now, readout, event))
+                continue
+            if now:
+                report = made[readout, event]
+                kind = _kind(report)
+                self.db.execute("INSERT INTO tally_report (readout, event, kind, day, type, sides, people, n) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                (readout, event, kind, report.date, report.type, json.dumps(sorted(report.sides)),
+                                 json.dumps(sorted(report.people), ensure_ascii=False), now))
+            else:
+                kind = row[0]
+                self.db.execute("DELETE FROM tally_report WHERE readout = ? AND event = ?", (readout, event))
+            kinds.add(kind)
+            touched.add((readout, event))
+        return kinds, touched
+
+    def _regroup(self, kind: str, pairs: set[tuple[str, str]]) -> set[str]:
+        """Group again the reports of one kind; returns the shared encounters that came or
+        went (``pairs`` gets the pairs of actors whose encounters changed)."""
+        before = {(readout, event): grp for readout, event, grp in
+                  self.db.execute("SELECT readout, event, grp FROM tally_group WHERE kind = ?", (kind,))}
+        reports = [Report(event, readout, kind_of, day, frozenset(json.loads(sides)),
+                          frozenset(tuple(person) for person in json.loads(people)))
+                   for readout, event, kind_of, day, sides, people in self.db.execute(
+                       "SELECT readout, event, type, day, sides, people FROM tally_report WHERE kind = ?", (kind,))]
+        after: dict[tuple[str, str], str] = {}
+        shared = {}
+        for encounter in group_reports(reports):
+            shared[encounter.iri] = encounter
+            after.update(((r.readout, r.encounter), encounter.iri) for r in encounter.reports)
+        went = set(before.values()) - set(after.values())
+        came = set(after.values()) - set(before.values())
+        self.db.executemany("DELETE FROM tally_group WHERE readout = ? AND event = ?",
+                            [key for key, grp in before.items() if after.get(key) != grp])
+        self.db.executemany("INSERT INTO tally_group (readout, event, kind, grp) VALUES (?, ?, ?, ?)",
+                            [(*key, kind, grp) for key, grp in sorted(after.items()) if before.get(key) != grp])
+        for grp in sorted(went):
+            pairs.update(self.db.execute("SELECT actor, other FROM tally_meeting WHERE grp = ?", (grp,)))
+            self.db.execute("DELETE FROM tally_meeting WHERE grp = ?", (grp,))
+            self.db.execute("DELETE FROM tally_encounter WHERE grp = ?", (grp,))
+        for grp in sorted(came):
+            encounter = shared[grp]
+            met = group_pairs(side for r in encounter.reports for side in r.sides)
+            pairs.update(met)
+            self.db.execute("INSERT INTO tally_encounter (grp, day, reports) VALUES (?, ?, ?)",
+                            (grp, encounter.date, len({(r.readout, r.encounter) for r in encounter.reports})))
+            self.db.executemany("INSERT INTO tally_meeting (actor, other, grp) VALUES (?, ?, ?)",
+                                [(actor, other, grp) for actor, other in sorted(met)])
+        return went | came
+
+    def _recount(self, unit: str, endorsements: dict, topics: dict) -> None:
+        """Count again what ``unit`` (a shared encounter, or a readout's encounter no dated
+        report gives) counts for, adding the difference to ``endorsements`` and ``topics``."""
+        for year, endorser, target, topic, stance, n, backing in self.db.execute(
+                "SELECT year, endorser, target, topic, stance, n, reports FROM tally_unit WHERE unit = ?", (unit,)):
+            _move(endorsements, (year, endorser, target, topic, stance), -n, -backing)
+            _move(topics, (year, topic, stance), -n, -backing)
+        self.db.execute("DELETE FROM tally_unit WHERE unit = ?", (unit,))
+        if not unit.startswith("encounter/"):  # a readout's encounter: alone unless a shared encounter holds it
+            readout, event = unit.split(" ", 1)
+            grouped = self.db.execute("SELECT 1 FROM tally_group WHERE readout = ? AND event = ?",
+                                      (readout, event)).fetchone()
+            members = [] if grouped else [(readout, event)]
+        else:
+            members = list(self.db.execute("SELECT readout, event FROM tally_group WHERE grp = ?", (unit,)))
+        rows = [(year, readout, endorser, target, topic, stance, n) for readout, event in members
+                for year, endorser, target, topic, stance, n in self.db.execute(
+                    "SELECT year, endorser, target, topic, stance, n FROM tally_statement "
+                    "WHERE readout = ? AND event = ?", (readout, event))]
+        counted = unit_counts(rows)
+        self.db.executemany("INSERT INTO tally_unit (unit, year, endorser, target, topic, stance, n, reports) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            [(unit, *key, n, backing) for key, (n, backing) in sorted(counted.items())])
+        for (year, endorser, target, topic, stance), (n, backing) in counted.items():
+            _move(endorsements, (year, endorser, target, topic, stance), n, backing)
+            _move(topics, (year, topic, stance), n, backing)
+
+    def _apply(self, table: str, columns: tuple[str, ...], deltas: dict[tuple, tuple[int, ...]],
+               values: tuple[str, ...] = ("n",)) -> dict[tuple, tuple[int, ...]]:
+        """Add ``deltas`` to the counts ``values`` of ``table`` (keyed by ``columns``);
+        returns the new counts of each key that moved. A row goes when its counts are all
+        zero."""
+        deltas = {key: d for key, d in deltas.items() if any(d)}
         where = " AND ".join(f"{c} = ?" for c in columns)
-        select = f"SELECT n FROM {table} WHERE {where}"
+        select = f"SELECT {', '.join(values)} FROM {table} WHERE {where}"
         result: dict = {}
         upserts, deletes = [], []
         for key, delta in deltas.items():
             row = None if self._empty else self.db.execute(select, key).fetchone()
-            old = row[0] if row else 0
-            now = old + delta
-            if now < 0:
+            old = tuple(row) if row else (0,) * len(values)
+            now = tuple(a + b for a, b in zip(old, delta))
+            if min(now) < 0:
                 raise ValueError(f"{table}: taking out {key}, which was never counted")
-            (upserts if now else deletes).append((*key, now) if now else key)
-            result[key] = (old, now) if with_old else now
-        marks = ", ".join("?" for _ in range(len(columns) + 1))
-        self.db.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns)}, n) VALUES ({marks})", upserts)
+            if any(now):
+                upserts.append((*key, *now))
+            else:
+                deletes.append(key)
+            result[key] = now
+        marks = ", ".join("?" for _ in range(len(columns) + len(values)))
+        self.db.executemany(f"INSERT OR REPLACE INTO {table} ({', '.join(columns + values)}) VALUES ({marks})",
+                            upserts)
         self.db.executemany(f"DELETE FROM {table} WHERE {where}", deletes)
         return result
 
-    def _events_of(self, people: set[str]) -> set[str]:
-        events: set[str] = set()
-        for person in sorted(people):
-            events.update(e for (e,) in self.db.execute("SELECT event FROM tally_presence WHERE person = ?", (person,)))
-        return events
-
-    def _sides(self, person: str, known: dict[str, set[str]]) -> set[str]:
-        """The sides ``person`` represents (``known`` remembers them for the update)."""
-        if person not in known:
-            known[person] = set(self.registry_sides.get(person, ())) | {
-                side for (side,) in self.db.execute("SELECT side FROM tally_side WHERE person = ?", (person,))}
-        return known[person]
-
-    def _meet(self, events: set[str]) -> set[tuple[str, str]]:
-        """Bring the pairs that met at ``events`` up to date; returns every pair whose
-        encounters or dates may have changed."""
-        touched: set[tuple[str, str]] = set()
-        add, drop = [], []
-        known: dict[str, set[str]] = {}
-        for event in sorted(events):
-            people = [p for (p,) in self.db.execute("SELECT person FROM tally_presence WHERE event = ?", (event,))]
-            now = counterpart_pairs(people, {person: self._sides(person, known) for person in people})
-            before = set() if self._empty else set(self.db.execute(
-                "SELECT actor, other FROM tally_meeting WHERE event = ?", (event,)))
-            add += [(a, o, event) for a, o in now - before]
-            drop += [(a, o, event) for a, o in before - now]
-            touched |= now | before  # the dates of the event may have changed too
-        self.db.executemany("INSERT INTO tally_meeting (actor, other, event) VALUES (?, ?, ?)", add)
-        self.db.executemany("DELETE FROM tally_meeting WHERE actor = ? AND other = ? AND event = ?", drop)
-        return touched
-
     def _put_pair(self, cells: dict, pair: tuple[str, str]) -> None:
-        (count,) = self.db.execute("SELECT count(*) FROM tally_meeting WHERE actor = ? AND other = ?", pair).fetchone()
-        first = last = None
-        if count:
-            first, last = self.db.execute(
-                "SELECT min(d.day), max(d.day) FROM tally_meeting m JOIN tally_day d ON d.event = m.event "
-                "WHERE m.actor = ? AND m.other = ?", pair).fetchone()
-        self._put(cells, counterpart_cell(pair, count, first or "", last or "", self.graph), count)
+        count, reports, first, last = self.db.execute(
+            "SELECT count(*), coalesce(sum(e.reports), 0), min(e.day), max(e.day) FROM tally_meeting m "
+            "JOIN tally_encounter e ON e.grp = m.grp WHERE m.actor = ? AND m.other = ?", pair).fetchone()
+        self._put(cells, counterpart_cell(pair, count, reports, first or "", last or "", self.graph), count)
 
     @staticmethod
     def _put(cells: dict, cell: tuple[str, str, list[str]], n: int) -> None:
@@ -265,6 +364,11 @@ class TallyStore:
         self.db.executemany("DELETE FROM tally_counted WHERE source = ?", [(source,) for source in gone])
         self.db.executemany("INSERT OR REPLACE INTO tally_counted (source, key, digest) VALUES (?, ?, ?)",
                             [(source, key, facts_digest(facts)) for source, (key, facts) in new.items()])
+
+
+def _move(counts: dict, key: tuple, n: int, reports: int) -> None:
+    old = counts.get(key, (0, 0))
+    counts[key] = (old[0] + n, old[1] + reports)
 
 
 def _column(term: str | None) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +194,57 @@ def test_outputs_of_one_build_are_replaced_together(tmp_path, seed_path, monkeyp
     assert not list(out.glob(".*.tmp"))
     monkeypatch.undo()
     assert build(sources, out, jobs=1).summary()["published"] == 2  # and the next build goes through
+
+
+# ---- two sides of one call: counted as one encounter -------------------------------------
+PAIR = Path(__file__).parent / "data" / "encounter"
+
+
+def _statistics_lines(out: Path) -> list[str]:
+    return [line for line in (out / DUMP_NQ).read_text(encoding="utf-8").splitlines() if "/graph/statistics> ." in line]
+
+
+def test_the_summary_counts_the_two_readouts_of_one_call_as_one_encounter(tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for path in sorted(PAIR.glob("*.txt")):
+        shutil.copy(path, sources / path.name)
+    result = build(sources, tmp_path / "out", jobs=1)
+    summary = result.summary()
+    assert (summary["published"], summary["encounters"], summary["events"]) == (2, 1, 2)
+    report = json.loads((tmp_path / "out" / REPORT_JSON).read_text(encoding="utf-8"))
+    assert (report["summary"]["encounters"], report["summary"]["events"]) == (1, 2)
+    run = CliRunner().invoke(main, ["build", str(sources), "--out", str(tmp_path / "cli"), "--jobs", "1"])
+    assert run.exit_code == 0, run.output
+    assert "1 encounter (2 reports), " in run.output
+    # the stance both sides report (Australia supports Ukraine's sovereignty) counts once
+    ukraine = [line.split(" ")[0] for line in _statistics_lines(tmp_path / "out")
+               if "ofTopic> <https://w3id.org/readout-kg/vocab/topic/sovereignty" in line]
+    cell = [line for line in _statistics_lines(tmp_path / "out") if line.startswith(ukraine[0] + " ")]
+    assert any('statementCount> "1"^^' in line for line in cell) and any('reportCount> "2"^^' in line for line in cell)
+
+
+def test_a_readout_of_the_other_side_added_later_gives_the_bytes_of_a_clean_build(tmp_path):
+    """The second readout of a call arrives in a later build: the cached counts are grouped
+    again, and the outputs are those of building both at once; then it goes again."""
+    sources, out = tmp_path / "sources", tmp_path / "out"
+    sources.mkdir()
+    china, australia = sorted(PAIR.glob("cn_*.txt")) + sorted(PAIR.glob("au_*.txt"))
+    shutil.copy(china, sources / china.name)
+    alone = build(sources, out, jobs=1)
+    assert (alone.summary()["encounters"], alone.summary()["events"]) == (1, 1)
+    before = _statistics_lines(out)
+    shutil.copy(australia, sources / australia.name)
+    both = build(sources, out, jobs=1)
+    assert (both.summary()["encounters"], both.summary()["events"]) == (1, 2)
+    build(sources, tmp_path / "clean", jobs=1, clean=True)
+    for name in (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT):
+        assert (out / name).read_bytes() == (tmp_path / "clean" / name).read_bytes(), name
+    (sources / australia.name).unlink()
+    again = build(sources, out, jobs=1)
+    assert (again.summary()["encounters"], again.summary()["events"]) == (1, 1)
+    assert _statistics_lines(out) == before

@@ -12,27 +12,32 @@ from rdflib.namespace import XSD
 
 from generated import write_readouts
 from kg.build import build
+from kg.compare import encounter_reports
 from kg.namespaces import KG, PROV, RDF, STANCE, TOPIC
 from kg.query import open_store, read_query, run_query
+from kg.resolve import resolve
 from kg.statistics import statistics_lines, statistics_parts, statistics_triples, tally, triples_facts
 from kg.store import find_dump
 from kg.validate import pyshacl_violations
 
 RAW = Path(__file__).parent / "data" / "raw-queries"
+PAIR = Path(__file__).parent / "data" / "encounter"
 GOLD = Path(__file__).parent / "gold"
 ID = "https://w3id.org/readout-kg/id/"
 
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """Generated readouts, the same readout twice (a duplicate) and the team's gold
-    readouts in four languages, built once."""
+    """Generated readouts, the same readout twice (a duplicate), the team's gold readouts
+    in four languages and two readouts of one call (China's and Australia's), built once."""
     sources = tmp_path_factory.mktemp("stat_sources")
     write_readouts(sources / "generated", 160, seed=7)
     for path in sorted(GOLD.glob("*.txt")):
         shutil.copy(path, sources / path.name)
     first = sorted(GOLD.glob("*.txt"))[0]
     shutil.copy(first, sources / ("again_" + first.name))
+    for path in sorted(PAIR.glob("*.txt")):  # one call, a readout from each side
+        shutil.copy(path, sources / path.name)
     out = tmp_path_factory.mktemp("stat_build")
     build(sources, out, jobs=2)
     return out
@@ -48,6 +53,11 @@ def _rows(store, text: str) -> list[tuple]:
                   for row in run_query(store, text).rows)
 
 
+def _values(store, text: str) -> list[tuple]:
+    """Rows as plain strings (IRIs, lexical forms)."""
+    return sorted(run_query(store, text).values(), key=lambda row: tuple(x or "" for x in row))
+
+
 def _with_values(text: str, old: str, new: str) -> str:
     assert old in text
     return text.replace(old, new)
@@ -59,13 +69,18 @@ def _target_topic_pairs(store) -> list[tuple[str, str]]:
     return sorted({(t.value, topic.value) for t, topic in rows})
 
 
-def test_endorsement_counts_equal_the_statements(store):
-    tallied = _rows(store, read_query("endorsement-counts"))
+def _reports(text: str) -> str:
+    """A ready query reading the report counts of the tallies instead of their stances."""
+    return _with_values(text, "kg:statementCount ?", "kg:reportCount ?")
+
+
+def test_report_counts_equal_the_statements(store):
+    tallied = _rows(store, _reports(read_query("endorsement-counts")))
     assert tallied and len(tallied) > 20
     assert tallied == _rows(store, (RAW / "endorsement-counts.rq").read_text(encoding="utf-8"))
 
 
-def test_endorsers_of_state_equal_the_statements_for_every_target_and_topic(store):
+def test_endorsers_of_state_report_counts_equal_the_statements_for_every_target_and_topic(store):
     pairs = _target_topic_pairs(store)
     assert len(pairs) > 15
     chn = f"<{ID}state/CHN> <https://w3id.org/readout-kg/vocab/topic/xinjiang>"
@@ -74,7 +89,7 @@ def test_endorsers_of_state_equal_the_statements_for_every_target_and_topic(stor
     checked = 0
     for target, topic in pairs:
         values = f"<{target}> <{topic}>"
-        ready = _with_values(read_query("endorsers-of-state"), ready_chn,
+        ready = _with_values(_reports(read_query("endorsers-of-state")), ready_chn,
                              f"VALUES ?target {{ <{target}> }}\n  VALUES ?topic {{ <{topic}> }}")
         raw = _with_values((RAW / "endorsers-of-state.rq").read_text(encoding="utf-8"), chn, values)
         expected = _rows(store, raw)
@@ -83,15 +98,73 @@ def test_endorsers_of_state_equal_the_statements_for_every_target_and_topic(stor
     assert checked > 15
 
 
-def test_counterparts_equal_the_encounters_for_every_state(store):
+# ---- counted by encounter: what kg.compare resolves from the readout graphs ---------------
+def _shared(store) -> dict[tuple[str, str], tuple[str, str | None, frozenset[str]]]:
+    """(readout's encounter, readout) -> (shared encounter, its date, its sides as codes),
+    as ``kg compare`` and the views resolve them from the graphs."""
+    reports, _ = encounter_reports(store)
+    return {(r.encounter, r.readout): (shared.iri, shared.date, shared.sides)
+            for shared in resolve(reports) for r in shared.reports}
+
+
+def test_the_corpus_has_an_encounter_both_sides_report(store):
+    shared = _shared(store)
+    readouts = {}
+    for (_, readout), (iri, _, _) in shared.items():
+        readouts.setdefault(iri, set()).add(readout)
+    assert sum(1 for found in readouts.values() if len(found) > 1) >= 1
+
+
+def test_stance_counts_are_those_of_the_encounters(store):
+    """Each stance counts once per encounter however many readouts of it state it (as
+    many times as the readout stating it most often does), in the year of its readout's
+    earliest encounter."""
+    shared = _shared(store)
+    years = {readout: int(year) for readout, year in _values(store, """
+        SELECT ?r (MIN(YEAR(?d)) AS ?y) { ?e prov:wasDerivedFrom ?r ; kg:date ?d } GROUP BY ?r""")}
+    statements = _values(store, """
+        SELECT ?s ?r (MIN(STR(?e)) AS ?at) ?stance (SAMPLE(?t) AS ?topic) WHERE {
+          ?s a kg:Endorsement ; prov:wasDerivedFrom ?r ; kg:stance ?stance .
+          OPTIONAL { ?s kg:statedAt ?e } OPTIONAL { ?s kg:topic ?t } } GROUP BY ?s ?r ?stance""")
+    per_encounter: dict[tuple, dict[str, int]] = {}
+    first_year: dict[tuple, int] = {}
+    for _, readout, at, stance, topic in statements:
+        if readout not in years:
+            continue
+        unit = shared.get((at, readout), ((readout, at),))[0]
+        key = (unit, topic, stance)
+        per_encounter.setdefault(key, {})[readout] = per_encounter.get(key, {}).get(readout, 0) + 1
+        first_year[key] = min(first_year.get(key, 9999), years[readout])
+    expected: dict[tuple, int] = {}
+    for key, counts in per_encounter.items():
+        _, topic, stance = key
+        cell = (str(first_year[key]), topic.rsplit("/", 1)[-1] if topic else "(none)", stance.rsplit("/", 1)[-1])
+        expected[cell] = expected.get(cell, 0) + max(counts.values())
+    tallied = {row[:3]: int(row[3]) for row in _values(store, read_query("endorsement-counts"))}
+    assert tallied == expected
+    reported = {row[:3]: int(row[3]) for row in _values(store, _reports(read_query("endorsement-counts")))}
+    assert sum(reported.values()) > sum(tallied.values())  # the stances both sides of one call report
+
+
+def test_counterparts_are_those_of_the_encounters_for_every_state(store):
     states = sorted({s.value for (s,) in run_query(store, "SELECT DISTINCT ?s { ?p kg:represents ?s }").rows})
     assert len(states) > 30
+    codes = dict(_values(store, "SELECT ?s ?c { { ?s kg:iso3 ?c } UNION { ?s kg:code ?c } }"))
+    met: dict[tuple[str, str], set[tuple[str, str]]] = {}  # (state, counterpart) -> encounters and dates
+    for iri, date, sides in set(_shared(store).values()):
+        for actor in sides:
+            for other in sides - {actor}:
+                if date:
+                    met.setdefault((actor, other), set()).add((iri, date))
     chn = f"VALUES ?state {{ <{ID}state/CHN> }}"
     nonempty = 0
     for state in states:
-        values = f"VALUES ?state {{ <{state}> }}"
-        expected = _rows(store, _with_values((RAW / "counterparts.rq").read_text(encoding="utf-8"), chn, values))
-        assert _rows(store, _with_values(read_query("counterparts"), chn, values)) == expected, state
+        expected = sorted((other, str(len(found)), min(d for _, d in found), max(d for _, d in found))
+                          for (actor, other), found in met.items() if actor == codes[state])
+        ready = _with_values(read_query("counterparts"), chn, f"VALUES ?state {{ <{state}> }}")
+        assert [(row[0], *row[2:]) for row in _values(store, ready)] == expected, state
+        raw = _with_values((RAW / "counterparts.rq").read_text(encoding="utf-8"), chn, f"VALUES ?state {{ <{state}> }}")
+        assert sum(int(row[2]) for row in _values(store, raw)) >= sum(int(row[1]) for row in expected)
         nonempty += bool(expected)
     assert nonempty > 30
 
@@ -122,7 +195,7 @@ def _term(name: str) -> str:
 
 
 def _statement(name: str, readout: str, stance: str = "support", endorser: str = "KAZ",
-               target: str | None = "CHN", topic: str | None = "xinjiang") -> list[tuple]:
+               target: str | None = "CHN", topic: str | None = "xinjiang", at: str | None = None) -> list[tuple]:
     iri = _iri(f"{readout}-{name}")
     triples = [(iri, RDF.type, KG.Endorsement), (iri, KG.stance, _iri(stance)),
                (iri, KG.endorser, _iri(endorser)), (iri, PROV.wasDerivedFrom, _iri(readout))]
@@ -130,25 +203,29 @@ def _statement(name: str, readout: str, stance: str = "support", endorser: str =
         triples.append((iri, KG.target, _iri(target)))
     if topic:
         triples.append((iri, KG.topic, _iri(topic)))
+    if at:
+        triples.append((iri, KG.statedAt, _iri(at)))
     return triples
 
 
-def _encounter(event: str, date: str, readout: str, people: list[tuple[str, str]]) -> list[tuple]:
+def _encounter(event: str, date: str, readout: str, people: list[tuple[str, str]],
+               kind=KG.PhoneCall) -> list[tuple]:
     iri = _iri(event)
-    triples = [(iri, KG.date, Literal(date, datatype=XSD.date)), (iri, PROV.wasDerivedFrom, _iri(readout))]
+    triples = [(iri, RDF.type, kind), (iri, KG.date, Literal(date, datatype=XSD.date)),
+               (iri, PROV.wasDerivedFrom, _iri(readout))]
     for n, (person, side) in enumerate(people):
         node = _iri(f"{readout}-p{n}-{event}")
-        triples += [(iri, KG.participation, node), (node, KG.participant, _iri(person)),
-                    (_iri(person), KG.represents, _iri(side))]
+        triples += [(iri, KG.participation, node), (node, KG.participant, _iri(f"urn:x:person/{side}/{person}")),
+                    (_iri(f"urn:x:person/{side}/{person}"), KG.represents, _iri(side))]
     return triples
 
 
 def test_year_is_the_earliest_encounter_of_the_readout_and_topics_split():
     one = (_encounter("e1", "2021-12-31", "r1", [("wang", "CHN"), ("tleuberdi", "KAZ")])
            + _encounter("e2", "2022-01-02", "r1", [("wang", "CHN")])
-           + _statement("s1", "r1") + _statement("s2", "r1", topic=None)
+           + _statement("s1", "r1", at="e1") + _statement("s2", "r1", topic=None, at="e2")
            + _statement("s3", "r1", stance="oppose", target=None, topic="taiwan"))
-    two = _encounter("e3", "2023-05-01", "r2", [("wang", "CHN")]) + _statement("s1", "r2")
+    two = _encounter("e3", "2023-05-01", "r2", [("wang", "CHN")]) + _statement("s1", "r2", at="e3")
     tallies = tally([triples_facts(one), triples_facts(two)])
     t = _term
     assert tallies.topics == {
@@ -157,26 +234,59 @@ def test_year_is_the_earliest_encounter_of_the_readout_and_topics_split():
     assert tallies.endorsements == {
         (2021, t("KAZ"), t("CHN"), t("xinjiang"), t("support")): 1, (2021, t("KAZ"), t("CHN"), None, t("support")): 1,
         (2021, t("KAZ"), None, t("taiwan"), t("oppose")): 1, (2023, t("KAZ"), t("CHN"), t("xinjiang"), t("support")): 1}
+    assert tallies.endorsement_reports == tallies.endorsements  # no encounter reported twice
 
 
-def test_an_encounter_reported_twice_counts_once_with_every_side():
-    # two ministries' readouts of the same call: each names its own side's people
-    first = _encounter("call", "2021-01-22", "r1", [("wang", "CHN"), ("tleuberdi", "KAZ")])
-    second = _encounter("call", "2021-01-22", "r2", [("tleuberdi", "KAZ"), ("lavrov", "RUS")])
-    later = _encounter("visit", "2022-03-01", "r3", [("wang", "CHN"), ("tleuberdi", "KAZ")])
-    tallies = tally(triples_facts(t) for t in (first, second, later))
+def _two_sides_of_one_call() -> list[list[tuple]]:
+    """China's readout of a call, Kazakhstan's (a day earlier by its clock, with one more
+    official), a call of the same pair a week later, and China's call with Russia the
+    same day: two readouts of one encounter, and two near misses."""
+    china = (_encounter("cn-call", "2021-01-22", "r1", [("wang-yi", "CHN"), ("mukhtar-tleuberdi", "KAZ")])
+             + _statement("s1", "r1", at="cn-call") + _statement("s2", "r1", at="cn-call", topic="taiwan"))
+    kazakhstan = (_encounter("kz-call", "2021-01-21", "r2", [("mukhtar-tleuberdi", "KAZ"), ("wang-yi", "CHN"),
+                                                             ("roman-vassilenko", "KAZ")])
+                  + _statement("s1", "r2", at="kz-call"))
+    later = (_encounter("cn-call-2", "2021-01-29", "r3", [("wang-yi", "CHN"), ("mukhtar-tleuberdi", "KAZ")])
+             + _statement("s1", "r3", at="cn-call-2"))
+    russia = _encounter("ru-call", "2021-01-22", "r4", [("wang-yi", "CHN"), ("lavrov", "RUS")])
+    return [china, kazakhstan, later, russia]
+
+
+def test_a_stance_both_sides_report_counts_once():
+    tallies = tally(triples_facts(t) for t in _two_sides_of_one_call())
     t = _term
+    support = (2021, t("KAZ"), t("CHN"), t("xinjiang"), t("support"))
+    # stated at the call by both sides (once), and at the call a week later
+    assert tallies.endorsements[support] == 2 and tallies.endorsement_reports[support] == 3
+    assert tallies.topics[(2021, t("xinjiang"), t("support"))] == 2
+    assert tallies.topics[(2021, t("taiwan"), t("support"))] == 1
+    assert (tallies.reports, len(tallies.encounter_reports)) == (4, 3)
     assert {pair: len(events) for pair, events in tallies.counterparts.items()} == {
-        (t("CHN"), t("KAZ")): 2, (t("KAZ"), t("CHN")): 2, (t("CHN"), t("RUS")): 1, (t("RUS"), t("CHN")): 1,
-        (t("KAZ"), t("RUS")): 1, (t("RUS"), t("KAZ")): 1}
+        (t("CHN"), t("KAZ")): 2, (t("KAZ"), t("CHN")): 2, (t("CHN"), t("RUS")): 1, (t("RUS"), t("CHN")): 1}
     triples = statistics_triples(tallies, "urn:stats")
     chn_kaz = {s for s, p, o in triples if p == KG.ofActor and o == _iri("CHN")} & \
               {s for s, p, o in triples if p == KG.ofCounterpart and o == _iri("KAZ")}
     (cell,) = chn_kaz
     values = {p: o for s, p, o in triples if s == cell}
     assert values[KG.encounterCount] == Literal(2, datatype=XSD.integer)
-    assert values[KG.firstDate] == Literal("2021-01-22", datatype=XSD.date)
-    assert values[KG.lastDate] == Literal("2022-03-01", datatype=XSD.date)
+    assert values[KG.reportCount] == Literal(3, datatype=XSD.integer)
+    assert values[KG.firstDate] == Literal("2021-01-21", datatype=XSD.date)  # the dates tie: the earliest
+    assert values[KG.lastDate] == Literal("2021-01-29", datatype=XSD.date)
+
+
+def test_a_stance_one_readout_states_twice_at_one_encounter_counts_twice():
+    china, kazakhstan, *_ = _two_sides_of_one_call()
+    china += _statement("s3", "r1", at="cn-call")  # the same stance in another sentence
+    tallies = tally(triples_facts(t) for t in (china, kazakhstan))
+    support = (2021, _term("KAZ"), _term("CHN"), _term("xinjiang"), _term("support"))
+    assert (tallies.endorsements[support], tallies.endorsement_reports[support]) == (2, 3)
+
+
+def test_counting_by_encounter_does_not_depend_on_the_order_of_the_readouts():
+    facts = [triples_facts(t) for t in _two_sides_of_one_call()]
+    lines = statistics_lines(tally(facts), "urn:stats")
+    assert statistics_lines(tally(reversed(facts)), "urn:stats") == lines
+    assert statistics_lines(tally(facts[1:] + facts[:1]), "urn:stats") == lines
 
 
 def test_registry_says_who_represents_whom():
@@ -227,6 +337,10 @@ TALLY_CASES = [  # (id, class, property, new value or None to remove, expected m
      "A topic tally counts exactly one stance: support, oppose or congratulate."),
     ("count-missing", KG.EndorsementTally, KG.statementCount, None,
      "An endorsement tally gives exactly one statement count (xsd:integer)."),
+    ("reports-missing", KG.CounterpartTally, KG.reportCount, None,
+     "A counterpart tally gives exactly one report count (xsd:integer)."),
+    ("reports-not-integer", KG.EndorsementTally, KG.reportCount, Literal("2"),
+     "An endorsement tally gives exactly one report count (xsd:integer)."),
     ("counterpart-missing", KG.CounterpartTally, KG.ofCounterpart, None, "A counterpart tally is about exactly one counterpart."),
     ("last-date-not-date", KG.CounterpartTally, KG.lastDate, Literal("2021-01-01"),
      "A counterpart tally gives exactly one last date (xsd:date)."),
@@ -254,3 +368,22 @@ def test_two_topics_break_the_topic_tally():
     cell = _first(graph, KG.TopicTally)
     graph.add((cell, KG.ofTopic, TOPIC.taiwan))
     assert {v.message for v in pyshacl_violations(graph)} == {"A topic tally counts at most one topic."}
+
+
+def test_a_dump_without_its_statistics_graph_gets_the_one_the_build_made(corpus):
+    """``kg query`` on a dump with no tallies (made by another tool) counts them as the
+    build does: by encounter, who represents whom read from the registry and entities graphs."""
+    import pyoxigraph as ox
+
+    from kg.statistics import add_statistics
+
+    graph = f"{ID}graph/statistics"
+    lines = find_dump(corpus).read_text(encoding="utf-8").splitlines()
+    made = sorted(line for line in lines if line.endswith(f"<{graph}> ."))
+    store = ox.Store()
+    store.bulk_load("\n".join(line for line in lines if not line.endswith(f"<{graph}> .")).encode("utf-8"),
+                    format=ox.RdfFormat.N_QUADS)
+    assert add_statistics(store, graph) == len(made) > 1000
+    counted = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} ." for q in
+                     store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+    assert counted == made

@@ -1,8 +1,10 @@
 """The stored counts (kg.tally_store) give, after any sequence of changes, the statistics
-graph that counting the remaining readouts afresh (kg.statistics.tally) gives."""
+graph that counting the remaining readouts afresh (kg.statistics.tally) gives, readouts
+of one encounter (grouped again as they come and go) counted once."""
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sqlite3
 
@@ -14,27 +16,49 @@ from kg.tally_store import TALLY_TABLES, TallyStore, facts_digest
 GRAPH = "urn:x:graph/statistics"
 STATES = [f"<urn:x:state/{code}>" for code in ("CHN", "KAZ", "RUS", "NPL", "FRA")]
 PEOPLE = [f"<urn:x:person/{n}>" for n in range(12)]
-EVENTS = [f"<urn:x:event/{n}>" for n in range(15)]
 TOPICS = [None, "<urn:x:topic/taiwan>", "<urn:x:topic/xinjiang>"]
 STANCES = ["<urn:x:stance/support>", "<urn:x:stance/oppose>"]
 REGISTRY = [(PEOPLE[0], STATES[0]), (PEOPLE[1], STATES[1])]  # the registry knows two people
+# real encounters that several readouts report, each in its own words: (type, day, people)
+REAL = [("phone_call", "2020-03-01", PEOPLE[:2]), ("meeting", "2020-03-02", [PEOPLE[0], PEOPLE[3]]),
+        ("talks", "2020-03-02", [PEOPLE[0], PEOPLE[2], PEOPLE[5]]), ("phone_call", "2020-03-08", PEOPLE[:2]),
+        ("visit", "2021-01-05", [PEOPLE[1], PEOPLE[4]])]
 
 
-def _facts(rng: random.Random) -> Facts:
-    """One readout's facts: an encounter (often one another readout reports too), who
-    represents whom (sometimes a person no readout places), and a few statements."""
-    year = rng.choice([2020, 2021])
-    people = sorted(rng.sample(PEOPLE, rng.randint(0, 4)))
-    represents = sorted({(person, rng.choice(STATES[:3]) if rng.random() < 0.9 else rng.choice(STATES))
-                         for person in rng.sample(PEOPLE, rng.randint(0, 3))})
-    encounter = [rng.choice(EVENTS), sorted({f"{year}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
-                                             for _ in range(rng.randint(1, 2))}), people]
+def _facts(rng: random.Random, readout: str = "<urn:x:readout/0>") -> Facts:
+    """One readout's facts: an encounter or two, mostly one of :data:`REAL` as this readout
+    tells it (a day later, "talks" for "meeting", an official more or less), who
+    represents whom (mostly the same for every readout, sometimes not), and a few
+    statements, often stated at its encounters."""
+    represents = sorted({(person, STATES[int(person[-2]) % 2] if rng.random() < 0.85 else rng.choice(STATES[:3]))
+                         for person in PEOPLE[2:6] + rng.sample(PEOPLE[6:], 1)})
+    encounters = []
+    for n in range(rng.randint(1, 2)):
+        kind, day, people = rng.choice(REAL)
+        people = set(people)
+        if rng.random() < 0.3:
+            people.add(rng.choice(PEOPLE[2:]))
+        if rng.random() < 0.2 and len(people) > 1:
+            people.discard(rng.choice(sorted(people)))
+        if rng.random() < 0.3:
+            day = (dt.date.fromisoformat(day) + dt.timedelta(days=rng.choice([-1, 1]))).isoformat()
+        if rng.random() < 0.2:
+            kind = rng.choice(["meeting", "talks", "phone_call", None])
+        encounters.append([f"<urn:x:event/{readout[-4:-1]}-{n}>", [day], sorted(people), kind, readout])
+    year = int(min(days[0] for _, days, *_ in encounters)[:4])
     statements: dict[tuple, int] = {}
     for _ in range(rng.randint(0, 4)):
-        key = (year, rng.choice(STATES), rng.choice([None, *STATES[:2]]), rng.choice(TOPICS), rng.choice(STANCES))
+        event = rng.choice([None, *[e[0] for e in encounters] * 3, "<urn:x:event/undated>"])
+        key = (year, readout, event, STATES[1], STATES[0] if rng.random() < 0.7 else rng.choice([None, STATES[2]]),
+               rng.choice(TOPICS), STANCES[0] if rng.random() < 0.7 else STANCES[1])
         statements[key] = statements.get(key, 0) + 1
-    return {"endorsements": [[*key, n] for key, n in statements.items()], "encounters": [encounter],
+    return {"endorsements": [[*key, n] for key, n in statements.items()], "encounters": encounters,
             "represents": [list(pair) for pair in represents]}
+
+
+def _readout(rng: random.Random, version: int) -> Facts:
+    """Facts of a readout of its own (as a build's, whose readout IRI is its content's hash)."""
+    return {**_facts(rng, f"<urn:x:readout/{version:03d}>"), "version": version}
 
 
 def _store_lines(store: TallyStore) -> list[str]:
@@ -59,10 +83,10 @@ def test_any_sequence_of_changes_counts_what_counting_afresh_counts(seed):
             gone[source] = (f"k{readouts[source]['version']}", readouts.pop(source))
             if rng.random() < 0.5:
                 version += 1
-                new[source] = (f"k{version}", {**_facts(rng), "version": version})
+                new[source] = (f"k{version}", _readout(rng, version))
         for _ in range(rng.randint(1 if step == 0 else 0, 6)):
             version += 1
-            new[f"r{version}"] = (f"k{version}", {**_facts(rng), "version": version})
+            new[f"r{version}"] = (f"k{version}", _readout(rng, version))
         before = {part: store.part_lines(part) for part in store.parts()}
         touched = store.update(gone, new)
         readouts.update({source: facts for source, (_, facts) in new.items()})
@@ -98,7 +122,7 @@ def test_clear_forgets_everything():
 def _counted_store() -> TallyStore:
     rng = random.Random(4)
     store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
-    store.update({}, {f"r{n}": (f"k{n}", _facts(rng)) for n in range(12)})
+    store.update({}, {f"r{n}": (f"k{n}", _readout(rng, n)) for n in range(12)})
     return store
 
 
@@ -107,7 +131,7 @@ def test_fresh_and_updated_stores_are_not_damaged():
     assert store.damage() is None
     store = _counted_store()
     assert store.damage() is None
-    store.update({}, {"r99": ("k99", _facts(random.Random(9)))})
+    store.update({}, {"r99": ("k99", _readout(random.Random(9), 99))})
     assert store.damage() is None
     assert TallyStore(store.db, GRAPH, REGISTRY).damage() is None  # as the next build finds it
 
@@ -135,9 +159,22 @@ def test_counts_without_their_check_are_damaged():
 
 def test_each_readout_keeps_the_digest_of_its_facts():
     rng = random.Random(5)
-    facts = {"a": _facts(rng), "b": _facts(rng)}
+    facts = {"a": _readout(rng, 1), "b": _readout(rng, 2)}
     store = TallyStore(sqlite3.connect(":memory:"), GRAPH, REGISTRY)
     store.update({}, {source: (f"k-{source}", f) for source, f in facts.items()})
     assert store.digests() == {source: (f"k-{source}", facts_digest(f)) for source, f in facts.items()}
-    changed = {**facts["a"], "endorsements": facts["a"]["endorsements"] + [[2020, STATES[0], None, None, STANCES[0], 1]]}
+    row = [2020, "<urn:x:readout/001>", None, STATES[0], None, None, STANCES[0], 1]
+    changed = {**facts["a"], "endorsements": facts["a"]["endorsements"] + [row]}
     assert facts_digest(changed) != facts_digest(facts["a"])
+
+
+def test_the_random_readouts_report_encounters_together_and_stances_twice():
+    """The readouts above exercise what counting by encounter changes: reports grouped
+    into fewer encounters, and stances that several readouts of one encounter state."""
+    merged = stated_twice = 0
+    for seed in range(12):
+        rng = random.Random(seed)
+        tallies = tally([_readout(rng, n) for n in range(12)], REGISTRY)
+        merged += tallies.reports - len(tallies.encounter_reports)
+        stated_twice += sum(1 for key, n in tallies.endorsements.items() if tallies.endorsement_reports[key] > n)
+    assert merged > 30 and stated_twice > 5, (merged, stated_twice)

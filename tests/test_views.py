@@ -284,3 +284,108 @@ def test_cli_view_comparison_lists_what_one_side_leaves_out(tmp_path):
     assert not any("Ukraine" in value for _, value in stances)  # both readouts report it
     assert {r["readouts"] for r in rows} == {2}
     assert any("Taiwan independence" in r["sentence"] for r in rows)
+
+
+# ---- speed at scale: sampled betweenness above BETWEENNESS_EXACT_NODES, a snapshot read part by part ----
+def _large_graph(nodes: int) -> nx.Graph:
+    """A connected small-world graph with string ids, as the views make them (sorted)."""
+    ring = nx.connected_watts_strogatz_graph(nodes, 6, 0.2, seed=7)
+    graph = nx.Graph()
+    graph.add_nodes_from(sorted(f"person/X/{i:04d}" for i in ring))
+    graph.add_edges_from(sorted((f"person/X/{a:04d}", f"person/X/{b:04d}") for a, b in ring.edges))
+    graph.graph.update(view="interactions", lang="en")
+    return graph
+
+
+def test_a_small_view_has_exact_betweenness(snap: Snapshot):
+    from kg.views import describe
+
+    graph = interactions(snap)
+    found = metrics(graph)
+    assert found["betweenness_pivots"] is None
+    exact = nx.betweenness_centrality(nx.Graph(graph.edges()) if graph.number_of_edges() else graph)
+    assert found["betweenness"] == {n: round(exact.get(n, 0.0), 6) for n in sorted(graph.nodes)}
+    assert "sampled" not in describe(graph)
+    assert to_dict(graph)["metrics"]["betweenness_pivots"] is None
+    from kg.views import BETWEENNESS_EXACT_NODES
+
+    assert metrics(_large_graph(BETWEENNESS_EXACT_NODES))["betweenness_pivots"] is None  # the limit itself is exact
+
+
+def test_a_large_view_has_sampled_betweenness_said_and_stable():
+    from kg.views import BETWEENNESS_EXACT_NODES, BETWEENNESS_PIVOTS, SEED, describe
+
+    graph = _large_graph(BETWEENNESS_EXACT_NODES + 100)
+    first, second = metrics(graph), metrics(_large_graph(BETWEENNESS_EXACT_NODES + 100))
+    assert first == second and first["betweenness_pivots"] == BETWEENNESS_PIVOTS
+    # the figures networkx gives for the same pivots (drawn with the same seed from the sorted nodes)
+    expected = nx.betweenness_centrality(graph, k=BETWEENNESS_PIVOTS, seed=SEED)
+    assert first["betweenness"] == {n: round(v, 6) for n, v in sorted(expected.items())}
+    assert first["betweenness"] != metrics_exact(graph)  # an estimate, not the exact figures
+    text = describe(graph)
+    assert text.splitlines()[1] == f"betweenness: sampled over {BETWEENNESS_PIVOTS} pivots (seed {SEED}), an estimate; " \
+                                   f"exact up to {BETWEENNESS_EXACT_NODES} nodes"
+    assert to_dict(graph)["metrics"]["betweenness_pivots"] == BETWEENNESS_PIVOTS
+
+
+def metrics_exact(graph: nx.Graph) -> dict[str, float]:
+    return {n: round(v, 6) for n, v in sorted(nx.betweenness_centrality(graph).items())}
+
+
+def test_sampled_betweenness_still_finds_the_bridge():
+    """Two dense groups joined through one go-between: sampling keeps it and the two it
+    links among the three highest, as exact betweenness has them."""
+    from kg.views import BETWEENNESS_EXACT_NODES
+
+    half = BETWEENNESS_EXACT_NODES // 2 + 20
+    graph = nx.Graph()
+    for side in ("a", "b"):
+        group = nx.connected_watts_strogatz_graph(half, 8, 0.3, seed=3 if side == "a" else 4)
+        graph.add_edges_from((f"{side}/{x:04d}", f"{side}/{y:04d}") for x, y in group.edges)
+    graph.add_edges_from([("a/0000", "m/bridge"), ("m/bridge", "b/0000")])
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted(graph.edges))
+    found = metrics(simple)
+    assert found["betweenness_pivots"] is not None
+    exact = metrics_exact(simple)
+    ranked = sorted(found["betweenness"], key=lambda n: (-found["betweenness"][n], n))
+    assert set(ranked[:3]) == {"a/0000", "m/bridge", "b/0000"} == set(sorted(exact, key=lambda n: -exact[n])[:3])
+    assert abs(found["betweenness"]["m/bridge"] - exact["m/bridge"]) < 0.05
+
+
+def test_the_snapshot_reads_only_what_a_view_uses(mini_store):
+    lazy = load_snapshot(mini_store)
+    interactions(lazy)
+    assert "statements" not in vars(lazy) and "stated_at" not in vars(lazy)  # never read for interactions
+    assert "participations" in vars(lazy) and "holdings" in vars(lazy)
+    endorsements(lazy)
+    assert "statements" in vars(lazy)
+
+
+def test_a_lazy_snapshot_reads_what_an_eager_one_does(mini_store):
+    from kg.snapshot import PARTS
+
+    lazy, eager = load_snapshot(mini_store), load_snapshot(mini_store, lazy=False)
+    assert type(eager) is Snapshot and not any(name.startswith("_") for name in vars(eager))  # no store kept
+    fields = ["base", "kinds", "codes", "represents", "labels", "participations", "statements", "holdings",
+              "encounter_of", "readouts_of", "shared", "stated_at"]
+    assert {name: getattr(lazy, name) for name in fields} == {name: getattr(eager, name) for name in fields}
+    assert len(PARTS) == 5 and eager.participations == sorted(eager.participations, key=lambda p: (p.date, p.event, p.person))
+    with pytest.raises(AttributeError):
+        lazy.no_such_part  # noqa: B018
+
+
+def test_encounter_reports_without_sources(mini_store):
+    from kg.compare import encounter_reports
+
+    reports, files = encounter_reports(mini_store)
+    assert encounter_reports(mini_store, sources=False) == (reports, {}) and files
+
+
+def test_cli_view_says_nothing_of_sampling_on_a_small_graph(mini):
+    runner = CliRunner()
+    data = json.loads(runner.invoke(main, ["view", "interactions", "--dump", str(mini), "--json"]).output)
+    assert data["metrics"]["betweenness_pivots"] is None
+    table = runner.invoke(main, ["view", "interactions", "--dump", str(mini)]).output
+    assert "sampled" not in table and table.splitlines()[1] == ""
