@@ -253,7 +253,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     held_to_account: list[Mention] = []
     for c in (c for c in cues if c.kind == "accuse_object"):
         held = [a for a in actors if a.end <= c.start and a.kind in ("state", "person", "org") and not a.possessive
-                and _HELD.fullmatch(text, a.end, c.start)]
+                and _BEFORE_NOUN.fullmatch(text, a.end, c.start)]
         if not held:
             continue
         held_to_account.append(held[-1])
@@ -438,8 +438,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                   and fold(text[max(s.start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
-        if places and len(places) < len(after) or (places and after == places):
-            after = [a for a in after if a not in places]
+        after = [a for a in after if a not in places]
         # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
         victims = {code for a in _victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
         if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
@@ -599,9 +598,9 @@ def _drop_fallback(labels: list[str], registry: Registry) -> list[str]:
 
 
 _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\s*(?:la |le |les |l'|el |los |las |the )?$")
-# between an aggressor and the noun: "Russia's", "Russian", "further Russian", "Russia's full-scale"
+# between an actor and the word it goes with, at most one word apart: "Russia's aggression",
+# "further Russian aggression", "holding Iran accountable", "hold Russia fully accountable"
 _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
-_HELD = re.compile(r"\s+(?:[\w\-]+\s+)?")  # "holding Iran accountable", "hold Russia fully accountable"
 _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
 _OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
 
