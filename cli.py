@@ -173,7 +173,7 @@ def build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | Non
       kg build sources --out build
       kg build sources --out build --clean     # redo every readout
     """
-    from kg.build import build as run_build
+    from kg.build.builder import build as run_build
 
     from kg.errors import BuildFailed
 
@@ -228,11 +228,11 @@ def extract(files: tuple[Path, ...], fmt: str, lang: str | None, base: str) -> N
     Example:
       kg extract sources/000_a35c0205b5cb6fd1.txt --format json
     """
-    from kg.gold import graph_to_gold
-    from kg.manifest import manifest_for
-    from kg.pipeline import process_path
-    from kg.rdf import to_graph
-    from kg.registry import load_registry
+    from kg.evaluation.gold import graph_to_gold
+    from kg.sources.manifest import manifest_for
+    from kg.build.pipeline import process_path
+    from kg.graph.rdf import to_graph
+    from kg.knowledge.registry import load_registry
     from rdflib import URIRef
 
     failed = False
@@ -295,7 +295,7 @@ def evaluate(gold_dir: Path, sources: Path | None, as_json: bool, errors: bool, 
       kg eval tests/gold
       kg eval realdev/gold realdev/texts --group-by realdev/index.csv:kind
     """
-    from kg.evaluate import read_groups, run_eval
+    from kg.evaluation.evaluate import read_groups, run_eval
 
     groups, column = read_groups(group_by) if group_by else (None, "group")
     report = run_eval(gold_dir, sources or gold_dir, groups, column)
@@ -321,7 +321,7 @@ def agree(first: Path, second: Path, errors: bool) -> None:
     Example:
       kg agree realdev/gold realdev/gold2
     """
-    from kg.evaluate import agreement
+    from kg.evaluation.evaluate import agreement
 
     report = agreement(first, second)
     click.echo(report.table())
@@ -343,7 +343,7 @@ def validate(file: Path) -> None:
       kg validate build/union.ttl
     """
     from kg.errors import RDFParseError
-    from kg.validate import validate_file
+    from kg.graph.validate import validate_file
 
     try:
         violations = validate_file(file)
@@ -365,7 +365,7 @@ _SOURCES_OPTION = click.option(
 
 def _store(dump: Path | None, sources: Path):
     """The query store of --dump, or of build/ (built first when missing or stale)."""
-    from kg.query import open_store
+    from kg.sparql.query import open_store
 
     def note(src: Path, out: Path) -> None:
         click.echo(f"kg: {out}/ is missing or older than {src}/; building it first", err=True)
@@ -406,11 +406,11 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
       kg query queries/counterparts.rq --dump dist --format csv
       kg query -e 'SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }' --format json
     """
-    from kg.query import describe_query, list_queries, read_query, read_query_file, write_query
-    from kg.results import table
+    from kg.sparql.query import describe_query, list_queries, read_query, read_query_file, write_query
+    from kg.sparql.results import table
 
     if list_only:
-        from kg.params import query_params
+        from kg.sparql.params import query_params
 
         rows = []
         for n, p in list_queries().items():
@@ -428,9 +428,9 @@ def query(query_file: Path | None, name: str | None, expression: str | None, lis
         text = read_query(name)
     else:
         text = expression
-    if params:  # kg.params and the registry only when asked for: they take a tenth of a second to import
-        from kg.params import bind_params
-        from kg.registry import load_registry
+    if params:  # kg.sparql.params and the registry only when asked for: they take a tenth of a second to import
+        from kg.sparql.params import bind_params
+        from kg.knowledge.registry import load_registry
 
         given = {}
         for item in params:
@@ -482,8 +482,8 @@ def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, 
       cd dist && sha256sum -c SHA256SUMS
       KG_SPARQL_PASSWORD=dba kg publish --to http://localhost:8890/sparql-graph-crud-auth --user dba
     """
-    from kg.publish import DEFAULT_BASE_URL, DEFAULT_LICENSE, publish as run_publish
-    from kg.query import ensure_dump
+    from kg.publish.folder import DEFAULT_BASE_URL, DEFAULT_LICENSE, publish as run_publish
+    from kg.sparql.query import ensure_dump
 
     def note(src: Path, folder: Path) -> None:
         click.echo(f"kg: {folder}/ is missing or stale; building it from {src}/ first", err=True)
@@ -504,8 +504,8 @@ def publish(sources: Path, out: Path, build_dir: Path, license_iri: str | None, 
 def _push(build_dir: Path, url: str, user: str | None, with_union: bool, timeout_s: float, deadline_s: float) -> None:
     import os
 
-    from kg.remote import push, union_graph_iri
-    from kg.store import DUMP_NQ, DUMP_TTL
+    from kg.publish.remote import push, union_graph_iri
+    from kg.build.store import DUMP_NQ, DUMP_TTL
 
     import time
 
@@ -555,10 +555,10 @@ def _view_options(command):
 
 def _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
                 count="encounters"):
-    from kg.snapshot import load_snapshot
-    from kg.views import build_view, make_filters
+    from kg.views.snapshot import load_snapshot
+    from kg.views.graphs import build_view, make_filters
 
-    from kg.registry import load_registry
+    from kg.knowledge.registry import load_registry
 
     registry = load_registry() if states or topics or center else None  # names to look up: a third of a second
     filters = make_filters(start, end, topics, stances, states, registry)
@@ -595,12 +595,12 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
       kg view endorsements --aggregate --csv edges > endorsements.csv
       kg view comparison --csv edges > differences.csv
     """
-    from kg.results import table
-    from kg.views import counterparts, describe, make_filters, to_dict
+    from kg.sparql.results import table
+    from kg.views.graphs import counterparts, describe, make_filters, to_dict
 
     if name == "comparison":
-        from kg.compare import compare
-        from kg.views import comparison
+        from kg.views.compare import compare
+        from kg.views.graphs import comparison
 
         columns = ["date", "type", "sides", "readouts", "only_in", "claim", "value", "sentence", "encounter"]
         rows = comparison(compare(_store(dump, sources)))
@@ -617,9 +617,9 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
         return
 
     if name == "counterparts":
-        from kg.snapshot import load_snapshot
+        from kg.views.snapshot import load_snapshot
 
-        from kg.registry import load_registry
+        from kg.knowledge.registry import load_registry
 
         rows = counterparts(load_snapshot(_store(dump, sources)),
                             make_filters(start, end, topics, stances, states, load_registry()), lang, top, count)
@@ -641,7 +641,7 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
     if as_json:
         click.echo(json.dumps(to_dict(graph), ensure_ascii=False, indent=2))
     elif what_csv:
-        from kg.export import generate_csv
+        from kg.views.export import generate_csv
 
         nodes, edges = generate_csv(graph)
         click.echo(edges if what_csv == "edges" else nodes, nl=False)
@@ -651,12 +651,12 @@ def view(name: str, dump: Path | None, sources: Path, start: str | None, end: st
 
 def _export_events(dump, sources, start, end, topics, stances, states, fmt, output) -> None:
     """`kg export events`: the graph's events as coded event-data rows."""
-    from kg.eventdata import event_rows, filter_rows, write_rows
-    from kg.store import atomic_writer
+    from kg.views.eventdata import event_rows, filter_rows, write_rows
+    from kg.files import atomic_writer
 
     if fmt not in ("csv", "plover", "cameo"):
         raise click.UsageError(f"events export as csv, plover or cameo, not {fmt}")
-    from kg.registry import load_registry
+    from kg.knowledge.registry import load_registry
 
     rows = filter_rows(event_rows(_store(dump, sources)), start, end, topics, stances, states, load_registry())
     if output is None or str(output) == "-":
@@ -711,7 +711,7 @@ def export(name: str, dump: Path | None, sources: Path, start: str | None, end: 
         raise click.UsageError(f"--format {fmt} is for `kg export events`; views export as gexf, graphml or csv")
     if output is None:
         raise click.UsageError("a view needs --output/-o (a .gexf or .graphml file, or a folder for csv)")
-    from kg.export import export as write
+    from kg.views.export import export as write
 
     if fmt is None:
         fmt = {".gexf": "gexf", ".graphml": "graphml", "": "csv"}.get(output.suffix.lower())
@@ -758,22 +758,22 @@ def plot(name: str, dump: Path | None, sources: Path, start: str | None, end: st
       kg plot encounters-per-year --state CHN -o per-year.png
       kg plot counterparts --state CHN --top 8 -o counterparts.png
     """
-    from kg.plot import check_format
+    from kg.views.plot import check_format
 
     check_format(output)
     if name in ("encounters-per-year", "stances-per-year", "counterparts"):
         if count != "encounters":
             raise click.UsageError("the charts count encounters; --count reports is for the views")
-        from kg.charts import draw_chart
-        from kg.snapshot import load_snapshot
-        from kg.views import make_filters
+        from kg.views.charts import draw_chart
+        from kg.views.snapshot import load_snapshot
+        from kg.views.graphs import make_filters
 
-        from kg.registry import load_registry
+        from kg.knowledge.registry import load_registry
 
         filters = make_filters(start, end, topics, stances, states, load_registry())
         click.echo(draw_chart(name, load_snapshot(_store(dump, sources)), filters, output, lang, top, title))
         return
-    from kg.plot import plot_graph
+    from kg.views.plot import plot_graph
 
     graph = _view_graph(name, dump, sources, start, end, topics, stances, states, lang, level, aggregate, center, radius,
                         count)
@@ -809,7 +809,7 @@ def serve(dump: Path | None, sources: Path, port: int, timeout_s: float, max_row
       curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql' \\
            --data-urlencode 'query=SELECT ?name WHERE { ?p a kg:Person ; rdfs:label ?name }'
     """
-    from kg.serve import make_server
+    from kg.serve.server import make_server
 
     server = make_server(_store(dump, sources), port, timeout_s, max_rows=max_rows,
                          log=None if quiet else lambda m: click.echo(m, err=True), page=True)
@@ -848,7 +848,7 @@ def compare(dump: Path | None, sources: Path, fmt: str, every: bool) -> None:
       kg compare --dump build
       kg compare --format csv > claims.csv
     """
-    from kg.compare import compare as run, format_comparisons
+    from kg.views.compare import compare as run, format_comparisons
 
     comparisons = run(_store(dump, sources), only_shared=not every)
     click.echo(format_comparisons(comparisons, fmt), nl=False)
@@ -874,10 +874,10 @@ def eval_pairs(pairs: Path, texts: Path, us_state: Path, errors: bool) -> None:
     Example:
       kg eval-pairs realdev/pairs.csv --errors
     """
-    from kg.manifest import manifest_for
-    from kg.pipeline import process_path
-    from kg.registry import load_registry
-    from kg.resolve import read_pairs, reports_of, score_pairing
+    from kg.sources.manifest import manifest_for
+    from kg.build.pipeline import process_path
+    from kg.knowledge.registry import load_registry
+    from kg.build.resolve import read_pairs, reports_of, score_pairing
 
     registry = load_registry()
     truth, reports = {}, []
@@ -917,7 +917,7 @@ def explain(encounter: str, dump: Path | None, sources: Path) -> None:
       kg explain 2022-03-15/phone_call
       kg explain cn_wang_tleuberdi.txt
     """
-    from kg.compare import explain as run, format_comparisons
+    from kg.views.compare import explain as run, format_comparisons
 
     found = run(_store(dump, sources), encounter)
     click.echo(format_comparisons([found], "table"), nl=False)
@@ -956,8 +956,8 @@ def registry_import(results: Path, into: Path | None) -> None:
     Example:
       kg registry import wikidata-offices.json
     """
-    from kg.registry import load_registry
-    from kg.wikidata import IMPORT_FILE, import_results, write_import
+    from kg.knowledge.registry import load_registry
+    from kg.knowledge.wikidata import IMPORT_FILE, import_results, write_import
 
     known = load_registry()
     codes = set(known.states) | set(known.organizations)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from kg.registry import Person, Registry, load_registry
+from kg.knowledge.registry import Person, Registry, load_registry
 
 __all__ = ["Corpus", "generate", "readout_text", "readout_name"]
 

@@ -17,8 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-from kg.query import DEFAULT_PREFIXES, list_queries, open_store, read_query
-from kg.store import find_dump
+from kg.sparql.query import DEFAULT_PREFIXES, list_queries, open_store, read_query
+from kg.build.store import find_dump
 
 
 def _median_ms(run, repeat: int) -> tuple[float, int]:

@@ -12,7 +12,7 @@ each in a fresh process so that peak memory is that run's own:
   largest worker; with ``--repeat R``, the fastest of R runs (all are reported);
 * **rebuild**: one readout of the N changed (a sentence appended), ``kg build`` again;
 * **stages** on one core, per readout, over the first ``--stage-sample`` readouts: read,
-  extract, graph (the triples), validate (kg.shacl, pySHACL for graphs it does not pass),
+  extract, graph (the triples), validate (kg.graph.shacl, pySHACL for graphs it does not pass),
   serialise (the N-Quads and Turtle blocks); then, on the whole dump, loading it into
   pyoxigraph (with the union graph the queries see) and running every ready query;
 * **naive**: the same extractor, then an rdflib Dataset holding every graph, one pySHACL run
@@ -56,7 +56,7 @@ def _peak_mb() -> dict[str, float]:
 
 def child_build(sources: str, out: str, jobs: int, clean: bool) -> dict:
     started = time.perf_counter()
-    from kg.build import build
+    from kg.build.builder import build
 
     imported = time.perf_counter()
     result = build(Path(sources), Path(out), jobs=jobs, clean=clean)
@@ -66,13 +66,13 @@ def child_build(sources: str, out: str, jobs: int, clean: bool) -> dict:
 
 def child_stages(sources: str, dump: str, sample: int) -> dict:
     from kg.extract import extract
-    from kg.outputs import make_block
-    from kg.query import ensure_union, list_queries, run_query
-    from kg.rdf import Minter, extraction_graph
-    from kg.registry import load_registry
-    from kg.sources import list_sources, read_document
-    from kg.store import load_store
-    from kg.validate import shapes_graph, validate_triples
+    from kg.build.outputs import make_block
+    from kg.sparql.query import ensure_union, list_queries, run_query
+    from kg.graph.rdf import Minter, extraction_graph
+    from kg.knowledge.registry import load_registry
+    from kg.sources.reader import list_sources, read_document
+    from kg.build.store import load_store
+    from kg.graph.validate import shapes_graph, validate_triples
 
     registry = load_registry()
     for lang in registry.languages:  # compiled once per process in a build too: not a per-readout cost
@@ -122,8 +122,8 @@ def child_profile_extract(sources: str, count: int) -> dict:
     import pstats
 
     from kg.extract import extract
-    from kg.registry import load_registry
-    from kg.sources import list_sources, read_document
+    from kg.knowledge.registry import load_registry
+    from kg.sources.reader import list_sources, read_document
 
     registry = load_registry()
     root = Path(sources)
@@ -146,10 +146,10 @@ def child_naive(sources: str, out: str, count: int) -> dict:
     from rdflib import Dataset, Graph, URIRef
 
     from kg.extract import extract
-    from kg.rdf import Minter, extraction_triples, registry_triples
-    from kg.registry import load_registry
-    from kg.sources import list_sources, read_document
-    from kg.validate import shapes_graph
+    from kg.graph.rdf import Minter, extraction_triples, registry_triples
+    from kg.knowledge.registry import load_registry
+    from kg.sources.reader import list_sources, read_document
+    from kg.graph.validate import shapes_graph
 
     registry = load_registry()
     mint = Minter()

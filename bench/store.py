@@ -7,7 +7,7 @@ RocksDB): what it costs the build, its size, and how fast the commands that open
 On N generated readouts (``bench/generate.py``) it measures, each in a fresh process:
 
 * **cold build** (``--clean``): wall time, and the part of it spent loading the store
-  (:func:`kg.store.sync_store`, timed inside the build), as a share of the rest;
+  (:func:`kg.build.store.sync_store`, timed inside the build), as a share of the rest;
 * **one-readout rebuild** (a sentence appended to one readout): wall time and the store's part
   (the changed readout's graph and the statistics graph replaced in place);
 * **size** of the store folder beside the dump's;
@@ -47,11 +47,11 @@ KG = [str(Path(sys.executable).parent / "kg")]  # the command an analyst types, 
 
 def child_build(sources: str, out: str, jobs: int, clean: bool) -> dict:
     """A build with the store's share timed (run in a fresh process)."""
-    import kg.build
-    from kg.build import build
+    import kg.build.builder
+    from kg.build.builder import build
 
     spent: dict = {}
-    sync = kg.build.sync_store
+    sync = kg.build.builder.sync_store
 
     def timed(folder):
         started = time.perf_counter()
@@ -59,7 +59,7 @@ def child_build(sources: str, out: str, jobs: int, clean: bool) -> dict:
         spent["store_seconds"] = time.perf_counter() - started
         return spent["state"]
 
-    kg.build.sync_store = timed
+    kg.build.builder.sync_store = timed
     started = time.perf_counter()
     result = build(Path(sources), Path(out), jobs=jobs, clean=clean)
     return {"seconds": time.perf_counter() - started, "published": len(result.published), **spent}
@@ -101,7 +101,7 @@ def _command(args: list[str], timeout: float, repeat: int = 1) -> float | None:
 
 
 def commands(folder: Path, timeout: float, repeat: int = 1) -> dict:
-    from kg.query import list_queries
+    from kg.sparql.query import list_queries
 
     queries = {name: _command(["query", "-n", name, "--format", "csv", "--dump", str(folder)], timeout, repeat)
                for name in list_queries()}
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     from generate import generate
     import pyoxigraph
 
-    from kg.store import DUMP_NQ, STORE_DIR
+    from kg.build.store import DUMP_NQ, STORE_DIR
 
     if args.on:
         results = {"folder": str(args.on), "nproc": os.cpu_count(), "pyoxigraph": pyoxigraph.__version__,

@@ -71,7 +71,7 @@ class KG(DefinedNamespace):
     truncated: URIRef
     publisherState: URIRef
     topicOwner: URIRef
-    # the statistics graph (kg/statistics.py)
+    # the statistics graph (kg/build/statistics.py)
     inYear: URIRef
     ofEndorser: URIRef
     ofTarget: URIRef

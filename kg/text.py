@@ -203,3 +203,19 @@ def _by_letters(text: str, table: dict) -> str:
             out.append(latin.capitalize() if char != low and latin else latin)
         previous = char
     return "".join(out)
+
+
+def _name_fold(name: str) -> str:
+    """Case and accents folded, every non-alphanumeric a space: how two spellings of one
+    name are compared (unlike :func:`fold`, offsets need not be kept)."""
+    decomposed = unicodedata.normalize("NFD", name.casefold())
+    return " ".join("".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def names_match(a: str, b: str) -> bool:
+    """Equal after case and accent folding, or one a token subset of the other."""
+    fa, fb = _name_fold(a), _name_fold(b)
+    if fa == fb:
+        return True
+    ta, tb = set(fa.split()), set(fb.split())
+    return bool(ta) and bool(tb) and (ta <= tb or tb <= ta)

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Graph, URIRef
 
 from dev import SHARED, SYSTEM_TOOLS, in_ci
-from kg.registry import Registry, load_registry
+from kg.knowledge.registry import Registry, load_registry
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
@@ -112,7 +112,7 @@ def seed_gold() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def seed_outcome(registry):
     """The seed through read → extract → RDF → validate, with the default base."""
-    from kg.pipeline import process_path
+    from kg.build.pipeline import process_path
 
     outcome = process_path(SEED, SEED.parent, registry)
     assert outcome.error is None, outcome.error
@@ -122,7 +122,7 @@ def seed_outcome(registry):
 @pytest.fixture(scope="session")
 def seed_graph(seed_outcome) -> Graph:
     """The seed's named graph as an rdflib Graph. Shared: never modify it; use copy_graph."""
-    from kg.rdf import to_graph
+    from kg.graph.rdf import to_graph
 
     return to_graph(seed_outcome.triples)
 
@@ -150,8 +150,8 @@ def small_sources(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def small_build(small_sources, tmp_path_factory):
-    """``kg.build.build`` run once over :func:`small_sources` (one worker)."""
-    from kg.build import build
+    """``kg.build.builder.build`` run once over :func:`small_sources` (one worker)."""
+    from kg.build.builder import build
 
     out = tmp_path_factory.mktemp("small_build")
     return build(small_sources, out, jobs=1)
@@ -180,7 +180,7 @@ def variant_days() -> tuple[int, ...]:
 
 @pytest.fixture(scope="session")
 def variant_build(variant_sources, tmp_path_factory):
-    from kg.build import build
+    from kg.build.builder import build
 
     out = tmp_path_factory.mktemp("variant_build")
     return build(variant_sources, out, jobs=1)

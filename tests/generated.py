@@ -30,7 +30,7 @@ def build_corpus(tmp_path_factory, seed_path: Path, count: int, seed: int, extra
     (for module-scoped fixtures)."""
     import shutil
 
-    from kg.build import build
+    from kg.build.builder import build
 
     sources = tmp_path_factory.mktemp("sources")
     write_readouts(sources, count, seed=seed)
@@ -49,7 +49,7 @@ def build_encounter_pair(tmp_path_factory, name: str = "wong") -> Path:
     (9 November, Canberra) of one call (``tests/data/encounter``), and their ``build/``."""
     import shutil
 
-    from kg.build import build
+    from kg.build.builder import build
 
     root = tmp_path_factory.mktemp(name)
     (root / "sources").mkdir()

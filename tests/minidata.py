@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import STATISTICS_GRAPH
-from kg.statistics import add_statistics
-from kg.store import DUMP_NQ, DUMP_TTL, write_turtle
+from kg.sparql.query import STATISTICS_GRAPH
+from kg.build.statistics import add_statistics
+from kg.build.store import DUMP_NQ, DUMP_TTL, write_turtle
 
 MINI_TRIG = Path(__file__).resolve().parent / "data" / "mini" / "readouts.trig"
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +41,6 @@ def mini(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def mini_store(mini: Path):
-    from kg.store import find_dump, load_store
+    from kg.build.store import find_dump, load_store
 
     return load_store(find_dump(mini))

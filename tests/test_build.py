@@ -1,4 +1,4 @@
-"""kg.build: one broken readout never stops the others; dumps are deterministic."""
+"""kg.build.builder: one broken readout never stops the others; dumps are deterministic."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
+from kg.build.builder import build
 from kg.errors import SourceError
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, find_dump, load_store
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, find_dump, load_store
 
 XINJIANG_QUERY = """
 PREFIX kg: <https://w3id.org/readout-kg/ontology#>
@@ -149,8 +149,8 @@ def test_a_second_build_into_the_same_folder_waits_for_the_first(tmp_path, seed_
     import shutil
     import threading
 
-    from kg.cache import CACHE_DIR
-    from kg.store import LOCK
+    from kg.build.cache import CACHE_DIR
+    from kg.files import LOCK
 
     sources, out = tmp_path / "sources", tmp_path / "build"
     sources.mkdir()
@@ -175,7 +175,7 @@ def test_outputs_of_one_build_are_replaced_together(tmp_path, seed_path, monkeyp
     making them leaves the dump, the union and the reports of the last build, all four."""
     import shutil
 
-    import kg.build
+    import kg.build.builder
 
     sources, out = tmp_path / "sources", tmp_path / "build"
     sources.mkdir()
@@ -187,7 +187,7 @@ def test_outputs_of_one_build_are_replaced_together(tmp_path, seed_path, monkeyp
 
     def broken(report: dict) -> str:
         raise UnicodeEncodeError("utf-8", "\udce9", 0, 1, "surrogates not allowed")
-    monkeypatch.setattr(kg.build, "_report_json", broken)
+    monkeypatch.setattr(kg.build.builder, "_report_json", broken)
     with pytest.raises(UnicodeEncodeError):
         build(sources, out, jobs=1)
     assert {name: (out / name).read_bytes() for name in before} == before

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
-from kg.build import build
-from kg.entities import entity_graphs, mentions_blob
+from kg.build.builder import build
+from kg.graph.entities import entity_graphs, mentions_blob
 from kg.namespaces import KG, RDF, RDFS
-from kg.rdf import Minter, extraction_graph, ntriples_term, registry_triples
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, in_memory, open_kept_store, sync_store
-from kg.validate import validate_triples
+from kg.graph.rdf import Minter, extraction_graph, ntriples_term, registry_triples
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, in_memory, open_kept_store, sync_store
+from kg.graph.validate import validate_triples
 
 BASE = "https://w3id.org/readout-kg/id/"
 REGISTRY_GRAPH = BASE + "graph/registry"
@@ -102,7 +102,7 @@ def test_a_readout_is_validated_with_the_entities_it_mentions(seed_outcome):
 
 
 def test_a_person_the_registry_does_not_know_is_described_apart(registry):
-    from kg.sources import document_from_text
+    from kg.sources.reader import document_from_text
     from kg.extract import extract
 
     extraction = extract(document_from_text(_call(3), "a.txt"), registry)
@@ -184,7 +184,7 @@ def test_full_registry_publishes_it_whole(sources, tmp_path, registry):
 
 
 def test_the_union_conforms_to_the_shapes(built):
-    from kg.validate import validate_file
+    from kg.graph.validate import validate_file
 
     assert validate_file(built / DUMP_TTL) == []
     assert validate_file(built / DUMP_NQ) == []
@@ -227,14 +227,14 @@ def _node(iri: str):
 def test_an_unchanged_rebuild_copies_both_graphs(sources, tmp_path, monkeypatch):
     """Nothing changed: the registry and entities graphs come from the cache, same bytes;
     a --full-registry rebuild makes them again."""
-    import kg.build
+    import kg.build.builder
 
     out = tmp_path / "again"
     build(sources, out, jobs=1)
     before = (out / DUMP_NQ).read_bytes()
     calls = []
-    original = kg.build.entity_graphs
-    monkeypatch.setattr(kg.build, "entity_graphs", lambda *a, **k: calls.append(1) or original(*a, **k))
+    original = kg.build.builder.entity_graphs
+    monkeypatch.setattr(kg.build.builder, "entity_graphs", lambda *a, **k: calls.append(1) or original(*a, **k))
     build(sources, out, jobs=1)
     assert (out / DUMP_NQ).read_bytes() == before and calls == []
     build(sources, out, jobs=1, full_registry=True)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.cache import CACHE_DIR
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, STORE_DIR, find_dump, load_store, open_kept_store
+from kg.build.builder import build
+from kg.build.cache import CACHE_DIR
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, STORE_DIR, find_dump, load_store, open_kept_store
 
 OUTPUTS = (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT)
 HIDDEN = (CACHE_DIR, STORE_DIR)  # the build cache and the kept query store
@@ -93,7 +93,7 @@ def test_killed_build_leaves_the_previous_dump_intact(tmp_path, seed_path, seed_
 
 
 def test_stale_temporaries_of_live_writers_are_kept(tmp_path):
-    from kg.store import remove_stale_temporaries
+    from kg.files import remove_stale_temporaries
 
     live = tmp_path / f".{DUMP_NQ}.{os.getppid()}.abc.tmp"  # our parent is alive
     dead = tmp_path / f".{DUMP_NQ}.999999999.abc.tmp"  # no such process

@@ -1,4 +1,4 @@
-"""The build cache (kg.cache) and the block-wise outputs (kg.outputs): a rebuild redoes only
+"""The build cache (kg.build.cache) and the block-wise outputs (kg.build.outputs): a rebuild redoes only
 the readouts that changed, and its outputs are byte for byte those of a clean build."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
-import kg.build
-from kg.build import build
-from kg.cache import CACHE_DIR
-from kg.outputs import write_union
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT
+import kg.build.builder
+from kg.build.builder import build
+from kg.build.cache import CACHE_DIR
+from kg.build.outputs import write_union
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT
 from tests.generated import write_readouts
 
 OUTPUTS = (DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT)
@@ -36,7 +36,7 @@ def corpus(tmp_path, seed_path) -> Path:
 
 
 _SEEN: list[str] = []
-_WORK = kg.build._work
+_WORK = kg.build.builder._work
 
 
 def _counting_work(path: str):  # module level: workers (other processes) must be able to pickle it
@@ -48,7 +48,7 @@ def _counting_work(path: str):  # module level: workers (other processes) must b
 def processed(monkeypatch) -> list[str]:
     """The readouts the build worked on in this process (all of them with one worker)."""
     _SEEN.clear()
-    monkeypatch.setattr(kg.build, "_work", _counting_work)
+    monkeypatch.setattr(kg.build.builder, "_work", _counting_work)
     return _SEEN
 
 
@@ -202,7 +202,7 @@ def test_a_same_size_change_just_after_a_build_is_seen(corpus, tmp_path, process
 
 
 def test_successive_edits_keep_the_statistics_of_a_clean_build(corpus, tmp_path):
-    """Each rebuild updates the stored counts by what changed (kg.tally_store); after each,
+    """Each rebuild updates the stored counts by what changed (kg.build.tally_store); after each,
     the outputs are those of a clean build. The original of a repost goes, so the repost
     is counted in its place."""
     out = tmp_path / "build"
@@ -235,7 +235,7 @@ def test_without_a_writable_cache_every_readout_is_counted(corpus, tmp_path, mon
     out, clean = tmp_path / "build", tmp_path / "clean"
     build(corpus, out, jobs=1)
     _edit(corpus)
-    monkeypatch.setattr(kg.build.BuildCache, "tallies", lambda self, graph, represents: None)
+    monkeypatch.setattr(kg.build.builder.BuildCache, "tallies", lambda self, graph, represents: None)
     _rebuild_is_clean(corpus, out, clean)
 
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from cli import main
 from kg.namespaces import DEFAULT_BASE
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON
 
 OUTPUTS = (DUMP_NQ, DUMP_TTL, REPORT_JSON)
 

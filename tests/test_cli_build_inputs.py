@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from kg.build import build
-from kg.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT
+from kg.build.builder import build
+from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT
 
 HEADER = "file,url,publisher,lang,published,licence"
 

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 
 from cli import main
-from kg.gold import GOLD_KEYS
+from kg.evaluation.gold import GOLD_KEYS
 from kg.namespaces import KG, RDF
 
 

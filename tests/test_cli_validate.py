@@ -5,7 +5,7 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from cli import main
-from kg.store import DUMP_NQ, DUMP_TTL
+from kg.build.store import DUMP_NQ, DUMP_TTL
 
 
 def _validate(path):

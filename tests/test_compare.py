@@ -1,4 +1,4 @@
-"""kg.compare, `kg compare`, `kg explain`, `kg eval-pairs`: the readouts of one encounter side
+"""kg.views.compare, `kg compare`, `kg explain`, `kg eval-pairs`: the readouts of one encounter side
 by side, on two readouts of one call the team wrote in the two sides' styles
 (tests/data/pair)."""
 
@@ -13,10 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from kg.build import build
-from kg.compare import compare, explain
+from kg.build.builder import build
+from kg.views.compare import compare, explain
 from kg.errors import QueryError
-from kg.query import open_store
+from kg.sparql.query import open_store
 from tests.generated import build_encounter_pair
 
 PAIR = Path(__file__).resolve().parent / "data" / "pair"
@@ -117,8 +117,8 @@ def test_the_ready_query_lists_what_one_side_leaves_out(wong_build):
     only, and rdflib's engine agrees with pyoxigraph's."""
     from rdflib import Dataset
 
-    from kg.query import read_query, run_query
-    from kg.store import find_dump, load_store
+    from kg.sparql.query import read_query, run_query
+    from kg.build.store import find_dump, load_store
 
     store = open_store(wong_build / "build", wong_build / "sources", wong_build / "build")
     (comparison,) = compare(store)

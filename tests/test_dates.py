@@ -108,7 +108,7 @@ def test_no_date_inside_a_word_or_number(registry):
 def test_relative_weekday_in_chinese_readout(registry, data_dir):
     """Published Friday 2021-01-22, the call "周三" took place on Wednesday 2021-01-20."""
     from kg.extract import extract
-    from kg.sources import read_document
+    from kg.sources.reader import read_document
 
     document = read_document(data_dir / "zh_weekday_call.txt")
     extraction = extract(document, registry)

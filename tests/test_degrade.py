@@ -13,9 +13,9 @@ from rdflib import Graph, Literal, URIRef
 from cli import main
 from kg.model import Document
 from kg.namespaces import KG
-from kg.pipeline import process_document
-from kg.sources import document_from_text, read_document
-from kg.store import REPORT_JSON, REPORT_TXT
+from kg.build.pipeline import process_document
+from kg.sources.reader import document_from_text, read_document
+from kg.build.store import REPORT_JSON, REPORT_TXT
 
 CUT = ("Wang Yi Holds Talks with Hungarian Foreign Minister Péter Szijjártó\n\n"
        "On 19 February 2024, Foreign Minister Wang Yi held talks with Hungarian Foreign Minister Péter Szijjártó "

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
 
-from kg.query import list_queries
-from kg.store import DUMP_NQ, load_store
+from kg.sparql.query import list_queries
+from kg.build.store import DUMP_NQ, load_store
 from tests.generated import build_corpus
 from tests.test_remote_virtuoso import virtuoso  # noqa: F401  (fixture: Virtuoso on loopback, once per module)
 
@@ -165,7 +165,7 @@ def _virtuoso_rows(results: dict) -> Counter:
 
 @pytest.mark.needs("virtuoso-t")
 def test_virtuoso_union_gives_the_same_rows(virtuoso, built, merged):
-    from kg.remote import push
+    from kg.publish.remote import push
     from tests.test_remote_virtuoso import _select
 
     dump = built / DUMP_NQ

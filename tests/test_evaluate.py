@@ -1,4 +1,4 @@
-"""kg.evaluate: the scoring rules of ANNOTATION.md §6, on tiny hand-made documents."""
+"""kg.evaluation.evaluate: the scoring rules of ANNOTATION.md §6, on tiny hand-made documents."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import copy
 import pytest
 
 from kg.errors import GoldFormatError
-from kg.evaluate import (ERROR_KINDS, Counts, EvalReport, Scores, compare_document, format_table, names_match,
-                         run_eval, score_document)
+from kg.evaluation.evaluate import (ERROR_KINDS, Counts, EvalReport, Scores, compare_document, format_table,
+                                    run_eval, score_document)
+from kg.text import names_match
 
 GOLD = {
     "source": "x.txt", "lang": "fr", "published": "2021-01-22",

@@ -1,4 +1,4 @@
-"""kg.eventdata and `kg export events`: the graph as PLOVER / CAMEO event data."""
+"""kg.views.eventdata and `kg export events`: the graph as PLOVER / CAMEO event data."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from cli import main
-from kg.build import build
-from kg.eventdata import PLOVER_SCHEMA, event_rows, filter_rows, load_codes, plover_record, write_rows
-from kg.query import open_store, run_query
+from kg.build.builder import build
+from kg.views.eventdata import PLOVER_SCHEMA, event_rows, filter_rows, load_codes, plover_record, write_rows
+from kg.sparql.query import open_store, run_query
 from tests.generated import write_readouts
 
 

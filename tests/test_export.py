@@ -1,4 +1,4 @@
-"""kg.export: GEXF 1.3 (validated with xmllint against the official grammar), GraphML, CSV."""
+"""kg.views.export: GEXF 1.3 (validated with xmllint against the official grammar), GraphML, CSV."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from minidata import GEXF_RNG, mini, mini_store  # noqa: F401  (fixtures)
 
 from cli import main
 from kg.errors import ViewError
-from kg.export import KIND_COLORS, export, generate_csv, generate_gexf, write_gexf, write_graphml
-from kg.snapshot import Snapshot, load_snapshot
-from kg.views import build_view, make_filters
+from kg.views.export import KIND_COLORS, export, generate_csv, generate_gexf, write_gexf, write_graphml
+from kg.views.snapshot import Snapshot, load_snapshot
+from kg.views.graphs import build_view, make_filters
 
 G = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"

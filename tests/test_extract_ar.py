@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 
 from kg.extract import detect_language
-from kg.matcher import Gazetteer
-from kg.morphology import Morphology
+from kg.knowledge.matcher import Gazetteer
+from kg.knowledge.morphology import Morphology
 from kg.text import fold, transliterate
 from readouts import extract_text as _extract, people as _people, stances as _stances
 

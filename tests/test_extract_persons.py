@@ -108,8 +108,8 @@ def test_a_registry_person_keeps_the_spelling_of_the_readout(registry, tmp_path)
     readout, while the person (label, IRI) stays the registry's Sergey Lavrov."""
     from rdflib import RDFS, Graph, Literal, URIRef
 
-    from kg.gold import graph_to_gold
-    from kg.pipeline import process_path
+    from kg.evaluation.gold import graph_to_gold
+    from kg.build.pipeline import process_path
 
     source = tmp_path / "fr_lavrov.txt"
     source.write_text("Wang Yi s'entretient avec Sergueï Lavrov\n\nMis à jour : 2024-04-10\n\n"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 
 from kg.extract import detect_language
-from kg.registry import load_registry
+from kg.knowledge.registry import load_registry
 from readouts import extract_text as _extract, people as _people, stances as _stances
 
 

@@ -114,7 +114,7 @@ def test_an_exchange_of_congratulatory_messages_congratulates_both_ways(registry
 
 
 def test_a_name_is_read_back_to_its_base_form_in_the_case_of_its_title(registry):
-    from kg.morphology import Morphology
+    from kg.knowledge.morphology import Morphology
 
     morphology = Morphology(registry.lang("ru")["morphology"])
     heads = {"посол", "министр", "президент"}
@@ -128,7 +128,7 @@ def test_a_name_is_read_back_to_its_base_form_in_the_case_of_its_title(registry)
 
 def test_an_irregular_word_lists_its_forms_and_makes_no_false_ones(registry):
     """"посол" drops its vowel ("посла"), and its prepositional is "после" ("after"): not a title."""
-    from kg.morphology import Morphology
+    from kg.knowledge.morphology import Morphology
 
     forms = set(Morphology(registry.lang("ru")["morphology"]).forms("посол"))
     assert {"посол", "посла", "послу", "послом"} <= forms and "после" not in forms

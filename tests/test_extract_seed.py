@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.gold import GOLD_KEYS, graph_to_gold
+from kg.evaluation.gold import GOLD_KEYS, graph_to_gold
 
 
 def test_seed_is_processed_without_violations(seed_outcome):

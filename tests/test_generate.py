@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.build import build
+from kg.build.builder import build
 from tests.generated import generator, write_readouts
 
 

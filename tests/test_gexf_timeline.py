@@ -15,9 +15,9 @@ import pytest
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 from test_export import xmllint_relaxng
 
-from kg.export import STANCE_COLORS, write_gexf
-from kg.snapshot import Participation, Snapshot, Statement, load_snapshot
-from kg.views import build_view, make_filters
+from kg.views.export import STANCE_COLORS, write_gexf
+from kg.views.snapshot import Participation, Snapshot, Statement, load_snapshot
+from kg.views.graphs import build_view, make_filters
 
 G = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
@@ -184,7 +184,7 @@ def test_endorsement_weights_are_signed_over_time(mini_store, tmp_path: Path):
 
 
 def test_node_attributes_for_gephi_filters(mini_store):
-    from kg.export import generate_gexf
+    from kg.views.export import generate_gexf
 
     root = ET.fromstring(generate_gexf(build_view("affiliations", load_snapshot(mini_store))))
     declared = {a.get("id") for a in root.iter(f"{G}attribute")}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.evaluate import run_eval
+from kg.evaluation.evaluate import run_eval
 
 GOLD = Path(__file__).parent / "gold"
 FLOORS = {"events": 0.95, "participants": 0.92, "roles": 0.90, "endorsements": 0.88}

@@ -1,4 +1,4 @@
-"""kg.html: saved pages reduced to headline, date line and body paragraphs."""
+"""kg.sources.html: saved pages reduced to headline, date line and body paragraphs."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from textwrap import dedent
 
 import pytest
 
-from kg.html import html_to_text, sniff_charset
-from kg.sources import read_document
+from kg.sources.html import html_to_text, sniff_charset
+from kg.sources.reader import read_document
 
 BODY = "<p>On 21 January 2021, Wang Yi had a phone call with Mukhtar Tleuberdi.</p>"
 

@@ -1,10 +1,10 @@
-"""kg.lookup: any label or alias, any language, any case or accent; else "did you mean"."""
+"""kg.knowledge.lookup: any label or alias, any language, any case or accent; else "did you mean"."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.lookup import Lookup, UnknownName
+from kg.knowledge.lookup import Lookup, UnknownName
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""kg.manifest: per-readout metadata from sources/manifest.csv, and every row it cannot use
+"""kg.sources.manifest: per-readout metadata from sources/manifest.csv, and every row it cannot use
 reported with its line number, never a crash."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
-from kg.build import build
-from kg.manifest import COLUMNS, MAX_MANIFEST_BYTES, parse_manifest, read_manifest
-from kg.pipeline import process_path
-from kg.store import DUMP_NQ, REPORT_JSON, REPORT_TXT
+from kg.build.builder import build
+from kg.sources.manifest import COLUMNS, MAX_MANIFEST_BYTES, parse_manifest, read_manifest
+from kg.build.pipeline import process_path
+from kg.build.store import DUMP_NQ, REPORT_JSON, REPORT_TXT
 
 LANGS = ("en", "es", "fr", "zh")
 HEADER = ",".join(COLUMNS)

@@ -1,10 +1,10 @@
-"""kg.matcher.Gazetteer: leftmost-longest, acronyms case-sensitive, word boundaries, CJK."""
+"""kg.knowledge.matcher.Gazetteer: leftmost-longest, acronyms case-sensitive, word boundaries, CJK."""
 
 from __future__ import annotations
 
 import pytest
 
-from kg.matcher import Gazetteer
+from kg.knowledge.matcher import Gazetteer
 
 
 @pytest.fixture

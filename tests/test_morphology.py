@@ -1,9 +1,9 @@
-"""kg.morphology: inflected forms of names and titles from a language's rules (data)."""
+"""kg.knowledge.morphology: inflected forms of names and titles from a language's rules (data)."""
 
 from __future__ import annotations
 
-from kg.matcher import Gazetteer
-from kg.morphology import Morphology
+from kg.knowledge.matcher import Gazetteer
+from kg.knowledge.morphology import Morphology
 from kg.text import transliterate
 
 CYRILLIC = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя-"

@@ -81,7 +81,7 @@ def test_installed_package_finds_schema_and_data(wheel, tmp_path):
     script = (
         f"import sys; sys.path.extend({libraries!r})\n"
         "import kg, kg.resources as r\n"
-        "from kg.registry import load_registry\n"
+        "from kg.knowledge.registry import load_registry\n"
         "print(kg.__file__)\n"
         "print(r.schema_path('ontology.ttl'))\n"
         "print(r.schema_path('shapes.ttl'))\n"

@@ -1,4 +1,4 @@
-"""kg.params and `kg query --param`: ready queries take parameters, bound by VALUES."""
+"""kg.sparql.params and `kg query --param`: ready queries take parameters, bound by VALUES."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from click.testing import CliRunner
 
 from cli import main
 from kg.errors import QueryError
-from kg.params import bind_params, query_params
-from kg.query import list_queries, read_query, run_query
+from kg.sparql.params import bind_params, query_params
+from kg.sparql.query import list_queries, read_query, run_query
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
 

@@ -1,4 +1,4 @@
-"""kg.plot, kg.charts and `kg plot`: drawings that stand alone (legend, colours by kind,
+"""kg.views.plot, kg.views.charts and `kg plot`: drawings that stand alone (legend, colours by kind,
 region and stance, widths by weight, labels that do not collide), PNG, SVG and PDF, fonts
 for Chinese labels or a one-line warning, and charts of counts over time."""
 
@@ -16,10 +16,10 @@ from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
 from cli import main
 from kg.errors import ViewError
-from kg.export import KIND_COLORS, STANCE_COLORS
-from kg.plot import ALL_LABELS, REGION_COLORS, _draw, find_fonts, plot_graph
-from kg.snapshot import load_snapshot
-from kg.views import build_view
+from kg.views.export import KIND_COLORS, STANCE_COLORS
+from kg.views.plot import ALL_LABELS, REGION_COLORS, _draw, find_fonts, plot_graph
+from kg.views.snapshot import load_snapshot
+from kg.views.graphs import build_view
 
 
 def hexed(rgb: tuple[int, int, int]) -> str:
@@ -209,11 +209,11 @@ def test_cli_charts(mini, tmp_path: Path, name: str, extra: list[str]):
 
 
 def test_charts_draw_the_numbers_of_the_views(snap, tmp_path: Path):
-    """The bars and cells hold the counts of kg.views (what `kg view counterparts` shows)."""
+    """The bars and cells hold the counts of kg.views.graphs (what `kg view counterparts` shows)."""
     import matplotlib.pyplot as plt
 
-    from kg.charts import _counterparts, _encounters, _stances
-    from kg.views import counterpart_years, make_filters
+    from kg.views.charts import _counterparts, _encounters, _stances
+    from kg.views.graphs import counterpart_years, make_filters
 
     figure = _encounters(snap, make_filters(), None)
     try:
@@ -255,7 +255,7 @@ def test_library_warning_goes_through_logging(caplog, tmp_path: Path):
     graph.add_node("a", label="王毅", kind="person")
     graph.add_node("b", label="Wang Yi", kind="person")
     graph.add_edge("a", "b", weight=1)
-    with caplog.at_level(logging.WARNING, logger="kg.plot"):
+    with caplog.at_level(logging.WARNING, logger="kg.views.plot"):
         plot_graph(graph, tmp_path / "w.png")
     _, missing = find_fonts("王毅")
-    assert len([r for r in caplog.records if r.name == "kg.plot"]) == (1 if missing else 0)
+    assert len([r for r in caplog.records if r.name == "kg.views.plot"]) == (1 if missing else 0)

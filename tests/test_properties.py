@@ -22,11 +22,11 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from kg.errors import SourceError
 from kg.extract import extract
 from kg.model import Document, Endorsement, Event, Extraction, Participant, Span
-from kg.pipeline import process_document
-from kg.rdf import Minter, extraction_triples, to_graph
-from kg.sources import document_from_text, drop_noncharacters
-from kg.store import quad_lines, write_turtle
-from kg.validate import validate_graph
+from kg.build.pipeline import process_document
+from kg.graph.rdf import Minter, extraction_triples, to_graph
+from kg.sources.reader import document_from_text, drop_noncharacters
+from kg.build.store import quad_lines, write_turtle
+from kg.graph.validate import validate_graph
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -196,7 +196,7 @@ def test_odd_names_never_break_an_iri_or_a_literal(registry, scratch, names, hea
     assert _triples_of(Graph().parse(data=rdflib_ttl, format="turtle")) == expected
 
     # JSON (`kg extract --format json`): the names come back as written
-    from kg.gold import graph_to_gold
+    from kg.evaluation.gold import graph_to_gold
 
     gold = json.loads(json.dumps(graph_to_gold(to_graph(triples), URIRef(graph_iri)), ensure_ascii=False))
     assert sorted(p["name"] for e in gold["events"] for p in e["participants"]) == sorted(names)
@@ -212,10 +212,10 @@ def test_odd_names_never_break_an_iri_or_a_literal(registry, scratch, names, hea
 def _check_exports(nq: Path, names: list[str]) -> None:
     """GEXF and CSV of the interactions view: well-formed, and every person in them."""
     try:
-        from kg.export import generate_csv, generate_gexf
-        from kg.snapshot import load_snapshot
-        from kg.store import load_store
-        from kg.views import build_view
+        from kg.views.export import generate_csv, generate_gexf
+        from kg.views.snapshot import load_snapshot
+        from kg.build.store import load_store
+        from kg.views.graphs import build_view
     except ImportError:  # the exports are another module's; test them when they are there
         return
     view = build_view("interactions", load_snapshot(load_store(nq)))

@@ -1,4 +1,4 @@
-"""kg.publish and `kg publish`: the folder to put online, deterministic and readable by other tools."""
+"""kg.publish.folder and `kg publish`: the folder to put online, deterministic and readable by other tools."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from minidata import mini  # noqa: F401  (fixture)
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, VOID
 
-import kg.publish as publishing
+import kg.publish.folder as publishing
 from cli import main
 from kg.errors import DumpNotFound, KGError
-from kg.publish import DEFAULT_LICENSE, PUBLISHED_FILES, publish
-from kg.query import list_queries
+from kg.publish.folder import DEFAULT_LICENSE, PUBLISHED_FILES, publish
+from kg.sparql.query import list_queries
 
 KG = Namespace("https://w3id.org/readout-kg/ontology#")
 DCTERMS = Namespace("http://purl.org/dc/terms/")

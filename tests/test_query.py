@@ -1,4 +1,4 @@
-"""kg.query and kg.results: the ready queries, the store, staleness, and the results formats."""
+"""kg.sparql.query and kg.sparql.results: the ready queries, the store, staleness, and the results formats."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ import pytest
 from minidata import ROOT, mini, mini_store  # noqa: F401  (fixtures)
 
 from kg.errors import DumpNotFound, QueryError
-from kg.query import describe_query, ensure_dump, is_stale, list_queries, queries_dir, read_query, run_query
-from kg.results import serialize, short_iri, xml_text
-from kg.store import find_dump
+from kg.sparql.query import describe_query, ensure_dump, is_stale, list_queries, queries_dir, read_query, run_query
+from kg.sparql.results import serialize, short_iri, xml_text
+from kg.build.store import find_dump
 
 READY = sorted(list_queries())
 
@@ -99,7 +99,7 @@ def test_second_engine_agrees(name, mini):
     import pyoxigraph as ox
     from rdflib import Dataset
 
-    from kg.store import load_store
+    from kg.build.store import load_store
 
     other_side = ROOT / "tests" / "data" / "encounter" / "mini_other_side.trig"
     dataset = Dataset(default_union=True)
@@ -207,12 +207,12 @@ def test_build_from_another_folder_is_stale(sources: Path, tmp_path: Path, seed_
 
 def test_installed_queries_are_preferred(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Installed from a wheel, the queries live in kg/queries (pyproject force-include)."""
-    import kg.query
+    import kg.sparql.query
 
     package = tmp_path / "kg"
     (package / "queries").mkdir(parents=True)
     (package / "queries" / "only-here.rq").write_text("# Only in the installed package.\nASK {}\n", encoding="utf-8")
-    monkeypatch.setattr(kg.query.resources, "files", lambda name: package)
+    monkeypatch.setattr(kg.sparql.query.resources, "files", lambda name: package)
     assert queries_dir() == package / "queries" and list(list_queries()) == ["only-here"]
 
 
@@ -234,7 +234,7 @@ def test_syntax_errors_say_where_and_why_in_one_line(mini_store):
 
 
 def test_row_limit_stops_reading_at_the_row_past_it(mini_store):
-    from kg.results import TooManyResults, limit_rows
+    from kg.sparql.results import TooManyResults, limit_rows
 
     read: list[int] = []
 
@@ -253,8 +253,8 @@ def test_row_limit_stops_reading_at_the_row_past_it(mini_store):
 
 
 def test_streamed_formats_are_those_held_in_memory(mini_store):
-    from kg.query import stream_query, on_deep_stack
-    from kg.results import stream
+    from kg.sparql.query import stream_query, on_deep_stack
+    from kg.sparql.results import stream
 
     text = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
     for fmt in ("csv", "tsv", "json", "xml", "table"):
@@ -267,7 +267,7 @@ def test_a_damaged_dump_is_one_line_naming_the_file_and_the_place(mini: Path, tm
     import gzip
 
     from kg.errors import RDFParseError
-    from kg.store import load_store
+    from kg.build.store import load_store
 
     data = (mini / "readouts.nq").read_bytes()
     target = tmp_path / ("readouts.nq.gz" if damage == "gzip" else "readouts.nq")

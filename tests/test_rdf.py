@@ -1,4 +1,4 @@
-"""kg.rdf: stable IRIs, exact evidence offsets, and N-Triples terms that parse back."""
+"""kg.graph.rdf: stable IRIs, exact evidence offsets, and N-Triples terms that parse back."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 
 from kg import namespaces as ns  # ns.XSD: rdflib warns when pytest probes an imported XSD
 from kg.namespaces import DEFAULT_BASE, KG, OA, ORG, PROV, RDF, RDFS
-from kg.rdf import Minter, extraction_triples, ntriples_term, to_graph, topic_iri
+from kg.graph.rdf import Minter, extraction_triples, ntriples_term, to_graph, topic_iri
 
 FACT_CLASSES = (KG.Participation, KG.RoleHolding, KG.Endorsement)
 
@@ -203,7 +203,7 @@ def test_a_side_with_two_participants_names_no_speaker(registry):
 
     from kg.extract import extract
     from kg.model import Document
-    from kg.rdf import Minter, extraction_triples
+    from kg.graph.rdf import Minter, extraction_triples
 
     text = textwrap.dedent("""\
         Le 3 mars 2021, le ministre des Affaires étrangères Wang Yi et le vice-ministre Le Yucheng ont rencontré le ministre kazakh des Affaires étrangères Mukhtar Tleuberdi.

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.evaluate import run_eval
+from kg.build.builder import build
+from kg.evaluation.evaluate import run_eval
 from kg.model import EVENT_TYPES, ROLE_CODES, STANCES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,4 +1,4 @@
-"""kg.registry: the data files load, and say what ANNOTATION.md says they must."""
+"""kg.knowledge.registry: the data files load, and say what ANNOTATION.md says they must."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from kg.errors import RegistryError
 from kg.model import EVENT_TYPES, ROLE_CODES
-from kg.registry import LANGUAGES, Registry, load_registry
+from kg.knowledge.registry import LANGUAGES, Registry, load_registry
 
 # ANNOTATION.md §3, in the guideline's words.
 TOPIC_LABELS = {
@@ -43,7 +43,7 @@ def test_every_organisation_code_of_the_guidelines(registry):
 
 
 def test_state_and_organisation_codes_do_not_clash(registry):
-    # A code naming both would mint one IRI for two parties (kg.rdf picks the organisation).
+    # A code naming both would mint one IRI for two parties (kg.graph.rdf picks the organisation).
     assert set(registry.states) & set(registry.organizations) == set()
     assert all(re.fullmatch(r"[A-Z]{3}", code) for code in registry.states)
 
@@ -221,7 +221,7 @@ def test_every_state_has_a_name_in_every_un_language_and_german(registry, lang):
 
 def test_state_names_come_from_cldr(registry):
     """Russian, Arabic and German names are in no hand-written file: they are CLDR's."""
-    from kg.cldr import state_names
+    from kg.knowledge.cldr import state_names
     assert "Казахстан" in registry.states["KAZ"].names["ru"]
     assert "كازاخستان" in registry.states["KAZ"].names["ar"]
     assert "Kasachstan" in registry.states["KAZ"].names["de"]

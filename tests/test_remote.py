@@ -1,4 +1,4 @@
-"""kg.remote against a small Graph Store written here (PUT/POST/HEAD, Digest or Basic
+"""kg.publish.remote against a small Graph Store written here (PUT/POST/HEAD, Digest or Basic
 authentication): what a push sends, that it is idempotent, batches, and its errors.
 tests/test_remote_virtuoso.py does the same against a real Virtuoso."""
 
@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph
 
-from kg.build import build
+from kg.build.builder import build
 from kg.errors import RemoteError
-from kg.remote import push, union_graph_iri
-from kg.store import DUMP_NQ, DUMP_TTL
+from kg.publish.remote import push, union_graph_iri
+from kg.build.store import DUMP_NQ, DUMP_TTL
 from tests.generated import write_readouts
 
 USER, PASSWORD, REALM, NONCE = "loader", "s3cret", "test", "abc123"

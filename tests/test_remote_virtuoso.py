@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.query import list_queries, run_query
-from kg.remote import push, union_graph_iri
-from kg.results import serialize
-from kg.store import DUMP_NQ, DUMP_TTL, load_store
+from kg.sparql.query import list_queries, run_query
+from kg.publish.remote import push, union_graph_iri
+from kg.sparql.results import serialize
+from kg.build.store import DUMP_NQ, DUMP_TTL, load_store
 from tests.generated import build_corpus
 
 VIRTUOSO = shutil.which("virtuoso-t")

@@ -1,10 +1,10 @@
-"""kg.resolve: readouts of one encounter joined, near misses kept apart, deterministically."""
+"""kg.build.resolve: readouts of one encounter joined, near misses kept apart, deterministically."""
 
 from __future__ import annotations
 
 import random
 
-from kg.resolve import Report, month_day, resolve
+from kg.build.resolve import Report, month_day, resolve
 
 
 def _r(readout: str, kind: str, date: str | None, *sides: str, encounter: str | None = None) -> Report:

@@ -16,8 +16,8 @@ from minidata import mini, mini_store  # noqa: F401  (fixtures)
 from SPARQLWrapper import CSV, JSON, POST, TSV, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
-from kg.query import run_query
-from kg.serve import make_server, negotiate
+from kg.sparql.query import run_query
+from kg.serve.server import make_server, negotiate
 
 PEOPLE = "PREFIX kg: <https://w3id.org/readout-kg/ontology#> SELECT ?p WHERE { ?p a kg:Person } ORDER BY ?p"
 
@@ -158,14 +158,14 @@ def test_nothing_is_served_from_the_filesystem(endpoint: str):
 
 
 def test_a_query_waits_for_a_slot_that_a_stopped_query_frees_else_503(mini_store, monkeypatch):
-    import kg.serve
+    import kg.serve.server
 
     def slow(store, text):
         if "slow" in text:
             time.sleep(30.0)  # stopped at the timeout, in its own process
         return run_query(store, text)
 
-    monkeypatch.setattr(kg.serve, "QUERY_SLOTS", 1)
+    monkeypatch.setattr(kg.serve.server, "QUERY_SLOTS", 1)
     server = make_server(mini_store, port=0, timeout_s=1.0, run=slow)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]
@@ -197,7 +197,7 @@ def test_a_query_waits_for_a_slot_that_a_stopped_query_frees_else_503(mini_store
 
 
 def test_without_fork_jobs_run_on_threads(monkeypatch):
-    from kg.sandbox import QueryTimeout, Sandbox
+    from kg.serve.sandbox import QueryTimeout, Sandbox
 
     monkeypatch.delattr("os.fork")
     sandbox = Sandbox(lambda payload, write: (write(payload.encode()), time.sleep(payload == "slow"))[1] or "done")

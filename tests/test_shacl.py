@@ -1,6 +1,6 @@
-"""kg.shacl, the compiled conformance check, against pySHACL.
+"""kg.graph.shacl, the compiled conformance check, against pySHACL.
 
-The build publishes a graph when kg.shacl says it conforms and asks pySHACL otherwise, so
+The build publishes a graph when kg.graph.shacl says it conforms and asks pySHACL otherwise, so
 the check must never pass a graph that pySHACL faults; it should also agree everywhere
 else, or the build is merely slower. Compared here on the gold and holdout readouts, on
 generated readouts, on every one-triple change of real graphs, on random combinations of
@@ -19,10 +19,10 @@ from hypothesis import strategies as st
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from kg.pipeline import process_path
-from kg.rdf import to_graph
-from kg.shacl import compile_shapes, conforms
-from kg.validate import pyshacl_violations, shapes_graph, validate_graph, validate_triples
+from kg.build.pipeline import process_path
+from kg.graph.rdf import to_graph
+from kg.graph.shacl import compile_shapes, conforms
+from kg.graph.validate import pyshacl_violations, shapes_graph, validate_graph, validate_triples
 from tests.generated import write_readouts
 
 HERE = Path(__file__).resolve().parent
@@ -45,7 +45,7 @@ def _agree(triples, shapes: Graph | None = None) -> None:
     fast = conforms(triples, shapes if shapes is not None else shapes_graph())
     slow = _pyshacl_conforms(triples, shapes)
     assert fast is not None, "the checker gave up on shapes it supports"
-    assert fast == slow, f"kg.shacl says {fast}, pySHACL {slow}"
+    assert fast == slow, f"kg.graph.shacl says {fast}, pySHACL {slow}"
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +64,7 @@ def readout_graphs(registry, tmp_path_factory) -> dict[str, list]:
 
 def test_the_project_shapes_compile():
     checker = compile_shapes(shapes_graph())
-    assert checker is not None, "shapes.ttl uses a feature kg.shacl lacks: every graph now goes to pySHACL"
+    assert checker is not None, "shapes.ttl uses a feature kg.graph.shacl lacks: every graph now goes to pySHACL"
     assert len(checker.targets) >= 9
 
 

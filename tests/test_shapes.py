@@ -16,8 +16,8 @@ from rdflib.collection import Collection
 from kg import namespaces as ns
 from kg.model import ROLE_CODES, STANCES
 from kg.namespaces import DCTERMS, EVENT_CLASS, KG, OA, ORG, RDF, RDFS, ROLE, STANCE, TOPIC
-from kg.rdf import topic_iri
-from kg.validate import shapes_graph, validate_graph
+from kg.graph.rdf import topic_iri
+from kg.graph.validate import shapes_graph, validate_graph
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SKOS_PREF = URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")

@@ -1,4 +1,4 @@
-"""kg.sources: encodings detected without being told, bad files refused with one line, and
+"""kg.sources.reader: encodings detected without being told, bad files refused with one line, and
 the rule that says when a readout is truncated."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import SourceError
-from kg.sources import (MAX_BYTES, decode, display_name, list_sources, read_document, read_input, source_name,
+from kg.sources.reader import (MAX_BYTES, decode, display_name, list_sources, read_document, read_input, source_name,
                         truncation)
 
 FRENCH = "Le 21 janvier 2021, le Conseiller d'État Wang Yi a eu un entretien téléphonique « cordial » avec M. Tleuberdi.\n"
@@ -280,7 +280,7 @@ def test_a_file_longer_than_it_says_is_read_no_further_than_the_limit(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_the_cache_key_of_a_pipe_is_none_without_blocking(tmp_path):
-    from kg.cache import content_key
+    from kg.build.cache import content_key
 
     os.mkfifo(tmp_path / "pipe.txt")
     assert content_key(tmp_path / "pipe.txt") is None  # would block forever on open() or read()

@@ -11,14 +11,14 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from generated import write_readouts
-from kg.build import build
-from kg.compare import encounter_reports
+from kg.build.builder import build
+from kg.views.compare import encounter_reports
 from kg.namespaces import KG, PROV, RDF, STANCE, TOPIC
-from kg.query import open_store, read_query, run_query
-from kg.resolve import resolve
-from kg.statistics import statistics_lines, statistics_parts, statistics_triples, tally, triples_facts
-from kg.store import find_dump
-from kg.validate import pyshacl_violations
+from kg.sparql.query import open_store, read_query, run_query
+from kg.build.resolve import resolve
+from kg.build.statistics import statistics_lines, statistics_parts, statistics_triples, tally, triples_facts
+from kg.build.store import find_dump
+from kg.graph.validate import pyshacl_violations
 
 RAW = Path(__file__).parent / "data" / "raw-queries"
 PAIR = Path(__file__).parent / "data" / "encounter"
@@ -98,7 +98,7 @@ def test_endorsers_of_state_report_counts_equal_the_statements_for_every_target_
     assert checked > 15
 
 
-# ---- counted by encounter: what kg.compare resolves from the readout graphs ---------------
+# ---- counted by encounter: what kg.views.compare resolves from the readout graphs ---------------
 def _shared(store) -> dict[tuple[str, str], tuple[str, str | None, frozenset[str]]]:
     """(readout's encounter, readout) -> (shared encounter, its date, its sides as codes),
     as ``kg compare`` and the views resolve them from the graphs."""
@@ -375,7 +375,7 @@ def test_a_dump_without_its_statistics_graph_gets_the_one_the_build_made(corpus)
     build does: by encounter, who represents whom read from the registry and entities graphs."""
     import pyoxigraph as ox
 
-    from kg.statistics import add_statistics
+    from kg.build.statistics import add_statistics
 
     graph = f"{ID}graph/statistics"
     lines = find_dump(corpus).read_text(encoding="utf-8").splitlines()

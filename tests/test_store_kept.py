@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from generated import write_readouts
 
-from kg.build import build
-from kg.query import ensure_union, list_queries, open_store, read_query, run_query
-from kg.store import DUMP_NQ, STORE_DIR, find_dump, load_store, open_kept_store, sync_store
+from kg.build.builder import build
+from kg.sparql.query import ensure_union, list_queries, open_store, read_query, run_query
+from kg.build.store import DUMP_NQ, STORE_DIR, find_dump, load_store, open_kept_store, sync_store
 
 COUNT = 24
 
@@ -146,7 +146,7 @@ def test_serve_answers_from_a_kept_store(built):
     import urllib.parse
     import urllib.request
 
-    from kg.serve import make_server
+    from kg.serve.server import make_server
 
     _, out = built
     server = make_server(open_store(out), port=0, timeout_s=10)

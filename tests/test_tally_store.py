@@ -1,5 +1,5 @@
-"""The stored counts (kg.tally_store) give, after any sequence of changes, the statistics
-graph that counting the remaining readouts afresh (kg.statistics.tally) gives, readouts
+"""The stored counts (kg.build.tally_store) give, after any sequence of changes, the statistics
+graph that counting the remaining readouts afresh (kg.build.statistics.tally) gives, readouts
 of one encounter (grouped again as they come and go) counted once."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import sqlite3
 
 import pytest
 
-from kg.statistics import Facts, statistics_parts, tally
-from kg.tally_store import TALLY_TABLES, TallyStore, facts_digest
+from kg.build.statistics import Facts, statistics_parts, tally
+from kg.build.tally_store import TALLY_TABLES, TallyStore, facts_digest
 
 GRAPH = "urn:x:graph/statistics"
 STATES = [f"<urn:x:state/{code}>" for code in ("CHN", "KAZ", "RUS", "NPL", "FRA")]

@@ -1,4 +1,4 @@
-"""kg.validate: graphs and RDF files of any format against shapes.ttl."""
+"""kg.graph.validate: graphs and RDF files of any format against shapes.ttl."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from rdflib import Dataset, Literal, URIRef
 
 from kg.errors import KGError, RDFParseError
 from kg.namespaces import KG
-from kg.validate import Violation, validate_file, validate_graph
+from kg.graph.validate import Violation, validate_file, validate_graph
 
 BAD_READOUT_FAULTS = {
     ("https://example.org/kg/readout", "ReadoutShape",

@@ -1,4 +1,4 @@
-"""kg.snapshot and kg.views on the mini dataset, and `kg view`."""
+"""kg.views.snapshot and kg.views.graphs on the mini dataset, and `kg view`."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
 from cli import main
 from kg.errors import ViewError
-from kg.snapshot import Snapshot, load_snapshot
-from kg.views import (Filters, affiliations, build_view, counterpart_years, counterparts, ego, encounters_per_year,
+from kg.views.snapshot import Snapshot, load_snapshot
+from kg.views.graphs import (Filters, affiliations, build_view, counterpart_years, counterparts, ego, encounters_per_year,
                       endorsements, interactions, make_filters, metrics, stances_per_year, to_dict)
 from tests.generated import build_encounter_pair
 
@@ -208,7 +208,7 @@ ENCOUNTER = Path(__file__).resolve().parent / "data" / "encounter"
 @pytest.fixture(scope="module")
 def pair_snap(tmp_path_factory) -> Snapshot:
     """China's readout (8 November, Beijing) and Australia's (9 November, Canberra) of one call."""
-    from kg.query import open_store
+    from kg.sparql.query import open_store
 
     root = build_encounter_pair(tmp_path_factory, "encounter")
     return load_snapshot(open_store(root / "build", root / "sources", root / "build"))
@@ -254,7 +254,7 @@ def test_the_other_sides_readout_adds_reports_not_encounters(mini_store, snap: S
 
 
 def test_cli_view_counts_encounters_or_reports(pair_snap, tmp_path):
-    from kg.build import build
+    from kg.build.builder import build
 
     (tmp_path / "sources").mkdir()
     for text in ENCOUNTER.glob("*.txt"):
@@ -269,7 +269,7 @@ def test_cli_view_counts_encounters_or_reports(pair_snap, tmp_path):
 
 
 def test_cli_view_comparison_lists_what_one_side_leaves_out(tmp_path):
-    from kg.build import build
+    from kg.build.builder import build
 
     (tmp_path / "sources").mkdir()
     for text in ENCOUNTER.glob("*.txt"):
@@ -298,7 +298,7 @@ def _large_graph(nodes: int) -> nx.Graph:
 
 
 def test_a_small_view_has_exact_betweenness(snap: Snapshot):
-    from kg.views import describe
+    from kg.views.graphs import describe
 
     graph = interactions(snap)
     found = metrics(graph)
@@ -307,13 +307,13 @@ def test_a_small_view_has_exact_betweenness(snap: Snapshot):
     assert found["betweenness"] == {n: round(exact.get(n, 0.0), 6) for n in sorted(graph.nodes)}
     assert "sampled" not in describe(graph)
     assert to_dict(graph)["metrics"]["betweenness_pivots"] is None
-    from kg.views import BETWEENNESS_EXACT_NODES
+    from kg.views.graphs import BETWEENNESS_EXACT_NODES
 
     assert metrics(_large_graph(BETWEENNESS_EXACT_NODES))["betweenness_pivots"] is None  # the limit itself is exact
 
 
 def test_a_large_view_has_sampled_betweenness_said_and_stable():
-    from kg.views import BETWEENNESS_EXACT_NODES, BETWEENNESS_PIVOTS, SEED, describe
+    from kg.views.graphs import BETWEENNESS_EXACT_NODES, BETWEENNESS_PIVOTS, SEED, describe
 
     graph = _large_graph(BETWEENNESS_EXACT_NODES + 100)
     first, second = metrics(graph), metrics(_large_graph(BETWEENNESS_EXACT_NODES + 100))
@@ -335,7 +335,7 @@ def metrics_exact(graph: nx.Graph) -> dict[str, float]:
 def test_sampled_betweenness_still_finds_the_bridge():
     """Two dense groups joined through one go-between: sampling keeps it and the two it
     links among the three highest, as exact betweenness has them."""
-    from kg.views import BETWEENNESS_EXACT_NODES
+    from kg.views.graphs import BETWEENNESS_EXACT_NODES
 
     half = BETWEENNESS_EXACT_NODES // 2 + 20
     graph = nx.Graph()
@@ -364,7 +364,7 @@ def test_the_snapshot_reads_only_what_a_view_uses(mini_store):
 
 
 def test_a_lazy_snapshot_reads_what_an_eager_one_does(mini_store):
-    from kg.snapshot import PARTS
+    from kg.views.snapshot import PARTS
 
     lazy, eager = load_snapshot(mini_store), load_snapshot(mini_store, lazy=False)
     assert type(eager) is Snapshot and not any(name.startswith("_") for name in vars(eager))  # no store kept
@@ -377,7 +377,7 @@ def test_a_lazy_snapshot_reads_what_an_eager_one_does(mini_store):
 
 
 def test_encounter_reports_without_sources(mini_store):
-    from kg.compare import encounter_reports
+    from kg.views.compare import encounter_reports
 
     reports, files = encounter_reports(mini_store)
     assert encounter_reports(mini_store, sources=False) == (reports, {}) and files

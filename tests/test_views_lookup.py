@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from cli import main
 from kg.errors import KGError
-from kg.views import make_filters
+from kg.views.graphs import make_filters
 from minidata import mini  # noqa: F401  (fixture)
 
 

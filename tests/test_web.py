@@ -27,12 +27,12 @@ from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
 from dev import in_ci
 from kg.errors import QueryError, ViewError
-from kg.params import bind_params
-from kg.query import read_query, run_query
-from kg.registry import load_registry
-from kg.serve import make_server
-from kg.snapshot import load_snapshot
-from kg.views import STANCES, build_view
+from kg.sparql.params import bind_params
+from kg.sparql.query import read_query, run_query
+from kg.knowledge.registry import load_registry
+from kg.serve.server import make_server
+from kg.views.snapshot import load_snapshot
+from kg.views.graphs import STANCES, build_view
 from kg.web import BUILD_HINT, VENDOR_FILES, VIEW_CHOICES, Page, asset_files
 
 WEB = Path(__file__).resolve().parent.parent / "kg" / "web"
@@ -221,7 +221,7 @@ def test_the_graph_is_read_on_a_thread_and_its_failure_told_in_one_line(tmp_path
 def test_kg_serve_names_the_page(mini, monkeypatch):
     from click.testing import CliRunner
 
-    import kg.serve
+    import kg.serve.server
     from cli import main
 
     made = []
@@ -232,8 +232,8 @@ def test_kg_serve_names_the_page(mini, monkeypatch):
         made.append(server)
         return server
 
-    real = kg.serve.make_server
-    monkeypatch.setattr(kg.serve, "make_server", bound)
+    real = kg.serve.server.make_server
+    monkeypatch.setattr(kg.serve.server, "make_server", bound)
     result = CliRunner().invoke(main, ["serve", "--dump", str(mini), "--port", "0", "--quiet"])
     assert result.exit_code == 0, result.output
     port = made[0].server_address[1]
@@ -269,7 +269,7 @@ def _ink(png: bytes) -> float:
 
 def _union(store):
     """The store as the endpoint queries it: its default graph the union of the named graphs."""
-    from kg.query import ensure_union
+    from kg.sparql.query import ensure_union
 
     return ensure_union(store)
 

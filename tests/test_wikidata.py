@@ -1,4 +1,4 @@
-"""kg.wikidata and `kg registry import`: officials and dated offices from a Wikidata
+"""kg.knowledge.wikidata and `kg registry import`: officials and dated offices from a Wikidata
 Query Service result (tests/data/wikidata/offices.json, written by the team in the
 service's JSON format; nothing is fetched)."""
 
@@ -15,8 +15,8 @@ from cli import main
 from kg.errors import RegistryError
 from kg.extract import extract
 from kg.model import Document
-from kg.registry import Registry
-from kg.wikidata import IMPORT_FILE, import_results, write_import
+from kg.knowledge.registry import Registry
+from kg.knowledge.wikidata import IMPORT_FILE, import_results, write_import
 
 
 @pytest.fixture()

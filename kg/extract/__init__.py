@@ -15,7 +15,7 @@ from kg.extract.layout import detect_language, read_layout
 from kg.extract.persons import find_people
 from kg.extract.stances import exchanged_congratulations, find_endorsements
 from kg.model import Document, Extraction
-from kg.registry import Registry, load_registry
+from kg.knowledge.registry import Registry, load_registry
 from kg.text import fold, simplified
 
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]

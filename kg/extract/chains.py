@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.matcher import Match
+from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 

@@ -8,9 +8,9 @@ import re
 from kg.extract.dates import counted_years, find_dates, relation_anniversaries, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
-from kg.matcher import Match, within
+from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
-from kg.registry import Registry
+from kg.knowledge.registry import Registry
 from kg.text import Sentence
 
 __all__ = ["find_event", "find_events", "TYPE_PRIORITY"]

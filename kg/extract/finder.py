@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from kg.model import Span
-from kg.morphology import Morphology
-from kg.registry import Registry
+from kg.knowledge.morphology import Morphology
+from kg.knowledge.registry import Registry
 from kg.text import Sentence, fold, is_cjk
 
 __all__ = ["PersonRecord", "Mention", "name_key"]

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.extract.dates import find_dates
-from kg.matcher import Match
-from kg.registry import Registry
+from kg.knowledge.matcher import Match
+from kg.knowledge.registry import Registry
 from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
 
 __all__ = ["Layout", "detect_language", "read_layout"]

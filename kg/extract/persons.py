@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from kg.matcher import Match, overlapping, within
+from kg.knowledge.matcher import Match, overlapping, within
 from kg.model import Span
-from kg.morphology import Morphology
-from kg.registry import Registry
+from kg.knowledge.morphology import Morphology
+from kg.knowledge.registry import Registry
 from kg.text import Sentence, fold, is_cjk, transliterate
 
 from kg.extract.chains import sentence_mentions

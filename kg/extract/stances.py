@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.persons import Mention, PersonRecord
-from kg.matcher import Match, within
+from kg.knowledge.matcher import Match, within
 from kg.model import Endorsement, Span
-from kg.registry import Registry
+from kg.knowledge.registry import Registry
 from kg.text import Sentence, fold
 
 __all__ = ["find_endorsements"]

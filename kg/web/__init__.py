@@ -2,7 +2,7 @@
 an interactive network view of the graph views with a time slider.
 
 The server side is small on purpose: it hands out files, the ready queries (their text and
-``@param`` declarations, and the text with given values bound, by :mod:`kg.params`), and
+``@param`` declarations, and the text with given values bound, by :mod:`kg.sparql.params`), and
 each view as JSON (nodes placed by the layout `kg plot` uses, so the browser draws even a
 5,000-node view without laying it out; edges with the date of every encounter, statement
 or report, so the page can filter by time without asking again). Queries themselves go
@@ -27,12 +27,12 @@ from typing import Any, Callable
 import networkx as nx
 
 from kg.errors import QueryError, ViewError
-from kg.export import KIND_COLORS, STANCE_COLORS
-from kg.params import bind_params, query_params
-from kg.query import DEFAULT_PREFIXES, describe_query, list_queries, read_query
-from kg.registry import Registry
-from kg.snapshot import LANGS, Snapshot
-from kg.views import build_view
+from kg.views.export import KIND_COLORS, STANCE_COLORS
+from kg.sparql.params import bind_params, query_params
+from kg.sparql.query import DEFAULT_PREFIXES, describe_query, list_queries, read_query
+from kg.knowledge.registry import Registry
+from kg.views.snapshot import LANGS, Snapshot
+from kg.views.graphs import build_view
 
 __all__ = ["Page", "asset_files", "view_data", "BUILD_HINT", "VENDOR_FILES", "VIEW_CHOICES"]
 
@@ -68,7 +68,7 @@ def _hex(rgb: tuple[int, int, int]) -> str:
 
 def _positions(graph: nx.Graph) -> dict[Any, tuple[float, float]]:
     """The layout `kg plot` draws (stable, and fast at 5,000 nodes), centred and scaled into [-1, 1]."""
-    from kg.plot import _layout, _layout_graph  # one layout for the plots and the page
+    from kg.views.plot import _layout, _layout_graph  # one layout for the plots and the page
 
     raw = {node: (float(p[0]), float(p[1])) for node, p in _layout(_layout_graph(graph)).items()}
     if not raw:

@@ -17,9 +17,9 @@ import pytest
 from inputs_cli import SEED, kg
 
 from generated import write_readouts
-from kg.build import build
-from kg.cache import CACHE_DIR
-from kg.tally_store import TALLY_TABLES
+from kg.build.builder import build
+from kg.build.cache import CACHE_DIR
+from kg.build.tally_store import TALLY_TABLES
 
 OUTPUTS = ("readouts.nq", "union.ttl", "report.json", "report.txt")
 

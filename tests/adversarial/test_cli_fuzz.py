@@ -24,7 +24,7 @@ from minidata import write_mini_build
 
 import cli
 from cli import INTERNAL_ERROR, main
-from kg.store import DUMP_NQ, DUMP_TTL
+from kg.build.store import DUMP_NQ, DUMP_TTL
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "sources" / "000_a35c0205b5cb6fd1.txt"
@@ -145,16 +145,16 @@ def _lay_out(where: Path, content: bytes, mini_dump: Path, damage_dump: bool) ->
 @contextmanager
 def _no_serving():
     """`kg serve` binds its socket and returns at once instead of serving for ever."""
-    import kg.serve
+    import kg.serve.server
 
-    real = kg.serve.make_server
+    real = kg.serve.server.make_server
 
     def bound(*args, **kwargs):
         server = real(*args, **kwargs)
         server.serve_forever = lambda *a, **k: None
         return server
 
-    with mock.patch.object(kg.serve, "make_server", bound):
+    with mock.patch.object(kg.serve.server, "make_server", bound):
         yield
 
 
@@ -255,7 +255,7 @@ def test_an_unexpected_error_is_one_line_and_exit_70(monkeypatch, tmp_path: Path
     def broken(*args, **kwargs):
         raise RuntimeError("a bug\nover two lines")
 
-    monkeypatch.setattr("kg.validate.validate_file", broken)
+    monkeypatch.setattr("kg.graph.validate.validate_file", broken)
     (tmp_path / "x.ttl").write_text("", encoding="utf-8")
     monkeypatch.delenv("KG_DEBUG", raising=False)
     result = CliRunner().invoke(main, ["validate", str(tmp_path / "x.ttl")])

@@ -14,8 +14,8 @@ import pytest
 
 from inputs_cli import ROOT, SEED, kg
 
-from kg.html import html_to_text
-from kg.sources import MAX_BYTES
+from kg.sources.html import html_to_text
+from kg.sources.reader import MAX_BYTES
 
 SENTENCE = "Le 21 janvier 2021, Wang Yi a eu un entretien téléphonique avec Mukhtar Tleuberdi."
 
@@ -42,7 +42,7 @@ def test_a_5_mib_page_of_nested_elements_reads_within_5_seconds():
     """In a child process, so that a quadratic reading fails at the timeout, not after hours;
     CPU time, so that other work on the machine does not count."""
     depth = (MAX_BYTES - 200) // len("<div></div>")
-    code = ("import sys, time; from kg.html import html_to_text; from test_html_nesting import _nested; "
+    code = ("import sys, time; from kg.sources.html import html_to_text; from test_html_nesting import _nested; "
             f"page = _nested({depth}); assert len(page.encode()) <= {MAX_BYTES}; "
             "t = time.process_time(); text, _ = html_to_text(page); print(time.process_time() - t); "
             "assert text.endswith('Tleuberdi.')")

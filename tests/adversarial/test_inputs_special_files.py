@@ -12,7 +12,7 @@ from pathlib import Path
 
 from inputs_cli import SEED, kg
 
-from kg.manifest import MAX_MANIFEST_ROWS
+from kg.sources.manifest import MAX_MANIFEST_ROWS
 
 
 def _sources(tmp_path: Path) -> Path:

@@ -1,6 +1,6 @@
 """`kg plot` on a big view used to print a traceback (networkx's spring layout needs scipy
 from 500 nodes on) and, with scipy, took over 30 s for 5,000 nodes. Big views now get
-kg.plot.grid_layout (numpy only). Run in a fresh process where scipy cannot be imported,
+kg.views.plot.grid_layout (numpy only). Run in a fresh process where scipy cannot be imported,
 as on a machine without it, with a time limit so that a slow layout fails the test."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from kg.plot import BIG_GRAPH, grid_layout
+from kg.views.plot import BIG_GRAPH, grid_layout
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -68,8 +68,8 @@ def test_grid_layout_places_every_node_apart_and_repeats():
 
 
 def test_a_small_view_keeps_the_spring_layout():
-    from kg.plot import _layout
-    from kg.views import SEED
+    from kg.views.plot import _layout
+    from kg.views.graphs import SEED
 
     graph = nx.path_graph(12)
     assert all(np.allclose(p, q) for p, q in zip(_layout(graph).values(),

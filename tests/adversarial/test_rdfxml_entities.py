@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import RDFParseError
-from kg.rdfinput import MAX_XML_DEPTH, check_xml
+from kg.graph.rdfinput import MAX_XML_DEPTH, check_xml
 
 ROOT = Path(__file__).resolve().parents[2]
 RDF_OPEN = ('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="http://example.org/">'

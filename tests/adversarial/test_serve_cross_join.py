@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
-import kg.serve
-from kg.serve import make_server
+import kg.serve.server
+from kg.serve.server import make_server
 
 ROOT = Path(__file__).resolve().parents[2]
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # 1,056 quads: 10^9 rows
@@ -118,7 +118,7 @@ def test_row_limit_is_enforced_while_rows_are_read(served):
 
 
 def test_a_query_over_its_memory_cap_is_stopped(mini_store, monkeypatch):
-    monkeypatch.setattr(kg.serve, "QUERY_MEMORY_BYTES", 128 << 20)
+    monkeypatch.setattr(kg.serve.server, "QUERY_MEMORY_BYTES", 128 << 20)
     server = make_server(mini_store, port=0, timeout_s=60)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     host, port = server.server_address[:2]

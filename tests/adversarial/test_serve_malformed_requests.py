@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
-from kg.serve import make_server
+from kg.serve.server import make_server
 
 
 @pytest.fixture(scope="module")

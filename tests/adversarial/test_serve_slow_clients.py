@@ -16,8 +16,8 @@ import urllib.request
 import pytest
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
-import kg.serve
-from kg.serve import make_server
+import kg.serve.server
+from kg.serve.server import make_server
 
 LARGE = "SELECT * WHERE { ?s ?p ?o . ?x ?y ?z } LIMIT 5000"  # 4 MB of JSON
 
@@ -77,7 +77,7 @@ def test_silent_and_dripping_clients_are_dropped(mini_store):
 
 
 def test_connections_are_capped(mini_store, monkeypatch):
-    monkeypatch.setattr(kg.serve, "MAX_CLIENTS", 3)
+    monkeypatch.setattr(kg.serve.server, "MAX_CLIENTS", 3)
     server, _ = start(mini_store, client_timeout_s=5, request_read_s=5)
     host, port = server.server_address[:2]
     held = [socket.create_connection((host, port)) for _ in range(3)]

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 from minidata import mini, mini_store  # noqa: F401  (fixtures)
 
-from kg.serve import make_server
-from kg.sparql_check import MAX_NESTING_DEPTH, MAX_QUERY_LENGTH, QueryTooComplex, check_query, scan
+from kg.serve.server import make_server
+from kg.sparql.check import MAX_NESTING_DEPTH, MAX_QUERY_LENGTH, QueryTooComplex, check_query, scan
 
 ROOT = Path(__file__).resolve().parents[2]
 DEEP = "ASK {" + "{" * 5000 + "}" * 5000 + "}"
@@ -57,9 +57,9 @@ def test_the_limits_are_counted_outside_strings_iris_and_comments():
 
 # Worst cases within the limits: each crashed the process on an ordinary 8 MiB stack (SIGSEGV).
 WITHIN_LIMITS = """
-    from kg.query import run_query
+    from kg.sparql.query import run_query
     from kg.errors import QueryError
-    from kg.sparql_check import MAX_QUERY_LENGTH as N
+    from kg.sparql.check import MAX_QUERY_LENGTH as N
     import pyoxigraph as ox
 
     store = ox.Store()

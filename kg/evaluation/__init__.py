@@ -1,0 +1,1 @@
+"""Scoring the extractor against gold annotations (ANNOTATION.md §5-6)."""
