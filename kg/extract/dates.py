@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["DateMention", "find_dates", "resolve", "iso", "counted_years", "relation_anniversaries"]
+__all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "relation_anniversaries"]
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,16 @@ _CJK_DATE = re.compile(
     r"(?:(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*)?(?:(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*)?(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]"
 )
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tuple[int, int] | None:
+    """Month and day of a news agency's dateline ("新华社北京7月9日电", "北京7月22日消息"),
+    marked by a word of ``[dates] dateline_marks``."""
+    marks = words.get("dates", {}).get("dateline_marks", [])
+    for m in _CJK_DATE.finditer(text, start, end):
+        if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
+            return _cn_number(m.group(2)), _cn_number(m.group(3))
+    return None
 
 
 def _cn_number(text: str) -> int:
@@ -113,9 +123,11 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 values["y"] = short + (1900 if short >= 50 else 2000)
             if 1 <= values["m"] <= 12 and 1 <= values["d"] <= 31:
                 add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), values["y"], values["m"], values["d"]))
+    marks = tuple(dates.get("dateline_marks", []))
     for m in _CJK_DATE.finditer(chunk):
-        if chunk[m.end():m.end() + 1] in ("电", "電"):  # a news agency's dateline, not the event
-            taken.append((m.start(), m.end() + 1))
+        mark = next((x for x in marks if chunk.startswith(x, m.end())), None)
+        if mark is not None:  # a news agency's dateline ("7月9日电", "7月22日消息"), not the event
+            taken.append((m.start(), m.end() + len(mark)))
             continue
         year = _cn_number(m.group(1)) if m.group(1) else None
         month = _cn_number(m.group(2)) if m.group(2) else None

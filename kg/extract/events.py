@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.dates import counted_years, find_dates, relation_anniversaries, resolve
+from kg.extract.dates import cjk_dateline, counted_years, find_dates, relation_anniversaries, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
@@ -19,9 +19,14 @@ __all__ = ["find_event", "find_events", "TYPE_PRIORITY"]
 TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
 
 
+# ``[events] generic``: a noun any encounter goes by (French "entretien" heads the ministry's
+# account of a meeting, of talks or of a call alike); talks only when nothing more specific is said.
+_GENERIC = "generic"
+
+
 def _cues(matches: list[Match], sentence: Sentence) -> list[str]:
     return [m.kind.split(".", 1)[1] for m in within(matches, sentence.start, sentence.end)
-            if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
+            if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY + (_GENERIC,)]
 
 
 _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr[ée]sentante? sp[ée]ciale?|enviad[oa] especial|"
@@ -61,6 +66,8 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
         encounter = [c for c in cues if c in ("talks", "meeting")]
         if encounter:
             return min(encounter, key=TYPE_PRIORITY.index)
+    if _GENERIC in every:  # "Entretien de X avec Y" over a lead that says what it was
+        return "talks"
     for cues in (headline_cues, lead_cues):
         if cues:
             return min(cues, key=TYPE_PRIORITY.index)
@@ -95,9 +102,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # "X a entamé une visite ... Au cours de la visite, X s'est entretenu avec Y": a visit with
         # its own meeting or talks is that encounter (ANNOTATION.md §1)
         held = [c for i in [lead] + [i for i in body if i > lead][:2] for c in _cues(matches, sentences[i])
-                if c in ("talks", "meeting") and any(m.kind == "person" for m in mentions[i])]
+                if c in ("talks", "meeting", _GENERIC) and any(m.kind == "person" for m in mentions[i])]
         if held:
-            event_type = min(held, key=TYPE_PRIORITY.index)
+            event_type = min((c for c in held if c != _GENERIC), key=TYPE_PRIORITY.index, default="talks")
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     for i in ([headline] if headline is not None else []) + [lead]:
@@ -143,7 +150,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
         # named held the post the readout gives them
-        by_offices = _day_by_offices(text, sentences, opening, keys, people, registry, words)
+        # the day may come in the next sentences ("« Dans la soirée du 19 septembre, le président
+        # Xi Jinping s'entretient ... »"), when they name no one but the participants
+        by_offices = _day_by_offices(text, sentences, opening + [
+            i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i]))
+            and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words)
         published = by_offices
     for i in search:
         if i in following and _other_encounter(event_type, _cues(matches, sentences[i])):
@@ -212,7 +223,6 @@ def _other_encounter(event_type: str, cues: list[str]) -> bool:
 
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
-_CJK_DATELINE = re.compile(r"(\d{1,2})月(\d{1,2})日[电電]")
 
 
 def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
@@ -233,18 +243,24 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
         return None
     month_day = None
     weekday = None
+    copy_day = False  # whether the day is a dateline's (the day the copy was filed)
     for i in search:
         sentence = sentences[i]
         found = find_dates(text, words, sentence.start, sentence.end)
+        if any(m.absolute and m.year for m in found) and not month_day:
+            return None  # the page writes the year: nothing to infer
         day_month = next((m for m in found if m.year is None and m.month and m.day), None)
         month_day = (day_month.month, day_month.day) if day_month else None
         if day_month is not None:
             # "le dimanche 26 septembre", "Sunday, Sept. 26": a weekday written against the day is its weekday
             weekday = next((w.weekday for w in found if w.weekday is not None and (
                 0 <= day_month.start - w.end <= 3 or 0 <= w.start - day_month.end <= 3)), None)
-        dateline = _CJK_DATELINE.search(text, sentence.start, sentence.end)
+            copy_day = len(sentence.text) <= _DATELINE_PIECE or bool(
+                _DATELINE_HEAD.match(text[sentence.start:day_month.start]))
+        dateline = cjk_dateline(text, words, sentence.start, sentence.end)
         if month_day is None and dateline:
-            month_day = (int(dateline.group(1)), int(dateline.group(2)))
+            month_day = dateline
+            copy_day = True
         if month_day:
             break
     if month_day is None:
@@ -277,8 +293,9 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
         # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
         # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
         # opening names is the day's own — unless late in that day ("am Samstagabend", [dates]
-        # late), which may be reported under the next day's date
-        late = [w.casefold() for w in words.get("dates", {}).get("late", [])]
+        # late) and the day is the dateline's, as such news may be filed under the next day's
+        # date; a day the prose writes ("Dans la soirée du 19 septembre") is the encounter's own
+        late = [w.casefold() for w in words.get("dates", {}).get("late", [])] if copy_day else []
         weekdays = [m for i in search for m in find_dates(text, words, sentences[i].start, sentences[i].end)
                     if m.weekday is not None]
         named = {m.weekday for m in weekdays}
