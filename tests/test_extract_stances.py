@@ -186,3 +186,104 @@ def test_a_congratulatory_message_on_an_occasion_without_a_topic_label_congratul
     with_occasion = text.replace("{occasion}", " à l'occasion du 30e anniversaire de l'établissement des relations diplomatiques entre les deux pays")
     assert ("CHN", "congratulate", "AZE", None) in _stances(registry, with_occasion)
     assert not {s for s in _stances(registry, text.replace("{occasion}", "")) if s[1] == "congratulate"}
+
+
+def test_praising_the_ties_between_two_parties_backs_neither(registry):
+    stances = _stances(registry, """\
+        Wang Yi Meets French Foreign Minister
+
+        2023-11-24
+
+        On November 24, Foreign Minister Wang Yi met with French Foreign Minister Catherine Colonna in Beijing.
+
+        Wang Yi said he highly values the relations between China and France.
+
+        Colonna spoke highly of her country's friendship with China and of the France-China relationship.
+
+        Colonna praised China's role in the G20.
+        """)
+    assert stances == {("FRA", "support", "CHN", "G20")}
+
+
+def test_les_relations_entre_deux_parties_ne_sont_le_soutien_d_aucune(registry):
+    stances = _stances(registry, """\
+        Entretien de M. Wang Yi avec M. Jean-Yves Le Drian
+
+        2021-03-04
+
+        Le ministre des Affaires étrangères Jean-Yves Le Drian s'est entretenu par téléphone avec le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi.
+
+        M. Wang a salué les relations solides entre la Chine et la France.
+
+        M. Wang a salué l'action de la France au sein du G20.
+        """)
+    assert stances == {("CHN", "support", "FRA", "G20")}
+
+
+def test_a_commitment_to_building_ties_is_a_plan_and_a_commitment_to_a_position_a_stance(registry):
+    stances = _stances(registry, _CALL + """
+    Secretary Blinken reaffirmed the U.S. commitment to deepening cooperation with Japan.
+
+    Foreign Minister Hayashi reaffirmed Japan's commitment to working closely with the United States.
+
+    The two ministers remain committed to supporting Ukraine.
+
+    Secretary Blinken affirmed the United States' commitment to promoting human rights.
+    """)
+    assert not {s for s in stances if s[2] in ("JPN", "USA")}
+    assert {("USA", "support", "UKR", "Ukraine"), ("JPN", "support", "UKR", "Ukraine"),
+            ("USA", "support", None, "Human rights")} <= stances
+
+
+def test_un_engagement_a_renforcer_des_liens_est_un_projet(registry):
+    stances = _stances(registry, """\
+        Entretien de M. Wang Yi avec M. Jean-Yves Le Drian
+
+        2021-03-04
+
+        Le ministre des Affaires étrangères Jean-Yves Le Drian s'est entretenu par téléphone avec le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi.
+
+        M. Wang a réaffirmé l'engagement de la Chine à renforcer la coopération avec la France.
+        """)
+    assert not {s for s in stances if s[2] in ("CHN", "FRA")}
+
+
+def test_opposing_north_korea_with_no_topic_named_is_on_the_peninsula(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers shared serious concerns about North Korea's nuclear and missile programs.
+
+    Secretary Blinken said the launch, which follows two earlier tests by the DPRK, was deplorable.
+    """)
+    assert {s for s in stances if s[2] == "PRK"} == {("USA", "oppose", "PRK", "Korean Peninsula"),
+                                                     ("JPN", "oppose", "PRK", "Korean Peninsula")}
+
+
+def test_a_purpose_infinitive_belongs_to_the_subject_and_him_is_the_one_named_before(registry):
+    stances = _stances(registry, """\
+        Readout of the President's Call with President Erdogan of Turkey
+
+        2017-04-17
+
+        President Donald J. Trump spoke today with President Recep Tayyip Erdogan of Turkey to congratulate him on his recent referendum victory and to discuss the Syrian regime's use of chemical weapons.
+        """)
+    assert stances == {("USA", "congratulate", "TUR", "Election")}
+
+
+def test_congratulations_on_a_new_role_are_on_taking_office(registry):
+    stances = _stances(registry, _CALL + """
+    Secretary Blinken congratulated Foreign Minister Hayashi on his new role.
+    """)
+    assert stances == {("USA", "congratulate", "JPN", "Taking office")}
+
+
+def test_etre_reconnaissant_d_un_soutien_est_un_remerciement(registry):
+    stances = _stances(registry, """\
+        Entretien de M. Wang Yi avec M. Jean-Yves Le Drian
+
+        2021-03-04
+
+        Le ministre des Affaires étrangères Jean-Yves Le Drian s'est entretenu par téléphone avec le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi.
+
+        M. Le Drian s'est dit reconnaissant pour le soutien de la Chine au sein du Conseil de sécurité.
+        """)
+    assert stances == set()

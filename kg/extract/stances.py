@@ -63,6 +63,18 @@ class _Reader:
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
+        # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
+        self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        plans = registry.lang(lang).get("plans", {})
+        # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
+        # bilateral-ties noun to the parties it joins
+        self.tie_links = {fold(w) for w in plans.get("tie_links", [])}
+        # "committed to strengthening ties", "l'engagement à renforcer": a stance noun or verb
+        # followed by an infinitive is a plan (ANNOTATION.md §3), not a position backed
+        self.plan_links = {fold(w) for w in plans.get("links", [])}
+        self.plan_verbs = {fold(w) for w in plans.get("verbs", [])}
+        self.plan_endings = tuple(fold(w) for w in plans.get("endings", []))
 
     def is_object(self, mention: Mention) -> bool:
         """Whether the actor is written with a joined preposition ("للصين", "لمصر", "بالرئيس")."""
@@ -247,7 +259,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             return
         groups.setdefault((endorser, stance, target), []).extend(topic_list)
 
-    frames = [c for c in cues if c.kind not in _ACCUSING]
+    frames = [c for c in cues if c.kind not in _ACCUSING and not _plan(reader, c, cues)]
     # "... and hold Russia accountable": the party held to account is opposed by the speaker,
     # whatever frame it stands in, and is no target of that frame
     held_to_account: list[Mention] = []
@@ -407,6 +419,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = previous_endorsers
         elif before:
             last = before[-1]
+            # "Trump spoke with Erdogan of Turkey to congratulate him": an infinitive of purpose
+            # belongs to the clause's subject, not to the actor nearest the verb
+            if len(before) >= 2 and fold(text[before[-1].end:cue.start]).split()[-1:] and \
+                    fold(text[before[-1].end:cue.start]).split()[-1] in reader.purpose:
+                last = before[0]
+                before = before[:1]
             endorsers = reader.codes(last, speaker)
             # "China and Kazakhstan support ..." : a joint subject
             if len(before) >= 2 and _joined(text, before[-2], last):
@@ -439,6 +457,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places]
+        # "spoke highly of the relations between China and the Maldives", "the Russia-China
+        # relationship": the two ends of a tie are not backed by praise of the tie
+        tied = _tied(reader, actors, inside, cue.end, frame_end)
+        after = [a for a in after if a not in tied]
         # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
         victims = {code for a in _victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
         if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
@@ -450,13 +472,15 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         after = [a for a in after if a not in set_aside]
         if not after and objects_before:
             after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
-        if not after and cue.kind == "congratulate":
+        if cue.kind == "congratulate":
             # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
-            # the cue, or is the "him" after it
+            # the cue, or is the "him" after it ("spoke with X to congratulate him on ...")
             pronoun_after = any(a.kind == "pronoun" and cue.end <= a.start < frame_end for a in actors)
+            object_after = _WORD.findall(fold(text[cue.end:cue.end + 12]))[:1]
+            object_after = bool(object_after) and object_after[0] in reader.object_pronouns
             earlier = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes
                        and a.codes[0] and a.codes[0] not in endorsers]
-            if earlier and (pronoun_after or reader.cjk):
+            if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
                 after = [earlier[-1]]
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
@@ -511,6 +535,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
             if not labels:  # "support for Ukraine": with no other topic, the target's name is also its question
                 labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
+            if not labels and target and stance == "oppose":
+                # "concerns about the DPRK's missile programmes": opposing a state whose affairs are a topic
+                labels = [t.label for t in reader.registry.topics.values() if t.question_of == target]
             # "condemned interference in China's internal affairs on the Taiwan question": what the
             # cue is about is the interference; the other topics of its frame only say where, so
             # an "against" reading turns the whole frame
@@ -584,6 +611,73 @@ def _victims(reader: _Reader, actors: list[Mention], inside: list[Match], cue: _
             found += [a for a in actors if cue.end <= a.start and a.end <= attack.start]
         else:
             found += [a for a in actors if attack.end <= a.start <= attack.end + 25][:1]
+    return found
+
+
+# the words that open an owner's name after a noun ("the commitment of China", "l'engagement de la Chine")
+_OWNER_LINKS = {"of", "de", "du", "des", "d", "del"}
+_WORD = re.compile(r"[\w'’\-]+")
+
+
+def _plan(reader: _Reader, cue: _Cue, cues: list[_Cue]) -> bool:
+    """Whether a support cue is followed by an infinitive ("committed to developing ties",
+    "reaffirmed their commitment to address", "l'engagement commun à renforcer"): a plan."""
+    if cue.kind != "support" or not reader.plan_links:
+        return False
+    text = reader.text
+    stretch = re.split(r"[,;:.!?\"«»“”()，；]", text[cue.end:cue.end + 50])[0]
+    words = _WORD.findall(fold(stretch))
+    if fold(text[cue.start:cue.end]).split()[-1] not in reader.plan_links:
+        # the link right after the cue, or after its owner ("l'engagement de la Chine à renforcer")
+        link = next((k for k, w in enumerate(words[:5]) if w in reader.plan_links), None)
+        if link is None or (link and words[0] not in _OWNER_LINKS):
+            return False
+        words = words[link + 1:]
+    if not words:
+        return False
+    # a stance verb right after the link is a stance of its own ("committed to supporting Ukraine"):
+    # the cue gives way to it
+    following = next((c for c in cues if c.start > cue.end), None)
+    if following is not None and all(w in reader.plan_links for w in _WORD.findall(fold(text[cue.end:following.start]))):
+        return True
+    word = words[0]
+    if word in reader.plan_verbs:
+        return True
+    # "strengthening", "developing", "planning": a listed verb with an ending
+    for ending in (e for e in reader.plan_endings if word.endswith(e) and len(word) > len(e) + 2):
+        stem = word[:-len(ending)]
+        if {stem, stem + "e", stem[:-1]} & reader.plan_verbs:
+            return True
+    return False
+
+
+def _tied(reader: _Reader, actors: list[Mention], inside: list[Match], start: int, end: int) -> list[Mention]:
+    """The parties named as the ends of a bilateral tie between ``start`` and ``end``: "relations
+    between A and B", "ties with A", "the A-B relationship", "les relations entre A et B"."""
+    text = reader.text
+    ties = [m for m in inside if m.kind == "stance.ties" and start <= m.start < end]
+    if not ties:
+        return []
+    found: list[Mention] = []
+    candidates = [a for a in actors if start <= a.start < end and a.kind in ("person", "state", "org", "title_ref", "adj")]
+    for tie in ties:
+        # "relations between A and B": a link word at most two words after the noun, then the parties
+        words = list(re.finditer(r"[\w'’\-]+", text[tie.end:min(end, tie.end + 40)]))[:3]
+        link = next((w for w in words if fold(w.group()) in reader.tie_links), None)
+        if link is not None:
+            at = tie.end + link.end()
+            chain = [a for a in candidates if at <= a.start <= at + 25][:1]
+            while chain:
+                nxt = next((a for a in candidates if a.start >= chain[-1].end and a not in chain), None)
+                if nxt is None or not (_joined(reader.text, chain[-1], nxt) or text[chain[-1].end:nxt.start] in ("-", "–")):
+                    break
+                chain.append(nxt)
+            found += chain
+        # "the Russia-China relationship", "Pakistan-US bilateral relationship"
+        for a in candidates:
+            if a.end <= tie.start and tie.start - a.end <= 40 and not re.search(r"[,;:.()]", text[a.end:tie.start]):
+                if text[a.end:a.end + 1] in ("-", "–") or text[a.start - 1:a.start] in ("-", "–"):
+                    found.append(a)
     return found
 
 

@@ -59,6 +59,7 @@ class Topic:
     phrases: dict[str, list[str]]
     against: dict[str, list[str]]  # naming the opposite ("Taiwan independence"): opposing it supports the topic
     absorbs: str | None = None  # a state whose mention in a stance is this topic, not a target (PSE: Palestine)
+    question_of: str | None = None  # a state a stance on which, with no other topic, is on this topic (PRK: Korean Peninsula)
 
 
 @dataclass
@@ -155,6 +156,7 @@ class Registry:
                 phrases={k: v for k, v in table.items() if isinstance(v, list)},
                 against=dict(table.get("against", {})),
                 absorbs=table.get("absorbs"),
+                question_of=table.get("question_of"),
             )
         for row in _read_toml(d / "people.toml").get("person", []):
             try:
