@@ -205,8 +205,9 @@ def _shared(group: list[Report], base: str, ambiguous: dict[str, int] | None = N
             when,
             "officials in common on every side that names some",
         ]
-        shared.reasons += [f"{_short(r.readout)} names {_day(r)}: the only encounter of these sides, "
-                           "medium and officials within a day of it" for r in shared.reports if r.date is None and days]
+        shared.reasons += [f"{_short(r.readout)} names {_day(r)}: the only encounter of these sides, medium and "
+                           f"officials within a day of {'one of them' if r.days else 'it'}"
+                           for r in shared.reports if r.date is None and days]
     else:
         report = group[0]
         if len(report.sides) < 2:
