@@ -107,3 +107,6 @@ class Extraction:
     events: list[Event]
     endorsements: list[Endorsement]
     notes: list[str] = field(default_factory=list)
+    # "2022-01": the page's month-only stamp when it gives no full date; with a weekday
+    # ("mercredi") it narrows an undated encounter to a few days (kg.extract.dates.undated_day)
+    month_stamp: str | None = None

@@ -48,6 +48,8 @@ class KG(DefinedNamespace):
     # properties
     date: URIRef
     dateInferred: URIRef
+    monthDay: URIRef  # an undated encounter's day and month with no year (xsd:gMonthDay)
+    possibleDay: URIRef  # a day an undated encounter may be (a weekday on a month-stamped page)
     participation: URIRef
     participant: URIRef
     requestedBy: URIRef

@@ -142,3 +142,20 @@ def test_a_day_apart_across_time_zones_is_one_encounter(wong_build):
     assert sorted(r["date"] for r in comparison.readouts) == ["2023-11-08", "2023-11-09"]
     assert comparison.date == "2023-11-08"
     assert "dates 2023-11-08 to 2023-11-09, within a day" in comparison.reasons
+
+
+WEEKDAY = Path(__file__).resolve().parent / "data" / "pair_weekday"
+
+
+def test_a_weekday_on_a_month_stamped_page_meets_the_dated_readout(tmp_path):
+    """China's readout dates the call 27 January; a Spanish report on a page stamped
+    2022-01 says "este miércoles" (26 January in Washington); a French one on a page
+    stamped 2022-03 says "samedi": another call, although both undated readouts of the
+    pair share one encounter IRI, each keeps its own days in its own graph."""
+    shutil.copytree(WEEKDAY, tmp_path / "sources")
+    build(tmp_path / "sources", tmp_path / "build")
+    store = open_store(tmp_path / "build", tmp_path / "sources", tmp_path / "build")
+    (comparison,) = compare(store)
+    assert sorted(r["file"] for r in comparison.readouts) == ["cn_wang_blinken_call.txt", "es_blinken_wang_llamada.txt"]
+    assert comparison.date == "2022-01-27"
+    assert any("a Wednesday on a page stamped 2022-01" in reason for reason in comparison.reasons)

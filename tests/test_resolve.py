@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
-from kg.build.resolve import Report, month_day, resolve
+from kg.knowledge.registry import load_registry
+from kg.build.resolve import Report, resolve
+from kg.extract.dates import month_day, undated_day
 
 
 def _r(readout: str, kind: str, date: str | None, *sides: str, encounter: str | None = None) -> Report:
@@ -110,3 +112,66 @@ def test_month_day_reads_the_day_a_sentence_names_without_a_year():
     assert month_day("On February 12, 2022, Lavrov spoke with Blinken.", "en") is None  # a year: the extractor dates it
     assert month_day("Wang Yi a eu samedi une conversation téléphonique.", "fr") is None  # a weekday is no day
     assert month_day("On February 12 and 13 ...", "xx") is None  # a language the extractor does not read
+
+
+def _weekday(readout: str, kind: str, days: list[str], *sides: str) -> Report:
+    return Report(f"ev/{readout}/{kind}/undated", f"ro/{readout}", kind, None, frozenset(sides), days=frozenset(days))
+
+
+_JAN_WEDNESDAYS = ["2021-12-29", "2022-01-05", "2022-01-12", "2022-01-19", "2022-01-26"]
+
+
+def test_a_weekday_on_a_month_stamped_page_joins_the_one_encounter_near_one_of_its_days():
+    """"telefoneó este miércoles" on a page stamped 2022-01; the other side dates the call
+    Thursday 27 January (Beijing time): a day from Wednesday 26."""
+    reports = [_r("cn", "phone_call", "2022-01-27", "CHN", "USA"), _r("cn2", "phone_call", "2022-02-22", "CHN", "USA"),
+               _weekday("es", "phone_call", _JAN_WEDNESDAYS, "CHN", "USA")]
+    assert _groups(reports) == [["cn", "es"], ["cn2"]]
+    shared = next(s for s in resolve(reports) if len(s.reports) == 2)
+    assert shared.date == "2022-01-27"
+    assert any("a Wednesday on a page stamped 2022-01" in r for r in shared.reasons)
+
+
+def test_a_weekday_in_a_month_two_encounters_could_be_stays_alone():
+    """Two calls of the pair on Wednesdays of that month: the weekday is neither."""
+    reports = [_r("a", "phone_call", "2022-01-05", "CHN", "USA"), _r("b", "phone_call", "2022-01-26", "CHN", "USA"),
+               _weekday("es", "phone_call", _JAN_WEDNESDAYS, "CHN", "USA")]
+    assert _groups(reports) == [["a"], ["b"], ["es"]]
+    (alone,) = [s for s in resolve(reports) if s.reports[0].readout == "ro/es"]
+    assert "2 encounters" in alone.reasons[0]
+
+
+def test_a_weekday_in_a_month_never_joins_another_day_medium_or_undated_report():
+    reports = [_r("a", "phone_call", "2022-01-22", "CHN", "USA"),  # a Saturday: two days from any Wednesday
+               _r("b", "meeting", "2022-01-26", "CHN", "USA"),  # in person, not by phone
+               _weekday("es", "phone_call", _JAN_WEDNESDAYS, "CHN", "USA"),
+               _weekday("es2", "phone_call", _JAN_WEDNESDAYS, "CHN", "USA")]  # no dated report to meet on
+    assert _groups(reports) == [["a"], ["b"], ["es"], ["es2"]]
+
+
+def _words(lang: str) -> dict:
+    return load_registry().lang(lang)
+
+
+def _undated(text: str, lang: str, stamp: str | None = None):
+    return undated_day(text, (0, text.index(".") + 1), _words(lang), stamp)
+
+
+def test_undated_day_reads_the_sentence_then_the_one_day_the_text_names():
+    assert _undated("On May 20, Lavrov met Wang Yi in Astana.", "en") == ((5, 20), frozenset())
+    # the sentence names no day: the one day and month of the whole text
+    assert _undated("Lavrov met Wang Yi in Astana. The meeting took place today, May 20, on the sidelines.",
+                    "en") == ((5, 20), frozenset())
+    # two days, or a year, anywhere: nothing to go on
+    assert _undated("Lavrov met Wang Yi in Astana. They met on May 20 and May 21.", "en") == (None, frozenset())
+    assert _undated("Lavrov met Wang Yi in Astana. The meeting took place on May 20, 2024.", "en") == (None, frozenset())
+    # the sentence names a day of its own that is no day and month: the text's is not taken
+    assert _undated("Lavrov met Wang Yi on Monday. Earlier, on May 20, he was in Minsk.", "en") == (None, frozenset())
+
+
+def test_undated_day_reads_a_weekday_against_a_month_stamp():
+    days = _undated("Wang Yi a eu samedi une conversation téléphonique avec Antony Blinken.", "fr", "2022-03")
+    assert days == (None, frozenset({"2022-02-26", "2022-03-05", "2022-03-12", "2022-03-19", "2022-03-26"}))
+    # no stamp, or no weekday: no days
+    assert _undated("Wang Yi a eu samedi une conversation téléphonique avec Antony Blinken.", "fr") == (None, frozenset())
+    assert _undated("Wang Yi a eu une conversation téléphonique avec Antony Blinken.", "fr", "2022-03") == (None, frozenset())

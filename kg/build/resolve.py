@@ -23,9 +23,17 @@ A report whose sentence names the day and month but no year ("On May 20, Lavrov 
 on a page with no date) joins the one group of its sides, medium and officials dated
 within a day of that day and month in some year; with two or more such groups (the same
 pair met on that day in two years) it stays alone, and with none it may join another
-such report of the same day and month. A report with no day at all, or only a weekday
-("samedi"), is never joined: a false merge is worse than a missed one, and without its
-day the corpus may hold several encounters it could be.
+such report of the same day and month. A report whose sentence names no day but whose
+text names exactly one day and month, and no year anywhere ("Лавров на встрече с Ван И..."
+then "Встреча прошла сегодня, 20 мая"), is read the same way with that day.
+
+A report whose sentence names only a weekday ("a eu samedi une conversation") on a page
+stamped with a month and no day ("2022-03") may be any of the days of that weekday from
+six days before the month to its end (the weekday counts back from a publication day in
+that month); it joins the one dated group of its sides, medium and officials within a day
+of one of them, and stays alone with two or more, or none. A report with no day at all,
+or only a weekday and no month, is never joined: a false merge is worse than a missed
+one, and without its day the corpus may hold several encounters it could be.
 
 The shared encounter's date is the one most reports give (ties: the earliest); its type
 the one most reports give (ties: the order of :data:`kg.extract.events.TYPE_PRIORITY`)."""
@@ -39,10 +47,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kg.extract.dates import undated_day
 from kg.text import names_match
 
-__all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "read_pairs", "month_day", "reports_of",
-           "MEDIUM", "PAIRS_COLUMNS"]
+__all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "read_pairs",
+           "reports_of", "MEDIUM", "PAIRS_COLUMNS"]
 
 MEDIUM = {"phone_call": "phone", "video_call": "video", "message": "message",
           "meeting": "in person", "talks": "in person", "visit": "in person"}
@@ -61,6 +70,7 @@ class Report:
     sides: frozenset[str]  # ISO3 / organisation codes of the participants
     people: frozenset[tuple[str, str]] = frozenset()  # (side, name) of each participant
     month_day: tuple[int, int] | None = None  # undated: the (month, day) its sentence names without a year
+    days: frozenset[str] = frozenset()  # undated: the ISO days it may be (a weekday in a month-stamped page)
 
 
 @dataclass
@@ -88,7 +98,7 @@ def resolve(reports: list[Report], base: str = "https://w3id.org/readout-kg/id/"
     for report in sorted(set(reports), key=_order):
         if len(report.sides) < 2:
             alone.append([report])
-        elif report.date is None and report.month_day is None:
+        elif report.date is None and report.month_day is None and not report.days:
             alone.append([report])
         elif report.date is None:
             partial.append(report)
@@ -110,13 +120,16 @@ def resolve(reports: list[Report], base: str = "https://w3id.org/readout-kg/id/"
     ambiguous: dict[str, int] = {}  # report encounter -> how many dated groups it could join
     pool: list[list[Report]] = []  # groups of reports with a day and month only
     for report in partial:
-        fits = [g for g in dated if _kind(g[0]) == _kind(report) and _near(report.month_day, firsts[id(g)])
+        fits = [g for g in dated if _kind(g[0]) == _kind(report) and _may_be(report, firsts[id(g)])
                 and _joins(report, g)]
         if len(fits) == 1:
             fits[0].append(report)
             continue
         if len(fits) > 1:
             ambiguous[report.encounter] = len(fits)
+            alone.append([report])
+            continue
+        if report.month_day is None:  # some days of one month: joined to a dated report only
             alone.append([report])
             continue
         fits = [g for g in pool if _kind(g[0]) == _kind(report) and _near(report.month_day, g[0].month_day)
@@ -147,6 +160,13 @@ def _near(month_day: tuple[int, int] | None, other: dt.date | tuple[int, int] | 
         except ValueError:  # 29 February in another year
             continue
     return False
+
+
+def _may_be(report: Report, day: dt.date) -> bool:
+    """Whether an undated report may be of an encounter whose first report is dated ``day``."""
+    if report.month_day is not None:
+        return _near(report.month_day, day)
+    return any(abs(dt.date.fromisoformat(d) - day) <= _WINDOW for d in report.days)
 
 
 def _kind(report: Report) -> tuple[frozenset[str], str]:
@@ -186,17 +206,21 @@ def _shared(group: list[Report], base: str, ambiguous: dict[str, int] | None = N
             when,
             "officials in common on every side that names some",
         ]
-        shared.reasons += [f"{_short(r.readout)} names {_day(r)} with no year: the only encounter of these sides, "
-                           "medium and officials within a day of it" for r in shared.reports if r.date is None and days]
+        shared.reasons += [f"{_short(r.readout)} names {_day(r)}: the only encounter of these sides, medium and "
+                           f"officials within a day of {'one of them' if r.days else 'it'}"
+                           for r in shared.reports if r.date is None and days]
     else:
         report = group[0]
         if len(report.sides) < 2:
             shared.reasons = ["one side only: never joined to another report"]
         elif report.encounter in (ambiguous or {}):
-            shared.reasons = [f"names {_day(report)} with no year, and {ambiguous[report.encounter]} encounters "  # type: ignore[index]
-                              "of these sides and medium fall within a day of it in some year: not joined"]
-        elif report.date is None and report.month_day is None:
+            shared.reasons = [f"names {_day(report)}, and {ambiguous[report.encounter]} encounters "  # type: ignore[index]
+                              "of these sides and medium fall within a day of it: not joined"]
+        elif report.date is None and report.month_day is None and not report.days:
             shared.reasons = ["undated: never joined to another report"]
+        elif report.date is None and report.month_day is None:
+            shared.reasons = [f"names {_day(report)}, and no dated report of these sides, medium and officials "
+                              "falls within a day of one of them: not joined"]
         else:
             shared.reasons = ["no other readout reports it"]
     return shared
@@ -210,43 +234,26 @@ def _day(report: Report) -> str:
     if report.date:
         return report.date
     if report.month_day:
-        return dt.date(2024, *report.month_day).strftime("%B %-d")
+        return dt.date(2024, *report.month_day).strftime("%B %-d") + " with no year"
+    if report.days:
+        days = sorted(report.days)
+        return f"a {dt.date.fromisoformat(days[0]).strftime('%A')} on a page stamped {days[-1][:7]} ({', '.join(days)})"
     return "undated"
-
-
-def month_day(sentence: str, lang: str) -> tuple[int, int] | None:
-    """The one day and month ``sentence`` names with no year ("On February 12, ..."), read
-    with the language's words; None when it names none, several, or a year."""
-    from kg.errors import RegistryError
-    from kg.extract.dates import find_dates
-    from kg.knowledge.registry import load_registry
-
-    try:
-        words = load_registry().lang(lang)
-    except RegistryError:  # a language the extractor does not read: no words, no day
-        return None
-    mentions = find_dates(sentence, words)
-    found = {(m.month, m.day) for m in mentions if m.absolute}
-    if len(found) != 1 or any(m.year is not None for m in mentions):
-        return None
-    month, day = found.pop()
-    try:
-        dt.date(2024, month, day)  # type: ignore[arg-type]
-    except ValueError:
-        return None
-    return month, day  # type: ignore[return-value]
 
 
 def reports_of(readout: str, extraction: Any) -> list[Report]:
     """The :class:`Report` of each encounter an :class:`~kg.model.Extraction` holds, as
     ``kg compare`` reads them back from the graph."""
+    from kg.knowledge.registry import load_registry
+
     out = []
-    text = extraction.document.text
+    words = load_registry().lang(extraction.lang) if extraction.events else {}
     for n, event in enumerate(extraction.events):
-        partial = None if event.date else month_day(text[event.evidence.start:event.evidence.end], extraction.lang)
+        partial, days = (None, frozenset()) if event.date else undated_day(
+            extraction.document.text, (event.evidence.start, event.evidence.end), words, extraction.month_stamp)
         out.append(Report(f"{readout}#{n}", readout, event.type, event.date,
                           frozenset(p.country for p in event.participants),
-                          frozenset((p.country, p.name) for p in event.participants), partial))
+                          frozenset((p.country, p.name) for p in event.participants), partial, days))
     return out
 
 

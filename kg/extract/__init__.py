@@ -85,4 +85,5 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
         events=events,
         endorsements=endorsements,
         notes=notes,
+        month_stamp=layout.year_anchor.strftime("%Y-%m") if layout.year_anchor else None,
     )

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "relation_anniversaries"]
+__all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "relation_anniversaries",
+           "month_day", "undated_day"]
 
 
 @dataclass(frozen=True)
@@ -258,3 +259,56 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
         return None
     return None
 
+
+# What a readout says of the day of an encounter it gives no date: hints that let encounter
+# resolution (kg.build.resolve) join it to the other side's dated readout.
+
+def month_day(sentence: str, lang: str) -> tuple[int, int] | None:
+    """The one day and month ``sentence`` names with no year ("On February 12, ..."), read
+    with the language's words; None when it names none, several, or a year."""
+    from kg.errors import RegistryError
+    from kg.knowledge.registry import load_registry
+
+    try:
+        words = load_registry().lang(lang)
+    except RegistryError:  # a language the extractor does not read: no words, no day
+        return None
+    return _month_day(sentence, words)
+
+
+def undated_day(text: str, sentence: tuple[int, int], words: dict[str, Any],
+                month_stamp: str | None) -> tuple[tuple[int, int] | None, frozenset[str]]:
+    """What a readout says of the day of an encounter it gives no date, for :func:`resolve`:
+    the day and month with no year that its sentence (``text[start:end]``) names, else the
+    one the whole text names when the sentence names no day at all (no weekday either); else, on a page stamped with a
+    month only (``"2022-03"``), the ISO days of the one weekday its sentence names, from six
+    days before that month to its end."""
+    start, end = sentence
+    found = _month_day(text[start:end], words)
+    mentions = find_dates(text, words, start, end)
+    if found is None and not mentions:  # the sentence names no day of its own
+        found = _month_day(text, words)
+    if found is not None:
+        return found, frozenset()
+    weekdays = {m.weekday for m in mentions if m.weekday is not None}
+    if month_stamp is None or len(weekdays) != 1 or any(m.absolute or m.day for m in mentions):
+        return None, frozenset()
+    year, month = (int(x) for x in month_stamp.split("-"))
+    first = dt.date(year, month, 1)
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    weekday = weekdays.pop()
+    days = (first - dt.timedelta(days=6) + dt.timedelta(days=n) for n in range((last - first).days + 7))
+    return None, frozenset(day.isoformat() for day in days if day.weekday() == weekday)
+
+
+def _month_day(sentence: str, words: dict[str, Any]) -> tuple[int, int] | None:
+    mentions = find_dates(sentence, words)
+    found = {(m.month, m.day) for m in mentions if m.absolute}
+    if len(found) != 1 or any(m.year is not None for m in mentions):
+        return None
+    month, day = found.pop()
+    try:
+        dt.date(2024, month, day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return month, day  # type: ignore[return-value]

@@ -15,7 +15,7 @@ from typing import Any
 
 from kg.errors import QueryError
 from kg.sparql.query import run_query
-from kg.build.resolve import Report, SharedEncounter, month_day, resolve
+from kg.build.resolve import Report, SharedEncounter, resolve
 
 __all__ = ["Claim", "Comparison", "encounter_reports", "compare", "explain", "format_comparisons"]
 
@@ -80,18 +80,19 @@ def encounter_reports(store: Any, sources: bool = True) -> tuple[list[Report], d
         item["sides"].add(side)
         if name:
             item["people"].add((side, name))
-    undated: dict[tuple[str, str], tuple[int, int] | None] = {}  # the day and month an undated one's sentence names
-    for e, readout, sentence, lang in sorted(run_query(store, _P + """
-            SELECT DISTINCT ?e ?readout ?sentence ?lang WHERE {
-              { SELECT ?e WHERE { { SELECT ?e WHERE { ?e a kg:Encounter } } MINUS { ?e kg:date ?day } } }
-              ?e prov:wasDerivedFrom ?readout ; kg:evidence ?ev .
-              ?ev oa:hasSource ?readout ; oa:hasSelector/oa:exact ?sentence .
-              OPTIONAL { ?readout dcterms:language ?lang }
-            }""").values(), key=lambda row: tuple(x or "" for x in row)):
-        if (e, readout) in grouped and (e, readout) not in undated:
-            undated[(e, readout)] = month_day(sentence or "", lang or "")
+    # what the text says of an undated one's day (kg:monthDay, kg:possibleDay: kg.extract.dates.undated_day)
+    month_days: dict[tuple[str, str], tuple[int, int]] = {}
+    days: dict[tuple[str, str], set[str]] = {}
+    for e, readout, md, day in run_query(store, _P + """
+            SELECT DISTINCT ?e ?readout ?md ?day WHERE {
+              GRAPH ?readout { { ?e kg:monthDay ?md } UNION { ?e kg:possibleDay ?day } }
+            }""").values():  # in the readout's own graph: readouts of one pair's undated calls share its IRI
+        if md:
+            month_days[(e, readout)] = (int(md[2:4]), int(md[5:7]))
+        if day:
+            days.setdefault((e, readout), set()).add(day)
     reports = [Report(e, readout, item["type"], item["date"], frozenset(item["sides"]), frozenset(item["people"]),
-                      undated.get((e, readout)))
+                      month_days.get((e, readout)), frozenset(days.get((e, readout), ())))
                for (e, readout), item in sorted(grouped.items())]
     if not sources:
         return reports, {}
