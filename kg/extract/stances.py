@@ -63,6 +63,23 @@ class _Reader:
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
+        # verb-last languages that mark the subject with a particle (Japanese "王毅外相は",
+        # "林大臣から"): the marked actor is the cue's subject, those after it its objects
+        self.subject_particles = tuple(actors.get("subject_particles", []))
+        self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
+
+    def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
+        """The last actor before the cue followed, past its titles and honorifics, by a subject
+        particle ("習近平氏は", "王毅国務委員兼外交部長から"), if any."""
+        titles = {m.start: m.end for m in self.matches if m.kind in ("title", "honorific") and start <= m.start < cue_start}
+        for a in reversed([a for a in actors if start <= a.start and a.end <= cue_start]):
+            end = a.end
+            while end in titles or (self.text[end:end + 1] in self.title_joiners and end + 1 in titles):
+                end = titles.get(end) or titles[end + 1]
+            if a.kind in ("person", "state", "both", "org", "title_ref", "self") and \
+                    self.text.startswith(self.subject_particles, end):
+                return a
+        return None
 
     def is_object(self, mention: Mention) -> bool:
         """Whether the actor is written with a joined preposition ("للصين", "لمصر", "بالرئيس")."""
@@ -391,6 +408,17 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
         if verb_final and len(in_clause) >= 2 and not _joined(text, in_clause[0], in_clause[1]):
             before, objects_before = in_clause[:1], in_clause[1:]
+        marked = reader.marked_subject(actors, s.start, cue.start) if reader.subject_particles else None
+        if marked is not None:
+            # the verb ends its clause: what comes after it is another clause's, and a wish, plan
+            # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意")
+            if any(cue.end <= m.start <= cue.end + 8 for m in blocks + thanks):
+                continue
+            before = [marked]
+            objects_before = [a for a in actors if marked.end <= a.start and a.end <= cue.start and not a.possessive
+                              and a.kind in ("person", "state", "org", "title_ref")]
+            verb_final = True
+            frame_end = cue.end
         endorsers: tuple[str, ...] = ()
         subject_after = None
         if reader.subject_after and not before:
