@@ -66,6 +66,7 @@ class _Reader:
         # verb-last languages that mark the subject with a particle (Japanese "王毅外相は",
         # "林大臣から"): the marked actor is the cue's subject, those after it its objects
         self.subject_particles = tuple(actors.get("subject_particles", []))
+        self.place_particles = tuple(actors.get("place_particles", []))
         self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
 
     def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
@@ -282,7 +283,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     # "salue l'attachement de l'UE au multilatéralisme": the noun is what the verb welcomes
     frames = [c for k, c in enumerate(frames) if not (
         k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
-        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start]))]
+        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start])
+        # Japanese writes no spaces: a verb ending in its own clause ("歓迎し、") starts another stance
+        and not (reader.subject_particles and re.search(r"[、,，]", text[frames[k - 1].end:c.start])))]
     # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
     # is supported, not a second stance
     frames = [c for k, c in enumerate(frames) if not (
@@ -416,7 +419,8 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 continue
             before = [marked]
             objects_before = [a for a in actors if marked.end <= a.start and a.end <= cue.start and not a.possessive
-                              and a.kind in ("person", "state", "org", "title_ref")]
+                              and a.kind in ("person", "state", "org", "title_ref")
+                              and not text.startswith(reader.place_particles, a.end)]  # "フィリピンにおける": where
             verb_final = True
             frame_end = cue.end
         endorsers: tuple[str, ...] = ()
@@ -514,6 +518,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
             named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
             targets = [c for c in named if c != endorser]
+            if not named and stance == "congratulate" and reader.subject_particles and len(reader.participants) == 2:
+                # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
+                # congratulated is the other party of the encounter
+                targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
             if accused_here:
