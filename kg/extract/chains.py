@@ -162,10 +162,16 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             known = [x for x in spans[:i] if x.kind == "person" and x.end == floor and f.gap(x.end, m.start) in ("", "・")]
             if known:
                 person = f.record("", None, int(known[-1].value))
+            elif (by_family := f.known_by_family(m.start, floor)) is not None:
+                person, name_span = by_family[0], (by_family[1], m.start)
             else:
                 span = f.name_before(m.start, floor)
                 if span:
                     display = text[span[0]:span[1]]
+                    # "日本の佐藤一郎外相": the state joined to the name by の is the official's
+                    owner = [x for x in spans[:i] if x.kind in ("state", "adj") and x.end <= span[0]]
+                    if country is None and owner and text[owner[-1].end:span[0]] in ("", "の"):
+                        country = owner[-1].value
                     person = _lookup_family(f, display, country) or f.record(display, country, None)
                     name_span = span
         if person is None:

@@ -118,6 +118,7 @@ class _Finder:
         # Japanese: the name stands before its title ("岡田克也外相", "マリズ・ペイン・オーストラリア外務大臣")
         self.title_after_name = bool(names.get("title_after_name"))
         self.state_abbreviations = set("".join(names.get("state_abbreviations", [])))
+        self.time_words = tuple(names.get("time_words", []))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -174,7 +175,9 @@ class _Finder:
         if key not in self.people:
             # the same person named in full once and partly elsewhere: keep the longer name
             for existing in self.people.values():
-                if (existing.country == country or country is None or existing.country is None) and _token_subset(name, existing.name):
+                same = _token_subset(name, existing.name) or (  # Japanese "岡田" and "岡田克也": family name first
+                    self.title_after_name and is_cjk(name[:1]) and (name.startswith(existing.name) or existing.name.startswith(name)))
+                if (existing.country == country or country is None or existing.country is None) and same:
                     if len(name) > len(existing.name):
                         existing.name = name
                     return existing
@@ -279,9 +282,28 @@ class _Finder:
         while i > floor and is_cjk(self.text[i - 1]) and self.text[i - 1] not in "、。，":
             i -= 1
         run = self.text[i:position]
+        for word in self.cjk_day_words + self.time_words:  # "同日午後岡田克也外相": the name after the time
+            if word in run:
+                i += run.rindex(word) + len(word)
+                run = self.text[i:position]
         if 2 <= len(run) <= 4 and not set(run) <= self.state_abbreviations and \
                 not any(run.startswith(w) or run.endswith(w) for w in self.cjk_day_words):
             return i, position
+        return None
+
+    def known_by_family(self, position: int, floor: int) -> tuple[PersonRecord, int] | None:
+        """"林大臣", "茂木外相": one to three kanji before a title that begin the written name of an
+        official this document has already named in full ("林芳正") are that official."""
+        i = position
+        while i > floor and position - i < 3 and is_cjk(self.text[i - 1]):
+            i -= 1
+        for start in range(i, position):
+            family = self.text[start:position]
+            found = [p for p in self.people.values() if any(
+                v.startswith(family) and len(v) > len(family) and is_cjk(v[:1])
+                for v in (self.registry.people[int(p.key[1:])].variants if p.key.startswith("r") else [p.name]))]
+            if len(found) == 1:
+                return found[0], start
         return None
 
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
