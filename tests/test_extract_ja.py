@@ -53,15 +53,17 @@ def test_a_name_before_its_title_is_that_official_even_unknown_to_the_registry(r
 
 
 def test_an_unknown_kanji_name_before_a_title_and_no_name_from_state_compounds(registry):
-    """"日本の佐藤一郎外相" (two to four kanji after a kana) is a Japanese official's name;
-    "日中外相会談" names two states, no one; and no name is read after a title ("外務大臣就任")."""
-    text = ("日中外相会談\n2023年4月2日\n"
-            "本2日、日本の佐藤一郎外相は、北京で王毅外交部長と会談した。佐藤外相は外務大臣就任後初めての訪中となった。")
+    """"日本の佐藤一郎外相", "韓国の朴民秀外相": two to four kanji after a kana before a title are
+    a name, and the state joined to it by の is the official's; "日韓外相" names two states' ministers,
+    no one's name; and no name is read after a title ("外務大臣就任" is no one)."""
+    text = ("日韓外相会談\n2023年4月2日\n"
+            "本2日、日本の佐藤一郎外相は、ソウルで韓国の朴民秀外相と会談を行い、日韓外相は両国の協力で一致した。"
+            "佐藤外相は外務大臣就任後初めての訪韓となった。")
     extraction = _extract(registry, text, lang="ja")
     people = _people(extraction)
-    assert set(people) == {"佐藤一郎", "Wang Yi"}
+    assert set(people) == {"佐藤一郎", "朴民秀"}
     assert people["佐藤一郎"][:2] == ("JPN", {"foreign_minister"})
-    assert people["Wang Yi"][:2] == ("CHN", {"foreign_minister"})
+    assert people["朴民秀"][:2] == ("KOR", {"foreign_minister"})
     assert [(e.type, e.date) for e in extraction.events] == [("talks", "2023-04-02")]
 
 
@@ -85,9 +87,11 @@ def test_traditional_forms_read_like_the_common_ones(registry):
 
 def test_the_subject_marked_by_a_particle_congratulates_the_one_named_after_it(registry):
     """"林大臣から、王毅外交部長の再任に祝意を述べました": the verb comes last; the actor marked by
-    から is the subject, the one after it the object (Japan congratulates China)."""
+    から is the subject, the one after it the object (Japan congratulates China); "林大臣" is the
+    official named in full before ("林芳正外務大臣"), not whoever spoke last."""
     text = ("日中外相電話会談\n令和4年3月9日\n本9日、林芳正外務大臣は、王毅外交部長と電話会談を行いました。\n"
-            "1 林大臣から、王毅外交部長の再任に祝意を述べました。")
+            "1 冒頭、王毅外交部長は、日中関係の発展に努めたいと述べました。\n"
+            "2 林大臣から、王毅外交部長の再任に祝意を述べました。")
     assert ("JPN", "congratulate", "CHN", "Taking office") in _stances(_extract(registry, text))
 
 
@@ -102,11 +106,10 @@ def test_a_congratulation_with_its_object_dropped_goes_to_the_other_party(regist
 
 
 def test_a_state_named_as_a_place_is_no_target(registry):
-    """"フィリピンにおける台風被害": where the typhoon struck; "インドの改革努力を評価": whose
-    effort is praised. Only the second is a stance towards the state."""
+    """"フィリピンにおける台風被害に際してのインドの支援を評価": the Philippines is where the
+    typhoon struck, India whose help is praised: only India is the stance's target."""
     text = ("日印外相電話会談\n令和4年3月9日\n本9日、林芳正外務大臣は、スブラマニヤム・ジャイシャンカル・インド外務大臣と"
-            "電話会談を行いました。\n1 林大臣から、フィリピンにおける台風被害へのお見舞いを述べました。\n"
-            "2 林大臣から、インドの改革努力を評価しました。")
+            "電話会談を行いました。\n1 林大臣から、フィリピンにおける台風被害に際してのインドの支援を評価しました。")
     stances = _stances(_extract(registry, text))
     assert ("JPN", "support", "IND", None) in stances
     assert not any(target == "PHL" for _, _, target, _ in stances)
@@ -137,7 +140,18 @@ def test_a_time_of_day_is_no_part_of_a_name_and_a_family_name_is_the_same_offici
     """"同日午後佐藤一郎外相と会見": the name starts after "午後"; "佐藤外相" in the headline and
     "佐藤一郎外相" in the text are one official."""
     text = ("王毅氏、東京で佐藤外相と会見\n2023年4月3日\n"
-            "中国の王毅外交部長は日本政府の招きで2日に来日し、同日午後日本の佐藤一郎外相と会見した。")
+            "中国の王毅外交部長は日本政府の招きで2日に来日し、同日午後佐藤一郎外相と会見した。")
     extraction = _extract(registry, text, lang="ja")
     assert set(_people(extraction)) == {"Wang Yi", "佐藤一郎"}
     assert [(e.type, e.date) for e in extraction.events] == [("meeting", "2023-04-02")]
+
+
+def test_a_run_of_one_character_state_names_before_a_title_is_no_name(registry):
+    """"日中外相" are the Japanese and Chinese foreign ministers; "岡田克也外相" is a name."""
+    from kg.extract.finder import _Finder
+
+    for text, name in (("本日、日中外相は", None), ("本日、日米韓外相は", None), ("本日、岡田克也外相は", "岡田克也")):
+        finder = _Finder(text, registry, "ja", None)
+        position = text.index("外相")
+        span = finder.name_before(position, 0)
+        assert (text[span[0]:span[1]] if span else None) == name
