@@ -127,7 +127,9 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         person = None
         name_span = None
         # trailing honorifics are part of the name slot
-        if j < len(spans) and spans[j].kind == "person" and f.is_glue(end, spans[j].start):
+        if f.title_after_name:
+            pass  # Japanese: the name stands before the title (below), none is read after it
+        elif j < len(spans) and spans[j].kind == "person" and f.is_glue(end, spans[j].start):
             index = int(spans[j].value)
             person = f.record("", None, index)
             name_span = (spans[j].start, spans[j].end)
@@ -154,6 +156,24 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
+        if person is None and f.title_after_name:
+            # "岡田克也外相", "ジョン・ケリー米国務長官": the name right before the title (or its state)
+            floor = max([sentence.start] + [x.end for x in spans[:i] if x.end <= m.start])
+            known = [x for x in spans[:i] if x.kind == "person" and x.end == floor and f.gap(x.end, m.start) in ("", "・")]
+            if known:
+                person = f.record("", None, int(known[-1].value))
+            elif (by_family := f.known_by_family(m.start, floor)) is not None:
+                person, name_span = by_family[0], (by_family[1], m.start)
+            else:
+                span = f.name_before(m.start, floor)
+                if span:
+                    display = text[span[0]:span[1]]
+                    # "日本の佐藤一郎外相": the state joined to the name by の is the official's
+                    owner = [x for x in spans[:i] if x.kind in ("state", "adj") and x.end <= span[0]]
+                    if country is None and owner and text[owner[-1].end:span[0]] in ("", "の"):
+                        country = owner[-1].value
+                    person = _lookup_family(f, display, country) or f.record(display, country, None)
+                    name_span = span
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
             before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in _APPOSITION]

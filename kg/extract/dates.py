@@ -68,6 +68,12 @@ def _cn_number(text: str) -> int:
     return _CN_DIGITS.get(text, 0)
 
 
+@lru_cache(maxsize=8)
+def _era_pattern(eras: tuple[tuple[str, int], ...]) -> re.Pattern[str]:
+    names = "|".join(sorted((re.escape(name) for name, _ in eras), key=len, reverse=True))
+    return re.compile(rf"(?P<era>{names})\s*(?P<n>元|\d{{1,2}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日")
+
+
 @lru_cache(maxsize=16)
 def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple[str, ...],
              patterns: tuple[str, ...]) -> list[tuple[re.Pattern[str], tuple[str, ...]]]:
@@ -116,6 +122,13 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
         found.append(mention)
 
     dates = words.get("dates", {})
+    eras = dates.get("eras", {})
+    if eras:  # "令和3年10月14日", "平成25年11月18日", "令和元年": a year counted in an era
+        for m in _era_pattern(tuple(sorted(eras.items()))).finditer(chunk):
+            count = 1 if m.group("n") == "元" else int(m.group("n"))
+            month, day = int(m.group("m")), int(m.group("d"))
+            if count >= 1 and 1 <= month <= 12 and 1 <= day <= 31:
+                add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), eras[m.group("era")] + count, month, day))
     for regex, order in _NUMERIC:
         for m in regex.finditer(chunk):
             values = dict(zip(order, (int(g) for g in m.groups())))

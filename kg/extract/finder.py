@@ -115,6 +115,10 @@ class _Finder:
         # "迪西哈周二对中国进行访问": a CJK name ends where a day word begins
         self.cjk_day_words = tuple(sorted({w for w in [*dates.get("weekdays", {}), *dates.get("relative", {})] if w
                                            and is_cjk(w[0])}, key=len, reverse=True))
+        # Japanese: the name stands before its title ("岡田克也外相", "マリズ・ペイン・オーストラリア外務大臣")
+        self.title_after_name = bool(names.get("title_after_name"))
+        self.state_abbreviations = set("".join(names.get("state_abbreviations", [])))
+        self.time_words = tuple(names.get("time_words", []))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -171,7 +175,9 @@ class _Finder:
         if key not in self.people:
             # the same person named in full once and partly elsewhere: keep the longer name
             for existing in self.people.values():
-                if (existing.country == country or country is None or existing.country is None) and _token_subset(name, existing.name):
+                same = _token_subset(name, existing.name) or (  # Japanese "岡田" and "岡田克也": family name first
+                    self.title_after_name and is_cjk(name[:1]) and (name.startswith(existing.name) or existing.name.startswith(name)))
+                if (existing.country == country or country is None or existing.country is None) and same:
                     if len(name) > len(existing.name):
                         existing.name = name
                     return existing
@@ -259,6 +265,47 @@ class _Finder:
             return None
         return tokens[0][0], tokens[-1][1]
 
+    def name_before(self, position: int, floor: int) -> tuple[int, int] | None:
+        """The name right before a title in a language that writes the title after it: a run of
+        katakana (a foreign name, parts joined by ・), else two to four kanji after a kana or a
+        stop (a Japanese or Chinese name), never a run of one-character state names ("日中外相")."""
+        end = position
+        while end > floor and self.text[end - 1] in "・=＝":
+            end -= 1
+        i = end
+        while i > floor and (_is_katakana(self.text[i - 1]) or (self.text[i - 1] in "・=＝" and i - 1 > floor
+                                                               and _is_katakana(self.text[i - 2]))):
+            i -= 1
+        if end - i >= 2:
+            return i, end
+        i = position
+        while i > floor and is_cjk(self.text[i - 1]) and self.text[i - 1] not in "、。，":
+            i -= 1
+        run = self.text[i:position]
+        for word in self.cjk_day_words + self.time_words:  # "同日午後岡田克也外相": the name after the time
+            if word in run:
+                i += run.rindex(word) + len(word)
+                run = self.text[i:position]
+        if 2 <= len(run) <= 4 and not set(run) <= self.state_abbreviations and \
+                not any(run.startswith(w) or run.endswith(w) for w in self.cjk_day_words):
+            return i, position
+        return None
+
+    def known_by_family(self, position: int, floor: int) -> tuple[PersonRecord, int] | None:
+        """"林大臣", "茂木外相": one to three kanji before a title that begin the written name of an
+        official this document has already named in full ("林芳正") are that official."""
+        i = position
+        while i > floor and position - i < 3 and is_cjk(self.text[i - 1]):
+            i -= 1
+        for start in range(i, position):
+            family = self.text[start:position]
+            found = [p for p in self.people.values() if any(
+                v.startswith(family) and len(v) > len(family) and is_cjk(v[:1])
+                for v in (self.registry.people[int(p.key[1:])].variants if p.key.startswith("r") else [p.name]))]
+            if len(found) == 1:
+                return found[0], start
+        return None
+
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
         if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
             return None  # the title goes on ("副总理兼贸易...部长"), no name here
@@ -269,6 +316,10 @@ class _Finder:
         if i - position >= 2:
             return position, i
         return None
+
+
+def _is_katakana(char: str) -> bool:
+    return "\u30a1" <= char <= "\u30fa" or char == "ー"
 
 
 def _token_subset(a: str, b: str) -> bool:

@@ -28,7 +28,9 @@ def detect_language(text: str, registry: Registry) -> str:
     if other:
         return other
     if letters and sum(map(str.isalpha, _CJK_CHARACTERS.findall(sample))) / letters > 0.3:
-        cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk"]
+        # Japanese is told by its kana (above): CJK characters alone are Chinese
+        by_script = {script["lang"] for script in registry.unsupported.get("script", {}).values()}
+        cjk = [code for code, table in registry.languages.items() if table.get("script") == "cjk" and code not in by_script]
         return cjk[0] if cjk else "zh"
     words = [w.lower() for w in _WORD.findall(sample)]
     vocabularies = [(code, table.get("detect", [])) for code, table in sorted(registry.languages.items())

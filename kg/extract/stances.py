@@ -75,6 +75,24 @@ class _Reader:
         self.plan_links = {fold(w) for w in plans.get("links", [])}
         self.plan_verbs = {fold(w) for w in plans.get("verbs", [])}
         self.plan_endings = tuple(fold(w) for w in plans.get("endings", []))
+        # verb-last languages that mark the subject with a particle (Japanese "王毅外相は",
+        # "林大臣から"): the marked actor is the cue's subject, those after it its objects
+        self.subject_particles = tuple(actors.get("subject_particles", []))
+        self.place_particles = tuple(actors.get("place_particles", []))
+        self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
+
+    def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
+        """The last actor before the cue followed, past its titles and honorifics, by a subject
+        particle ("習近平氏は", "王毅国務委員兼外交部長から"), if any."""
+        titles = {m.start: m.end for m in self.matches if m.kind in ("title", "honorific") and start <= m.start < cue_start}
+        for a in reversed([a for a in actors if start <= a.start and a.end <= cue_start]):
+            end = a.end
+            while end in titles or (self.text[end:end + 1] in self.title_joiners and end + 1 in titles):
+                end = titles.get(end) or titles[end + 1]
+            if a.kind in ("person", "state", "both", "org", "title_ref", "self") and \
+                    self.text.startswith(self.subject_particles, end):
+                return a
+        return None
 
     def is_object(self, mention: Mention) -> bool:
         """Whether the actor is written with a joined preposition ("للصين", "لمصر", "بالرئيس")."""
@@ -277,7 +295,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     # "salue l'attachement de l'UE au multilatéralisme": the noun is what the verb welcomes
     frames = [c for k, c in enumerate(frames) if not (
         k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
-        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start]))]
+        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start])
+        # Japanese writes no spaces: a verb ending in its own clause ("歓迎し、") starts another stance
+        and not (reader.subject_particles and re.search(r"[、,，]", text[frames[k - 1].end:c.start])))]
     # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
     # is supported, not a second stance
     frames = [c for k, c in enumerate(frames) if not (
@@ -403,6 +423,18 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
         if verb_final and len(in_clause) >= 2 and not _joined(text, in_clause[0], in_clause[1]):
             before, objects_before = in_clause[:1], in_clause[1:]
+        marked = reader.marked_subject(actors, s.start, cue.start) if reader.subject_particles else None
+        if marked is not None:
+            # the verb ends its clause: what comes after it is another clause's, and a wish, plan
+            # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意")
+            if any(cue.end <= m.start <= cue.end + 8 for m in blocks + thanks):
+                continue
+            before = [marked]
+            objects_before = [a for a in actors if marked.end <= a.start and a.end <= cue.start and not a.possessive
+                              and a.kind in ("person", "state", "org", "title_ref")
+                              and not text.startswith(reader.place_particles, a.end)]  # "フィリピンにおける": where
+            verb_final = True
+            frame_end = cue.end
         endorsers: tuple[str, ...] = ()
         subject_after = None
         if reader.subject_after and not before:
@@ -510,6 +542,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
             named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
             targets = [c for c in named if c != endorser]
+            if not named and stance == "congratulate" and reader.subject_particles and len(reader.participants) == 2:
+                # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
+                # congratulated is the other party of the encounter
+                targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
             if accused_here:

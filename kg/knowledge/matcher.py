@@ -67,22 +67,27 @@ _LONGEST = 600
 
 
 def _needs_boundary(char: str) -> bool:
-    return char.isalnum() and not is_cjk(char)
+    return char.isalnum() and not is_cjk(char) and not "\u3040" <= char <= "\u30ff"
 
 
 class Gazetteer:
     """Compiled phrase lexicon. Add phrases, then call :meth:`find`."""
 
     def __init__(self, inflect: Callable[[str], list[str]] | None = None,
-                 inflected_kinds: Iterable[str] = ()) -> None:
+                 inflected_kinds: Iterable[str] = (), normalise: Callable[[str], str] | None = None) -> None:
         self._entries: dict[str, list[tuple[Entry, str | None]]] = {}
         self._prefixes: set[str] = set()
         # a language that inflects names and titles: every form of such a phrase is listed
         self._inflect = inflect
         self._inflected_kinds = frozenset(inflected_kinds)
+        # a language whose text is converted before matching (Japanese kanji read through the
+        # simplified-Chinese rules): its phrases are converted the same way, so they still match
+        self._normalise = normalise
 
     def add(self, phrase: str, kind: str, value: str = "") -> None:
         phrase = " ".join(phrase.split())
+        if self._normalise is not None:
+            phrase = self._normalise(phrase)
         if not phrase:
             return
         if self._inflect is not None and kind in self._inflected_kinds:
@@ -143,4 +148,5 @@ class Gazetteer:
 
 
 # where a phrase may start: any CJK character, or a non-space character at a word start
-_CANDIDATE_START = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|(?<![^\W_])[^\s]|(?<=_)[^\s]|(?<=[\u3400-\u9fff])\S|[^\w\s]")
+# Japanese kana, like CJK characters, are written without spaces: a phrase may start at any of them
+_CANDIDATE_START = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]|(?<![^\W_])[^\s]|(?<=_)[^\s]|(?<=[\u3040-\u30ff\u3400-\u9fff])\S|[^\w\s]")

@@ -17,6 +17,7 @@ from kg.knowledge.cldr import DATA_VERSION as CLDR_VERSION, state_names
 from kg.errors import RegistryError
 from kg.knowledge.matcher import Gazetteer
 from kg.knowledge.morphology import Morphology
+from kg.text import simplified
 from kg.model import ROLE_CODES
 
 __all__ = ["Registry", "State", "Organization", "Topic", "Person", "load_registry", "LANGUAGES"]
@@ -98,6 +99,19 @@ def _state_names(code: str, table: dict[str, Any], name_languages: Iterable[str]
     return out
 
 
+def _simplified_words(value: Any) -> Any:
+    """A lang file's words read through the simplified-Chinese conversion its text goes
+    through (``read_as_simplified``: Japanese 会談 and 會談 are both 会谈), keys included."""
+    if isinstance(value, str):
+        return simplified(value)
+    if isinstance(value, list):
+        return list(dict.fromkeys(_simplified_words(v) for v in value)) if all(isinstance(v, str) for v in value) \
+            else [_simplified_words(v) for v in value]
+    if isinstance(value, dict):
+        return {(simplified(k) if isinstance(k, str) else k): _simplified_words(v) for k, v in value.items()}
+    return value
+
+
 def _data_dir() -> Path:
     return Path(str(resources.files("kg") / "data"))
 
@@ -176,6 +190,8 @@ class Registry:
             self._load_imported(path)
         for path in sorted((d / "lang").glob("*.toml")):
             table = _read_toml(path)
+            if table.get("read_as_simplified"):
+                table = _simplified_words(table)
             self.languages[table.get("code", path.stem)] = table
         self._load_spellings()
         self._load_state_words()
@@ -307,8 +323,10 @@ class Registry:
         words = self.lang(lang)
         morphology = Morphology(words.get("morphology"))
         # names and titles inflect (Лавров/Лаврова, بالرئيس); cue words are listed form by form
-        g = Gazetteer(morphology.forms, ("state", "adj", "side", "org", "person", "title", "topic", "topic_against")) \
-            if morphology.enabled else Gazetteer()
+        # Japanese is matched on its text read through the simplified-Chinese rules (会談/會談)
+        normalise = simplified if words.get("read_as_simplified") else None
+        g = Gazetteer(morphology.forms, ("state", "adj", "side", "org", "person", "title", "topic", "topic_against"),
+                      normalise) if morphology.enabled else Gazetteer(normalise=normalise)
         # Later additions share the bucket with earlier ones; the grammar picks by kind.
         for state in self.states.values():
             names = state.names.get(lang, [])
