@@ -77,3 +77,104 @@ def test_an_entretien_alone_is_talks(registry):
         Les deux ministres ont souligné l'importance des échanges entre la France et la Chine.
         """
     assert _events(registry, text, "fr") == [("talks", "2023-03-14", ["CHN", "FRA"])]
+
+
+# ---- a year-less stamp: the copy's day (round 2) ------------------------------------------------
+# Jean-Marc Ayrault was foreign minister from February 2016 to May 2017: 14 September falls in
+# his term only in 2016, when it was a Wednesday; the call "samedi" was 10 September.
+UPDATE_STAMP = """\
+    Mise à jour : 09h12 le 14/09
+    Le ministre chinois des Affaires étrangères Wang Yi a eu samedi un entretien téléphonique avec son homologue français Jean-Marc Ayrault sur la situation dans la péninsule coréenne.
+    M. Wang a souhaité que les deux pays renforcent leur coordination au Conseil de sécurité.
+    """
+
+
+def test_a_year_less_update_stamp_is_the_copys_day_and_offices_give_its_year(registry):
+    assert _events(registry, UPDATE_STAMP, "fr") == [("phone_call", "2016-09-10", ["CHN", "FRA"])]
+
+
+def test_a_year_less_update_stamp_is_no_headline(registry):
+    from kg.extract.layout import read_layout
+    from textwrap import dedent
+    layout = read_layout(dedent(UPDATE_STAMP), registry, "fr")
+    assert layout.copy_day == (9, 14)
+    assert layout.headline is None or "14/09" not in layout.headline.text
+
+
+def test_a_day_and_month_in_an_unlabelled_line_is_no_stamp(registry):
+    """Only a labelled header line ("Mise à jour", "Publié le") is a stamp: "14/09" in a line of
+    scores or references is not the day of the copy."""
+    text = UPDATE_STAMP.replace("Mise à jour : 09h12 le 14/09", "Réf. 14/09")
+    assert _events(registry, text, "fr") == [("phone_call", None, ["CHN", "FRA"])]
+
+
+# ---- the encounter's own verb wins over the name of its occasion (round 2) ---------------------
+def test_a_meeting_verb_wins_over_the_dialogue_it_took_place_at(registry):
+    """"La rencontre a eu lieu à l'occasion du 3e dialogue stratégique": the dialogue is the
+    occasion, the encounter a meeting."""
+    text = """\
+        Le ministre de l'Europe et des Affaires étrangères Jean-Noël Barrot a accueilli lundi à Paris son homologue chinois Wang Yi.
+        La rencontre a eu lieu à l'occasion du 3e dialogue stratégique entre la France et la Chine, consacré aux crises régionales.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["meeting"]
+
+
+def test_a_chinese_meeting_held_by_one_who_is_in_town_for_consultations_is_a_meeting(registry):
+    """"正在…举行…磋商的王毅会见…": the consultations qualify the host; he met the minister."""
+    text = """\
+        新华社巴黎3月5日电 正在巴黎出席中法外交磋商的外交部长王毅5日会见法国外长勒德里昂。
+        双方就两国关系交换意见。
+        """
+    assert [t for t, _, _ in _events(registry, text, "zh")] == ["meeting"]
+
+
+def test_talks_a_visit_was_made_for_do_not_make_a_meeting_talks(registry):
+    text = """\
+        Indian External Affairs Minister S Jaishankar met with US Secretary of State Antony Blinken on Tuesday as part of a three-day trip to Washington for strategic talks on trade and defence.
+        The two sides reviewed their partnership.
+        """
+    assert [t for t, _, _ in _events(registry, text, "en")] == ["meeting"]
+
+
+def test_an_occasion_that_names_the_other_party_is_the_encounter_itself(registry):
+    """"during his talks with Secretary Blinken": the talks are held with a participant, so they
+    are the encounter, not its occasion (the meeting is one to come)."""
+    text = """\
+        External Affairs Minister S Jaishankar prepared a future ministerial meeting during his talks with US Secretary of State Antony Blinken in Washington on Tuesday.
+        The two sides reviewed their partnership.
+        """
+    assert [t for t, _, _ in _events(registry, text, "en")] == ["talks"]
+
+
+# ---- "son homologue" is the counterpart of a visit's own talks (round 2) ------------------------
+def test_a_visit_with_talks_held_with_the_counterpart_word_is_those_talks(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a entamé jeudi une visite officielle à Paris, où il a été accueilli par le ministre français de l'Europe et des Affaires étrangères Jean-Noël Barrot.
+        Dans l'après-midi, il a eu un long entretien avec son homologue au Quai d'Orsay.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+# ---- an anniversary the page looks back on (round 2) --------------------------------------------
+def test_an_anniversary_in_a_paragraph_reviewing_its_year_dates_the_next_year(registry):
+    """"2024年，双方三次会晤……两国隆重庆祝建交75周年" (China and Russia, relations since 1949):
+    the page reviews 2024, so the call on 21 January is in 2025, not 2024."""
+    text = """\
+        习近平同俄罗斯总统普京举行视频会晤
+
+        1月21日下午，国家主席习近平在北京同俄罗斯总统普京举行视频会晤。
+
+        习近平指出，2024年，双方三次会晤，达成重要共识。两国隆重庆祝建交75周年，双边合作稳步推进。
+        """
+    assert _events(registry, text) == [("video_call", "2025-01-21", ["CHN", "RUS"])]
+
+
+def test_a_future_year_in_another_paragraph_leaves_the_anniversary_its_year(registry):
+    """"55e anniversaire de l'établissement des relations diplomatiques" (China and France, 1964)
+    gives 2019; a year to come named in another paragraph ("accueillera en 2020") changes nothing."""
+    text = """\
+        Jean-Yves Le Drian, ministre de l'Europe et des Affaires étrangères, a reçu le 24 janvier Wang Yi, ministre chinois des affaires étrangères. Cette année marque le 55e anniversaire de l'établissement des relations diplomatiques entre nos deux pays.
+
+        Les ministres ont évoqué la conférence sur la biodiversité que la Chine accueillera en 2020.
+        """
+    assert _events(registry, text, "fr") == [("meeting", "2019-01-24", ["CHN", "FRA"])]

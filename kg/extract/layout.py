@@ -79,6 +79,9 @@ class Layout:
     boilerplate: list[Line]
     # a month-only stamp ("2022-11") gives no publication date but the year of day-and-month dates
     year_anchor: dt.date | None = None
+    # a labelled stamp with a day and month only ("Dernière mise à jour à 08h46 le 13/09"): the
+    # day the copy was filed, its year left to the reader
+    copy_day: tuple[int, int] | None = None
 
 
 # A date written year first with digits ("2024-08-13", "2020/07/22 09:15", "2022-11"): page
@@ -156,6 +159,22 @@ _LABELS = ["发布时间", "发布日期", "時間", "时间", "日期", "来源
 def _labelled(line: Line, words: dict) -> bool:
     low = line.text.lower()
     return any(label.lower() in low for label in words.get("header", {}).get("labels", []) + _LABELS)
+
+
+# "le 13/09", "13/09": day and month in digits, day first, no year
+_DAY_MONTH = re.compile(r"(?<![\d/.:-])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])(?![\d/])")
+
+
+def _header_day_month(line: Line, words: dict) -> tuple[int, int] | None:
+    """Day and month of a short labelled header line that gives no year ("Dernière mise à
+    jour à 08h46 le 13/09")."""
+    if len(line.text) > 80 or not _labelled(line, words) or find_dates(line.text, words):
+        return None
+    found = _DAY_MONTH.findall(line.text)
+    if len(found) != 1:
+        return None
+    day, month = (int(x) for x in found[0])
+    return month, day
 
 
 def _header_date(line: Line, words: dict) -> dt.date | None:
@@ -254,6 +273,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         # "2021年3月2日，王毅同X通电话。": a line that reports an encounter is text, whatever it opens with
         if header is not None and (_labelled(line, words) or not _reports_encounter(line, matches)):
             headers.append((line, header))
+    copy_line, copy_day = next(((line, found) for line in kept[:min(12, first_paragraph)]
+                                if (found := _header_day_month(line, words)) is not None), (None, None))
     if headers:
         # a labelled date ("发布时间：2018-01-01") over a bare one (the time the page was saved)
         # among the header lines above the body
@@ -264,7 +285,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         pub_line, header = (labelled or stamped or headers)[0]
         pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
-    candidates = [line for line in kept[:first_paragraph] if line is not pub_line and len(line.text) < 300]
+    candidates = [line for line in kept[:first_paragraph] if line is not pub_line and line is not copy_line
+                  and len(line.text) < 300]
     headline = max(reversed(candidates), key=lambda line: _headline_score(line, matches), default=None)
     if headline is not None and _headline_score(headline, matches) == 0 and len(candidates) > 1:
         headline = candidates[-1]
@@ -284,4 +306,4 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
     return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate,
-                  None if pub_date else month_stamp)
+                  None if pub_date else month_stamp, None if pub_date else copy_day)
