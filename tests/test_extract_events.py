@@ -178,3 +178,82 @@ def test_a_future_year_in_another_paragraph_leaves_the_anniversary_its_year(regi
         Les ministres ont évoqué la conférence sur la biodiversité que la Chine accueillera en 2020.
         """
     assert _events(registry, text, "fr") == [("meeting", "2019-01-24", ["CHN", "FRA"])]
+
+
+# ---- a year-less dateline on a page stamped with a month (round 2) -----------------------------
+def test_a_year_less_dateline_takes_the_year_of_a_month_stamp(registry):
+    """"PARIS, 12 mai (Reuters) - ... jeudi" on a page stamped "2022-05": the dateline is 12 May
+    2022, so Thursday is 12 May 2022."""
+    text = """\
+        2022-05
+        PARIS, 12 mai (Reuters) - Emmanuel Macron s'est entretenu jeudi par téléphone avec le président américain Joe Biden, a annoncé l'Elysée dans un communiqué.
+        Les deux dirigeants ont évoqué la situation en Europe.
+        """
+    assert _events(registry, text, "fr") == [("phone_call", "2022-05-12", ["FRA", "USA"])]
+
+
+def test_attendance_said_of_a_visit_after_a_call_is_not_the_calls(registry):
+    """"Le président est attendu en Chine, où il se rend accompagné de ...": who goes along on the
+    coming visit took no part in the call."""
+    text = """\
+        Emmanuel Macron s'est entretenu mardi par téléphone avec le président américain Joe Biden, a annoncé l'Elysée.
+        Les deux dirigeants ont évoqué la guerre en Ukraine.
+        Le président français est attendu jeudi en Chine, où il se rend accompagné de la présidente de la Commission européenne Ursula von der Leyen.
+        """
+    assert [countries for _, _, countries in _events(registry, text, "fr")] == [["FRA", "USA"]]
+
+
+# ---- page dates: a release number's date, a release's own dateline (round 2) --------------------
+def test_a_release_number_glued_to_its_date_is_the_page_date(registry):
+    """"154-03-04-2023": release 154 of 3 April 2023; "On April 3" takes its year."""
+    text = """\
+        Foreign Minister Sergey Lavrov's telephone conversation with Foreign Minister of China Qin Gang
+
+        154-03-04-2023
+
+        On April 3, Foreign Minister Sergey Lavrov had a telephone conversation with Foreign Minister of the People's Republic of China Qin Gang.
+        The ministers discussed the international agenda.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2023-04-03"
+    assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2023-04-03")]
+
+
+def test_a_press_release_dateline_is_the_page_date_over_a_saved_stamp(registry):
+    """A release dated "March 8, 2022 – Ottawa, Ontario – Global Affairs Canada" saved the next day
+    with a stamp: "today" is the release's day."""
+    text = """\
+         date 2022-03-09 Minister Joly speaks with Foreign Secretary of the United Kingdom
+
+        March 8, 2022 – Ottawa, Ontario – Global Affairs Canada
+
+        The Honourable Mélanie Joly, Minister of Foreign Affairs, today spoke with Elizabeth Truss, the United Kingdom's Secretary of State for Foreign, Commonwealth and Development Affairs.
+
+        They discussed the situation in Ukraine and the coordination of sanctions between their two countries, and agreed to stay in close contact in the weeks ahead.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2022-03-08"
+    assert [e.date for e in extraction.events] == ["2022-03-08"]
+
+
+# ---- a photo caption is no lead (round 2) -------------------------------------------------------
+def test_a_photo_caption_of_an_earlier_meeting_is_not_the_readouts_encounter(registry):
+    text = """\
+        Blinken and Wang Yi speak again
+
+        Secretary of State Antony Blinken meets with Chinese Foreign Minister Wang Yi during the ASEAN foreign ministers' meetings at the convention centre in Jakarta on Jul 13, 2023. (Photo: Pool/Reuters)
+
+        WASHINGTON, Sept. 18, 2023 -- US Secretary of State Antony Blinken held a phone call with Chinese Foreign Minister Wang Yi on Monday, the State Department said.
+        """
+    assert _events(registry, text, "en") == [("phone_call", "2023-09-18", ["CHN", "USA"])]
+
+
+def test_the_text_after_a_credit_glued_to_a_caption_is_the_lead(registry):
+    """"... on March 22. (Photo: Ministry)Singapore (VNA) – ... on March 22 paid a visit": the
+    credit closes the caption; the sentence it opens is the lead, with its own day."""
+    text = """\
+         date 2021-03-23 Minister on regional tour
+        Singapore's Minister for Foreign Affairs Vivian Balakrishnan meets Sultan Hassanal Bolkiah on March 22. (Photo: Ministry of Foreign Affairs)Singapore (VNA) – Singapore's Minister for Foreign Affairs Vivian Balakrishnan met Sultan of Brunei Hassanal Bolkiah on March 22 during a visit to Brunei.
+        They discussed regional cooperation.
+        """
+    assert [e[1] for e in _events(registry, text, "en")] == ["2021-03-22"]

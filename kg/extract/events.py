@@ -124,14 +124,18 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     month and day of a year-less page stamp (the day the copy was filed)."""
     headline = 0 if sentences and sentences[0].paragraph == -1 else None
     body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
+    # a photo caption ("X meets with Y ... on Jul 11, 2025. (Photo: ...)") is no lead while the
+    # text has another: it may show an earlier encounter than the one reported
+    captions = _captions(text, sentences, words)
+    pool = [i for i in body if i not in captions][:6] or body[:6]
     lead = None
-    for i in body[:6]:
+    for i in pool:
         has_person = any(m.kind == "person" for m in mentions[i])
         if has_person and (_cues(matches, sentences[i], text, words, mentions[i]) or any(d.absolute or d.weekday is not None or d.offset_days is not None or d.day for d in find_dates(text, words, sentences[i].start, sentences[i].end))):
             lead = i
             break
     if lead is None:
-        lead = next((i for i in body[:6] if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
+        lead = next((i for i in pool if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
     if lead is None:
         return None
     headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) if headline is not None else []
@@ -155,8 +159,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
+    # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of
+    # an encounter of another medium (a visit after a call) is that one's
     present_sentences = [i for i in body if any(
-        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
+        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))
+        and not (event_type and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])))]
     for i in present_sentences:
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
@@ -189,7 +196,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
                 and len(sentences[i].text) <= _DATELINE_PIECE][-2:]
     opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
-    search = opening + following
+    # the caption's day is the encounter's only when the text gives none of its own
+    search = opening + following + [i for i in body if i in captions and i not in opening]
     by_offices = None
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
@@ -209,7 +217,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         if dateline is not None:
             # "La Paz, 18 de agosto de 2021 (Cancillería).- ... recibió este martes": the
             # dateline is the publication; the encounter is the other date, read against it
-            published = published or resolve(dateline, None)
+            # "PÉKIN, 5 avril (Reuters)" on a page stamped "2023-04": the stamp's month gives the year
+            published = published or resolve(dateline, None) or (resolve(dateline, year_anchor) if year_anchor else None)
             if published is not None and dateline.year is None:
                 published = max(published, resolve(dateline, published) or published)
             found = [m for m in found if m is not dateline] or [dateline]
@@ -256,6 +265,31 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
 
 
 _MEDIA = ("phone_call", "video_call", "message")
+
+
+def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
+    """The sentences of photo captions: those a credit mark (``[caption] marks``: "(Photo:",
+    "[Photo: Xinhua]") closes in their paragraph — the text after the credit is the article's —
+    and every sentence of a paragraph above a short credit line of its own ("Crédit Photo : ... / AFP")."""
+    marks = [m.casefold() for m in words.get("caption", {}).get("marks", [])]
+    if not marks:
+        return set()
+    paragraphs: dict[int, list[int]] = {}
+    for index, sentence in enumerate(sentences):
+        if sentence.paragraph >= 0:
+            paragraphs.setdefault(sentence.paragraph, []).append(index)
+    found: set[int] = set()
+    for number, members in paragraphs.items():
+        start, end = sentences[members[0]].start, sentences[members[-1]].end
+        folded = text[start:end].casefold()
+        at = min((folded.find(mark) for mark in marks if mark in folded), default=-1)
+        if at < 0:
+            continue
+        if len(folded) < 80 and at == 0 and number - 1 in paragraphs:
+            found.update(paragraphs[number - 1])  # a credit line of its own
+        found.update(i for i in members if sentences[i].end <= start + at + 1
+                     or len(sentences[i].text) < 80 and sentences[i].text.casefold().startswith(tuple(marks)))
+    return found
 
 
 def _names_counterpart(sentence: str, words: dict) -> bool:

@@ -177,10 +177,21 @@ def _header_day_month(line: Line, words: dict) -> tuple[int, int] | None:
     return month, day
 
 
+# a release's number glued to its day-first date: "229-12-02-2022" is release 229 of 12 February 2022
+_NUMBERED_DATE = re.compile(r"\d{1,5}-(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d\d)")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
         return None
+    numbered = _NUMBERED_DATE.fullmatch(line.text.strip())
+    if numbered:
+        day, month, year = (int(x) for x in numbered.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     labels = words.get("header", {}).get("labels", []) + _LABELS
     mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
     if not mentions:
@@ -198,6 +209,15 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _release_dateline(line: Line, words: dict) -> bool:
+    """A press release's dateline: a full date in words opening the line, then a dash and a place
+    ("November 19, 2021 – Ottawa, Ontario – Global Affairs Canada", "Le 1er mars 2024 – Ottawa")."""
+    if len(line.text) > 100 or STAMP.search(line.text):
+        return False
+    first = next((m for m in find_dates(line.text, words) if m.absolute and m.year), None)
+    return first is not None and first.start <= 4 and re.match(r"\s*[–—-]\s*\w", line.text[first.end:]) is not None
 
 
 _MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|embajada|consulate|consulat|consulado|"
@@ -282,7 +302,10 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
                and line.start < kept[first_paragraph].start]
         labelled = [(line, header) for line, header in top if _labelled(line, words)]
         stamped = [(line, header) for line, header in top if STAMP.search(line.text)]
-        pub_line, header = (labelled or stamped or headers)[0]
+        # "November 19, 2021 – Ottawa, Ontario – Global Affairs Canada": a release's own dateline
+        # over any stamp the page was saved with
+        released = [(line, header) for line, header in top if _release_dateline(line, words)]
+        pub_line, header = (released or labelled or stamped or headers)[0]
         pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
     candidates = [line for line in kept[:first_paragraph] if line is not pub_line and line is not copy_line
