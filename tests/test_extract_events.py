@@ -257,3 +257,55 @@ def test_the_text_after_a_credit_glued_to_a_caption_is_the_lead(registry):
         They discussed regional cooperation.
         """
     assert [e[1] for e in _events(registry, text, "en")] == ["2021-03-22"]
+
+
+# ---- a span of years is no encounter's day; a series of meetings is one event each (round 2) ---
+def test_the_ends_of_an_anniversarys_span_are_not_the_encounters_day(registry):
+    """"(18 janvier 1950 - 18 janvier 2022)" gives the span of the relations; the messages were
+    exchanged "lundi 17 janvier", in the year the page's month stamp gives."""
+    text = """\
+        2022-01
+        Hanoï (VNA) - A l'occasion du 72e anniversaire des relations diplomatiques entre le Vietnam et la Chine (18 janvier 1950 - 18 janvier 2022), le président vietnamien Nguyen Xuan Phuc a échangé lundi 17 janvier des messages de félicitations avec le président chinois Xi Jinping.
+        """
+    assert [e[1] for e in _events(registry, text, "fr")] == ["2022-01-17"]
+
+
+def test_a_series_of_meetings_is_one_event_per_counterpart_named_after_the_lead(registry):
+    text = """\
+        New York, Sep 21: External Affairs Minister S Jaishankar on Tuesday held a series of meetings with his counterparts on the sidelines of the UN General Assembly.
+        He discussed Afghanistan with Finnish Foreign Minister Pekka Haavisto.
+        He then met Chilean Foreign Minister Andrés Allamand to talk about trade.
+        Jaishankar also met Sri Lankan Foreign Minister G.L. Peiris.
+        """
+    events = _events(registry, text, "en")
+    assert sorted(countries for _, _, countries in events) == [["CHL", "IND"], ["FIN", "IND"], ["IND", "LKA"]]
+
+
+def test_attendance_at_the_encounter_named_by_another_noun_still_counts(registry):
+    """"王毅、何立峰等出席会晤" after a video 会晤: the attendance is at this encounter."""
+    text = """\
+        李克强同德国总理默克尔举行视频会晤
+
+        新华社北京9月11日电 国务院总理李克强11日在人民大会堂同德国总理默克尔举行视频会晤。
+
+        双方就中德关系交换意见。
+
+        王毅、何立峰等出席会晤。
+        """
+    extraction = _extract(registry, text, "zh")
+    assert {p.name for e in extraction.events for p in e.participants} >= {"Wang Yi", "He Lifeng"}
+
+
+# ---- a date in Latin script on a Chinese page (round 2) -----------------------------------------
+def test_a_latin_date_standing_apart_on_a_chinese_page_is_its_date(registry):
+    """"Apr 2, 2023" between the headline and the lead: the page's date, which stands in for the
+    day of an encounter the text does not date."""
+    text = "王毅会见俄罗斯外长拉夫罗夫 Apr 2, 2023 在北京，国务委员兼外长王毅会见来访的俄罗斯外长拉夫罗夫。双方就乌克兰局势交换意见。\n"
+    extraction = _extract(registry, text, "zh")
+    assert extraction.published == "2023-04-02"
+    assert [(e.date, e.date_inferred) for e in extraction.events] == [("2023-04-02", True)]
+
+
+def test_a_latin_date_inside_latin_words_on_a_chinese_page_is_no_page_date(registry):
+    text = "王毅会见俄罗斯外长拉夫罗夫。王毅在北京会见来访的俄罗斯外长拉夫罗夫，双方回顾了 the Joint Statement of Feb 4, 2022 signed in Beijing 的落实情况。\n"
+    assert _extract(registry, text, "zh").published is None

@@ -160,10 +160,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of
-    # an encounter of another medium (a visit after a call) is that one's
+    # a visit or a medium other than the encounter's is that one's ("王毅等出席会晤" is this one's)
     present_sentences = [i for i in body if any(
         x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))
-        and not (event_type and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])))]
+        and not _attended_elsewhere(event_type, _cues(matches, sentences[i], text, words, mentions[i]))]
     for i in present_sentences:
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
@@ -224,7 +224,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             found = [m for m in found if m is not dateline] or [dateline]
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
         # relative one ("Today, 5 May 2024, ...")
-        found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end)),
+        # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
+        spans = {id(m) for a, b in zip(found, found[1:]) if a.year and b.year
+                 and re.fullmatch(r"\s*[-–—]\s*", text[a.end:b.start]) for m in (a, b)}
+        found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end) and id(m) not in spans),
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
             day = resolve(mention, published)
@@ -265,6 +268,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
 
 
 _MEDIA = ("phone_call", "video_call", "message")
+
+
+def _attended_elsewhere(event_type: str | None, cues: list[str]) -> bool:
+    """Whether an attendance sentence names a visit or medium that is not the encounter's."""
+    return bool(event_type) and event_type not in cues and any(c in _MEDIA + ("visit",) for c in cues)
 
 
 def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
@@ -483,12 +491,47 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                      (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
+    if separately and len(countries) < 3:
+        found = _one_by_one(event, text, sentences, matches, mentions, people, words)
+        if len(found) > 1:
+            return found
     if not separately or len(countries) < 3:
         return [event] + _same_day_events(event, text, sentences, matches, mentions, people)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"held a series of meetings with his counterparts ... He then met Sri Lankan Foreign Minister
+    G.L. Peiris ... Jaishankar also met the new Tanzanian Foreign Minister ...": a lead that
+    announces separate encounters without naming everyone; each later sentence of the opening
+    that reports an encounter with an official of a state not met yet is one more, on the
+    lead's day (the host is the lead's first party)."""
+    host = event.participants[0].country
+    hosts = [p for p in event.participants if p.country == host]
+    groups = {p.country: [p] for p in event.participants if p.country != host}
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    for i in range(lead + 1, min(len(sentences), lead + 12)):
+        if sentences[i].paragraph < 0 or not _cues(matches, sentences[i], text, words, mentions[i]):
+            continue
+        if any(m.kind == "event.same_day" for m in within(matches, sentences[i].start, sentences[i].start + 4)):
+            continue  # "同日，…": a same-day encounter of its own (see _same_day_events)
+        for m in mentions[i]:
+            person = people.get(m.person) if m.kind == "person" and m.person else None
+            if person is None or not person.country or person.country == host or person.country in groups:
+                continue
+            groups[person.country] = [Participant(
+                name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+                evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+    if len(groups) < 2:
+        return []
+    return [Event(event.type, event.date, event.date_inferred, hosts + group, event.evidence, event.requested_by)
+            for group in groups.values()]
 
 
 def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches: list[Match],

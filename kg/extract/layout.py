@@ -211,6 +211,26 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     return None
 
 
+def _latin_date(text: str, latin: dict, limit: int = 400) -> dt.date | None:
+    """A full date in Latin script standing apart near the top of a Chinese page ("Mar 30, 2022"
+    on a line of its own, or between the headline and the lead with Chinese on both sides): the
+    page's date, read with the English words of ``latin``."""
+    for m in find_dates(text[:limit], latin):
+        if not (m.absolute and m.year):
+            continue
+        before, after = text[:m.start], text[m.end:limit]
+        # spaced off from what is around it, and what is around it is Chinese or a line's end
+        spaced = before[-1:] in ("", " ", "\t", "\n") and after[:1] in ("", " ", "\t", "\n")
+        before, after = before.rstrip(" \t"), after.lstrip(" \t")
+        if spaced and (not before or before.endswith("\n") or is_cjk(before[-1])) and \
+                (not after or after.startswith("\n") or is_cjk(after[0])):
+            try:
+                return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
+            except ValueError:
+                return None
+    return None
+
+
 def _release_dateline(line: Line, words: dict) -> bool:
     """A press release's dateline: a full date in words opening the line, then a dash and a place
     ("November 19, 2021 – Ottawa, Ontario – Global Affairs Canada", "Le 1er mars 2024 – Ottawa")."""
@@ -326,6 +346,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
             if candidate:
                 pub_date = candidate
                 break
+    if pub_date is None and cjk and "en" in registry.languages:
+        pub_date = _latin_date(text, registry.lang("en"))
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
     return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate,
