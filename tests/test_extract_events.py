@@ -77,3 +77,235 @@ def test_an_entretien_alone_is_talks(registry):
         Les deux ministres ont souligné l'importance des échanges entre la France et la Chine.
         """
     assert _events(registry, text, "fr") == [("talks", "2023-03-14", ["CHN", "FRA"])]
+
+
+# ---- a year-less stamp: the copy's day (round 2) ------------------------------------------------
+# Jean-Marc Ayrault was foreign minister from February 2016 to May 2017: 14 September falls in
+# his term only in 2016, when it was a Wednesday; the call "samedi" was 10 September.
+UPDATE_STAMP = """\
+    Mise à jour : 09h12 le 14/09
+    Le ministre chinois des Affaires étrangères Wang Yi a eu samedi un entretien téléphonique avec son homologue français Jean-Marc Ayrault sur la situation dans la péninsule coréenne.
+    M. Wang a souhaité que les deux pays renforcent leur coordination au Conseil de sécurité.
+    """
+
+
+def test_a_year_less_update_stamp_is_the_copys_day_and_offices_give_its_year(registry):
+    assert _events(registry, UPDATE_STAMP, "fr") == [("phone_call", "2016-09-10", ["CHN", "FRA"])]
+
+
+def test_a_year_less_update_stamp_is_no_headline(registry):
+    from kg.extract.layout import read_layout
+    from textwrap import dedent
+    layout = read_layout(dedent(UPDATE_STAMP), registry, "fr")
+    assert layout.copy_day == (9, 14)
+    assert layout.headline is None or "14/09" not in layout.headline.text
+
+
+def test_a_day_and_month_in_an_unlabelled_line_is_no_stamp(registry):
+    """Only a labelled header line ("Mise à jour", "Publié le") is a stamp: "14/09" in a line of
+    scores or references is not the day of the copy."""
+    text = UPDATE_STAMP.replace("Mise à jour : 09h12 le 14/09", "Réf. 14/09")
+    assert _events(registry, text, "fr") == [("phone_call", None, ["CHN", "FRA"])]
+
+
+# ---- the encounter's own verb wins over the name of its occasion (round 2) ---------------------
+def test_a_meeting_verb_wins_over_the_dialogue_it_took_place_at(registry):
+    """"La rencontre a eu lieu à l'occasion du 3e dialogue stratégique": the dialogue is the
+    occasion, the encounter a meeting."""
+    text = """\
+        Le ministre de l'Europe et des Affaires étrangères Jean-Noël Barrot a accueilli lundi à Paris son homologue chinois Wang Yi.
+        La rencontre a eu lieu à l'occasion du 3e dialogue stratégique entre la France et la Chine, consacré aux crises régionales.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["meeting"]
+
+
+def test_a_chinese_meeting_held_by_one_who_is_in_town_for_consultations_is_a_meeting(registry):
+    """"正在…举行…磋商的王毅会见…": the consultations qualify the host; he met the minister."""
+    text = """\
+        新华社巴黎3月5日电 正在巴黎出席中法外交磋商的外交部长王毅5日会见法国外长勒德里昂。
+        双方就两国关系交换意见。
+        """
+    assert [t for t, _, _ in _events(registry, text, "zh")] == ["meeting"]
+
+
+def test_talks_a_visit_was_made_for_do_not_make_a_meeting_talks(registry):
+    text = """\
+        Indian External Affairs Minister S Jaishankar met with US Secretary of State Antony Blinken on Tuesday as part of a three-day trip to Washington for strategic talks on trade and defence.
+        The two sides reviewed their partnership.
+        """
+    assert [t for t, _, _ in _events(registry, text, "en")] == ["meeting"]
+
+
+def test_an_occasion_that_names_the_other_party_is_the_encounter_itself(registry):
+    """"during his talks with Secretary Blinken": the talks are held with a participant, so they
+    are the encounter, not its occasion (the meeting is one to come)."""
+    text = """\
+        External Affairs Minister S Jaishankar prepared a future ministerial meeting during his talks with US Secretary of State Antony Blinken in Washington on Tuesday.
+        The two sides reviewed their partnership.
+        """
+    assert [t for t, _, _ in _events(registry, text, "en")] == ["talks"]
+
+
+# ---- "son homologue" is the counterpart of a visit's own talks (round 2) ------------------------
+def test_a_visit_with_talks_held_with_the_counterpart_word_is_those_talks(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a entamé jeudi une visite officielle à Paris, où il a été accueilli par le ministre français de l'Europe et des Affaires étrangères Jean-Noël Barrot.
+        Dans l'après-midi, il a eu un long entretien avec son homologue au Quai d'Orsay.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+# ---- an anniversary the page looks back on (round 2) --------------------------------------------
+def test_an_anniversary_in_a_paragraph_reviewing_its_year_dates_the_next_year(registry):
+    """"2024年，双方三次会晤……两国隆重庆祝建交75周年" (China and Russia, relations since 1949):
+    the page reviews 2024, so the call on 21 January is in 2025, not 2024."""
+    text = """\
+        习近平同俄罗斯总统普京举行视频会晤
+
+        1月21日下午，国家主席习近平在北京同俄罗斯总统普京举行视频会晤。
+
+        习近平指出，2024年，双方三次会晤，达成重要共识。两国隆重庆祝建交75周年，双边合作稳步推进。
+        """
+    assert _events(registry, text) == [("video_call", "2025-01-21", ["CHN", "RUS"])]
+
+
+def test_a_future_year_in_another_paragraph_leaves_the_anniversary_its_year(registry):
+    """"55e anniversaire de l'établissement des relations diplomatiques" (China and France, 1964)
+    gives 2019; a year to come named in another paragraph ("accueillera en 2020") changes nothing."""
+    text = """\
+        Jean-Yves Le Drian, ministre de l'Europe et des Affaires étrangères, a reçu le 24 janvier Wang Yi, ministre chinois des affaires étrangères. Cette année marque le 55e anniversaire de l'établissement des relations diplomatiques entre nos deux pays.
+
+        Les ministres ont évoqué la conférence sur la biodiversité que la Chine accueillera en 2020.
+        """
+    assert _events(registry, text, "fr") == [("meeting", "2019-01-24", ["CHN", "FRA"])]
+
+
+# ---- a year-less dateline on a page stamped with a month (round 2) -----------------------------
+def test_a_year_less_dateline_takes_the_year_of_a_month_stamp(registry):
+    """"PARIS, 12 mai (Reuters) - ... jeudi" on a page stamped "2022-05": the dateline is 12 May
+    2022, so Thursday is 12 May 2022."""
+    text = """\
+        2022-05
+        PARIS, 12 mai (Reuters) - Emmanuel Macron s'est entretenu jeudi par téléphone avec le président américain Joe Biden, a annoncé l'Elysée dans un communiqué.
+        Les deux dirigeants ont évoqué la situation en Europe.
+        """
+    assert _events(registry, text, "fr") == [("phone_call", "2022-05-12", ["FRA", "USA"])]
+
+
+def test_attendance_said_of_a_visit_after_a_call_is_not_the_calls(registry):
+    """"Le président est attendu en Chine, où il se rend accompagné de ...": who goes along on the
+    coming visit took no part in the call."""
+    text = """\
+        Emmanuel Macron s'est entretenu mardi par téléphone avec le président américain Joe Biden, a annoncé l'Elysée.
+        Les deux dirigeants ont évoqué la guerre en Ukraine.
+        Le président français est attendu jeudi en Chine, où il se rend accompagné de la présidente de la Commission européenne Ursula von der Leyen.
+        """
+    assert [countries for _, _, countries in _events(registry, text, "fr")] == [["FRA", "USA"]]
+
+
+# ---- page dates: a release number's date, a release's own dateline (round 2) --------------------
+def test_a_release_number_glued_to_its_date_is_the_page_date(registry):
+    """"154-03-04-2023": release 154 of 3 April 2023; "On April 3" takes its year."""
+    text = """\
+        Foreign Minister Sergey Lavrov's telephone conversation with Foreign Minister of China Qin Gang
+
+        154-03-04-2023
+
+        On April 3, Foreign Minister Sergey Lavrov had a telephone conversation with Foreign Minister of the People's Republic of China Qin Gang.
+        The ministers discussed the international agenda.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2023-04-03"
+    assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2023-04-03")]
+
+
+def test_a_press_release_dateline_is_the_page_date_over_a_saved_stamp(registry):
+    """A release dated "March 8, 2022 – Ottawa, Ontario – Global Affairs Canada" saved the next day
+    with a stamp: "today" is the release's day."""
+    text = """\
+         date 2022-03-09 Minister Joly speaks with Foreign Secretary of the United Kingdom
+
+        March 8, 2022 – Ottawa, Ontario – Global Affairs Canada
+
+        The Honourable Mélanie Joly, Minister of Foreign Affairs, today spoke with Elizabeth Truss, the United Kingdom's Secretary of State for Foreign, Commonwealth and Development Affairs.
+
+        They discussed the situation in Ukraine and the coordination of sanctions between their two countries, and agreed to stay in close contact in the weeks ahead.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2022-03-08"
+    assert [e.date for e in extraction.events] == ["2022-03-08"]
+
+
+# ---- a photo caption is no lead (round 2) -------------------------------------------------------
+def test_a_photo_caption_of_an_earlier_meeting_is_not_the_readouts_encounter(registry):
+    text = """\
+        Blinken and Wang Yi speak again
+
+        Secretary of State Antony Blinken meets with Chinese Foreign Minister Wang Yi during the ASEAN foreign ministers' meetings at the convention centre in Jakarta on Jul 13, 2023. (Photo: Pool/Reuters)
+
+        WASHINGTON, Sept. 18, 2023 -- US Secretary of State Antony Blinken held a phone call with Chinese Foreign Minister Wang Yi on Monday, the State Department said.
+        """
+    assert _events(registry, text, "en") == [("phone_call", "2023-09-18", ["CHN", "USA"])]
+
+
+def test_the_text_after_a_credit_glued_to_a_caption_is_the_lead(registry):
+    """"... on March 22. (Photo: Ministry)Singapore (VNA) – ... on March 22 paid a visit": the
+    credit closes the caption; the sentence it opens is the lead, with its own day."""
+    text = """\
+         date 2021-03-23 Minister on regional tour
+        Singapore's Minister for Foreign Affairs Vivian Balakrishnan meets Sultan Hassanal Bolkiah on March 22. (Photo: Ministry of Foreign Affairs)Singapore (VNA) – Singapore's Minister for Foreign Affairs Vivian Balakrishnan met Sultan of Brunei Hassanal Bolkiah on March 22 during a visit to Brunei.
+        They discussed regional cooperation.
+        """
+    assert [e[1] for e in _events(registry, text, "en")] == ["2021-03-22"]
+
+
+# ---- a span of years is no encounter's day; a series of meetings is one event each (round 2) ---
+def test_the_ends_of_an_anniversarys_span_are_not_the_encounters_day(registry):
+    """"(18 janvier 1950 - 18 janvier 2022)" gives the span of the relations; the messages were
+    exchanged "lundi 17 janvier", in the year the page's month stamp gives."""
+    text = """\
+        2022-01
+        Hanoï (VNA) - A l'occasion du 72e anniversaire des relations diplomatiques entre le Vietnam et la Chine (18 janvier 1950 - 18 janvier 2022), le président vietnamien Nguyen Xuan Phuc a échangé lundi 17 janvier des messages de félicitations avec le président chinois Xi Jinping.
+        """
+    assert [e[1] for e in _events(registry, text, "fr")] == ["2022-01-17"]
+
+
+def test_a_series_of_meetings_is_one_event_per_counterpart_named_after_the_lead(registry):
+    text = """\
+        New York, Sep 21: External Affairs Minister S Jaishankar on Tuesday held a series of meetings with his counterparts on the sidelines of the UN General Assembly.
+        He discussed Afghanistan with Finnish Foreign Minister Pekka Haavisto.
+        He then met Chilean Foreign Minister Andrés Allamand to talk about trade.
+        Jaishankar also met Sri Lankan Foreign Minister G.L. Peiris.
+        """
+    events = _events(registry, text, "en")
+    assert sorted(countries for _, _, countries in events) == [["CHL", "IND"], ["FIN", "IND"], ["IND", "LKA"]]
+
+
+def test_attendance_at_the_encounter_named_by_another_noun_still_counts(registry):
+    """"王毅、何立峰等出席会晤" after a video 会晤: the attendance is at this encounter."""
+    text = """\
+        李克强同德国总理默克尔举行视频会晤
+
+        新华社北京9月11日电 国务院总理李克强11日在人民大会堂同德国总理默克尔举行视频会晤。
+
+        双方就中德关系交换意见。
+
+        王毅、何立峰等出席会晤。
+        """
+    extraction = _extract(registry, text, "zh")
+    assert {p.name for e in extraction.events for p in e.participants} >= {"Wang Yi", "He Lifeng"}
+
+
+# ---- a date in Latin script on a Chinese page (round 2) -----------------------------------------
+def test_a_latin_date_standing_apart_on_a_chinese_page_is_its_date(registry):
+    """"Apr 2, 2023" between the headline and the lead: the page's date, which stands in for the
+    day of an encounter the text does not date."""
+    text = "王毅会见俄罗斯外长拉夫罗夫 Apr 2, 2023 在北京，国务委员兼外长王毅会见来访的俄罗斯外长拉夫罗夫。双方就乌克兰局势交换意见。\n"
+    extraction = _extract(registry, text, "zh")
+    assert extraction.published == "2023-04-02"
+    assert [(e.date, e.date_inferred) for e in extraction.events] == [("2023-04-02", True)]
+
+
+def test_a_latin_date_inside_latin_words_on_a_chinese_page_is_no_page_date(registry):
+    text = "王毅会见俄罗斯外长拉夫罗夫。王毅在北京会见来访的俄罗斯外长拉夫罗夫，双方回顾了 the Joint Statement of Feb 4, 2022 signed in Beijing 的落实情况。\n"
+    assert _extract(registry, text, "zh").published is None

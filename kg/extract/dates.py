@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-__all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "relation_anniversaries",
-           "month_day", "undated_day"]
+__all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
+           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day"]
 
 
 @dataclass(frozen=True)
@@ -210,27 +210,38 @@ def counted_years(text: str, words: dict[str, Any], month: int) -> set[int]:
     anniversary of the Victory" (1945 + 75); ``[dates] counted`` of the language gives each
     phrase its base year and the month its count starts in, so that ``month`` (the day's)
     before that month falls in the next year."""
+    return {year for year, _ in counted_years_at(text, words, month)}
+
+
+def counted_years_at(text: str, words: dict[str, Any], month: int) -> list[tuple[int, int]]:
+    """Each year of :func:`counted_years` with where the page counts it."""
     counted = words.get("dates", {}).get("counted", {})
     if not counted:
-        return set()
-    years = set()
+        return []
+    years = []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
             (phrase, tuple(value)) for phrase, value in counted.items())), suffixes):
         for m in regex.finditer(text):
-            years.add(base + int(m.group(1)) + (1 if month < first_month else 0))
-    return years
+            years.append((base + int(m.group(1)) + (1 if month < first_month else 0), m.start()))
+    return sorted(years, key=lambda x: x[1])
 
 
 def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
     """The counts of "the 50th anniversary of diplomatic relations" the page names (``[dates]
     relations`` of the language): with the year the parties established relations, a year."""
+    return {count for count, _ in relation_anniversaries_at(text, words)}
+
+
+def relation_anniversaries_at(text: str, words: dict[str, Any]) -> list[tuple[int, int]]:
+    """Each count of :func:`relation_anniversaries` with where the page names it."""
     phrases = words.get("dates", {}).get("relations", [])
     if not phrases:
-        return set()
+        return []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes)
-    return {int(m.group(1)) for regex, _, _ in patterns for m in regex.finditer(text)}
+    return sorted(((int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)),
+                  key=lambda x: x[1])
 
 
 def _is_cjk_text(text: str) -> bool:

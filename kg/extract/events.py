@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-from kg.extract.dates import cjk_dateline, counted_years, find_dates, relation_anniversaries, resolve
+from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at, resolve
 from kg.extract.layout import STAMP
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
@@ -24,9 +25,50 @@ TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "vis
 _GENERIC = "generic"
 
 
-def _cues(matches: list[Match], sentence: Sentence) -> list[str]:
-    return [m.kind.split(".", 1)[1] for m in within(matches, sentence.start, sentence.end)
-            if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY + (_GENERIC,)]
+def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict | None = None,
+          persons: list[Mention] | None = None) -> list[str]:
+    """The encounter cues of a sentence; those naming the occasion it took place at ("La rencontre
+    a eu lieu à l'occasion de la 4e ronde du dialogue stratégique", "正在巴黎举行磋商的王毅会见")
+    only when the sentence says nothing else: the encounter's own verb wins over the occasion's
+    name. An occasion clause that names a participant ("during his talks with Secretary Blinken",
+    "lors d'un entretien avec son homologue") is the encounter itself."""
+    found = [m for m in within(matches, sentence.start, sentence.end)
+             if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY + (_GENERIC,)]
+    occasions = [(a, b) for a, b in (_occasions(text, sentence, words) if words else [])
+                 if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
+                 and not _names_counterpart(text[a:b], words)]
+    own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
+           or not any(a <= m.start and m.end <= b for a, b in occasions)]
+    return [m.kind.split(".", 1)[1] for m in (own or found)]
+
+
+def _occasions(text: str, sentence: Sentence, words: dict) -> list[tuple[int, int]]:
+    """Spans of the sentence that name the occasion of an encounter: from a word of ``[occasion]
+    opens`` ("à l'occasion de", "as part of", "正在") to the end of its clause (a word of ``closes``
+    — "的", "期间" — or a comma, semicolon or the end of the sentence)."""
+    table = words.get("occasion", {})
+    opens = table.get("opens", [])
+    if not opens:
+        return []
+    closes = table.get("closes", [])
+    chunk = text[sentence.start:sentence.end]
+    folded = chunk.casefold()
+    spans = []
+    for regex in _occasion_patterns(tuple(opens)):
+        for m in regex.finditer(folded):
+            end = len(chunk)
+            for mark in [",", ";", "，", "；", "、", ":"] + list(closes):
+                at = folded.find(mark.casefold(), m.end())
+                if at != -1:
+                    end = min(end, at)
+            spans.append((sentence.start + m.start(), sentence.start + end))
+    return spans
+
+
+@lru_cache(maxsize=16)
+def _occasion_patterns(opens: tuple[str, ...]) -> list[re.Pattern[str]]:
+    return [re.compile(re.escape(w.casefold()) if any("\u3400" <= c <= "\u9fff" for c in w)
+                       else r"(?<!\w)" + re.escape(w.casefold()) + r"(?!\w)") for w in opens]
 
 
 _ENVOY_OF = re.compile(r"(?:envoy|representative|envoy[ée]e? sp[ée]ciale?|repr[ée]sentante? sp[ée]ciale?|enviad[oa] especial|"
@@ -77,32 +119,38 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
 def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                year_anchor: dt.date | None = None, registry: Registry | None = None,
-               home: str | None = None) -> Event | None:
-    """The one encounter of the readout, or None when the text reports none."""
+               home: str | None = None, copy_day: tuple[int, int] | None = None) -> Event | None:
+    """The one encounter of the readout, or None when the text reports none; ``copy_day`` is the
+    month and day of a year-less page stamp (the day the copy was filed)."""
     headline = 0 if sentences and sentences[0].paragraph == -1 else None
     body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
+    # a photo caption ("X meets with Y ... on Jul 11, 2025. (Photo: ...)") is no lead while the
+    # text has another: it may show an earlier encounter than the one reported
+    captions = _captions(text, sentences, words)
+    pool = [i for i in body if i not in captions][:6] or body[:6]
     lead = None
-    for i in body[:6]:
+    for i in pool:
         has_person = any(m.kind == "person" for m in mentions[i])
-        if has_person and (_cues(matches, sentences[i]) or any(d.absolute or d.weekday is not None or d.offset_days is not None or d.day for d in find_dates(text, words, sentences[i].start, sentences[i].end))):
+        if has_person and (_cues(matches, sentences[i], text, words, mentions[i]) or any(d.absolute or d.weekday is not None or d.offset_days is not None or d.day for d in find_dates(text, words, sentences[i].start, sentences[i].end))):
             lead = i
             break
     if lead is None:
-        lead = next((i for i in body[:6] if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
+        lead = next((i for i in pool if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
     if lead is None:
         return None
-    headline_cues = _cues(matches, sentences[headline]) if headline is not None else []
-    lead_cues = _cues(matches, sentences[lead])
+    headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) if headline is not None else []
+    lead_cues = _cues(matches, sentences[lead], text, words, mentions[lead])
     event_type = _choose_type(headline_cues, lead_cues)
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
     if event_type is None:
-        event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i])])
+        event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i], text, words, mentions[i])])
     elif event_type == "visit":
         # "X a entamé une visite ... Au cours de la visite, X s'est entretenu avec Y": a visit with
         # its own meeting or talks is that encounter (ANNOTATION.md §1)
-        held = [c for i in [lead] + [i for i in body if i > lead][:2] for c in _cues(matches, sentences[i])
-                if c in ("talks", "meeting", _GENERIC) and any(m.kind == "person" for m in mentions[i])]
+        held = [c for i in [lead] + [i for i in body if i > lead][:2] for c in _cues(matches, sentences[i], text, words, mentions[i])
+                if c in ("talks", "meeting", _GENERIC) and (any(m.kind == "person" for m in mentions[i])
+                                                            or _names_counterpart(sentences[i].text, words))]
         if held:
             event_type = min((c for c in held if c != _GENERIC), key=TYPE_PRIORITY.index, default="talks")
     # participants: officials named in the headline and the lead, and those said to attend
@@ -111,8 +159,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
+    # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of
+    # a visit or a medium other than the encounter's is that one's ("王毅等出席会晤" is this one's)
     present_sentences = [i for i in body if any(
-        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))]
+        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))
+        and not _attended_elsewhere(event_type, _cues(matches, sentences[i], text, words, mentions[i]))]
     for i in present_sentences:
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
@@ -145,7 +196,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
                 and len(sentences[i].text) <= _DATELINE_PIECE][-2:]
     opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
-    search = opening + following
+    # the caption's day is the encounter's only when the text gives none of its own
+    search = opening + following + [i for i in body if i in captions and i not in opening]
     by_offices = None
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
@@ -153,24 +205,29 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # the day may come in the next sentences ("« Dans la soirée du 19 septembre, le président
         # Xi Jinping s'entretient ... »"), when they name no one but the participants
         by_offices = _day_by_offices(text, sentences, opening + [
-            i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i]))
-            and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words)
+            i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i]))
+            and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
+            copy_day)
         published = by_offices
     for i in search:
-        if i in following and _other_encounter(event_type, _cues(matches, sentences[i])):
+        if i in following and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])):
             continue  # "7 августа Лавров провел телефонный разговор с Ван И": an earlier call's day
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
         dateline = _dateline(text, sentences[i], found)
         if dateline is not None:
             # "La Paz, 18 de agosto de 2021 (Cancillería).- ... recibió este martes": the
             # dateline is the publication; the encounter is the other date, read against it
-            published = published or resolve(dateline, None)
+            # "PÉKIN, 5 avril (Reuters)" on a page stamped "2023-04": the stamp's month gives the year
+            published = published or resolve(dateline, None) or (resolve(dateline, year_anchor) if year_anchor else None)
             if published is not None and dateline.year is None:
                 published = max(published, resolve(dateline, published) or published)
             found = [m for m in found if m is not dateline] or [dateline]
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
         # relative one ("Today, 5 May 2024, ...")
-        found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end)),
+        # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
+        spans = {id(m) for a, b in zip(found, found[1:]) if a.year and b.year
+                 and re.fullmatch(r"\s*[-–—]\s*", text[a.end:b.start]) for m in (a, b)}
+        found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end) and id(m) not in spans),
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
             day = resolve(mention, published)
@@ -213,6 +270,50 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
 _MEDIA = ("phone_call", "video_call", "message")
 
 
+def _attended_elsewhere(event_type: str | None, cues: list[str]) -> bool:
+    """Whether an attendance sentence names a visit or medium that is not the encounter's."""
+    return bool(event_type) and event_type not in cues and any(c in _MEDIA + ("visit",) for c in cues)
+
+
+def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
+    """The sentences of photo captions: those a credit mark (``[caption] marks``: "(Photo:",
+    "[Photo: Xinhua]") closes in their paragraph — the text after the credit is the article's —
+    and every sentence of a paragraph above a short credit line of its own ("Crédit Photo : ... / AFP")."""
+    marks = [m.casefold() for m in words.get("caption", {}).get("marks", [])]
+    if not marks:
+        return set()
+    paragraphs: dict[int, list[int]] = {}
+    for index, sentence in enumerate(sentences):
+        if sentence.paragraph >= 0:
+            paragraphs.setdefault(sentence.paragraph, []).append(index)
+    found: set[int] = set()
+    for number, members in paragraphs.items():
+        start, end = sentences[members[0]].start, sentences[members[-1]].end
+        folded = text[start:end].casefold()
+        at = min((folded.find(mark) for mark in marks if mark in folded), default=-1)
+        if at < 0:
+            continue
+        if len(folded) < 80 and at == 0 and number - 1 in paragraphs:
+            found.update(paragraphs[number - 1])  # a credit line of its own
+        found.update(i for i in members if sentences[i].end <= start + at + 1
+                     or len(sentences[i].text) < 80 and sentences[i].text.casefold().startswith(tuple(marks)))
+    return found
+
+
+def _names_counterpart(sentence: str, words: dict) -> bool:
+    """"il a eu un entretien avec son homologue ivoirien", "held talks with his counterpart":
+    the counterpart word (``[names] counterpart``) stands for the other party."""
+    folded = sentence.casefold()
+    for word in words.get("names", {}).get("counterpart", []):
+        word = word.casefold()
+        if any("\u3400" <= c <= "\u9fff" for c in word):
+            if word in folded:
+                return True
+        elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded):
+            return True
+    return False
+
+
 def _other_encounter(event_type: str, cues: list[str]) -> bool:
     """Whether a sentence after the lead reports an encounter of another medium (a call beside
     a meeting, a visit beside a call): its date is that encounter's."""
@@ -226,7 +327,8 @@ _DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into shor
 
 
 def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
-                    people: dict[str, PersonRecord], registry: Registry, words: dict) -> dt.date | None:
+                    people: dict[str, PersonRecord], registry: Registry, words: dict,
+                    stamp: tuple[int, int] | None = None) -> dt.date | None:
     """The first day and month the opening gives without a year, in the only year (up to the
     day the registry's offices are known) when every official named whose terms the registry
     knows held every post the readout gives them (any of their posts when it gives none) and,
@@ -263,20 +365,22 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
             copy_day = True
         if month_day:
             break
+    if month_day is None and stamp is not None:
+        # "Dernière mise à jour à 08h46 le 13/09" over a lead that says "dimanche": the copy's day
+        month_day, copy_day = stamp, True
     if month_day is None:
         return None
     # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
-    counted = counted_years(text, words, month_day[0])
+    found_years = counted_years_at(text, words, month_day[0])
     # "exchanged congratulations on the 50th anniversary of diplomatic relations": the year the
     # parties established them, plus the count
     countries = sorted({people[key].country for key in keys if people[key].country})
-    counted |= {registry.relations_established[(a, b)] + n for n in relation_anniversaries(text, words)
-                for a in countries for b in countries if (a, b) in registry.relations_established}
-    # "2024年，我们3次会晤……两国隆重庆祝建交75周年": an anniversary before a year the page
-    # speaks of lies in the past, and dates nothing
-    written = [int(y) for y in _FULL_YEAR.findall(text) if 1950 <= int(y) <= until.year]
-    if written:
-        counted = {year for year in counted if year >= max(written)}
+    found_years += [(registry.relations_established[(a, b)] + n, at) for n, at in relation_anniversaries_at(text, words)
+                    for a in countries for b in countries if (a, b) in registry.relations_established]
+    # "2024年, 我们3次会晤……两国隆重庆祝建交75周年": an anniversary in a paragraph that writes
+    # that year or a later one is looked back on, and a page reviews a year early in the next one
+    counted = {year + 1 if any(y >= year for y in _years_written(text, sentences, at, until)) else year
+               for year, at in found_years}
     if not officials and len(counted) != 1:
         return None
     fits = []
@@ -304,6 +408,15 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
         if len(named) == 1:
             fits = [day for day in fits if day.weekday() in named]
     return fits[0] if len(fits) == 1 else None
+
+
+def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date) -> list[int]:
+    """The years written in the paragraph holding ``text[at]`` ("2024年, 我们3次会晤")."""
+    paragraph = next((s.paragraph for s in sentences if s.start <= at < s.end), None)
+    if paragraph is None:
+        return []
+    return [int(y) for s in sentences if s.paragraph == paragraph
+            for y in _FULL_YEAR.findall(text, s.start, s.end) if 1950 <= int(y) <= until.year]
 
 
 def _named_by_title(text: str, sentences: list[Sentence], opening: list[int], mentions: dict[int, list[Mention]],
@@ -366,10 +479,11 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                 people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                 year_anchor: dt.date | None = None, registry: Registry | None = None,
-                home: str | None = None) -> list[Event]:
+                home: str | None = None, copy_day: tuple[int, int] | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
     them separately ("a rencontré séparément", "分别同...通电话")."""
-    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home)
+    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
+                       copy_day)
     if event is None:
         return []
     lead = event.evidence
@@ -377,12 +491,47 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                      (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
+    if separately and len(countries) < 3:
+        found = _one_by_one(event, text, sentences, matches, mentions, people, words)
+        if len(found) > 1:
+            return found
     if not separately or len(countries) < 3:
         return [event] + _same_day_events(event, text, sentences, matches, mentions, people)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"held a series of meetings with his counterparts ... He then met Sri Lankan Foreign Minister
+    G.L. Peiris ... Jaishankar also met the new Tanzanian Foreign Minister ...": a lead that
+    announces separate encounters without naming everyone; each later sentence of the opening
+    that reports an encounter with an official of a state not met yet is one more, on the
+    lead's day (the host is the lead's first party)."""
+    host = event.participants[0].country
+    hosts = [p for p in event.participants if p.country == host]
+    groups = {p.country: [p] for p in event.participants if p.country != host}
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    for i in range(lead + 1, min(len(sentences), lead + 12)):
+        if sentences[i].paragraph < 0 or not _cues(matches, sentences[i], text, words, mentions[i]):
+            continue
+        if any(m.kind == "event.same_day" for m in within(matches, sentences[i].start, sentences[i].start + 4)):
+            continue  # "同日，…": a same-day encounter of its own (see _same_day_events)
+        for m in mentions[i]:
+            person = people.get(m.person) if m.kind == "person" and m.person else None
+            if person is None or not person.country or person.country == host or person.country in groups:
+                continue
+            groups[person.country] = [Participant(
+                name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+                evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+    if len(groups) < 2:
+        return []
+    return [Event(event.type, event.date, event.date_inferred, hosts + group, event.evidence, event.requested_by)
+            for group in groups.values()]
 
 
 def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches: list[Match],

@@ -81,6 +81,9 @@ class Layout:
     boilerplate: list[Line]
     # a month-only stamp ("2022-11") gives no publication date but the year of day-and-month dates
     year_anchor: dt.date | None = None
+    # a labelled stamp with a day and month only ("Dernière mise à jour à 08h46 le 13/09"): the
+    # day the copy was filed, its year left to the reader
+    copy_day: tuple[int, int] | None = None
 
 
 # A date written year first with digits ("2024-08-13", "2020/07/22 09:15", "2022-11"): page
@@ -160,10 +163,37 @@ def _labelled(line: Line, words: dict) -> bool:
     return any(label.lower() in low for label in words.get("header", {}).get("labels", []) + _LABELS)
 
 
+# "le 13/09", "13/09": day and month in digits, day first, no year
+_DAY_MONTH = re.compile(r"(?<![\d/.:-])(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])(?![\d/])")
+
+
+def _header_day_month(line: Line, words: dict) -> tuple[int, int] | None:
+    """Day and month of a short labelled header line that gives no year ("Dernière mise à
+    jour à 08h46 le 13/09")."""
+    if len(line.text) > 80 or not _labelled(line, words) or find_dates(line.text, words):
+        return None
+    found = _DAY_MONTH.findall(line.text)
+    if len(found) != 1:
+        return None
+    day, month = (int(x) for x in found[0])
+    return month, day
+
+
+# a release's number glued to its day-first date: "229-12-02-2022" is release 229 of 12 February 2022
+_NUMBERED_DATE = re.compile(r"\d{1,5}-(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d\d)")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
         return None
+    numbered = _NUMBERED_DATE.fullmatch(line.text.strip())
+    if numbered:
+        day, month, year = (int(x) for x in numbered.groups())
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
     labels = words.get("header", {}).get("labels", []) + _LABELS
     mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
     if not mentions:
@@ -181,6 +211,35 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+def _latin_date(text: str, latin: dict, limit: int = 400) -> dt.date | None:
+    """A full date in Latin script standing apart near the top of a Chinese page ("Mar 30, 2022"
+    on a line of its own, or between the headline and the lead with Chinese on both sides): the
+    page's date, read with the English words of ``latin``."""
+    for m in find_dates(text[:limit], latin):
+        if not (m.absolute and m.year):
+            continue
+        before, after = text[:m.start], text[m.end:limit]
+        # spaced off from what is around it, and what is around it is Chinese or a line's end
+        spaced = before[-1:] in ("", " ", "\t", "\n") and after[:1] in ("", " ", "\t", "\n")
+        before, after = before.rstrip(" \t"), after.lstrip(" \t")
+        if spaced and (not before or before.endswith("\n") or is_cjk(before[-1])) and \
+                (not after or after.startswith("\n") or is_cjk(after[0])):
+            try:
+                return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
+            except ValueError:
+                return None
+    return None
+
+
+def _release_dateline(line: Line, words: dict) -> bool:
+    """A press release's dateline: a full date in words opening the line, then a dash and a place
+    ("November 19, 2021 – Ottawa, Ontario – Global Affairs Canada", "Le 1er mars 2024 – Ottawa")."""
+    if len(line.text) > 100 or STAMP.search(line.text):
+        return False
+    first = next((m for m in find_dates(line.text, words) if m.absolute and m.year), None)
+    return first is not None and first.start <= 4 and re.match(r"\s*[–—-]\s*\w", line.text[first.end:]) is not None
 
 
 _MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|embajada|consulate|consulat|consulado|"
@@ -256,6 +315,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         # "2021年3月2日，王毅同X通电话。": a line that reports an encounter is text, whatever it opens with
         if header is not None and (_labelled(line, words) or not _reports_encounter(line, matches)):
             headers.append((line, header))
+    copy_line, copy_day = next(((line, found) for line in kept[:min(12, first_paragraph)]
+                                if (found := _header_day_month(line, words)) is not None), (None, None))
     if headers:
         # a labelled date ("发布时间：2018-01-01") over a bare one (the time the page was saved)
         # among the header lines above the body
@@ -263,10 +324,14 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
                and line.start < kept[first_paragraph].start]
         labelled = [(line, header) for line, header in top if _labelled(line, words)]
         stamped = [(line, header) for line, header in top if STAMP.search(line.text)]
-        pub_line, header = (labelled or stamped or headers)[0]
+        # "November 19, 2021 – Ottawa, Ontario – Global Affairs Canada": a release's own dateline
+        # over any stamp the page was saved with
+        released = [(line, header) for line, header in top if _release_dateline(line, words)]
+        pub_line, header = (released or labelled or stamped or headers)[0]
         pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
-    candidates = [line for line in kept[:first_paragraph] if line is not pub_line and len(line.text) < 300]
+    candidates = [line for line in kept[:first_paragraph] if line is not pub_line and line is not copy_line
+                  and len(line.text) < 300]
     headline = max(reversed(candidates), key=lambda line: _headline_score(line, matches), default=None)
     if headline is not None and _headline_score(headline, matches) == 0 and len(candidates) > 1:
         headline = candidates[-1]
@@ -283,7 +348,9 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
             if candidate:
                 pub_date = candidate
                 break
+    if pub_date is None and cjk and "en" in registry.languages:
+        pub_date = _latin_date(text, registry.lang("en"))
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
     return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate,
-                  None if pub_date else month_stamp)
+                  None if pub_date else month_stamp, None if pub_date else copy_day)
