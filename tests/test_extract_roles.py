@@ -59,3 +59,79 @@ def test_a_title_before_a_name_is_not_someone_else_with_that_title(registry):
         """
     people = _people(registry, text)
     assert not any(name.endswith("Jones") for _, name in people)
+
+
+def test_an_official_named_only_in_a_clause_dating_the_call_takes_no_part(registry):
+    """"agreed in phone talks Thursday ... after Fumio Kishida became prime minister": who is
+    named only in the clause after "after" is no participant; the next sentence names them."""
+    text = """\
+        The foreign ministers of Estonia and Latvia agreed in phone talks Thursday to deepen their cooperation, after Kaja Tamm became prime minister this week.
+
+        Foreign Minister Jaan Kask of Estonia and Latvian Foreign Minister Andris Ozols discussed energy security during the 20-minute call.
+        """
+    people = _people(registry, text)
+    assert not any(name.endswith("Tamm") for _, name in people)
+    assert {name for _, name in people} == {"Jaan Kask", "Andris Ozols"}
+
+
+def test_a_clause_of_a_later_aside_ends_at_its_comma(registry):
+    """The clause runs to its comma: a counterpart named after it is a participant."""
+    text = """\
+        Foreign Minister Jaan Kask met on Monday, after the summit closed, with Latvian Foreign Minister Andris Ozols in Riga.
+        """
+    people = _people(registry, text)
+    assert ("LVA", "Andris Ozols") in people
+
+
+def test_a_state_guessed_from_a_list_yields_to_the_official_already_named(registry):
+    """"Secretary Blinken and Foreign Minister Motegi": the second name is the Japanese
+    minister named before, not an American official named Motegi."""
+    text = """\
+        Secretary of State Antony Blinken spoke with Japanese Foreign Minister Toshimitsu Motegi on October 7, 2021.
+
+        During the call, Secretary Blinken and Foreign Minister Motegi reaffirmed the alliance.
+        """
+    extraction = _extraction(registry, text)
+    (event,) = extraction.events
+    assert sorted((p.country, p.name) for p in event.participants) == [("JPN", "Toshimitsu Motegi"), ("USA", "Antony Blinken")]
+
+
+def test_a_post_taken_is_no_one_else_s_title(registry):
+    """"to congratulate him on his new tenure as Foreign Minister": the title names the post of
+    the one congratulated, never another official with that title."""
+    text = """\
+        Secretary Smith spoke with Estonian Foreign Minister Jaan Tamm to congratulate him on his new tenure as Foreign Minister.
+
+        During the call, Secretary Smith and Foreign Minister Tamm discussed Ukraine with Latvian Foreign Minister Andris Ozols.
+        """
+    people = _people(registry, text)
+    assert not any(country == "LVA" for country, _ in people)
+
+
+def test_sentences_glued_without_a_space_are_split(registry):
+    """"...in the region.The two ministers ...": a page that lost its spaces still has sentences;
+    a meeting reported in a later one is not part of the lead."""
+    from kg.extract.layout import read_layout
+
+    text = ("Estonian Foreign Minister Jaan Kask held talks with Latvian Foreign Minister Andris Ozols in Riga on Saturday."
+            "They discussed the region.After the talks, Kask and Ozols met Lithuanian Foreign Minister Tomas Jonaitis.\n")
+    body = [s.text for s in read_layout(text, registry, "en").body]
+    assert body[-1].startswith("After the talks")
+    people = _people(registry, text)
+    assert sorted(people) == [("EST", "Jaan Kask"), ("LVA", "Andris Ozols")]
+
+
+def test_numeric_dates_are_month_first_on_a_us_page(registry):
+    """"10/7/2021" is October 7 on a page of a state that writes the month first (here a U.S.
+    Department of State readout, known from the manifest), 10 July elsewhere."""
+    text = """\
+        Secretary Blinken's Call with Estonian Foreign Minister Tamm
+
+        10/7/2021 Washington D.C.
+
+        Secretary of State Antony Blinken spoke today with Estonian Foreign Minister Jaan Tamm about energy security.
+        """
+    american = _extraction(registry, text, publisher="U.S. Department of State")
+    assert american.published == "2021-10-07" and american.events[0].date == "2021-10-07"
+    other = _extraction(registry, text, url="https://vm.ee/en/news")
+    assert other.published == "2021-07-10"

@@ -378,12 +378,16 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
     the Prime Minister": a title with no name stands for the one official the readout names
     elsewhere with that same title and post, of the state the title gives if it gives one,
     when that official is not named in the same sentence. No date or registry needed."""
+    taken = tuple(fold(w) for w in f.words.get("names", {}).get("post_taken", []))
+    folded = fold(f.text)
     for mentions in by_sentence.values():
         here = {x.person for x in mentions if x.person}
         for x in mentions:
             if x.kind != "title_ref" or not x.role or any(
                     y.kind == "person" and y.start >= x.end and f.is_glue(x.end, y.start) for y in mentions):
                 continue  # "Secretary Blinken's call": the title of the name right after it
+            if taken and folded[max(0, x.start - 60):x.start].rstrip().endswith(taken):
+                continue  # "to congratulate him on his new tenure as Foreign Minister": a post, not a person
             roles = set(x.role.split(","))
             fitting = [p for p in f.people.values() if p.country and p.key not in here and roles & set(p.roles)
                        and (not x.codes or x.codes[0] in ("", p.country))]
