@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from kg.extract import extract
 from kg.model import Document
 
@@ -135,3 +137,19 @@ def test_numeric_dates_are_month_first_on_a_us_page(registry):
     assert american.published == "2021-10-07" and american.events[0].date == "2021-10-07"
     other = _extraction(registry, text, url="https://vm.ee/en/news")
     assert other.published == "2021-07-10"
+
+
+@pytest.mark.parametrize("apposition", [
+    "Wang, also a member of the Political Bureau of the CPC Central Committee, made the remarks",
+    "Wang Yi, a member of the Political Bureau of the CPC Central Committee, made the remarks",
+])
+def test_a_title_in_apposition_after_also_a(registry, apposition):
+    """News agencies give a second post in apposition: "Wang, also a member of the Political
+    Bureau of ..., made the remarks" adds the post to Wang Yi."""
+    text = f"""\
+        BEIJING, March 3, 2021 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Estonian Foreign Minister Jaan Tamm in Beijing on Wednesday.
+
+        {apposition} during the talks.
+        """
+    people = _people(registry, text)
+    assert people[("CHN", "Wang Yi")] == {"foreign_minister", "party_leader"}

@@ -243,8 +243,10 @@ def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
 
 # what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
 _APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
+               # "Wang, also a member of the Political Bureau of ...": news agencies' apposition
+               ", also a", ", also an", ", also the", ", also", ", a", ", an", ", egalement", ", aussi", ", tambien",
                ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
-_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
+_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?|also (?:an? )?|(?:également|aussi|también) )?|\()\s*(?:le |la |l'|the |el |an? )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 
