@@ -153,3 +153,28 @@ def test_a_title_in_apposition_after_also_a(registry, apposition):
         """
     people = _people(registry, text)
     assert people[("CHN", "Wang Yi")] == {"foreign_minister", "party_leader"}
+
+
+def test_french_feminine_head_of_diplomacy(registry):
+    """"La cheffe de la diplomatie estonienne Kadri Tamm": the feminine form names the foreign
+    minister as the masculine does, and her counterpart holds the same post."""
+    text = """\
+        La cheffe de la diplomatie estonienne Kadri Tamm et son homologue letton Andris Ozols ont évoqué mardi 1er novembre 2022 lors d'un appel téléphonique la coopération entre les deux pays.
+        """
+    people = _people(registry, text, "fr")
+    assert people[("EST", "Kadri Tamm")] == {"foreign_minister"}
+    assert people[("LVA", "Andris Ozols")] == {"foreign_minister"}
+
+
+def test_a_bare_title_on_a_known_publisher_s_page_is_the_publisher_s_official(registry):
+    """"Le Ministre des Affaires étrangères reçoit ..." on a French ministry's page: the headline's bare
+    title is not the foreign minister of another state the text names with that title."""
+    text = """\
+        Le Ministre des Affaires étrangères reçoit le Vice-Ministre letton des Affaires étrangères
+
+        Le Ministre de l'Europe et des Affaires étrangères, M. Jean Dupuis, a reçu lundi 12 mai 2025 M. Andris Ozols, Vice-Ministre des Affaires étrangères de la Lettonie.
+
+        M. Ozols a transmis un message de M. Ivars Kalnins, Ministre des Affaires étrangères de la Lettonie.
+        """
+    people = _people(registry, text, "fr", url="https://www.diplomatie.gouv.fr/fr/actualites")
+    assert {name for country, name in people if country == "LVA"} == {"Andris Ozols"}

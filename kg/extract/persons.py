@@ -376,8 +376,9 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
 def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
     """"The President spoke today to Prime Minister Cameron ... President Obama also updated
     the Prime Minister": a title with no name stands for the one official the readout names
-    elsewhere with that same title and post, of the state the title gives if it gives one,
-    when that official is not named in the same sentence. No date or registry needed."""
+    elsewhere with that same title and post, of the state the title gives if it gives one
+    and of the publisher's when it is known, when that official is not named in the same
+    sentence. No date or registry needed."""
     taken = tuple(fold(w) for w in f.words.get("names", {}).get("post_taken", []))
     folded = fold(f.text)
     for mentions in by_sentence.values():
@@ -389,8 +390,10 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
             if taken and folded[max(0, x.start - 60):x.start].rstrip().endswith(taken):
                 continue  # "to congratulate him on his new tenure as Foreign Minister": a post, not a person
             roles = set(x.role.split(","))
+            # on a page whose publisher is known, the official is the publisher's ("Le Ministre des
+            # Affaires étrangères reçoit ..." on a Tunisian page is not the Chinese minister)
             fitting = [p for p in f.people.values() if p.country and p.key not in here and roles & set(p.roles)
-                       and (not x.codes or x.codes[0] in ("", p.country))]
+                       and (not x.codes or x.codes[0] in ("", p.country)) and (not f.home or p.country == f.home)]
             holders = [p for p in fitting if x.title in {fold(" ".join(t.split())) for t in p.roles.values()}]
             if len(holders) != 1:
                 continue
