@@ -107,6 +107,9 @@ def split_lines(text: str) -> list[Line]:
 # French sets » off with a (no-break) space: "... pays. » Le Kazakhstan" ends a sentence.
 # Arabic has no capitals: a stop (or ؟) before an Arabic letter ends a sentence.
 _LATIN_END = re.compile(r"[.!?؟]+(?:[\"'»”’)\]]|[ \u00a0\u202f]»)*(?=\s+(?:[\"'«“‘(\[]\s?)?[A-ZÀ-ÝĀ-ſА-ЯЁ0-9¿¡\u0621-\u064a])")
+# a full stop with no space between a lower-case word and a capitalised one ("region.The"):
+# no abbreviation, number or web address is written so
+_GLUED_END = re.compile(r"(?<=[a-zà-ÿа-яё]{3})[.!?](?=[A-ZÀ-ÝА-ЯЁ][a-zà-ÿа-яё]+\s)")
 _CJK_END = re.compile(r"[。！？!?]+[”’」』》\"']*|；(?=\S)")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"
@@ -126,7 +129,10 @@ def split_sentences(text: str, lines: list[Line], cjk: bool, ordinal_stop: bool 
     for index, line in enumerate(lines):
         cuts = [line.start]
         pattern = _CJK_END if cjk else _LATIN_END
-        for match in pattern.finditer(line.text):
+        found = list(pattern.finditer(line.text))
+        if not cjk:  # "...in the region.The top diplomats ...": sentences glued by a scraped page
+            found = sorted(found + list(_GLUED_END.finditer(line.text)), key=lambda m: m.start())
+        for match in found:
             end = line.start + match.end()
             if not cjk:
                 head = text[max(line.start, end - 12) : line.start + match.start() + 1]

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.extract.events import find_events
-from kg.extract.layout import detect_language, read_layout
+from kg.extract.layout import detect_language, page_words, read_layout
 from kg.extract.persons import find_people
 from kg.extract.stances import exchanged_congratulations, find_endorsements
 from kg.model import Document, Extraction
@@ -63,8 +63,8 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
             document = replace(document, text=text)
     folded = fold(text)
     matches = registry.gazetteer(lang).find(text, folded)
-    layout = read_layout(text, registry, lang, document.published, matches)
-    words = registry.lang(layout.lang)
+    layout = read_layout(text, registry, lang, document.published, matches, document.url, document.publisher)
+    words = page_words(registry, layout.lang, layout.publisher_country)
     sentences = layout.body
     home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)

@@ -10,7 +10,7 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family
+from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family, _token_subset
 
 __all__ = ["sentence_mentions"]
 
@@ -112,11 +112,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             country = mentions[-1].codes[0]
             mentions.pop()
         # a list of officials shares the state of its first item ("尼泊尔陆军参谋长塔帕、国防部秘书夏尔马")
+        listed = False
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
             if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
                     "、", ",", "，", "and", "et", "y", ", and", ", et", ", y", "as well as"):
                 country = previous.country
+                listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
         if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
             country = spans[i - 1].value
@@ -148,7 +150,11 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     display = raw  # romanised once the country is known
                 else:
                     display = " ".join(raw.split())
-                person = _lookup_family(f, display, country) or f.record(display, country, None)
+                # "Secretary Blinken and Foreign Minister Motegi": a state guessed from the list
+                # yields to the official the name already is
+                named = [p for p in f.people.values() if fold(p.family) == fold(display) or _token_subset(display, p.name)]
+                person = (named[0] if listed and len(named) == 1 else None) or _lookup_family(f, display, country) \
+                    or f.record(display, country, None)
                 f.spelled(person, display)
                 name_span = span
         if person is None and not f.cjk and not f.caseless:
@@ -257,8 +263,10 @@ def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
 
 # what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
 _APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
+               # "Wang, also a member of the Political Bureau of ...": news agencies' apposition
+               ", also a", ", also an", ", also the", ", also", ", a", ", an", ", egalement", ", aussi", ", tambien",
                ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
-_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?)?|\()\s*(?:le |la |l'|the |el )?$")
+_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?|also (?:an? )?|(?:également|aussi|también) )?|\()\s*(?:le |la |l'|the |el |an? )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 

@@ -132,6 +132,8 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
     for regex, order in _NUMERIC:
         for m in regex.finditer(chunk):
             values = dict(zip(order, (int(g) for g in m.groups())))
+            if dates.get("month_first") and order == ("d", "m", "y") and "/" in m.group():
+                values["d"], values["m"] = values["m"], values["d"]  # "10/7/2021" on a U.S. page: October 7
             if "yy" in values:  # two digits: 1950-2049
                 short = values.pop("yy")
                 values["y"] = short + (1900 if short >= 50 else 2000)

@@ -99,6 +99,25 @@ def _sender(text: str, mention: Mention, people: dict[str, PersonRecord] | None 
     return bool(_ENVOY_OF.search(text[max(0, mention.start - 60):mention.start]))
 
 
+def _aside(text: str, sentence: Sentence, matches: list[Match], words: dict) -> tuple[int, int] | None:
+    """Where a clause that only dates or explains the encounter stands in the lead ("agreed in
+    phone talks Thursday ... after Fumio Kishida became prime minister"): from the first word
+    of ``[names] aside_clauses`` after the first encounter cue to the next comma or semicolon
+    (or the sentence's end); None when there is none."""
+    openers = sorted({w.casefold() for w in words.get("names", {}).get("aside_clauses", [])}, key=len, reverse=True)
+    cues = [m for m in within(matches, sentence.start, sentence.end) if m.kind.split(".", 1)[-1] in TYPE_PRIORITY]
+    if not openers or not cues:
+        return None
+    after_cue = min(m.end for m in cues)
+    found = re.search(r"(?<![\w])(?:" + "|".join(map(re.escape, openers)) + r")(?![\w])",
+                      text[after_cue:sentence.end], re.IGNORECASE)
+    if not found:
+        return None
+    start = after_cue + found.start()
+    stop = re.search(r"[,;，；]", text[start:sentence.end])
+    return start, start + stop.start() if stop else sentence.end
+
+
 def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     every = set(headline_cues) | set(lead_cues)
     for medium in ("video_call", "phone_call"):
@@ -155,8 +174,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             event_type = min((c for c in held if c != _GENERIC), key=TYPE_PRIORITY.index, default="talks")
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
+    aside = _aside(text, sentences[lead], matches, words)
     for i in ([headline] if headline is not None else []) + [lead]:
         for m in mentions[i]:
+            if i == lead and aside is not None and aside[0] <= m.start < aside[1]:
+                continue  # "... after Fumio Kishida became prime minister this week"
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of

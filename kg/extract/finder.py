@@ -333,6 +333,9 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
     for person in f.people.values():
         if fold(person.family) == folded or _token_subset(display, person.name):
             if country is None or person.country in (None, country):
+                if not person.key.startswith("r") and len(display) > len(person.name) and \
+                        not is_cjk(display[:1]) and _token_subset(display, person.name):
+                    person.name = display  # "Tamm" in the headline, "Jaan Tamm" in the lead: the full name
                 return person
     for index, person in enumerate(f.registry.people):
         if fold(person.family) == folded and (country is None or person.country == country):

@@ -12,7 +12,7 @@ from kg.knowledge.matcher import Match
 from kg.knowledge.registry import Registry
 from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
 
-__all__ = ["Layout", "detect_language", "read_layout"]
+__all__ = ["Layout", "detect_language", "read_layout", "page_words"]
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CJK_CHARACTERS = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")  # as kg.text.is_cjk
@@ -248,8 +248,10 @@ _MINISTRY = re.compile(r"ministry|minist[eè]re|ministerio|embassy|ambassade|emb
                        r"外交部|大使馆|大使館|领事馆|领事館|政府", re.IGNORECASE)
 
 
-def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | None = None) -> str | None:
-    """The state whose ministry, embassy or agency published the page."""
+def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | None = None,
+               url: str | None = None, publisher: str | None = None) -> str | None:
+    """The state whose ministry, embassy or agency published the page: as the page names it,
+    else as the manifest's url and publisher name do."""
     domains = registry.publishers.get("domains", {})
     names = registry.publishers.get("names", {})
     for line in lines[:3]:
@@ -267,7 +269,23 @@ def _publisher(lines: list[Line], registry: Registry, matches: list[Match] | Non
         for name, code in names.items():
             if name in line.text:
                 return code
+    for domain, code in domains.items():
+        if url and domain in url.lower():
+            return code
+    for name, code in names.items():
+        if publisher and name in publisher:
+            return code
     return None
+
+
+def page_words(registry: Registry, lang: str, publisher_country: str | None) -> dict:
+    """The language's words as this page reads them: numeric dates month first ("10/7/2021",
+    October 7) where the publisher's state writes them so (``publishers.toml`` [dates]
+    month_first), else day first."""
+    words = registry.lang(lang)
+    if publisher_country and publisher_country in registry.publishers.get("dates", {}).get("month_first", []):
+        words = {**words, "dates": {**words.get("dates", {}), "month_first": True}}
+    return words
 
 
 def _is_paragraph(line: Line, cjk: bool) -> bool:
@@ -290,12 +308,13 @@ def _headline_score(line: Line, matches: list[Match]) -> int:
 
 
 def read_layout(text: str, registry: Registry, lang: str | None = None, published: str | None = None,
-                matches: list[Match] | None = None) -> Layout:
+                matches: list[Match] | None = None, url: str | None = None, publisher: str | None = None) -> Layout:
     lang = lang or detect_language(text, registry)
-    words = registry.lang(lang)
     cjk = registry.is_cjk(lang)
     lines = _split_leading_stamps(split_lines(text))
     matches = matches or []
+    publisher_country = _publisher(lines, registry, matches, url, publisher)
+    words = page_words(registry, lang, publisher_country)
     boilerplate: list[Line] = []
     kept: list[Line] = []
     for line in lines:
@@ -352,5 +371,5 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         pub_date = _latin_date(text, registry.lang("en"))
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
-    return Layout(lang, headline, body, pub_date, pub_line, _publisher(lines, registry, matches), boilerplate,
+    return Layout(lang, headline, body, pub_date, pub_line, publisher_country, boilerplate,
                   None if pub_date else month_stamp, None if pub_date else copy_day)

@@ -45,6 +45,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _counterparts(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _resolve_countries(f, sentences, matches, by_sentence)
+    _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
     _merge_partial_names(f, by_sentence)
     if not f.cjk:
@@ -370,6 +371,35 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
                 holders = same_title or {p.country for p in f.people.values() if p.country and roles & set(p.roles)}
                 if len(holders) == 1:
                     x.codes = (holders.pop(),)
+
+
+def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
+    """"The President spoke today to Prime Minister Cameron ... President Obama also updated
+    the Prime Minister": a title with no name stands for the one official the readout names
+    elsewhere with that same title and post, of the state the title gives if it gives one
+    and of the publisher's when it is known, when that official is not named in the same
+    sentence. No date or registry needed."""
+    taken = tuple(fold(w) for w in f.words.get("names", {}).get("post_taken", []))
+    folded = fold(f.text)
+    for mentions in by_sentence.values():
+        here = {x.person for x in mentions if x.person}
+        for x in mentions:
+            if x.kind != "title_ref" or not x.role or any(
+                    y.kind == "person" and y.start >= x.end and f.is_glue(x.end, y.start) for y in mentions):
+                continue  # "Secretary Blinken's call": the title of the name right after it
+            if taken and folded[max(0, x.start - 60):x.start].rstrip().endswith(taken):
+                continue  # "to congratulate him on his new tenure as Foreign Minister": a post, not a person
+            roles = set(x.role.split(","))
+            # on a page whose publisher is known, the official is the publisher's ("Le Ministre des
+            # Affaires étrangères reçoit ..." on a Tunisian page is not the Chinese minister)
+            fitting = [p for p in f.people.values() if p.country and p.key not in here and roles & set(p.roles)
+                       and (not x.codes or x.codes[0] in ("", p.country)) and (not f.home or p.country == f.home)]
+            holders = [p for p in fitting if x.title in {fold(" ".join(t.split())) for t in p.roles.values()}]
+            if len(holders) != 1:
+                continue
+            person = holders[0]
+            x.kind, x.person, x.codes = "person", person.key, (person.country or "",)
+            here.add(person.key)
 
 
 def _short_mentions(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:

@@ -136,7 +136,7 @@ class Registry:
         self.topics: dict[str, Topic] = {}
         self.people: list[Person] = []
         self.languages: dict[str, dict[str, Any]] = {}
-        self.publishers: dict[str, dict[str, str]] = {}
+        self.publishers: dict[str, dict] = {}
         self._gazetteers: dict[str, Gazetteer] = {}
         self.offices_known_until: dt.date | None = None
         # the year each pair of states established relations (relations.toml), by sorted pair
