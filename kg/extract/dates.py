@@ -54,6 +54,11 @@ def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tupl
     for m in _CJK_DATE.finditer(text, start, end):
         if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
             return _cn_number(m.group(2)), _cn_number(m.group(3))
+    units = words.get("dates", {}).get("units", {})
+    if units and marks:  # Korean "[신화망 베이징 1월 27일]"
+        for m in _unit_pattern(units["year"], units["month"], units["day"]).finditer(text, start, end):
+            if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
+                return int(m.group(2)), int(m.group(3))
     return None
 
 
@@ -151,6 +156,9 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
     units = dates.get("units", {})
     if units:  # "2024년 5월 13일", "5월 13일", "13일": numbers with the language's words for year, month, day
         for m in _unit_pattern(units["year"], units["month"], units["day"]).finditer(chunk):
+            if any(chunk.startswith(x, m.end()) for x in marks):  # an agency's dateline, not the event
+                taken.append((m.start(), m.end()))
+                continue
             year, month, day = (int(g) if g else None for g in m.groups())
             if (month is None or 1 <= month <= 12) and day is not None and 1 <= day <= 31:
                 add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
