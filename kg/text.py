@@ -27,6 +27,8 @@ class _FoldTable(dict):
         char = chr(code)
         if char in _PUNCT_MAP:
             out = _PUNCT_MAP[char]
+        elif 0xAC00 <= code <= 0xD7A3:
+            out = char  # a Hangul syllable: its decomposition is its letters, not an accent to drop
         else:
             base = unicodedata.normalize("NFD", char)[0]
             lowered = base.lower()

@@ -102,8 +102,9 @@ def test_a_readout_in_a_language_not_read_says_so():
     texts = {
         "it": "Il ministro degli Esteri italiano Antonio Tajani ha avuto un colloquio telefonico con il ministro degli Esteri "
               "cinese Wang Yi. I due ministri hanno parlato delle relazioni tra i due paesi e della situazione in Ucraina.",
-        # Japanese is read since lang/ja.toml; Korean is still only recognised
-        "ko": "외교부 장관은 왕이 중국 외교부장과 전화 통화를 했다. 두 장관은 양국 관계에 대해 의견을 교환했다.",
+        # Japanese and Korean are read (lang/ja.toml, lang/ko.toml); Greek is only recognised
+        "el": "Ο υπουργός Εξωτερικών είχε τηλεφωνική επικοινωνία με τον Κινέζο ομόλογό του Ουάνγκ Γι. "
+              "Οι δύο υπουργοί συζήτησαν τις σχέσεις των δύο χωρών.",
     }
     for lang, text in texts.items():
         outcome = process_document(document_from_text(text, f"{lang}.txt"))

@@ -90,7 +90,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         j = i + 1
         while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
                 f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])) and not (
-                spans[j].kind == "title" and f.starts_another(chain[-1].end, spans[j].start)):
+                spans[j].kind == "title" and f.starts_another(chain[-1].end, spans[j].start)) and not (
+                f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
         titles = [c for c in chain if c.kind == "title"]
@@ -166,6 +167,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             # "岡田克也外相", "ジョン・ケリー米国務長官": the name right before the title (or its state)
             floor = max([sentence.start] + [x.end for x in spans[:i] if x.end <= m.start])
             known = [x for x in spans[:i] if x.kind == "person" and x.end == floor and f.gap(x.end, m.start) in ("", "・")]
+            if not known and f.name_words:  # "왕이(王毅) 중국 외교부장": the name, its original spelling, the title
+                known = [x for x in spans[:i] if x.kind == "person" and
+                         re.fullmatch(r"\s*(?:[(（][^()（）]{1,20}[)）])?\s*", text[x.end:m.start])]
+                known = [x for x in known if not any(y.end > x.end and y.kind != "person" for y in spans[:i])]
             if known:
                 person = f.record("", None, int(known[-1].value))
             elif (by_family := f.known_by_family(m.start, floor)) is not None:

@@ -54,6 +54,11 @@ def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tupl
     for m in _CJK_DATE.finditer(text, start, end):
         if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
             return _cn_number(m.group(2)), _cn_number(m.group(3))
+    units = words.get("dates", {}).get("units", {})
+    if units and marks:  # Korean "[신화망 베이징 1월 27일]"
+        for m in _unit_pattern(units["year"], units["month"], units["day"]).finditer(text, start, end):
+            if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
+                return int(m.group(2)), int(m.group(3))
     return None
 
 
@@ -150,6 +155,20 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
         day = _cn_number(m.group(3))
         if (month is None or 1 <= month <= 12) and 1 <= day <= 31:
             add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
+    units = dates.get("units", {})
+    if units:  # "2024년 5월 13일", "5월 13일", "13일": numbers with the language's words for year, month, day
+        for m in _unit_pattern(units["year"], units["month"], units["day"]).finditer(chunk):
+            if any(chunk.startswith(x, m.end()) for x in marks):  # an agency's dateline, not the event
+                taken.append((m.start(), m.end()))
+                continue
+            year, month, day = (int(g) if g else None for g in m.groups())
+            if (month is None or 1 <= month <= 12) and day is not None and 1 <= day <= 31:
+                add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
+    if dates.get("month_dot_day"):  # "5.13.(월)": month and day with stops, before a bracketed weekday
+        for m in _MONTH_DOT_DAY.finditer(chunk):
+            month, day = int(m.group(1)), int(m.group(2))
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), None, month, day))
     months = dates.get("months", {})
     if months:
         month_index = {k.lower(): v for k, v in months.items()}
@@ -172,6 +191,17 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
             add(m.start(), m.end(), mention)
     found.sort(key=lambda d: d.start)
     return found
+
+
+_MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s*[(（])")
+
+
+@lru_cache(maxsize=4)
+def _unit_pattern(year: str, month: str, day: str) -> re.Pattern[str]:
+    """Year, month and day each a number followed by its word ("2024년 5월 13일"); year and
+    month may be left out; the day's word may take a particle ("13일에", "13일(현지시간)")."""
+    y, m, d = (re.escape(w) for w in (year, month, day))
+    return re.compile(rf"(?<!\d)(?:(\d{{4}})\s*{y}\s*)?(?:(\d{{1,2}})\s*{m}\s*)?(\d{{1,2}})\s*{d}")
 
 
 @lru_cache(maxsize=16)

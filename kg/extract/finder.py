@@ -72,8 +72,8 @@ def _strip_accents(text: str) -> str:
 
 
 def name_key(name: str) -> str:
-    # letters of the Latin, Cyrillic, Arabic and CJK scripts make a name's key ("Лавров", "عطاف")
-    return re.sub(r"[^a-z0-9\u3400-\u9fff\u0430-\u044f\u0451\u0621-\u064a]+", "-", _strip_accents(name).lower()).strip("-")
+    # letters of the Latin, Cyrillic, Arabic, CJK and Hangul scripts make a name's key ("Лавров", "عطاف", "박진")
+    return re.sub(r"[^a-z0-9\u3400-\u9fff\u0430-\u044f\u0451\u0621-\u064a\uac00-\ud7a3]+", "-", _strip_accents(name).lower()).strip("-")
 
 
 class _Finder:
@@ -87,7 +87,9 @@ class _Finder:
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
         self.glue |= {fold(w) for w in actors.get("glue_words", [])}
-        self.generic = {fold(w) for w in names.get("generic_titles", [])}
+        # with the particles a language joins to them ("장관은")
+        self.generic = {fold(form) for w in names.get("generic_titles", [])
+                        for form in Morphology(self.words.get("morphology")).forms(w)}
         self.glue |= {"the", "le", "la", "les", "l'", "'s", "el", "los", "las", "del", "de", "兼", "、", "和", "及", "暨", "国", "国家", "副", "驻华", "驻", "常驻", "的", "外交部", "政府", "国防部", "外交部第一"}
         self.person_joiners = {" ".join(re.findall(r"[\w']+|[^\w\s]", fold(w))) for w in actors.get("person_joiners", [])}
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
@@ -119,6 +121,15 @@ class _Finder:
         self.title_after_name = bool(names.get("title_after_name"))
         self.state_abbreviations = set("".join(names.get("state_abbreviations", [])))
         self.time_words = tuple(names.get("time_words", []))
+        # Korean: the name before the title is one to ``name_words`` whole words of the script
+        # ("박진 외교부 장관", "토니 블링컨 미국 국무장관"); a word in ``not_names`` or, past the first,
+        # one with an ending of ``not_name_endings`` ("방한 중인", "참석한") is no part of it
+        self.name_words = int(names.get("name_words", 0))
+        self.name_ranges = [(int(low), int(high)) for low, high in names.get("name_letters", [])]
+        self.not_name_endings = tuple(names.get("not_name_endings", []))
+        # particles joined to a word that close its phrase ("장관은", "외교부장과"): no title or
+        # state after them is of the same official
+        self.chain_enders = tuple(fold(w) for w in actors.get("phrase_end_particles", []))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -265,10 +276,39 @@ class _Finder:
             return None
         return tokens[0][0], tokens[-1][1]
 
+    def _name_letter(self, char: str) -> bool:
+        return any(low <= ord(char) <= high for low, high in self.name_ranges)
+
+    def spaced_name_before(self, position: int, floor: int) -> tuple[int, int] | None:
+        """The name before a title in a spaced script that writes it first (Korean "박진 외교부
+        장관", "토니 블링컨 미국 국무장관"): up to ``name_words`` whole words of the script's letters
+        (a bracketed original spelling after them skipped: "왕이(王毅)")."""
+        head = self.text[floor:position]
+        head = re.sub(r"\s*[(（][^()（）]{1,20}[)）]\s*$", "", head)
+        words = list(re.finditer(r"\S+", head))
+        start = end = None
+        for count, word in enumerate(reversed(words)):
+            text = word.group()
+            low = fold(text)
+            if count >= self.name_words or not all(self._name_letter(c) or c in "·ㆍ-" for c in text) or \
+                    low in self.not_names or text in self.time_words or \
+                    (count and text.endswith(self.not_name_endings)) or \
+                    (end is not None and head[word.end():start].strip()):
+                break
+            if count == 0 and (len(text) < 2 or text.endswith(self.not_name_endings)):
+                return None
+            start = word.start()
+            end = end if end is not None else word.end()
+        if start is None or end is None:
+            return None
+        return floor + start, floor + end
+
     def name_before(self, position: int, floor: int) -> tuple[int, int] | None:
         """The name right before a title in a language that writes the title after it: a run of
         katakana (a foreign name, parts joined by ・), else two to four kanji after a kana or a
         stop (a Japanese or Chinese name), never a run of one-character state names ("日中外相")."""
+        if self.name_words:
+            return self.spaced_name_before(position, floor)
         end = position
         while end > floor and self.text[end - 1] in "・=＝":
             end -= 1
@@ -295,12 +335,17 @@ class _Finder:
         """"林大臣", "茂木外相": one to three kanji before a title that begin the written name of an
         official this document has already named in full ("林芳正") are that official."""
         i = position
-        while i > floor and position - i < 3 and is_cjk(self.text[i - 1]):
+        if self.name_words and self.text[floor:position].endswith(" "):
+            position -= 1  # Korean "조 장관", "왕 부장": the family name is a word of its own
+            i = position
+        while i > floor and position - i < 3 and (is_cjk(self.text[i - 1]) or (self.name_words and self._name_letter(self.text[i - 1]))):
             i -= 1
+        if self.name_words and i > floor and not self.text[i - 1].isspace() and not self.text[i - 1] in "(（\"'“‘":
+            return None
         for start in range(i, position):
             family = self.text[start:position]
             found = [p for p in self.people.values() if any(
-                v.startswith(family) and len(v) > len(family) and is_cjk(v[:1])
+                v.startswith(family) and len(v) > len(family) and (is_cjk(v[:1]) or (self.name_words and self._name_letter(v[0])))
                 for v in (self.registry.people[int(p.key[1:])].variants if p.key.startswith("r") else [p.name]))]
             if len(found) == 1:
                 return found[0], start

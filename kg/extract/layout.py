@@ -288,13 +288,15 @@ def page_words(registry: Registry, lang: str, publisher_country: str | None) -> 
     return words
 
 
-def _is_paragraph(line: Line, cjk: bool) -> bool:
-    """Body text rather than page furniture: long, or a full sentence."""
+def _is_paragraph(line: Line, cjk: bool, sizes: dict | None = None) -> bool:
+    """Body text rather than page furniture: long, or a full sentence. ``sizes`` (``[layout]
+    paragraph`` of a language that packs more into a word, as Korean: {chars, words}) lowers both."""
     text = line.text
     if cjk:
         han = sum(1 for c in text if is_cjk(c))
         return han >= 48 or (han >= 12 and text.endswith(("。", "！", "？", "”")))
-    return len(text) >= 140 or (len(text.split()) >= 12 and text.endswith((".", "!", "?", "»", '"', "”")))
+    chars, words = (sizes or {}).get("chars", 140), (sizes or {}).get("words", 12)
+    return len(text) >= chars or (len(text.split()) >= words and text.endswith((".", "!", "?", "»", '"', "”")))
 
 
 def _reports_encounter(line: Line, matches: list[Match]) -> bool:
@@ -322,7 +324,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         if furniture and len(line.text) < 80 and _header_date(line, words) is not None:
             furniture = False  # "2023-02-21 23:40" is the date line, not furniture
         (boilerplate if furniture else kept).append(line)
-    first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk)), len(kept))
+    sizes = words.get("layout", {}).get("paragraph")
+    first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk, sizes)), len(kept))
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None

@@ -79,6 +79,9 @@ class _Reader:
         # "林大臣から"): the marked actor is the cue's subject, those after it its objects
         self.subject_particles = tuple(actors.get("subject_particles", []))
         self.place_particles = tuple(actors.get("place_particles", []))
+        # Korean: the subject particle is joined to the actor's last word ("장관은", "중국 측은")
+        self.subject_endings = tuple(actors.get("subject_endings", []))
+        self.verb_last = bool(self.subject_particles or self.subject_endings)
         self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
 
     def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
@@ -87,10 +90,12 @@ class _Reader:
         titles = {m.start: m.end for m in self.matches if m.kind in ("title", "honorific") and start <= m.start < cue_start}
         for a in reversed([a for a in actors if start <= a.start and a.end <= cue_start]):
             end = a.end
-            while end in titles or (self.text[end:end + 1] in self.title_joiners and end + 1 in titles):
+            while end in titles or (self.text[end:end + 1] in self.title_joiners and end + 1 in titles) or \
+                    (self.subject_endings and self.text[end:end + 1] == " " and end + 1 in titles):  # "블링컨 장관은"
                 end = titles.get(end) or titles[end + 1]
             if a.kind in ("person", "state", "both", "org", "title_ref", "self") and \
-                    self.text.startswith(self.subject_particles, end):
+                    (self.text.startswith(self.subject_particles, end) or
+                     (self.subject_endings and self.text[a.start:end].endswith(self.subject_endings))):
                 return a
         return None
 
@@ -198,7 +203,11 @@ def _speech_speaker(reader: _Reader, i: int, running: tuple[str, ...]) -> tuple[
         # «...», a poursuivi M. Wang / "...," Wang said: the speaker follows the verb
         after_quote = any(q in text[max(s.start, verb.start - 4):verb.start] for q in "»”」』\"")
         chosen = None
-        if after_quote and after:
+        # a verb-last language marks the speaker with a particle ("블링컨 장관은 ... 밝혔다")
+        marked = reader.marked_subject(mentions, s.start, verb.start) if reader.subject_endings else None
+        if marked is not None:
+            chosen = marked
+        elif after_quote and after:
             chosen = after[0]
         else:
             for x in reversed(before):
@@ -297,7 +306,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
         and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start])
         # Japanese writes no spaces: a verb ending in its own clause ("歓迎し、") starts another stance
-        and not (reader.subject_particles and re.search(r"[、,，]", text[frames[k - 1].end:c.start])))]
+        and not (reader.verb_last and re.search(r"[、,，]", text[frames[k - 1].end:c.start])))]
     # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
     # is supported, not a second stance
     frames = [c for k, c in enumerate(frames) if not (
@@ -423,7 +432,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
         if verb_final and len(in_clause) >= 2 and not _joined(text, in_clause[0], in_clause[1]):
             before, objects_before = in_clause[:1], in_clause[1:]
-        marked = reader.marked_subject(actors, s.start, cue.start) if reader.subject_particles else None
+        marked = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
         if marked is not None:
             # the verb ends its clause: what comes after it is another clause's, and a wish, plan
             # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意")
@@ -542,7 +551,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
             named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
             targets = [c for c in named if c != endorser]
-            if not named and stance == "congratulate" and reader.subject_particles and len(reader.participants) == 2:
+            if not named and stance == "congratulate" and reader.verb_last and len(reader.participants) == 2:
                 # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
                 # congratulated is the other party of the encounter
                 targets = [c for c in reader.participants if c != endorser]

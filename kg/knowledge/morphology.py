@@ -12,6 +12,9 @@ table in ``lang/<code>.toml``:
   ``article`` ("ال"), which ل fuses with ("للصين").
 - ``conjunctions``: particles joined to any word, so cue words (verbs, stance nouns) take
   them as well ("وأكد", "ودعم"); cue words get no other form.
+- ``suffixes``: particles written joined to the end of a word (Korean 중국과, 장관은, 미국의),
+  on every phrase whose last letter is in ``suffix_ranges``, cue words included; and
+  ``cue_endings``: verb endings joined to cue words only (통화했다, 지지하였다).
 
 Every word of a phrase may keep its form or take the case's ending ("министра иностранных
 дел": the head noun inflects, the genitive after it does not); the forms never collide with
@@ -40,7 +43,11 @@ class Morphology:
         self.letters = table.get("letters", "")  # the script's letters: only such words inflect
         self.proclitics: list[str] = list(table.get("proclitics", []))
         self.article: str = table.get("article", "")
-        self.enabled = bool(self.paradigms or self.proclitics)
+        # particles joined to a word's end (Korean): on phrases ending in a letter of these ranges
+        self.suffixes: list[str] = list(table.get("suffixes", []))
+        self.cue_endings: list[str] = list(table.get("cue_endings", []))
+        self.suffix_ranges = [(int(low), int(high)) for low, high in table.get("suffix_ranges", [])]
+        self.enabled = bool(self.paradigms or self.proclitics or self.suffixes)
         # conjunctions written joined to any word (Arabic و ف): cue words take them too ("وأكد")
         self.conjunctions: list[str] = list(table.get("conjunctions", []))
         # word ends the language never has ("consonant + й" in Russian): no base form ends so
@@ -79,7 +86,12 @@ class Morphology:
             for combo in itertools.islice(itertools.product(*options), _MAX_PER_CASE):
                 out.append(" ".join(combo))
         out += [form for base in list(out) for form in self._with_proclitics(base)]
+        out += [base + suffix for base in list(out) if self._takes_suffixes(base) for suffix in self.suffixes]
         return list(dict.fromkeys(out))
+
+    def _takes_suffixes(self, phrase: str) -> bool:
+        """Whether particles join the end of ``phrase`` (its last letter is of the language's script)."""
+        return bool(phrase) and any(low <= ord(phrase[-1]) <= high for low, high in self.suffix_ranges)
 
     def _paradigm(self, word: str) -> tuple[str, list[list[str]]] | None:
         """The paradigm a word in its base form takes (the longest final that fits)."""
@@ -156,8 +168,12 @@ class Morphology:
         return best or name
 
     def cue_forms(self, phrases: list[str]) -> list[str]:
-        """Cue words as written: each phrase, then with each joined conjunction ("أكد", "وأكد")."""
-        return list(dict.fromkeys([*phrases, *(c + p for p in phrases for c in self.conjunctions)]))
+        """Cue words as written: each phrase, then with each joined conjunction ("أكد", "وأكد"),
+        then with each particle and verb ending joined to its end ("통화를", "통화했다")."""
+        out = [*phrases, *(c + p for p in phrases for c in self.conjunctions)]
+        endings = self.suffixes + self.cue_endings
+        out += [p + e for p in phrases if self._takes_suffixes(p) for e in endings]  # "통화했다", "지지를"
+        return list(dict.fromkeys(out))
 
     def _with_proclitics(self, phrase: str) -> list[str]:
         """"الصين" -> "والصين", "بالصين", "للصين"...: particles joined to the first word."""
