@@ -16,7 +16,7 @@ from cli import main
 from kg.build.builder import build
 from kg.views.compare import compare, explain
 from kg.errors import QueryError
-from kg.sparql.query import open_store
+from kg.sparql.query import open_store, run_query
 from tests.generated import build_encounter_pair
 
 PAIR = Path(__file__).resolve().parent / "data" / "pair"
@@ -159,3 +159,29 @@ def test_a_weekday_on_a_month_stamped_page_meets_the_dated_readout(tmp_path):
     assert sorted(r["file"] for r in comparison.readouts) == ["cn_wang_blinken_call.txt", "es_blinken_wang_llamada.txt"]
     assert comparison.date == "2022-01-27"
     assert any("a Wednesday on a page stamped 2022-01" in reason for reason in comparison.reasons)
+
+
+ADDRESS = Path(__file__).resolve().parent / "data" / "pair_address"
+
+
+def test_the_day_in_a_page_address_joins_undated_reports_to_the_dated_one(tmp_path):
+    """The State Department dates the call 2 March; a news copy on a page whose address
+    carries 3 March says "Wednesday" (the 2nd), a brief on a page of the 3rd names no day;
+    a third copy of the 9th says "Tuesday" (the 8th): another call. Each keeps its address
+    day in its own graph (kg:addressDay), never as its date."""
+    shutil.copytree(ADDRESS, tmp_path / "sources")
+    build(tmp_path / "sources", tmp_path / "build")
+    store = open_store(tmp_path / "build", tmp_path / "sources", tmp_path / "build")
+    (comparison,) = compare(store)
+    assert sorted(r["file"] for r in comparison.readouts) == [
+        "au_hayashi_blinken_brief.txt", "jp_hayashi_blinken_news.txt", "us_blinken_hayashi_call.txt"]
+    assert comparison.date == "2022-03-02"
+    assert sorted(r["date"] for r in comparison.readouts) == ["", "", "2022-03-02"]
+    assert any("Wednesday 2022-03-02 (counted back from 2022-03-03" in reason for reason in comparison.reasons)
+    assert any("no day, on a page whose address carries 2022-03-03" in reason for reason in comparison.reasons)
+    later = explain(store, "jp_hayashi_blinken_later.txt")
+    assert [r["file"] for r in later.readouts] == ["jp_hayashi_blinken_later.txt"]
+    assert "Tuesday 2022-03-08" in later.reasons[0] and "not joined" in later.reasons[0]
+    days = run_query(store, """SELECT ?day WHERE { GRAPH ?g { ?e <https://w3id.org/readout-kg/ontology#addressDay> ?day } }
+                               ORDER BY ?day""").values()
+    assert [str(row[0]) for row in days] == ["2022-03-03", "2022-03-03", "2022-03-09"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 
 from kg.knowledge.registry import load_registry
 from kg.build.resolve import Report, resolve
-from kg.extract.dates import month_day, undated_day
+from kg.extract.dates import ADDRESS_WINDOW, DayHints, address_day, day_hints, month_day, undated_day
 
 
 def _r(readout: str, kind: str, date: str | None, *sides: str, encounter: str | None = None) -> Report:
@@ -175,3 +176,112 @@ def test_undated_day_reads_a_weekday_against_a_month_stamp():
     # no stamp, or no weekday: no days
     assert _undated("Wang Yi a eu samedi une conversation téléphonique avec Antony Blinken.", "fr") == (None, frozenset())
     assert _undated("Wang Yi a eu une conversation téléphonique avec Antony Blinken.", "fr", "2022-03") == (None, frozenset())
+
+
+# The day a page's address carries: a hint for an undated report (kg.extract.dates.day_hints).
+
+def test_address_day_reads_the_one_day_a_page_address_carries():
+    assert address_day("https://news.example.jp/news/2021/10/07/national/motegi-blinken-talks/") == "2021-10-07"
+    assert address_day("http://www.example.gov.cn/eng/wjdt/202110/t20211007_10000001.shtml") == "2021-10-07"
+    assert address_day("http://german.example.cn/n3/2016/0108/c209052-9001209.html") == "2016-01-08"
+    assert address_day("http://example.cn/archive/2010-05/18/content_20161174.htm") == "2010-05-18"  # 20161174: no day
+    assert address_day("https://example.com/ampView/20240518500068") is None  # a long number is no day
+    assert address_day("https://example.com/india/minister-meets-secretary-1503045389.html") is None
+    assert address_day("https://example.com/2021/10/07/copy-of-20211009.html") is None  # two days: neither
+    assert address_day("https://example.com/2021/02/30/story") is None  # no such day
+    assert address_day("https://20211007.example.com/story") is None  # the host is no path
+    assert address_day(None) is None and address_day("") is None
+
+
+def _hints(text: str, url: str | None, lang: str = "en", stamp: str | None = None) -> DayHints:
+    return day_hints(text, (0, text.index(".") + 1), _words(lang), stamp, url)
+
+
+def test_day_hints_count_a_weekday_or_relative_day_back_from_the_address_day():
+    thursday = "https://news.example.jp/2021/10/07/motegi-blinken/"
+    assert _hints("Motegi and Blinken agreed in phone talks Thursday to strengthen the alliance.", thursday) == \
+        DayHints(days=frozenset({"2021-10-07"}), address_day="2021-10-07")
+    assert _hints("Emmanuel Macron a accueilli mercredi à Paris le chef de la diplomatie chinoise.",
+                  "https://example.fr/2023/02/16/paris-pekin/", "fr").days == frozenset({"2023-02-15"})
+    assert _hints("Lavrov spoke yesterday with Wang Yi by phone.", "https://example.ru/2024/02/08/x").days == \
+        frozenset({"2024-02-07"})
+    # two weekdays, or a weekday and a day of the month: no hint
+    assert _hints("They spoke on Monday and met on Thursday.", thursday) == DayHints()
+    assert _hints("They spoke on Monday, October 4 by phone.", thursday).address_day is None
+
+
+def test_day_hints_without_a_day_span_the_window_before_the_address_day():
+    hints = _hints("Hayashi held a telephone conversation with Blinken.", "https://example.com/t20220303_4417.html")
+    first = dt.date(2022, 3, 3) - dt.timedelta(days=ADDRESS_WINDOW)
+    assert hints.address_day == "2022-03-03"
+    assert hints.days == frozenset((first + dt.timedelta(days=n)).isoformat() for n in range(ADDRESS_WINDOW + 1))
+    assert _hints("Hayashi held a telephone conversation with Blinken.", None) == DayHints()
+
+
+def test_day_hints_prefer_what_the_text_says():
+    """The month stamp and the day and month the text names come first; the address is the last resort."""
+    url = "https://example.com/2022/03/20/story"
+    weekday = _hints("Wang Yi a eu samedi une conversation téléphonique avec Antony Blinken.", url, "fr", "2022-03")
+    assert weekday.address_day is None and len(weekday.days) == 5  # the Saturdays of the stamped month
+    assert _hints("On March 12, Lavrov spoke with Blinken.", url) == DayHints(month_day=(3, 12))
+
+
+def _hinted(readout: str, kind: str, sentence: str, url: str, *sides: str, people=()) -> Report:
+    hints = _hints(sentence, url)
+    return Report(f"ev/{readout}/{kind}/undated", f"ro/{readout}", kind, None, frozenset(sides), frozenset(people),
+                  hints.month_day, hints.days, hints.address_day)
+
+
+_NO_DAY = "The two ministers held a telephone conversation."
+
+
+def test_an_undated_report_joins_the_one_encounter_its_address_day_allows():
+    """No day in the text, a day in the address: the encounter is that day or shortly before;
+    the other side's date may be a day later (Washington's evening is Beijing's morning)."""
+    reports = [_r("us", "phone_call", "2022-03-02", "JPN", "USA"),
+               _hinted("jp", "phone_call", _NO_DAY, "https://example.jp/2022/03/03/x", "JPN", "USA"),
+               _r("cn", "phone_call", "2022-01-27", "CHN", "USA"),
+               _hinted("es", "phone_call", _NO_DAY, "https://example.es/2022/01/26/x", "CHN", "USA")]
+    assert _groups(reports) == [["cn", "es"], ["jp", "us"]]
+    shared = next(s for s in resolve(reports) if s.date == "2022-03-02")
+    assert any("on a page whose address carries 2022-03-03" in reason for reason in shared.reasons)
+
+
+def test_a_call_five_days_before_the_address_day_is_another_call():
+    """The same pair spoke on 13 and 18 July (a real near miss): a report on a page of the
+    18th naming no day, or naming that Friday, is not the call of the 13th."""
+    dated = _r("uk", "phone_call", "2014-07-13", "GBR", "USA")
+    url = "https://example.gov/2014/07/18/readout-call-prime-minister/"
+    for sentence in (_NO_DAY, "The President spoke by phone on Friday with the Prime Minister."):
+        assert _groups([dated, _hinted("us", "phone_call", sentence, url, "GBR", "USA")]) == [["uk"], ["us"]]
+
+
+def test_a_weekday_counted_back_from_the_address_is_not_widened_to_the_window():
+    """"on Monday" on a page of Thursday the 3rd names the 28th: not a call of the 2nd."""
+    reports = [_r("us", "phone_call", "2022-03-02", "JPN", "USA"),
+               _hinted("jp", "phone_call", "The ministers held phone talks on Monday.", "https://example.jp/2022/03/03/x",
+                       "JPN", "USA")]
+    assert _groups(reports) == [["jp"], ["us"]]
+
+
+def test_two_encounters_in_the_address_window_leave_the_report_alone():
+    """The same pair spoke on the 1st and the 3rd: a report of the 3rd naming no day is neither."""
+    reports = [_r("a", "phone_call", "2022-03-01", "JPN", "USA"), _r("b", "phone_call", "2022-03-03", "JPN", "USA"),
+               _hinted("jp", "phone_call", _NO_DAY, "https://example.jp/2022/03/03/x", "JPN", "USA")]
+    assert _groups(reports) == [["a"], ["b"], ["jp"]]
+    (alone,) = [s for s in resolve(reports) if s.reports[0].readout == "ro/jp"]
+    assert "2 encounters" in alone.reasons[0]
+
+
+def test_the_address_day_never_joins_another_counterpart_officials_or_the_multilateral_meeting():
+    url = "https://example.com/2022/02/11/story"
+    wang, macron, colonna = ("CHN", "Wang Yi"), ("FRA", "Emmanuel Macron"), ("FRA", "Catherine Colonna")
+    reports = [
+        _r("quad", "meeting", "2022-02-11", "AUS", "IND", "JPN", "USA"),  # the multilateral meeting
+        _hinted("bilateral", "meeting", "Hayashi met Blinken on the sidelines.", url, "JPN", "USA"),  # on its sidelines
+        _r("ru", "meeting", "2022-02-11", "CHN", "RUS"),  # the same day, another counterpart
+        _hinted("in", "meeting", "Wang Yi met the minister.", url, "CHN", "IND"),
+        Report("ev/fr", "ro/fr", "meeting", "2022-02-10", frozenset({"CHN", "FRA"}), frozenset({wang, colonna})),
+        _hinted("elysee", "meeting", "Macron received Wang Yi.", url, "CHN", "FRA", people=(wang, macron)),
+    ]
+    assert _groups(reports) == [["bilateral"], ["elysee"], ["fr"], ["in"], ["quad"], ["ru"]]

@@ -31,9 +31,16 @@ A report whose sentence names only a weekday ("a eu samedi une conversation") on
 stamped with a month and no day ("2022-03") may be any of the days of that weekday from
 six days before the month to its end (the weekday counts back from a publication day in
 that month); it joins the one dated group of its sides, medium and officials within a day
-of one of them, and stays alone with two or more, or none. A report with no day at all,
-or only a weekday and no month, is never joined: a false merge is worse than a missed
-one, and without its day the corpus may hold several encounters it could be.
+of one of them, and stays alone with two or more, or none.
+
+Without a month stamp, the day a page's address carries (".../2021/10/07/...", "t20211007_")
+is read as its publication day — a hint only, never the readout's date (ANNOTATION.md §7).
+A weekday or a relative day ("yesterday") the sentence names is then the one such day
+counted back from it, and a sentence that names no day may be any of the
+:data:`~kg.extract.dates.ADDRESS_WINDOW` days before it, or that day; either joins as a
+weekday on a month-stamped page does (:func:`kg.extract.dates.day_hints`). A report with
+no day and no such hint is never joined: a false merge is worse than a missed one, and
+without its day the corpus may hold several encounters it could be.
 
 The shared encounter's date is the one most reports give (ties: the earliest); its type
 the one most reports give (ties: the order of :data:`kg.extract.events.TYPE_PRIORITY`)."""
@@ -47,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.extract.dates import undated_day
+from kg.extract.dates import DayHints, day_hints
 from kg.text import names_match
 
 __all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "read_pairs",
@@ -71,6 +78,7 @@ class Report:
     people: frozenset[tuple[str, str]] = frozenset()  # (side, name) of each participant
     month_day: tuple[int, int] | None = None  # undated: the (month, day) its sentence names without a year
     days: frozenset[str] = frozenset()  # undated: the ISO days it may be (a weekday in a month-stamped page)
+    address_day: str | None = None  # undated: the day its page's address carries, when ``days`` come from it
 
 
 @dataclass
@@ -207,7 +215,7 @@ def _shared(group: list[Report], base: str, ambiguous: dict[str, int] | None = N
             "officials in common on every side that names some",
         ]
         shared.reasons += [f"{_short(r.readout)} names {_day(r)}: the only encounter of these sides, medium and "
-                           f"officials within a day of {'one of them' if r.days else 'it'}"
+                           f"officials within a day of {'one of them' if len(r.days) > 1 else 'it'}"
                            for r in shared.reports if r.date is None and days]
     else:
         report = group[0]
@@ -235,6 +243,12 @@ def _day(report: Report) -> str:
         return report.date
     if report.month_day:
         return dt.date(2024, *report.month_day).strftime("%B %-d") + " with no year"
+    if report.address_day and len(report.days) == 1:
+        day = min(report.days)
+        return f"{dt.date.fromisoformat(day).strftime('%A')} {day} (counted back from {report.address_day}, " \
+               "the day its page's address carries)"
+    if report.address_day:
+        return f"no day, on a page whose address carries {report.address_day} ({', '.join(sorted(report.days))})"
     if report.days:
         days = sorted(report.days)
         return f"a {dt.date.fromisoformat(days[0]).strftime('%A')} on a page stamped {days[-1][:7]} ({', '.join(days)})"
@@ -249,11 +263,13 @@ def reports_of(readout: str, extraction: Any) -> list[Report]:
     out = []
     words = load_registry().lang(extraction.lang) if extraction.events else {}
     for n, event in enumerate(extraction.events):
-        partial, days = (None, frozenset()) if event.date else undated_day(
-            extraction.document.text, (event.evidence.start, event.evidence.end), words, extraction.month_stamp)
+        hints = DayHints() if event.date else day_hints(
+            extraction.document.text, (event.evidence.start, event.evidence.end), words, extraction.month_stamp,
+            extraction.document.url)
         out.append(Report(f"{readout}#{n}", readout, event.type, event.date,
                           frozenset(p.country for p in event.participants),
-                          frozenset((p.country, p.name) for p in event.participants), partial, days))
+                          frozenset((p.country, p.name) for p in event.participants), hints.month_day, hints.days,
+                          hints.address_day))
     return out
 
 

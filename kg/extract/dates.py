@@ -9,7 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
-           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day"]
+           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day", "address_day",
+           "day_hints", "DayHints", "ADDRESS_WINDOW"]
 
 
 @dataclass(frozen=True)
@@ -368,3 +369,70 @@ def _month_day(sentence: str, words: dict[str, Any]) -> tuple[int, int] | None:
     except ValueError:
         return None
     return month, day  # type: ignore[return-value]
+
+
+# The day a page's address carries (".../2021/10/07/...", "t20211007_...", ".../2016/0108/c9..."):
+# its publication day, most often. Never a claim (ANNOTATION.md §7 keeps `published` from the
+# address): only a hint that lets resolution join an undated report to the other side's.
+_ADDRESS_DAYS = (
+    re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.](\d{1,2})[-/_.](\d{1,2})(?!\d)"),  # 2021/10/07, 2010-05/18
+    re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # 2016/0108/
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"),  # 20211007, t20211007_
+)
+ADDRESS_WINDOW = 2  # days before its address's day that a report naming no day may be of
+
+
+def address_day(url: str | None) -> str | None:
+    """The one ISO day that ``url`` carries in its path, None when it carries none or several."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/"):] if "/" in path else ""
+    found = set()
+    for pattern in _ADDRESS_DAYS:
+        for m in pattern.finditer(path):
+            try:
+                found.add(dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
+            except ValueError:
+                continue
+    return found.pop().isoformat() if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class DayHints:
+    """What a readout says of the day of an encounter it gives no date (see :func:`day_hints`)."""
+
+    month_day: tuple[int, int] | None = None  # the day and month it names with no year
+    days: frozenset[str] = frozenset()  # the ISO days it may be
+    address_day: str | None = None  # the day its page's address carries, when ``days`` come from it
+
+
+def day_hints(text: str, sentence: tuple[int, int], words: dict[str, Any], month_stamp: str | None,
+              url: str | None) -> DayHints:
+    """:func:`undated_day`, else what the page's address says: the address's day (``U``) is
+    its publication day, so a weekday or a relative day ("yesterday") the sentence names is
+    the one such day counted back from ``U`` (as a weekday is from a publication date), and a
+    sentence that names no day at all may be any day from ``ADDRESS_WINDOW`` days before
+    ``U`` to ``U``."""
+    month_day, days = undated_day(text, sentence, words, month_stamp)
+    if month_day is not None or days:
+        return DayHints(month_day, days)
+    stamp = address_day(url)
+    if stamp is None:
+        return DayHints()
+    day = dt.date.fromisoformat(stamp)
+    mentions = find_dates(text, words, sentence[0], sentence[1])
+    if not mentions:
+        span = (day - dt.timedelta(days=n) for n in range(ADDRESS_WINDOW + 1))
+        return DayHints(days=frozenset(d.isoformat() for d in span), address_day=stamp)
+    relative = {(m.weekday, m.offset_days) for m in mentions if m.weekday is not None or m.offset_days is not None}
+    if len(relative) != 1 or any(m.absolute or m.day or m.month for m in mentions):
+        return DayHints()
+    weekday, offset = relative.pop()
+    if offset is not None:
+        named = day + dt.timedelta(days=offset) if weekday is None else None
+    else:
+        named = day - dt.timedelta(days=(day.weekday() - weekday) % 7)
+    if named is None or named > day:
+        return DayHints()
+    return DayHints(days=frozenset({named.isoformat()}), address_day=stamp)
