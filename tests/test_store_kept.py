@@ -166,3 +166,33 @@ def test_serve_answers_from_a_kept_store(built):
     expected = [int(run_query(dump, text).values()[0][0]) for text in (
         "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")]
     assert answers == expected
+
+
+def test_a_store_loaded_in_small_pieces_holds_what_one_loaded_whole_holds(built, monkeypatch):
+    """The store is loaded a piece of each file at a time (the loader's memory is that of a
+    piece, not of a dump of 100,000 readouts); pieces of a few hundred bytes cut the dump's
+    lines and the union's statements at their ends, and the union's prefixes go with each."""
+    import kg.build.store
+
+    _, out = built
+    entries = _entries(out)
+    monkeypatch.setattr(kg.build.store, "PIECE_BYTES", 4096)
+    (out / STORE_DIR / "stamp.json").unlink()
+    assert kg.build.store._sync(out) == "loaded"  # here, not in the child sync_store starts: the pieces are small
+    assert (out / DUMP_NQ).stat().st_size > 20 * 4096  # so there were many
+    assert _quads(open_kept_store(out)) == _quads(_from_dump(out))
+    assert _entries(out) == entries  # each entry's graph, read from its block's last line
+
+
+def test_pieces_end_where_lines_end(tmp_path: Path):
+    from kg.build.store import _pieces
+
+    text = b"".join(b"<urn:s> <urn:p> \"%d\" <urn:g> .\n" % i for i in range(500))
+    path = tmp_path / "d.nq"
+    path.write_bytes(text)
+    pieces = list(_pieces(path, b"\n", 100))
+    assert b"".join(pieces) == text
+    assert len(pieces) > 100 and all(piece.endswith(b"\n") for piece in pieces)
+    long = tmp_path / "long.nq"  # a line longer than a piece: read on to its end
+    long.write_bytes(b"x" * 1000 + b"\ny\n" + b"z" * 150 + b"\n")
+    assert list(_pieces(long, b"\n", 100)) == [b"x" * 1000 + b"\ny\n", b"z" * 150 + b"\n"]

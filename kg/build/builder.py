@@ -31,7 +31,7 @@ from kg.build.pipeline import process_path
 from kg.graph.rdf import Minter, registry_triples, sort_triples
 from kg.knowledge.registry import load_registry
 from kg.build.statistics import Facts, readout_facts, statistics_parts, tally
-from kg.build.tally_store import TallyStore, facts_digest
+from kg.build.tally_store import TallyStore, facts_digest, facts_of, facts_text
 from kg.sources.reader import SOURCE_SUFFIXES, display_name, list_sources, source_name
 from kg.build.store import DUMP_NQ, DUMP_TTL, REPORT_JSON, REPORT_TXT, sync_store
 from kg.files import atomic_writer, folder_lock, remove_stale_temporaries
@@ -122,7 +122,7 @@ def _work(path: str) -> tuple:
     return (outcome.source, outcome.sha256, "published", outcome.graph_iri, outcome.flags, len(extraction.events),
             len(extraction.endorsements), people,
             make_block(outcome.lines, outcome.graph_iri, mentions_blob(outcome.graph)),
-            readout_facts(outcome.lines + outcome.graph.entity_lines))
+            facts_text(readout_facts(outcome.lines + outcome.graph.entity_lines)))
 
 
 def _results(paths: list[Path], root: Path, base: str, lang: str | None, jobs: int,
@@ -142,8 +142,11 @@ def _cached_results(paths: list[Path], names: list[str], keys: list[str | None],
     """:func:`_results` for every path in order, taking from ``cache`` what it holds."""
     hits = [cache.get(name, key) for name, key in zip(names, keys)]
     fresh = _results([p for p, hit in zip(paths, hits) if hit is None], root, base, lang, jobs, manifest)
-    for hit in hits:
-        yield hit if hit is not None else next(fresh)
+    try:
+        for hit in hits:
+            yield hit if hit is not None else next(fresh)
+    finally:
+        fresh.close()  # the workers end here, not when the generator is collected
 
 
 def _source_names(paths: list[Path], root: Path) -> list[str]:
@@ -206,7 +209,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
         with atomic_writer(out / DUMP_NQ, binary=True) as dump, atomic_writer(out / DUMP_TTL, binary=True) as union:
             writer = OutputWriter(dump, union, cache.previous_outputs())
             results = _cached_results(paths, names, keys, cache, root, base, lang, jobs, manifest.entries)
-            contributions: dict[str, tuple[str | None, Facts | None]] = {}  # source -> (key, facts)
+            contributions: dict[str, tuple[str | None, Facts | str | None]] = {}  # source -> (key, facts as JSON text)
             for done, (key, result) in enumerate(zip(keys, results), 1):
                 source, sha, status, graph, reasons, events, endorsements, people, block, facts = result
                 reasons = [_one_line(reason) for reason in reasons]
@@ -225,6 +228,7 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
                     cache.put(source, key, result, block)
                 if progress:
                     progress(done, len(paths), source)
+            results.close()  # every readout is in: the workers and what they hold go now
             _add_entity_graphs(writer, cache, registry, Minter(base), full_registry)
             merged = _add_statistics(writer, cache, contributions, registry, Minter(base), notify)
             problems = [_one_line(problem) for problem in manifest.problems]
@@ -242,8 +246,25 @@ def _build(sources: Path, out: Path, base: str, lang: str | None, jobs: int | No
             # close after): anything that fails up to here leaves every output of the last build
             _write_reports(result)
         cache.commit()
+        # what the readouts left here is not needed any more: give it back before the store
+        # process starts (the build of 100,000 readouts holds about a GiB)
+        del contributions, results, writer, keys, seen_hashes
+        _give_back_memory()
         sync_store(out)  # the on-disk query store (kg/build/store.py), to the new dump
         return result
+
+
+def _give_back_memory() -> None:
+    """Collect, and hand the heap's free pages back to the system (glibc's ``malloc_trim``;
+    nothing elsewhere): Python keeps freed memory for itself, which at 100,000 readouts
+    would sit beside the store's process for nothing."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 @contextmanager
@@ -275,8 +296,9 @@ def _add_entity_graphs(writer: OutputWriter, cache: BuildCache, registry, mint: 
         cache.put(entry, key, (entry, None, "published", graph, [], 0, 0, [], None, None), block, *writer.add(block))
 
 
-def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
-                    registry, mint: Minter, notify: Callable[[str], None] | None = None) -> int:
+def _add_statistics(writer: OutputWriter, cache: BuildCache,
+                    contributions: dict[str, tuple[str | None, Facts | str | None]], registry, mint: Minter,
+                    notify: Callable[[str], None] | None = None) -> int:
     """Append the statistics graph (:mod:`kg.build.statistics`) of the published readouts' facts
     (``contributions``: source -> (key, facts), facts None when they are in the cache), in
     parts. The counts of the last build are updated by the readouts that changed
@@ -298,7 +320,7 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
             facts = [_facts(cache, source, key, f) for source, (key, f) in contributions.items()]
         except ValueError as exc:
             raise CacheDamaged(str(exc)) from exc
-        tallies = tally(facts, represents)
+        tallies = tally((facts_of(f) for f in facts), represents)
         parts: Iterable[tuple[str, list[str] | None]] = statistics_parts(tallies, graph)
         touched = None
         merged = tallies.reports - len(tallies.encounter_reports)
@@ -325,7 +347,8 @@ def _add_statistics(writer: OutputWriter, cache: BuildCache, contributions: dict
     return merged
 
 
-def _update_counts(store: TallyStore, cache: BuildCache, contributions: dict[str, tuple[str | None, Facts | None]],
+def _update_counts(store: TallyStore, cache: BuildCache,
+                   contributions: dict[str, tuple[str | None, Facts | str | None]],
                    damage: str | None = None) -> tuple[set[str] | None, str | None]:
     """Bring the stored counts to ``contributions``: take out the readouts counted last
     time that changed or went, add the new ones. Returns the parts whose cells changed, or
@@ -351,9 +374,9 @@ def _update_counts(store: TallyStore, cache: BuildCache, contributions: dict[str
     return None, damage
 
 
-def _facts(cache: BuildCache, source: str, key: str | None, facts: Facts | None,
-           digests: dict[str, tuple[str | None, str | None]] | None = None) -> Facts:
-    """A readout's statistics facts: as the worker gave them, or from the cache, where they
+def _facts(cache: BuildCache, source: str, key: str | None, facts: Facts | str | None,
+           digests: dict[str, tuple[str | None, str | None]] | None = None) -> Facts | str:
+    """A readout's statistics facts: as the worker gave them (JSON text), or from the cache, where they
     must match the digest the counts keep of them (``digests``, when they name the readout
     with this key)."""
     if facts is not None:

@@ -388,6 +388,9 @@ class BuildCache:
                 pass
         finally:
             self.close()
+            # the outputs are in place and the index written: what it held of 100,000 readouts
+            # (hundreds of MiB) is not needed any more, and the store is synced next
+            self._old, self._new = {}, {}
 
     def _commit(self) -> None:
         db = self._db

@@ -46,7 +46,7 @@ from kg.build.resolve import MEDIUM, Report
 from kg.build.statistics import (Facts, alone_unit, counterpart_cell, endorsement_cell, facts_reports, group_pairs,
                            group_reports, topic_cell, unit_counts)
 
-__all__ = ["TallyStore", "TALLY_TABLES", "facts_digest"]
+__all__ = ["TallyStore", "TALLY_TABLES", "facts_digest", "facts_of", "facts_text"]
 
 _STANCE_KEY = "endorser TEXT, target TEXT, topic TEXT, stance TEXT"
 _SCHEMA = (
@@ -85,10 +85,20 @@ _TOTALS = {  # what the check of each table adds up, besides counting its rows
 _STANCE_COLUMNS = ("year", "endorser", "target", "topic", "stance")
 
 
-def facts_digest(facts: Facts) -> str:
+def facts_text(facts: Facts | str) -> str:
+    """One readout's facts as the compact JSON text the build cache keeps (text is kept as it is)."""
+    return facts if isinstance(facts, str) else json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
+
+
+def facts_of(facts: Facts | str) -> Facts:
+    """Facts given as JSON text (as workers hand them over: a tenth of the memory of the
+    parsed lists, for 100,000 readouts held until they are counted), parsed; others as they are."""
+    return json.loads(facts) if isinstance(facts, str) else facts
+
+
+def facts_digest(facts: Facts | str) -> str:
     """A digest of one readout's facts, as the build cache keeps their JSON text."""
-    text = json.dumps(facts, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(facts_text(facts).encode("utf-8")).hexdigest()
 
 
 _NONE = ""  # a missing event, target or topic in a key column (terms are never empty)
@@ -173,16 +183,19 @@ class TallyStore:
             self.db.execute(f"DELETE FROM {table}")
         self._empty = True
 
-    def update(self, gone: dict[str, tuple[str | None, Facts]], new: dict[str, tuple[str | None, Facts]]) -> set[str]:
+    def update(self, gone: dict[str, tuple[str | None, Facts | str]],
+               new: dict[str, tuple[str | None, Facts | str]]) -> set[str]:
         """Take out the facts of the readouts ``gone`` and add those of ``new`` (source ->
-        (key, facts)); returns the parts whose cells changed. ValueError when the counts
-        would go below zero (facts taken out that were never added): the counts are then
-        not to be trusted, and the caller counts afresh."""
+        (key, facts), facts parsed or as JSON text: parsed one readout at a time); returns
+        the parts whose cells changed. ValueError when the counts would go below zero (facts
+        taken out that were never added): the counts are then not to be trusted, and the
+        caller counts afresh."""
         reports: dict[tuple[str, str], int] = {}
         made: dict[tuple[str, str], Report] = {}
         statements: dict[tuple, tuple[int]] = {}
         for sign, table in ((-1, gone), (1, new)):
-            for _, facts in table.values():
+            for _, given in table.values():
+                facts = facts_of(given)
                 for report in facts_reports(facts, self.registry_sides):
                     key = (report.readout, report.encounter)
                     reports[key] = reports.get(key, 0) + sign
