@@ -287,3 +287,66 @@ def test_etre_reconnaissant_d_un_soutien_est_un_remerciement(registry):
         M. Le Drian s'est dit reconnaissant pour le soutien de la Chine au sein du Conseil de sécurité.
         """)
     assert stances == set()
+
+
+_ENTRETIEN = """\
+    Entretien de Catherine Colonna avec Wang Yi
+
+    2023-03-04
+
+    La ministre de l'Europe et des Affaires étrangères Catherine Colonna s'est entretenue à Paris avec le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi.
+    """
+
+
+def test_a_stance_owned_by_two_parties_is_each_ones_and_their_capacity_is_no_target(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont rappelé l'attachement de la France et de la Chine, en tant que membres permanents du Conseil de sécurité, à la souveraineté de la Moldavie.
+    """)
+    assert stances == {("FRA", "support", "MDA", "Sovereignty and territorial integrity"),
+                       ("CHN", "support", "MDA", "Sovereignty and territorial integrity")}
+
+
+def test_the_owner_of_a_stance_noun_may_follow_an_adjective(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre le ministre camerounais des Relations extérieures
+
+        2023-03-04
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Beijing le ministre camerounais des Relations extérieures Lejeune Mbella Mbella.
+
+        M. Mbella Mbella a réaffirmé l'engagement indéfectible du Cameroun envers la politique d'une seule Chine.
+        """)
+    assert stances == {("CMR", "support", "CHN", "One-China principle")}
+
+
+def test_states_joined_to_the_target_are_backed_alike(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a salué l'action de la France et de l'Allemagne dans le cadre du format Normandie.
+    """)
+    assert stances == {("CHN", "support", "FRA", "Ukraine"), ("CHN", "support", "DEU", "Ukraine")}
+
+
+def test_the_support_of_a_party_by_others_is_theirs(registry):
+    stances = _stances(registry, """\
+        Foreign Secretary meets Polish and Ukrainian Foreign Ministers
+
+        2023-03-04
+
+        Foreign Secretary James Cleverly met Polish Foreign Minister Zbigniew Rau and Ukrainian Foreign Minister Dmytro Kuleba in London.
+
+        The ministers reaffirmed the steadfast support of Ukraine by Poland and the UK.
+        """)
+    assert stances == {("POL", "support", "UKR", "Ukraine"), ("GBR", "support", "UKR", "Ukraine")}
+
+
+def test_a_title_that_names_its_state_speaks_for_it_when_both_hold_the_post(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre Antony Blinken
+
+        2022-07-09
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Bali le secrétaire d'État américain Antony Blinken.
+
+        Le secrétaire d'État américain a réaffirmé que son pays n'avait pas changé sa politique d'une seule Chine et qu'il ne soutenait pas l'indépendance de Taiwan.
+        """)
+    assert stances == {("USA", "support", "CHN", "One-China principle"), ("USA", "support", "CHN", "Taiwan")}

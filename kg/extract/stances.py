@@ -66,6 +66,10 @@ class _Reader:
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
+        capacity = sorted((fold(w) for w in actors.get("capacity", [])), key=len, reverse=True)
+        self.capacity = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, capacity)) + r")(?!\w)") if capacity else None
+        self.folded = fold(text)
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
         # bilateral-ties noun to the parties it joins
@@ -94,6 +98,14 @@ class _Reader:
             return speaker
         if mention.kind == "both":
             return tuple(self.participants)
+        if mention.kind == "title_ref" and not mention.codes:
+            # "le secrétaire d'État américain" when two participants hold that post: the
+            # nationality written inside the title says whose
+            written = self.text[mention.start:mention.end]
+            gazetteer = self.registry.gazetteer(self.lang)
+            named = {m.value for word in re.findall(r"[^\W\d_][\w\-]+", written) for m in gazetteer.find(word)
+                     if m.kind in ("state", "adj") and m.start == 0 and m.end == len(word)}
+            return tuple(named) if len(named) == 1 else ()
         # a ruling party speaks for its state ("The CPC and the Chinese government will support ...")
         organizations = self.registry.organizations
         return tuple(dict.fromkeys(
@@ -434,13 +446,23 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
-        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
+        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
                  and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
-                     and not re.search(r"\s", text[a.start:a.end])))]
+                     and not re.search(r"\s", text[a.start:a.end])))][:1]
         if owner:
-            endorsers = reader.codes(owner[0], speaker)
+            # "the support of Ukraine by Poland": the party after "by" owns it, the one after "of" is its object
+            agent = next((a for a in actors if a.start >= owner[0].end and a.kind in ("state", "person", "org")
+                          and _BY_AGENT.fullmatch(fold(text[owner[0].end:a.start]))), None)
+            if agent is not None:
+                owner = [agent]
+            # "l'attachement de la France et de la Chine à ...": a stance owned by two parties is each one's
+            for a in actors:
+                if a.start >= owner[-1].end and a.kind in ("state", "person", "org") and \
+                        _OWNER_AND.match(fold(text[owner[-1].end:a.start])):
+                    owner.append(a)
+            endorsers = tuple(dict.fromkeys(c for o in owner for c in reader.codes(o, speaker)))
         if not endorsers:
             endorsers = speaker
         if not endorsers:
@@ -449,7 +471,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
-                 and not (owner and a is owner[0]) and a is not subject_after]
+                 and not any(a is o for o in owner) and a is not subject_after]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
         # place where something happens is where, not whom, the stance is about
         places = [a for a in after if a.kind == "state" and not a.possessive
@@ -457,6 +479,13 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places]
+        if reader.capacity is not None:
+            # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
+            # phrase runs to the next clause break and names no target
+            for phrase in reader.capacity.finditer(reader.folded, cue.end, frame_end):
+                cut = _CAPACITY_END.search(text, phrase.end(), frame_end)
+                stop = cut.start() if cut else frame_end
+                after = [a for a in after if not phrase.start() <= a.start < stop]
         # "spoke highly of the relations between China and the Maldives", "the Russia-China
         # relationship": the two ends of a tie are not backed by praise of the tie
         tied = _tied(reader, actors, inside, cue.end, frame_end)
@@ -524,6 +553,18 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             if stance == "congratulate" and target in reader.registry.organizations:
                 # congratulations on a party occasion go to its state
                 target = reader.registry.organizations[target].party_of or target
+            # "a salué l'action de la France et de l'Allemagne", "supports Ukraine and Moldova":
+            # states joined to the target are backed alike
+            co_targets: list[str] = []
+            head = next((a for a in after if target in reader.codes(a, speaker)), None) if target in state_targets else None
+            while head is not None:
+                nxt = next((a for a in after if a.start >= head.end), None)
+                if nxt is None or not (_OWNER_AND.match(fold(text[head.end:nxt.start])) or
+                                       (_joined(text, head, nxt) and text[head.end:nxt.start].strip() not in (",", "،", "，"))):
+                    break
+                co_targets += [c for c in reader.codes(nxt, speaker) if c != endorser and c != target
+                               and reader.registry.code_kind(c) == "state" and c not in co_targets]
+                head = nxt
             # a label named both ways ("s'oppose à l'ingérence dans les affaires intérieures")
             # takes the "against" reading; a general label gives way to a specific one
             first_reading: dict[str, bool] = {}
@@ -576,6 +617,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 if cue.kind == "congratulate_on" and label is None and not occasion:
                     continue  # "a congratulatory message ... on his election": only with a topic or an occasion
                 add(endorser, final, topic_target, [(label, False)])
+                if topic_target == target:
+                    for other in co_targets:
+                        add(endorser, final, other, [(label, False)])
     records = []
     for (endorser, stance, target), labels in groups.items():
         names = list(dict.fromkeys(label for label, _ in labels if label))
@@ -696,9 +740,16 @@ _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)
 # "further Russian aggression", "holding Iran accountable", "hold Russia fully accountable"
 _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
 _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
-_OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+# the words between a stance noun and its owner: "the support of", "l'engagement indéfectible de la",
+# with at most one adjective that is no preposition ("le soutien à la position de" is not an owner)
+_OF_OWNER = re.compile(r"^\s*(?:(?!(?:a|au|aux|en|pour|to|for|al|para|em|ao|with|avec|con|com)\s)[\w\-]+\s+)?"
+                       r"(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+# a second owner joined to the first: "de la France et de la Chine", "of China and Russia"
+_OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |d'|of |of the |del |de los |the |la |le |l'|el )?\s*$")
 
 
+_BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
+_CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;|؛")
