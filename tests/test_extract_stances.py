@@ -345,7 +345,7 @@ def test_a_title_that_names_its_state_speaks_for_it_when_both_hold_the_post(regi
 
         2022-07-09
 
-        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Bali le secrétaire d'État américain Antony Blinken.
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Bali Antony Blinken, secrétaire d'État des États-Unis.
 
         Le secrétaire d'État américain a réaffirmé que son pays n'avait pas changé sa politique d'une seule Chine et qu'il ne soutenait pas l'indépendance de Taiwan.
         """)
