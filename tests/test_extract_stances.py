@@ -350,3 +350,46 @@ def test_a_title_that_names_its_state_speaks_for_it_when_both_hold_the_post(regi
         Le secrétaire d'État américain a réaffirmé que son pays n'avait pas changé sa politique d'une seule Chine et qu'il ne soutenait pas l'indépendance de Taiwan.
         """)
     assert stances == {("USA", "support", "CHN", "One-China principle"), ("USA", "support", "CHN", "Taiwan")}
+
+
+def test_a_stance_verb_governed_by_a_demand_gives_no_record(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    La ministre a appelé la Chine à soutenir les efforts engagés pour convaincre l'Iran de respecter ses obligations.
+
+    M. Wang a exhorté la partie française à respecter la souveraineté de la Chine.
+    """)
+    assert stances == set()
+
+
+def test_a_stance_word_in_another_sense_is_no_stance(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a déclaré que la Chine suit de près la situation en Ukraine.
+
+    La Chine a condamné à mort deux ressortissants canadiens l'an dernier.
+    """)
+    assert stances == set()
+
+
+def test_concern_over_the_conduct_of_a_party_in_the_plural_opposes_it(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a exprimé sa profonde inquiétude face aux récents actes des États-Unis.
+    """)
+    assert stances == {("CHN", "oppose", "USA", None)}
+
+
+def test_congratulations_exchanged_with_a_date_between_verb_and_messages(registry):
+    stances = _stances(registry, """\
+        Échange de messages entre la Chine et le Vietnam
+
+        2022-01-18
+
+        Le président vietnamien Nguyen Xuan Phuc et le président chinois Xi Jinping ont échangé lundi 17 janvier des messages de félicitations à l'occasion du 72e anniversaire de leurs relations diplomatiques.
+        """)
+    assert stances == {("VNM", "congratulate", "CHN", None), ("CHN", "congratulate", "VNM", None)}
+
+
+def test_the_one_china_principle_written_in_quotes_as_la_chine_unique(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    La partie française a exprimé son attachement au principe de "la Chine unique".
+    """)
+    assert stances == {("FRA", "support", "CHN", "One-China principle")}

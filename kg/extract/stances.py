@@ -70,6 +70,7 @@ class _Reader:
         capacity = sorted((fold(w) for w in actors.get("capacity", [])), key=len, reverse=True)
         self.capacity = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, capacity)) + r")(?!\w)") if capacity else None
         self.folded = fold(text)
+        self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
         # bilateral-ties noun to the parties it joins
@@ -253,6 +254,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
+    # "a appelé la Chine à soutenir", "urged the US to respect": a demand that is also a speech
+    # verb opens no new clause; what it asks of another party is no stance taken (ANNOTATION.md §3)
+    demands = [m for m in speech if fold(m.text).split()[-1:] and fold(m.text).split()[-1] in reader.block_words]
+    speech = [m for m in speech if m not in demands]
+    blocks = blocks + demands
     # "坚定不移", "不断", "not only", "non seulement": words that hold a negation and negate nothing
     idioms = [m for m in inside if m.kind == "stance.not_negation"]
     negations = [m for m in inside if m.kind == "stance.negation"
@@ -784,13 +790,18 @@ def exchanged_congratulations(folded: str, sentences: list[Sentence], words: dic
     out: list[Endorsement] = []
     if not phrases:
         return out
+    # "ont échangé lundi 17 janvier des messages de félicitations": a date or an adverb of up
+    # to four words may stand between the verb and what was exchanged
+    pattern = re.compile("|".join(
+        re.escape(p.split(" ", 1)[0]) + r"(?:\s+\S+){0,4}?\s+" + re.escape(p.split(" ", 1)[1]) if " " in p else re.escape(p)
+        for p in sorted(phrases, key=len, reverse=True)))
     for event in events:
         sides = list(dict.fromkeys(p.country for p in event.participants))
         if len(sides) != 2:
             continue
         # the cue in the event's sentence or in the headline
         spans = [event.evidence] + [Span(s.start, s.end) for s in sentences[:1] if s.paragraph < 0]
-        evidence = next((span for span in spans if any(folded.find(p, span.start, span.end) >= 0 for p in phrases)), None)
+        evidence = next((span for span in spans if pattern.search(folded, span.start, span.end)), None)
         if evidence is None:
             continue
         for endorser, target in (sides, sides[::-1]):
