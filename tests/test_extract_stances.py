@@ -393,3 +393,36 @@ def test_the_one_china_principle_written_in_quotes_as_la_chine_unique(registry):
     La partie française a exprimé son attachement au principe de "la Chine unique".
     """)
     assert stances == {("FRA", "support", "CHN", "One-China principle")}
+
+
+def test_a_third_states_stance_told_as_background_is_no_record(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a rappelé que les États-Unis ne reconnaissent pas Taïwan comme un pays et ont adopté la politique d'une seule Chine.
+    """)
+    assert stances == set()
+
+
+def test_congratulations_received_from_several_callers_are_the_callers(registry):
+    stances = _stances(registry, """\
+        President receives calls from world leaders
+
+        2019-03-01
+
+        President Muhammadu Buhari met with UK Prime Minister Theresa May and Turkish President Recep Tayyip Erdogan by telephone on Friday.
+
+        The Nigerian President received telephone calls from Prime Minister Theresa May and President Recep Tayyip Erdogan, congratulating him on his re-election.
+        """)
+    assert stances == {("GBR", "congratulate", "NGA", "Election"), ("TUR", "congratulate", "NGA", "Election")}
+
+
+def test_a_visitor_received_is_no_sender(registry):
+    stances = _stances(registry, """\
+        President Macron receives Foreign Minister Wang Yi
+
+        2022-02-21
+
+        President Emmanuel Macron met with Chinese State Councilor and Foreign Minister Wang Yi in Paris.
+
+        President Macron received Foreign Minister Wang Yi, fresh from talks in Berlin with Chancellor Olaf Scholz, congratulating him on his new role.
+        """)
+    assert not {s for s in stances if s[0] == "DEU"}

@@ -67,9 +67,11 @@ class _Reader:
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
-        capacity = sorted((fold(w) for w in actors.get("capacity", [])), key=len, reverse=True)
-        self.capacity = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, capacity)) + r")(?!\w)") if capacity else None
+        self.capacity = _phrases(actors.get("capacity", []))
         self.folded = fold(text)
+        # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
+        self.receive = _phrases(actors.get("receive", []))
+        self.senders = _phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
@@ -448,6 +450,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             if len(before) >= 2 and _joined(text, before[-2], last):
                 endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
         if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
+            if before and before[-1].kind == "state" and reader.registry.code_kind(endorsers[0]) == "state" \
+                    and len(text[before[-1].end:cue.start].split()) <= 3 and not _CLAUSE_BREAK.search(text, before[-1].end, cue.start):
+                continue  # "les États-Unis ne reconnaissent pas ...": a third state's stance, told as background
             endorsers = speaker
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
@@ -517,6 +522,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                        and a.codes[0] and a.codes[0] not in endorsers]
             if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
                 after = [earlier[-1]]
+        if cue.kind == "congratulate":
+            sent = _senders(reader, actors, s.start, cue.start)
+            if sent is not None:
+                endorsers, after = sent
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
@@ -634,6 +643,44 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         for name in names:
             records.append(Endorsement(endorser, stance, target, name, span))
     return records
+
+
+_LEADING_ARTICLE = re.compile(r"\s*(?:the |la |le |les |l'|el |los |las |o |a |os |as )?")
+
+
+def _phrases(words: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases of the language data, matched whole on the folded text."""
+    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+
+
+def _senders(reader: _Reader, actors: list[Mention], start: int, end: int) -> tuple[tuple[str, ...], list[Mention]] | None:
+    """"Buhari received calls from May and Erdogan, congratulating him": before a congratulation,
+    the parties after "received ... from" send it and the one who received it is congratulated."""
+    if reader.receive is None or reader.senders is None:
+        return None
+    received = next(reader.receive.finditer(reader.folded, start, end), None)
+    if received is None:
+        return None
+    kinds = ("person", "state", "title_ref", "org")
+    # what was received is a call or a message, not a visitor ("a reçu le ministre de X"): the
+    # first party named after the verb stands right after a sender link
+    first = next((a for a in actors if received.end() <= a.start < end and a.kind in kinds), None)
+    link = next((m for m in reader.senders.finditer(reader.folded, received.end(), first.start) if m.end() >= first.start - 6), None) \
+        if first is not None else None
+    if link is None or not _LEADING_ARTICLE.fullmatch(reader.folded, link.end(), first.start):
+        return None
+    receivers = [a for a in actors if start <= a.start and a.end <= received.start() and a.kind in kinds]
+    chain = [first]
+    while chain:
+        nxt = next((a for a in actors if a.start >= chain[-1].end and a.end <= end and a.kind in kinds), None)
+        if nxt is None or not _joined(reader.text, chain[-1], nxt):
+            break
+        chain.append(nxt)
+    if not receivers or not chain:
+        return None
+    codes = tuple(dict.fromkeys(c for a in chain for c in reader.codes(a, ())))
+    return (codes, [receivers[0]]) if codes else None
 
 
 def _aggressor(reader: _Reader, actors: list[Mention], cue: _Cue, frame_end: int) -> Mention | None:
