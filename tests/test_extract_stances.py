@@ -426,3 +426,33 @@ def test_a_visitor_received_is_no_sender(registry):
         President Macron received Foreign Minister Wang Yi, fresh from talks in Berlin with Chancellor Olaf Scholz, congratulating him on his new role.
         """)
     assert not {s for s in stances if s[0] == "DEU"}
+
+
+def test_a_demand_addressed_to_a_party_is_no_accusation_of_it(registry):
+    stances = _stances(registry, """\
+        Wang Yi Holds Phone Call with Antony Blinken
+
+        2023-12-06
+
+        Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        Wang Yi urged the United States not to interfere in China's internal affairs.
+        """)
+    assert stances == set()
+    accused = _stances(registry, """\
+        Wang Yi Holds Phone Call with Antony Blinken
+
+        2023-12-06
+
+        Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        Wang Yi said the United States had interfered in China's internal affairs.
+        """)
+    assert accused == {("CHN", "oppose", "USA", "Non-interference")}
+
+
+def test_a_clause_that_concurs_to_act_ends_the_frame_before_it(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers strongly opposed unilateral attempts to change the status quo by force in the East and South China Seas, and concurred to continue close coordination between Japan and the United States.
+    """)
+    assert stances == {("JPN", "oppose", "CHN", "South China Sea"), ("USA", "oppose", "CHN", "South China Sea")}

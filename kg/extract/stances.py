@@ -312,6 +312,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     # interfering in China's affairs"); on its own it accuses its subject
     first_frame = frames[0].start if frames else s.end
     accusations = [c for c in cues if c.kind == "accuse" and c.start < first_frame]
+    # "urging the United States not to interfere": what a demand asks of the party it addresses is
+    # no accusation ("stressed the need to stop the aggression", addressed to no one, still is one)
+    accusations = [c for c in accusations if not any(
+        max([s.start] + [m.end for m in speech if m.end <= c.start]) <= b.start < c.start and fold(b.text) not in _RECIPROCAL
+        and any(b.end <= a.start and a.end <= c.start and a.kind in ("state", "person", "org", "title_ref") for a in reader.mentions[index])
+        for b in blocks)]
     if accusations:
         first = accusations[0]
         clause_start = s.start
