@@ -456,3 +456,26 @@ def test_a_clause_that_concurs_to_act_ends_the_frame_before_it(registry):
     The two ministers strongly opposed unilateral attempts to change the status quo by force in the East and South China Seas, and concurred to continue close coordination between Japan and the United States.
     """)
     assert stances == {("JPN", "oppose", "CHN", "South China Sea"), ("USA", "oppose", "CHN", "South China Sea")}
+
+
+def test_an_aggression_in_quotation_marks_is_a_disputed_term_and_no_charge(registry):
+    stances = _stances(registry, """\
+        Lavrov and Blinken hold telephone conversation
+
+        2022-01-04
+
+        Foreign Minister Sergey Lavrov had a telephone conversation with US Secretary of State Antony Blinken.
+
+        The Russian minister stressed that the campaign about the “Russian aggression” against Ukraine, launched by the United States, pursued provocative aims.
+        """)
+    assert stances == set()
+    stances = _stances(registry, """\
+        Лавров и Блинкен провели телефонный разговор
+
+        2022-01-04
+
+        Министр иностранных дел России Сергей Лавров провел телефонный разговор с госсекретарем США Энтони Блинкеном.
+
+        Министр подчеркнул, что кампания о «российской агрессии» против Украины преследует провокационные цели.
+        """)
+    assert stances == set()

@@ -398,6 +398,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         aggressor = _aggressor(reader, actors, cue, frame_end) if cue.kind == "aggression" else None
         if cue.kind == "aggression" and aggressor is None:
             continue  # an aggression with no aggressor named is no stance towards anyone
+        if cue.kind == "aggression":
+            # the "Russian aggression" in quotation marks: a term the speaker disputes, no charge made
+            head = aggressor.start if aggressor.end <= cue.start and not text[aggressor.end:cue.start].strip() else cue.start
+            if text[head - 1:head] in _QUOTES_OPEN and text[cue.end:cue.end + 1] in _QUOTES_CLOSE:
+                continue
         # endorser: the nearest actor before the cue in this clause, else the speaker
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
