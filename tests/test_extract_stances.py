@@ -479,3 +479,32 @@ def test_an_aggression_in_quotation_marks_is_a_disputed_term_and_no_charge(regis
         Министр подчеркнул, что кампания о «российской агрессии» против Украины преследует провокационные цели.
         """)
     assert stances == set()
+
+
+def test_a_stance_verb_in_the_passive_is_no_stance_of_the_speaker(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers said the ceasefire had been respected by Russia in eastern Ukraine.
+    """)
+    assert stances == set()
+
+
+def test_what_a_party_plans_or_needs_to_do_is_no_stance(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers agreed that Russia still needed to take steps towards de-escalation, including support for an OSCE monitoring mission.
+
+    As reported, Secretary Blinken plans to address Russia's aggression against Ukraine during his visit.
+    """)
+    assert stances == set()
+
+
+def test_praise_of_the_support_one_was_given_is_thanks(registry):
+    stances = _stances(registry, """\
+        Li Keqiang Holds Video Call with Lao Prime Minister
+
+        2020-11-12
+
+        Premier Li Keqiang held a video call with Lao Prime Minister Thongloun Sisoulith.
+
+        Thongloun spoke highly of the relations with China and voiced appreciation of China's valuable support to Laos.
+        """)
+    assert stances == set()

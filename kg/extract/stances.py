@@ -69,6 +69,10 @@ class _Reader:
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
         self.capacity = _phrases(actors.get("capacity", []))
         self.folded = fold(text)
+        # the auxiliaries of the passive ("had been upheld", "a été salué") and the endings of
+        # the participles they take
+        self.passive = {fold(w) for w in actors.get("passive", [])}
+        self.participles = tuple(fold(w) for w in actors.get("participles", [])) or ("\x00",)
         # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
         self.receive = _phrases(actors.get("receive", []))
         self.senders = _phrases(actors.get("senders", []))
@@ -388,6 +392,21 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             stance = "support"
         if stance == "congratulate" and negated:
             continue
+        # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
+        # support one was given is thanks (ANNOTATION.md §3), not a stance
+        if stance == "support" and any(
+                m.kind == "stance.support" and cue.end <= m.start <= frame_end and any(
+                    m.end <= a.start <= m.end + 12 and a.kind in ("state", "adj", "side")
+                    and _RECIPIENT.fullmatch(fold(text[m.end:a.start]))
+                    and a.value in _subject_codes(reader, actors, previous_end, clause_start, cue, speaker)
+                    for a in inside) for m in inside):
+            continue
+        # "the agreement had been upheld", "measures highly appreciated by WHO": a stance verb in the
+        # passive says what was done to its subject, and by whom it rarely says; no record
+        if reader.passive and cue.kind in ("support", "oppose") and \
+                set(fold(text[max(s.start, cue.start - 24):cue.start]).split()[-2:]) & reader.passive and \
+                fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles):
+            continue
         # "welcomed the upcoming state visit of ...", "salue la relance des échanges, avec la
         # visite ...": an encounter welcomed is courtesy, not a stance
         if stance == "support" and cue.kind in ("support", "welcome") and any(
@@ -656,7 +675,17 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     return records
 
 
+# the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
+_RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
 _LEADING_ARTICLE = re.compile(r"\s*(?:the |la |le |les |l'|el |los |las |o |a |os |as )?")
+
+
+def _subject_codes(reader: _Reader, actors: list[Mention], previous_end: int, clause_start: int, cue: _Cue,
+                   speaker: tuple[str, ...]) -> tuple[str, ...]:
+    """Who a cue's clause is about: the last actor before it in its clause, else the speaker."""
+    before = [a for a in actors if max(previous_end, clause_start) <= a.start and a.end <= cue.start
+              and a.kind in ("person", "state", "both", "pronoun", "self", "title_ref") and not a.possessive]
+    return reader.codes(before[-1], speaker) if before else speaker
 
 
 def _phrases(words: list[str]) -> re.Pattern | None:
