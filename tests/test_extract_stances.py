@@ -508,3 +508,37 @@ def test_praise_of_the_support_one_was_given_is_thanks(registry):
         Thongloun spoke highly of the relations with China and voiced appreciation of China's valuable support to Laos.
         """)
     assert stances == set()
+
+
+def test_a_reciprocal_word_governs_only_the_stance_next_to_it(registry):
+    stances = _stances(registry, """\
+        Xi Jinping exchanges messages with Maldivian President
+
+        2022-10-14
+
+        President Xi Jinping exchanged congratulatory messages with Maldivian President Ibrahim Mohamed Solih.
+
+        Solih said that bilateral relations are built on sovereign equality and mutual respect, and on the Maldivian government's firm adherence to the one-China principle.
+
+        The two presidents said the two countries have always supported each other.
+        """)
+    assert ("MDV", "support", "CHN", "One-China principle") in stances
+    assert not {s for s in stances if s[1] == "support" and s[3] is None}
+
+
+def test_an_agreement_to_uphold_a_named_position_is_a_promise_with_an_object(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont convenu de défendre ensemble le multilatéralisme.
+
+    Les deux ministres sont convenus de renforcer leur coopération.
+    """)
+    assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}
+
+
+def test_defending_ones_own_sovereignty_is_no_stance_on_anyone(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a déclaré que la Chine prendrait des mesures fermes pour défendre sa souveraineté.
+
+    Il a souligné que les deux pays devaient défendre le multilatéralisme.
+    """)
+    assert stances == set()

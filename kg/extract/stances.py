@@ -71,12 +71,16 @@ class _Reader:
         self.folded = fold(text)
         # the auxiliaries of the passive ("had been upheld", "a été salué") and the endings of
         # the participles they take
+        self.own = {fold(w) for w in actors.get("own", [])}
         self.passive = {fold(w) for w in actors.get("passive", [])}
         self.participles = tuple(fold(w) for w in actors.get("participles", [])) or ("\x00",)
         # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
         self.receive = _phrases(actors.get("receive", []))
         self.senders = _phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
+        # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
+        self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
         # bilateral-ties noun to the parties it joins
@@ -357,7 +361,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
         # speech verb ("..., and said that") opens a new clause
         window_start = max([s.start] + [m.end for m in speech if m.end <= cue.start])
-        if any(window_start <= b.start < cue.start for b in blocks):
+        # a reciprocal word governs only the stance it stands next to ("mutual respect, and ...
+        # the government's firm adherence to" is still a stance)
+        if any(window_start <= b.start < cue.start and not (fold(b.text) in reader.agree_words and _promised(reader, cue, topics, s.end))
+               and (fold(b.text) not in _RECIPROCAL or (
+                len(text[b.end:cue.start].split()) <= 1 and not _CLAUSE_BREAK.search(text, b.end, cue.start)))
+               for b in blocks):
             continue
         if any(clause_start <= t.start < cue.start for t in thanks):  # "thanked China for its support"
             continue
@@ -655,6 +664,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     topic_target = owner if owner and owner != endorser else None
                 if label is None and topic_target is None:
                     continue
+                if topic_target is None and reader.own and all(
+                        set(fold(text[max(s.start, t.start - 12):t.start]).split()[-1:]) & reader.own
+                        for t in frame_topics if t.value == label):
+                    continue  # "prendra des mesures pour défendre sa souveraineté": its own, no stance on anyone
                 if final == "congratulate" and topic_target is None:
                     continue
                 if cue.kind == "adhere" and label is None:
@@ -678,6 +691,16 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
 # the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
 _RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
 _LEADING_ARTICLE = re.compile(r"\s*(?:the |la |le |les |l'|el |los |las |o |a |os |as )?")
+
+
+def _promised(reader: _Reader, cue: _Cue, topics: list[Match], end: int) -> bool:
+    """Whether a cue after an agreement upholds a named position: "agreed to jointly uphold
+    multilateralism", "ont convenu de s'unir pour défendre le multilatéralisme"."""
+    if cue.kind != "adhere":
+        return False
+    cut = _CLAUSE_BREAK.search(reader.text, cue.end, end)
+    stop = cut.start() if cut else end
+    return any(cue.end <= t.start < stop for t in topics)
 
 
 def _subject_codes(reader: _Reader, actors: list[Mention], previous_end: int, clause_start: int, cue: _Cue,
