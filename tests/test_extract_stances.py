@@ -542,3 +542,14 @@ def test_defending_ones_own_sovereignty_is_no_stance_on_anyone(registry):
     Il a souligné que les deux pays devaient défendre le multilatéralisme.
     """)
     assert stances == set()
+
+
+def test_a_nationality_adjective_after_a_crisis_names_a_place_not_a_party(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont exprimé leur soutien aux processus politiques pour la résolution des crises libyenne, malienne et ukrainienne.
+    """)
+    assert stances == {("FRA", "support", None, "Ukraine"), ("CHN", "support", None, "Ukraine")}
+    stances = _stances(registry, _CALL + """
+    The two ministers expressed their support for the political settlement of the Libyan and Syrian crises.
+    """)
+    assert not {s for s in stances if s[2] in ("LBY", "SYR")}

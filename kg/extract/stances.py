@@ -72,6 +72,9 @@ class _Reader:
         # the auxiliaries of the passive ("had been upheld", "a été salué") and the endings of
         # the participles they take
         self.own = {fold(w) for w in actors.get("own", [])}
+        # "la crise libyenne", "the Syrian crisis": nouns of a situation a nationality adjective locates
+        self.situations = {fold(w) for w in actors.get("situations", [])}
+        self.adjective_before = not self.adjective_after
         self.passive = {fold(w) for w in actors.get("passive", [])}
         self.participles = tuple(fold(w) for w in actors.get("participles", [])) or ("\x00",)
         # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
@@ -528,7 +531,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                   and fold(text[max(s.start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
-        after = [a for a in after if a not in places]
+        after = [a for a in after if a not in places and not _situation_adjective(reader, a)]
         if reader.capacity is not None:
             # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
             # phrase runs to the next clause break and names no target
@@ -691,6 +694,34 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
 # the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
 _RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
 _LEADING_ARTICLE = re.compile(r"\s*(?:the |la |le |les |l'|el |los |las |o |a |os |as )?")
+
+
+def _situation_adjective(reader: _Reader, a: Mention) -> bool:
+    """Whether a nationality adjective names where a situation is ("les crises libyenne,
+    malienne et ukrainienne", "the Libyan and Syrian crises"): a place, not a party backed."""
+    if not reader.situations or a.kind != "state":
+        return False
+    gazetteer = reader.registry.gazetteer(reader.lang)
+
+    def adjective(word: str) -> bool:
+        return any(m.kind == "adj" and m.start == 0 and m.end == len(word) for m in gazetteer.find(word))
+
+    if not adjective(reader.folded[a.start:a.end]):
+        return False
+
+    # back over the other adjectives of the list to the noun they follow
+    words = _WORD.findall(reader.folded[max(0, a.start - 80):a.start])
+    while words and (words[-1] in _LIST_JOINERS or adjective(words[-1])):
+        words.pop()
+    if words and words[-1] in reader.situations:
+        return True
+    ahead = _WORD.findall(reader.folded[a.end:a.end + 60])
+    while ahead and (ahead[0] in _LIST_JOINERS or adjective(ahead[0])):
+        ahead.pop(0)
+    return bool(ahead) and ahead[0] in reader.situations and reader.adjective_before
+
+
+_LIST_JOINERS = {"et", "and", "y", "e", "und", "ou", "or", "o"}
 
 
 def _promised(reader: _Reader, cue: _Cue, topics: list[Match], end: int) -> bool:
