@@ -553,3 +553,28 @@ def test_a_nationality_adjective_after_a_crisis_names_a_place_not_a_party(regist
     The two ministers expressed their support for the political settlement of the Libyan and Syrian crises.
     """)
     assert not {s for s in stances if s[2] in ("LBY", "SYR")}
+
+
+_REUNION = """\
+    Xi Jinping se reúne con Javier Milei
+
+    2024-11-19
+
+    El presidente chino, Xi Jinping, se reunió con el presidente argentino, Javier Milei, en Río de Janeiro.
+    """
+
+
+def test_praise_of_ties_and_a_commitment_to_build_them_back_no_party_in_spanish(registry):
+    stances = _stances(registry, _REUNION + """
+    Xi valoró las relaciones entre China y Argentina.
+
+    Milei reafirmó el compromiso de Argentina de fortalecer la cooperación con China.
+    """)
+    assert stances == set()
+
+
+def test_and_that_opens_a_new_clause_even_without_a_comma(registry):
+    stances = _stances(registry, _REUNION + """
+    Milei dijo que Argentina se adhiere a la política de una sola China y que el Gobierno argentino otorga gran importancia a las relaciones con China.
+    """)
+    assert stances == {("ARG", "support", "CHN", "One-China principle")}
