@@ -578,3 +578,24 @@ def test_and_that_opens_a_new_clause_even_without_a_comma(registry):
     Milei dijo que Argentina se adhiere a la política de una sola China y que el Gobierno argentino otorga gran importancia a las relaciones con China.
     """)
     assert stances == {("ARG", "support", "CHN", "One-China principle")}
+
+
+def test_a_post_held_on_both_sides_joined_to_one_party_is_the_other_party(registry):
+    stances = _stances(registry, """\
+        Secretary Blinken's Call with Japanese Foreign Minister Motegi
+
+        2021-10-07
+
+        Secretary of State Antony J. Blinken spoke with Japanese Foreign Minister Motegi Toshimitsu to congratulate him on his new tenure as Foreign Minister.
+
+        During the call, Secretary Blinken and Foreign Minister Motegi discussed the alliance. The Secretary and the Foreign Minister shared their concerns about the DPRK's nuclear and ballistic missile programs.
+        """)
+    assert {s for s in stances if s[2] == "PRK"} == {("USA", "oppose", "PRK", "Korean Peninsula"),
+                                                     ("JPN", "oppose", "PRK", "Korean Peninsula")}
+
+
+def test_the_top_diplomats_are_both_sides(registry):
+    stances = _stances(registry, _CALL + """
+    The top diplomats expressed concerns about a series of recent missile launches by North Korea.
+    """)
+    assert stances == {("USA", "oppose", "PRK", "Korean Peninsula"), ("JPN", "oppose", "PRK", "Korean Peninsula")}

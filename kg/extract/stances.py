@@ -491,6 +491,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # "China and Kazakhstan support ..." : a joint subject
             if len(before) >= 2 and _joined(text, before[-2], last):
                 endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
+                if len(endorsers) == 1 and len(reader.participants) == 2 and endorsers[0] in reader.participants and \
+                        not (reader.codes(before[-2], speaker) and reader.codes(last, speaker)):
+                    # "the Secretary and the Foreign Minister", the second post held on both sides:
+                    # in a two-party encounter the one not named is the other party
+                    endorsers = tuple(reader.participants)
         if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
             if before and before[-1].kind == "state" and reader.registry.code_kind(endorsers[0]) == "state" \
                     and len(text[before[-1].end:cue.start].split()) <= 3 and not _CLAUSE_BREAK.search(text, before[-1].end, cue.start):
