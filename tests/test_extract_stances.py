@@ -599,3 +599,10 @@ def test_the_top_diplomats_are_both_sides(registry):
     The top diplomats expressed concerns about a series of recent missile launches by North Korea.
     """)
     assert stances == {("USA", "oppose", "PRK", "Korean Peninsula"), ("JPN", "oppose", "PRK", "Korean Peninsula")}
+
+
+def test_an_agreement_to_oppose_a_partys_conduct_and_a_while_clause_after_it(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers agreed to strongly oppose China's unilateral attempts to change the status quo in the South China Sea, while confirming the importance of peace and stability in the Taiwan Strait.
+    """)
+    assert stances == {("USA", "oppose", "CHN", "South China Sea"), ("JPN", "oppose", "CHN", "South China Sea")}

@@ -730,9 +730,9 @@ _LIST_JOINERS = {"et", "and", "y", "e", "und", "ou", "or", "o"}
 
 
 def _promised(reader: _Reader, cue: _Cue, topics: list[Match], end: int) -> bool:
-    """Whether a cue after an agreement upholds a named position: "agreed to jointly uphold
-    multilateralism", "ont convenu de s'unir pour défendre le multilatéralisme"."""
-    if cue.kind != "adhere":
+    """Whether a cue after an agreement takes a stance on a named position: "agreed to jointly uphold
+    multilateralism", "agreed to oppose China's attempts in the South China Sea"."""
+    if cue.kind not in ("adhere", "oppose", "support"):
         return False
     cut = _CLAUSE_BREAK.search(reader.text, cue.end, end)
     stop = cut.start() if cut else end
@@ -904,7 +904,8 @@ _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|e
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
-_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;|؛")
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
+                         r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
 
