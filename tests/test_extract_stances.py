@@ -606,3 +606,25 @@ def test_an_agreement_to_oppose_a_partys_conduct_and_a_while_clause_after_it(reg
     The two ministers agreed to strongly oppose China's unilateral attempts to change the status quo in the South China Sea, while confirming the importance of peace and stability in the Taiwan Strait.
     """)
     assert stances == {("USA", "oppose", "CHN", "South China Sea"), ("JPN", "oppose", "CHN", "South China Sea")}
+
+
+def test_a_wish_to_reaffirm_a_stance_is_stating_it(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre le président congolais
+
+        2024-09-02
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Beijing le président congolais Félix Tshisekedi.
+
+        « Je souhaite réaffirmer l'engagement indéfectible de la RDC envers la politique d'une seule Chine », a déclaré Félix Tshisekedi.
+
+        M. Tshisekedi souhaite que la Chine soutienne davantage la RDC.
+        """)
+    assert stances == {("COD", "support", "CHN", "One-China principle")}
+
+
+def test_agreeing_on_the_protection_of_a_value_upholds_it(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres se sont également accordés sur la protection du multilatéralisme.
+    """)
+    assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}

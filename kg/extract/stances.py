@@ -84,6 +84,8 @@ class _Reader:
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
         self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}
+        # "je souhaite réaffirmer", "would like to reiterate": a wish to say something is saying it
+        self.performatives = {fold(w) for w in registry.lang(lang).get("plans", {}).get("performatives", [])}
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
         # bilateral-ties noun to the parties it joins
@@ -357,6 +359,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
+        # « ... », a déclaré X: a quotation's stance ends with it; the speaker named after is no target
+        opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
+        if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
+            closing = next((k for k in range(cue.end, frame_end) if text[k] in "»”」』"), None)
+            if closing is not None:
+                frame_end = closing
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
         for m in _CLAUSE_BREAK.finditer(text, previous_end, cue.start):
@@ -367,6 +375,7 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # a reciprocal word governs only the stance it stands next to ("mutual respect, and ...
         # the government's firm adherence to" is still a stance)
         if any(window_start <= b.start < cue.start and not (fold(b.text) in reader.agree_words and _promised(reader, cue, topics, s.end))
+               and not set(_WORD.findall(reader.folded[b.end:b.end + 24])[:2]) & reader.performatives
                and (fold(b.text) not in _RECIPROCAL or (
                 len(text[b.end:cue.start].split()) <= 1 and not _CLAUSE_BREAK.search(text, b.end, cue.start)))
                for b in blocks):
