@@ -152,7 +152,7 @@ def test_talks_in_xinhua_style_and_a_european_spelling(registry):
         Primeiro-ministro chinês conversa com homólogo do Vietname
 
         PEQUIM, 8 de outubro de 2024 (Xinhua) -- O primeiro-ministro chinês, Li Qiang, conversou ontem em Pequim com o primeiro-ministro do Vietname, Pham Minh Chinh.
-        Li Qiang afirmou que a China valoriza a parceria estratégica com o Vietname.
+        Li Qiang afirmou que a China apoia firmemente o Vietname.
         """)
     assert [(e.type, e.date) for e in extraction.events] == [("talks", "2024-10-07")]
     people = _people(extraction)

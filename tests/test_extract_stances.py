@@ -287,3 +287,344 @@ def test_etre_reconnaissant_d_un_soutien_est_un_remerciement(registry):
         M. Le Drian s'est dit reconnaissant pour le soutien de la Chine au sein du Conseil de sécurité.
         """)
     assert stances == set()
+
+
+_ENTRETIEN = """\
+    Entretien de Catherine Colonna avec Wang Yi
+
+    2023-03-04
+
+    La ministre de l'Europe et des Affaires étrangères Catherine Colonna s'est entretenue à Paris avec le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi.
+    """
+
+
+def test_a_stance_owned_by_two_parties_is_each_ones_and_their_capacity_is_no_target(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont rappelé l'attachement de la France et de la Chine, en tant que membres permanents du Conseil de sécurité, à la souveraineté de la Moldavie.
+    """)
+    assert stances == {("FRA", "support", "MDA", "Sovereignty and territorial integrity"),
+                       ("CHN", "support", "MDA", "Sovereignty and territorial integrity")}
+
+
+def test_the_owner_of_a_stance_noun_may_follow_an_adjective(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre le ministre camerounais des Relations extérieures
+
+        2023-03-04
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Beijing le ministre camerounais des Relations extérieures Lejeune Mbella Mbella.
+
+        M. Mbella Mbella a réaffirmé l'engagement indéfectible du Cameroun envers la politique d'une seule Chine.
+        """)
+    assert stances == {("CMR", "support", "CHN", "One-China principle")}
+
+
+def test_states_joined_to_the_target_are_backed_alike(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a salué l'action de la France et de l'Allemagne dans le cadre du format Normandie.
+    """)
+    assert stances == {("CHN", "support", "FRA", "Ukraine"), ("CHN", "support", "DEU", "Ukraine")}
+
+
+def test_the_support_of_a_party_by_others_is_theirs(registry):
+    stances = _stances(registry, """\
+        Foreign Secretary meets Polish and Ukrainian Foreign Ministers
+
+        2023-03-04
+
+        Foreign Secretary James Cleverly met Polish Foreign Minister Zbigniew Rau and Ukrainian Foreign Minister Dmytro Kuleba in London.
+
+        The ministers reaffirmed the steadfast support of Ukraine by Poland and the UK.
+        """)
+    assert stances == {("POL", "support", "UKR", "Ukraine"), ("GBR", "support", "UKR", "Ukraine")}
+
+
+def test_a_title_that_names_its_state_speaks_for_it_when_both_hold_the_post(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre Antony Blinken
+
+        2022-07-09
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Bali Antony Blinken, secrétaire d'État des États-Unis.
+
+        Le secrétaire d'État américain a réaffirmé que son pays n'avait pas changé sa politique d'une seule Chine et qu'il ne soutenait pas l'indépendance de Taiwan.
+        """)
+    assert stances == {("USA", "support", "CHN", "One-China principle"), ("USA", "support", "CHN", "Taiwan")}
+
+
+def test_a_stance_verb_governed_by_a_demand_gives_no_record(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    La ministre a appelé la Chine à soutenir les efforts engagés pour convaincre l'Iran de respecter ses obligations.
+
+    M. Wang a exhorté la partie française à respecter la souveraineté de la Chine.
+    """)
+    assert stances == set()
+
+
+def test_a_stance_word_in_another_sense_is_no_stance(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a déclaré que la Chine suit de près la situation en Ukraine.
+
+    La Chine a condamné à mort deux ressortissants canadiens l'an dernier.
+    """)
+    assert stances == set()
+
+
+def test_concern_over_the_conduct_of_a_party_in_the_plural_opposes_it(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a exprimé sa profonde inquiétude face aux récents actes des États-Unis.
+    """)
+    assert stances == {("CHN", "oppose", "USA", None)}
+
+
+def test_congratulations_exchanged_with_a_date_between_verb_and_messages(registry):
+    stances = _stances(registry, """\
+        Échange de messages entre la Chine et le Vietnam
+
+        2022-01-18
+
+        Le président vietnamien Nguyen Xuan Phuc et le président chinois Xi Jinping ont échangé lundi 17 janvier des messages de félicitations à l'occasion du 72e anniversaire de leurs relations diplomatiques.
+        """)
+    assert stances == {("VNM", "congratulate", "CHN", None), ("CHN", "congratulate", "VNM", None)}
+
+
+def test_the_one_china_principle_written_in_quotes_as_la_chine_unique(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    La partie française a exprimé son attachement au principe de "la Chine unique".
+    """)
+    assert stances == {("FRA", "support", "CHN", "One-China principle")}
+
+
+def test_a_third_states_stance_told_as_background_is_no_record(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a rappelé que les États-Unis ne reconnaissent pas Taïwan comme un pays et ont adopté la politique d'une seule Chine.
+    """)
+    assert stances == set()
+
+
+def test_congratulations_received_from_several_callers_are_the_callers(registry):
+    stances = _stances(registry, """\
+        President receives calls from world leaders
+
+        2019-03-01
+
+        President Muhammadu Buhari met with UK Prime Minister Theresa May and Turkish President Recep Tayyip Erdogan by telephone on Friday.
+
+        The Nigerian President received telephone calls from Prime Minister Theresa May and President Recep Tayyip Erdogan, congratulating him on his re-election.
+        """)
+    assert stances == {("GBR", "congratulate", "NGA", "Election"), ("TUR", "congratulate", "NGA", "Election")}
+
+
+def test_a_visitor_received_is_no_sender(registry):
+    stances = _stances(registry, """\
+        President Macron receives Foreign Minister Wang Yi
+
+        2022-02-21
+
+        President Emmanuel Macron met with Chinese State Councilor and Foreign Minister Wang Yi in Paris.
+
+        President Macron received Foreign Minister Wang Yi, fresh from talks in Berlin with Chancellor Olaf Scholz, congratulating him on his new role.
+        """)
+    assert not {s for s in stances if s[0] == "DEU"}
+
+
+def test_a_demand_addressed_to_a_party_is_no_accusation_of_it(registry):
+    stances = _stances(registry, """\
+        Wang Yi Holds Phone Call with Antony Blinken
+
+        2023-12-06
+
+        Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        Wang Yi urged the United States not to interfere in China's internal affairs.
+        """)
+    assert stances == set()
+    accused = _stances(registry, """\
+        Wang Yi Holds Phone Call with Antony Blinken
+
+        2023-12-06
+
+        Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        Wang Yi said the United States had interfered in China's internal affairs.
+        """)
+    assert accused == {("CHN", "oppose", "USA", "Non-interference")}
+
+
+def test_a_clause_that_concurs_to_act_ends_the_frame_before_it(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers strongly opposed unilateral attempts to change the status quo by force in the East and South China Seas, and concurred to continue close coordination between Japan and the United States.
+    """)
+    assert stances == {("JPN", "oppose", "CHN", "South China Sea"), ("USA", "oppose", "CHN", "South China Sea")}
+
+
+def test_an_aggression_in_quotation_marks_is_a_disputed_term_and_no_charge(registry):
+    stances = _stances(registry, """\
+        Lavrov and Blinken hold telephone conversation
+
+        2022-01-04
+
+        Foreign Minister Sergey Lavrov had a telephone conversation with US Secretary of State Antony Blinken.
+
+        The Russian minister stressed that the campaign about the “Russian aggression” against Ukraine, launched by the United States, pursued provocative aims.
+        """)
+    assert stances == set()
+    stances = _stances(registry, """\
+        Лавров и Блинкен провели телефонный разговор
+
+        2022-01-04
+
+        Министр иностранных дел России Сергей Лавров провел телефонный разговор с госсекретарем США Энтони Блинкеном.
+
+        Министр подчеркнул, что кампания о «российской агрессии» против Украины преследует провокационные цели.
+        """)
+    assert stances == set()
+
+
+def test_a_stance_verb_in_the_passive_is_no_stance_of_the_speaker(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers said the ceasefire had been respected by Russia in eastern Ukraine.
+    """)
+    assert stances == set()
+
+
+def test_what_a_party_plans_or_needs_to_do_is_no_stance(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers agreed that Russia still needed to take steps towards de-escalation, including support for an OSCE monitoring mission.
+
+    As reported, Secretary Blinken plans to address Russia's aggression against Ukraine during his visit.
+    """)
+    assert stances == set()
+
+
+def test_praise_of_the_support_one_was_given_is_thanks(registry):
+    stances = _stances(registry, """\
+        Li Keqiang Holds Video Call with Lao Prime Minister
+
+        2020-11-12
+
+        Premier Li Keqiang held a video call with Lao Prime Minister Thongloun Sisoulith.
+
+        Thongloun spoke highly of the relations with China and voiced appreciation of China's valuable support to Laos.
+        """)
+    assert stances == set()
+
+
+def test_a_reciprocal_word_governs_only_the_stance_next_to_it(registry):
+    stances = _stances(registry, """\
+        Xi Jinping exchanges messages with Maldivian President
+
+        2022-10-14
+
+        President Xi Jinping exchanged congratulatory messages with Maldivian President Ibrahim Mohamed Solih.
+
+        Solih said that bilateral relations are built on sovereign equality and mutual respect, and on the Maldivian government's firm adherence to the one-China principle.
+
+        The two presidents said the two countries have always supported each other.
+        """)
+    assert ("MDV", "support", "CHN", "One-China principle") in stances
+    assert not {s for s in stances if s[1] == "support" and s[3] is None}
+
+
+def test_an_agreement_to_uphold_a_named_position_is_a_promise_with_an_object(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont convenu de défendre ensemble le multilatéralisme.
+
+    Les deux ministres sont convenus de renforcer leur coopération.
+    """)
+    assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}
+
+
+def test_defending_ones_own_sovereignty_is_no_stance_on_anyone(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    M. Wang a déclaré que la Chine prendrait des mesures fermes pour défendre sa souveraineté.
+
+    Il a souligné que les deux pays devaient défendre le multilatéralisme.
+    """)
+    assert stances == set()
+
+
+def test_a_nationality_adjective_after_a_crisis_names_a_place_not_a_party(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres ont exprimé leur soutien aux processus politiques pour la résolution des crises libyenne, malienne et ukrainienne.
+    """)
+    assert stances == {("FRA", "support", None, "Ukraine"), ("CHN", "support", None, "Ukraine")}
+    stances = _stances(registry, _CALL + """
+    The two ministers expressed their support for the political settlement of the Libyan and Syrian crises.
+    """)
+    assert not {s for s in stances if s[2] in ("LBY", "SYR")}
+
+
+_REUNION = """\
+    Xi Jinping se reúne con Javier Milei
+
+    2024-11-19
+
+    El presidente chino, Xi Jinping, se reunió con el presidente argentino, Javier Milei, en Río de Janeiro.
+    """
+
+
+def test_praise_of_ties_and_a_commitment_to_build_them_back_no_party_in_spanish(registry):
+    stances = _stances(registry, _REUNION + """
+    Xi valoró las relaciones entre China y Argentina.
+
+    Milei reafirmó el compromiso de Argentina de fortalecer la cooperación con China.
+    """)
+    assert stances == set()
+
+
+def test_and_that_opens_a_new_clause_even_without_a_comma(registry):
+    stances = _stances(registry, _REUNION + """
+    Milei dijo que Argentina se adhiere a la política de una sola China y que el Gobierno argentino otorga gran importancia a las relaciones con China.
+    """)
+    assert stances == {("ARG", "support", "CHN", "One-China principle")}
+
+
+def test_a_post_held_on_both_sides_joined_to_one_party_is_the_other_party(registry):
+    stances = _stances(registry, """\
+        Secretary Blinken's Call with Japanese Foreign Minister Motegi
+
+        2021-10-07
+
+        Secretary of State Antony J. Blinken spoke with Japanese Foreign Minister Motegi Toshimitsu to congratulate him on his new tenure as Foreign Minister.
+
+        During the call, Secretary Blinken and Foreign Minister Motegi discussed the alliance. The Secretary and the Foreign Minister shared their concerns about the DPRK's nuclear and ballistic missile programs.
+        """)
+    assert {s for s in stances if s[2] == "PRK"} == {("USA", "oppose", "PRK", "Korean Peninsula"),
+                                                     ("JPN", "oppose", "PRK", "Korean Peninsula")}
+
+
+def test_the_top_diplomats_are_both_sides(registry):
+    stances = _stances(registry, _CALL + """
+    The top diplomats expressed concerns about a series of recent missile launches by North Korea.
+    """)
+    assert stances == {("USA", "oppose", "PRK", "Korean Peninsula"), ("JPN", "oppose", "PRK", "Korean Peninsula")}
+
+
+def test_an_agreement_to_oppose_a_partys_conduct_and_a_while_clause_after_it(registry):
+    stances = _stances(registry, _CALL + """
+    The two ministers agreed to strongly oppose China's unilateral attempts to change the status quo in the South China Sea, while confirming the importance of peace and stability in the Taiwan Strait.
+    """)
+    assert stances == {("USA", "oppose", "CHN", "South China Sea"), ("JPN", "oppose", "CHN", "South China Sea")}
+
+
+def test_a_wish_to_reaffirm_a_stance_is_stating_it(registry):
+    stances = _stances(registry, """\
+        Wang Yi rencontre le président congolais
+
+        2024-09-02
+
+        Le conseiller d'État et ministre des Affaires étrangères chinois Wang Yi a rencontré à Beijing le président congolais Félix Tshisekedi.
+
+        « Je souhaite réaffirmer l'engagement indéfectible de la RDC envers la politique d'une seule Chine », a déclaré Félix Tshisekedi.
+
+        M. Tshisekedi souhaite que la Chine soutienne davantage la RDC.
+        """)
+    assert stances == {("COD", "support", "CHN", "One-China principle")}
+
+
+def test_agreeing_on_the_protection_of_a_value_upholds_it(registry):
+    stances = _stances(registry, _ENTRETIEN + """
+    Les deux ministres se sont également accordés sur la protection du multilatéralisme.
+    """)
+    assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}

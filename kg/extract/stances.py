@@ -66,6 +66,26 @@ class _Reader:
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
+        self.capacity = _phrases(actors.get("capacity", []))
+        self.folded = fold(text)
+        # the auxiliaries of the passive ("had been upheld", "a été salué") and the endings of
+        # the participles they take
+        self.own = {fold(w) for w in actors.get("own", [])}
+        # "la crise libyenne", "the Syrian crisis": nouns of a situation a nationality adjective locates
+        self.situations = {fold(w) for w in actors.get("situations", [])}
+        self.adjective_before = not self.adjective_after
+        self.passive = {fold(w) for w in actors.get("passive", [])}
+        self.participles = tuple(fold(w) for w in actors.get("participles", [])) or ("\x00",)
+        # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
+        self.receive = _phrases(actors.get("receive", []))
+        self.senders = _phrases(actors.get("senders", []))
+        self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
+        # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
+        self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}
+        # "je souhaite réaffirmer", "would like to reiterate": a wish to say something is saying it
+        self.performatives = {fold(w) for w in registry.lang(lang).get("plans", {}).get("performatives", [])}
         plans = registry.lang(lang).get("plans", {})
         # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
         # bilateral-ties noun to the parties it joins
@@ -117,6 +137,14 @@ class _Reader:
             return speaker
         if mention.kind == "both":
             return tuple(self.participants)
+        if mention.kind == "title_ref" and not mention.codes:
+            # "le secrétaire d'État américain" when two participants hold that post: the
+            # nationality written inside the title says whose
+            written = self.text[mention.start:mention.end]
+            gazetteer = self.registry.gazetteer(self.lang)
+            named = {m.value for word in re.findall(r"[^\W\d_][\w\-]+", written) for m in gazetteer.find(word)
+                     if m.kind in ("state", "adj") and m.start == 0 and m.end == len(word)}
+            return tuple(named) if len(named) == 1 else ()
         # a ruling party speaks for its state ("The CPC and the Chinese government will support ...")
         organizations = self.registry.organizations
         return tuple(dict.fromkeys(
@@ -268,6 +296,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
+    # "a appelé la Chine à soutenir", "urged the US to respect": a demand that is also a speech
+    # verb opens no new clause; what it asks of another party is no stance taken (ANNOTATION.md §3)
+    demands = [m for m in speech if fold(m.text).split()[-1:] and fold(m.text).split()[-1] in reader.block_words]
+    speech = [m for m in speech if m not in demands]
+    blocks = blocks + demands
     # "坚定不移", "不断", "not only", "non seulement": words that hold a negation and negate nothing
     idioms = [m for m in inside if m.kind == "stance.not_negation"]
     negations = [m for m in inside if m.kind == "stance.negation"
@@ -321,6 +354,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
     # interfering in China's affairs"); on its own it accuses its subject
     first_frame = frames[0].start if frames else s.end
     accusations = [c for c in cues if c.kind == "accuse" and c.start < first_frame]
+    # "urging the United States not to interfere": what a demand asks of the party it addresses is
+    # no accusation ("stressed the need to stop the aggression", addressed to no one, still is one)
+    accusations = [c for c in accusations if not any(
+        max([s.start] + [m.end for m in speech if m.end <= c.start]) <= b.start < c.start and fold(b.text) not in _RECIPROCAL
+        and any(b.end <= a.start and a.end <= c.start and a.kind in ("state", "person", "org", "title_ref") for a in reader.mentions[index])
+        for b in blocks)]
     if accusations:
         first = accusations[0]
         clause_start = s.start
@@ -349,6 +388,12 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
+        # « ... », a déclaré X: a quotation's stance ends with it; the speaker named after is no target
+        opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
+        if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
+            closing = next((k for k in range(cue.end, frame_end) if text[k] in "»”」』"), None)
+            if closing is not None:
+                frame_end = closing
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
         for m in _CLAUSE_BREAK.finditer(text, previous_end, cue.start):
@@ -356,7 +401,13 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
         # speech verb ("..., and said that") opens a new clause
         window_start = max([s.start] + [m.end for m in speech if m.end <= cue.start])
-        if any(window_start <= b.start < cue.start for b in blocks):
+        # a reciprocal word governs only the stance it stands next to ("mutual respect, and ...
+        # the government's firm adherence to" is still a stance)
+        if any(window_start <= b.start < cue.start and not (fold(b.text) in reader.agree_words and _promised(reader, cue, topics, s.end))
+               and not set(_WORD.findall(reader.folded[b.end:b.end + 24])[:2]) & reader.performatives
+               and (fold(b.text) not in _RECIPROCAL or (
+                len(text[b.end:cue.start].split()) <= 1 and not _CLAUSE_BREAK.search(text, b.end, cue.start)))
+               for b in blocks):
             continue
         if any(clause_start <= t.start < cue.start for t in thanks):  # "thanked China for its support"
             continue
@@ -391,6 +442,21 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             stance = "support"
         if stance == "congratulate" and negated:
             continue
+        # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
+        # support one was given is thanks (ANNOTATION.md §3), not a stance
+        if stance == "support" and any(
+                m.kind == "stance.support" and cue.end <= m.start <= frame_end and any(
+                    m.end <= a.start <= m.end + 12 and a.kind in ("state", "adj", "side")
+                    and _RECIPIENT.fullmatch(fold(text[m.end:a.start]))
+                    and a.value in _subject_codes(reader, actors, previous_end, clause_start, cue, speaker)
+                    for a in inside) for m in inside):
+            continue
+        # "the agreement had been upheld", "measures highly appreciated by WHO": a stance verb in the
+        # passive says what was done to its subject, and by whom it rarely says; no record
+        if reader.passive and cue.kind in ("support", "oppose") and \
+                set(fold(text[max(s.start, cue.start - 24):cue.start]).split()[-2:]) & reader.passive and \
+                fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles):
+            continue
         # "welcomed the upcoming state visit of ...", "salue la relance des échanges, avec la
         # visite ...": an encounter welcomed is courtesy, not a stance
         if stance == "support" and cue.kind in ("support", "welcome") and any(
@@ -401,6 +467,11 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         aggressor = _aggressor(reader, actors, cue, frame_end) if cue.kind == "aggression" else None
         if cue.kind == "aggression" and aggressor is None:
             continue  # an aggression with no aggressor named is no stance towards anyone
+        if cue.kind == "aggression":
+            # the "Russian aggression" in quotation marks: a term the speaker disputes, no charge made
+            head = aggressor.start if aggressor.end <= cue.start and not text[aggressor.end:cue.start].strip() else cue.start
+            if text[head - 1:head] in _QUOTES_OPEN and text[cue.end:cue.end + 1] in _QUOTES_CLOSE:
+                continue
         # endorser: the nearest actor before the cue in this clause, else the speaker
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
@@ -470,18 +541,36 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             # "China and Kazakhstan support ..." : a joint subject
             if len(before) >= 2 and _joined(text, before[-2], last):
                 endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
+                if len(endorsers) == 1 and len(reader.participants) == 2 and endorsers[0] in reader.participants and \
+                        not (reader.codes(before[-2], speaker) and reader.codes(last, speaker)):
+                    # "the Secretary and the Foreign Minister", the second post held on both sides:
+                    # in a two-party encounter the one not named is the other party
+                    endorsers = tuple(reader.participants)
         if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
+            if before and before[-1].kind == "state" and reader.registry.code_kind(endorsers[0]) == "state" \
+                    and len(text[before[-1].end:cue.start].split()) <= 3 and not _CLAUSE_BREAK.search(text, before[-1].end, cue.start):
+                continue  # "les États-Unis ne reconnaissent pas ...": a third state's stance, told as background
             endorsers = speaker
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
-        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 8 and a.kind in ("state", "person", "org", "self")
+        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
                  and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
-                     and not re.search(r"\s", text[a.start:a.end])))]
+                     and not re.search(r"\s", text[a.start:a.end])))][:1]
         if owner:
-            endorsers = reader.codes(owner[0], speaker)
+            # "the support of Ukraine by Poland": the party after "by" owns it, the one after "of" is its object
+            agent = next((a for a in actors if a.start >= owner[0].end and a.kind in ("state", "person", "org")
+                          and _BY_AGENT.fullmatch(fold(text[owner[0].end:a.start]))), None)
+            if agent is not None:
+                owner = [agent]
+            # "l'attachement de la France et de la Chine à ...": a stance owned by two parties is each one's
+            for a in actors:
+                if a.start >= owner[-1].end and a.kind in ("state", "person", "org") and \
+                        _OWNER_AND.match(fold(text[owner[-1].end:a.start])):
+                    owner.append(a)
+            endorsers = tuple(dict.fromkeys(c for o in owner for c in reader.codes(o, speaker)))
         if not endorsers:
             endorsers = speaker
         if not endorsers:
@@ -490,14 +579,21 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
-                 and not (owner and a is owner[0]) and a is not subject_after]
+                 and not any(a is o for o in owner) and a is not subject_after]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
         # place where something happens is where, not whom, the stance is about
         places = [a for a in after if a.kind == "state" and not a.possessive
                   and fold(text[max(s.start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
-        after = [a for a in after if a not in places]
+        after = [a for a in after if a not in places and not _situation_adjective(reader, a)]
+        if reader.capacity is not None:
+            # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
+            # phrase runs to the next clause break and names no target
+            for phrase in reader.capacity.finditer(reader.folded, cue.end, frame_end):
+                cut = _CAPACITY_END.search(text, phrase.end(), frame_end)
+                stop = cut.start() if cut else frame_end
+                after = [a for a in after if not phrase.start() <= a.start < stop]
         # "spoke highly of the relations between China and the Maldives", "the Russia-China
         # relationship": the two ends of a tie are not backed by praise of the tie
         tied = _tied(reader, actors, inside, cue.end, frame_end)
@@ -523,6 +619,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                        and a.codes[0] and a.codes[0] not in endorsers]
             if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
                 after = [earlier[-1]]
+        if cue.kind == "congratulate":
+            sent = _senders(reader, actors, s.start, cue.start)
+            if sent is not None:
+                endorsers, after = sent
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
@@ -569,6 +669,18 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
             if stance == "congratulate" and target in reader.registry.organizations:
                 # congratulations on a party occasion go to its state
                 target = reader.registry.organizations[target].party_of or target
+            # "a salué l'action de la France et de l'Allemagne", "supports Ukraine and Moldova":
+            # states joined to the target are backed alike
+            co_targets: list[str] = []
+            head = next((a for a in after if target in reader.codes(a, speaker)), None) if target in state_targets else None
+            while head is not None:
+                nxt = next((a for a in after if a.start >= head.end), None)
+                if nxt is None or not (_OWNER_AND.match(fold(text[head.end:nxt.start])) or
+                                       (_joined(text, head, nxt) and text[head.end:nxt.start].strip() not in (",", "،", "，"))):
+                    break
+                co_targets += [c for c in reader.codes(nxt, speaker) if c != endorser and c != target
+                               and reader.registry.code_kind(c) == "state" and c not in co_targets]
+                head = nxt
             # a label named both ways ("s'oppose à l'ingérence dans les affaires intérieures")
             # takes the "against" reading; a general label gives way to a specific one
             first_reading: dict[str, bool] = {}
@@ -614,6 +726,10 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                     topic_target = owner if owner and owner != endorser else None
                 if label is None and topic_target is None:
                     continue
+                if topic_target is None and reader.own and all(
+                        set(fold(text[max(s.start, t.start - 12):t.start]).split()[-1:]) & reader.own
+                        for t in frame_topics if t.value == label):
+                    continue  # "prendra des mesures pour défendre sa souveraineté": its own, no stance on anyone
                 if final == "congratulate" and topic_target is None:
                     continue
                 if cue.kind == "adhere" and label is None:
@@ -621,6 +737,9 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
                 if cue.kind == "congratulate_on" and label is None and not occasion:
                     continue  # "a congratulatory message ... on his election": only with a topic or an occasion
                 add(endorser, final, topic_target, [(label, False)])
+                if topic_target == target:
+                    for other in co_targets:
+                        add(endorser, final, other, [(label, False)])
     records = []
     for (endorser, stance, target), labels in groups.items():
         names = list(dict.fromkeys(label for label, _ in labels if label))
@@ -629,6 +748,92 @@ def _sentence_endorsements(reader: _Reader, index: int, speaker: tuple[str, ...]
         for name in names:
             records.append(Endorsement(endorser, stance, target, name, span))
     return records
+
+
+# the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
+_RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
+_LEADING_ARTICLE = re.compile(r"\s*(?:the |la |le |les |l'|el |los |las |o |a |os |as )?")
+
+
+def _situation_adjective(reader: _Reader, a: Mention) -> bool:
+    """Whether a nationality adjective names where a situation is ("les crises libyenne,
+    malienne et ukrainienne", "the Libyan and Syrian crises"): a place, not a party backed."""
+    if not reader.situations or a.kind != "state":
+        return False
+    gazetteer = reader.registry.gazetteer(reader.lang)
+
+    def adjective(word: str) -> bool:
+        return any(m.kind == "adj" and m.start == 0 and m.end == len(word) for m in gazetteer.find(word))
+
+    if not adjective(reader.folded[a.start:a.end]):
+        return False
+
+    # back over the other adjectives of the list to the noun they follow
+    words = _WORD.findall(reader.folded[max(0, a.start - 80):a.start])
+    while words and (words[-1] in _LIST_JOINERS or adjective(words[-1])):
+        words.pop()
+    if words and words[-1] in reader.situations:
+        return True
+    ahead = _WORD.findall(reader.folded[a.end:a.end + 60])
+    while ahead and (ahead[0] in _LIST_JOINERS or adjective(ahead[0])):
+        ahead.pop(0)
+    return bool(ahead) and ahead[0] in reader.situations and reader.adjective_before
+
+
+_LIST_JOINERS = {"et", "and", "y", "e", "und", "ou", "or", "o"}
+
+
+def _promised(reader: _Reader, cue: _Cue, topics: list[Match], end: int) -> bool:
+    """Whether a cue after an agreement takes a stance on a named position: "agreed to jointly uphold
+    multilateralism", "agreed to oppose China's attempts in the South China Sea"."""
+    if cue.kind not in ("adhere", "oppose", "support"):
+        return False
+    cut = _CLAUSE_BREAK.search(reader.text, cue.end, end)
+    stop = cut.start() if cut else end
+    return any(cue.end <= t.start < stop for t in topics)
+
+
+def _subject_codes(reader: _Reader, actors: list[Mention], previous_end: int, clause_start: int, cue: _Cue,
+                   speaker: tuple[str, ...]) -> tuple[str, ...]:
+    """Who a cue's clause is about: the last actor before it in its clause, else the speaker."""
+    before = [a for a in actors if max(previous_end, clause_start) <= a.start and a.end <= cue.start
+              and a.kind in ("person", "state", "both", "pronoun", "self", "title_ref") and not a.possessive]
+    return reader.codes(before[-1], speaker) if before else speaker
+
+
+def _phrases(words: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases of the language data, matched whole on the folded text."""
+    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+
+
+def _senders(reader: _Reader, actors: list[Mention], start: int, end: int) -> tuple[tuple[str, ...], list[Mention]] | None:
+    """"Buhari received calls from May and Erdogan, congratulating him": before a congratulation,
+    the parties after "received ... from" send it and the one who received it is congratulated."""
+    if reader.receive is None or reader.senders is None:
+        return None
+    received = next(reader.receive.finditer(reader.folded, start, end), None)
+    if received is None:
+        return None
+    kinds = ("person", "state", "title_ref", "org")
+    # what was received is a call or a message, not a visitor ("a reçu le ministre de X"): the
+    # first party named after the verb stands right after a sender link
+    first = next((a for a in actors if received.end() <= a.start < end and a.kind in kinds), None)
+    link = next((m for m in reader.senders.finditer(reader.folded, received.end(), first.start) if m.end() >= first.start - 6), None) \
+        if first is not None else None
+    if link is None or not _LEADING_ARTICLE.fullmatch(reader.folded, link.end(), first.start):
+        return None
+    receivers = [a for a in actors if start <= a.start and a.end <= received.start() and a.kind in kinds]
+    chain = [first]
+    while chain:
+        nxt = next((a for a in actors if a.start >= chain[-1].end and a.end <= end and a.kind in kinds), None)
+        if nxt is None or not _joined(reader.text, chain[-1], nxt):
+            break
+        chain.append(nxt)
+    if not receivers or not chain:
+        return None
+    codes = tuple(dict.fromkeys(c for a in chain for c in reader.codes(a, ())))
+    return (codes, [receivers[0]]) if codes else None
 
 
 def _aggressor(reader: _Reader, actors: list[Mention], cue: _Cue, frame_end: int) -> Mention | None:
@@ -741,12 +946,20 @@ _AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)
 # "further Russian aggression", "holding Iran accountable", "hold Russia fully accountable"
 _BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
 _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
-_OF_OWNER = re.compile(r"^\s*(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+# the words between a stance noun and its owner: "the support of", "l'engagement indéfectible de la",
+# with at most one adjective that is no preposition ("le soutien à la position de" is not an owner)
+_OF_OWNER = re.compile(r"^\s*(?:(?!(?:a|au|aux|en|pour|to|for|al|para|em|ao|with|avec|con|com)\s)[\w\-]+\s+)?"
+                       r"(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+# a second owner joined to the first: "de la France et de la Chine", "of China and Russia"
+_OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |d'|of |of the |del |de los |the |la |le |l'|el )?\s*$")
 
 
+_BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
+_CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
-_NEW_CLAUSE = re.compile(r",\s*(?:et|and|y|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|，并|，同时|，並|；|;|؛")
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
+                         r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 
 
@@ -778,13 +991,18 @@ def exchanged_congratulations(folded: str, sentences: list[Sentence], words: dic
     out: list[Endorsement] = []
     if not phrases:
         return out
+    # "ont échangé lundi 17 janvier des messages de félicitations": a date or an adverb of up
+    # to four words may stand between the verb and what was exchanged
+    pattern = re.compile("|".join(
+        re.escape(p.split(" ", 1)[0]) + r"(?:\s+\S+){0,4}?\s+" + re.escape(p.split(" ", 1)[1]) if " " in p else re.escape(p)
+        for p in sorted(phrases, key=len, reverse=True)))
     for event in events:
         sides = list(dict.fromkeys(p.country for p in event.participants))
         if len(sides) != 2:
             continue
         # the cue in the event's sentence or in the headline
         spans = [event.evidence] + [Span(s.start, s.end) for s in sentences[:1] if s.paragraph < 0]
-        evidence = next((span for span in spans if any(folded.find(p, span.start, span.end) >= 0 for p in phrases)), None)
+        evidence = next((span for span in spans if pattern.search(folded, span.start, span.end)), None)
         if evidence is None:
             continue
         for endorser, target in (sides, sides[::-1]):
