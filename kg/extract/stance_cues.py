@@ -1,0 +1,138 @@
+"""Which stance cues of a sentence open a frame of their own: a noun another party owns is
+theirs or nobody's, a cue that names what the verb before it backs joins that verb's frame,
+and accusation cues turn into oppositions of the accused (ANNOTATION.md §3)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.persons import Mention
+from kg.extract.stance_frames import BEFORE_NOUN, drop_fallback, is_plan
+from kg.extract.stance_reader import ACCUSING, CLAUSE_BREAK, RECIPROCAL, STANCE_KINDS, Cue, StanceReader
+from kg.knowledge.matcher import Match
+from kg.text import fold
+
+__all__ = ["accusations", "held_to_account", "merged_frames", "owned_cues"]
+
+# one opposition: endorser, target, topics (label, read "against")
+Opposed = tuple[str, str, list[tuple[str | None, bool]]]
+
+# "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "X's firm adherence to": the owner's own stance (at most one adjective between)
+_OWN_STANCE = re.compile(r"(?:'s|’s|')\s+(?:[\w\-]+\s+)?")
+# after a declaring verb: a possessor of at most four words, maybe one adjective, then the cue
+_DECLARED_POSSESSIVE = re.compile(r"\s+(?:the\s+)?(?:[\w\-.]+\s+){0,3}[\w\-.]+(?:'s|’s)\s+(?:\w+\s+)?$")
+
+
+def owned_cues(reader: StanceReader, index: int, speaker: tuple[str, ...],
+               inside: list[Match]) -> tuple[list[Cue], dict[int, Mention]]:
+    """The sentence's stance cues, and the party of the encounter that owns each owned noun."""
+    s = reader.sentences[index]
+    text = reader.text
+    cues = [Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
+            if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in STANCE_KINDS]
+    # a noun after a possessive ("China's support", "son soutien") is not a new stance, unless
+    # the subject declares it ("reiterated China's firm support for ..."): then it is theirs
+    declared = [m.end for m in inside if m.kind == "stance.declare"]
+    # "the Maldivian government's firm adherence to the one-China principle": a party of the
+    # encounter owning the noun holds the stance
+    possessor: dict[int, Mention] = {}
+    thanked = [m.start for m in inside if m.kind == "stance.thanks"]
+    for c in cues:
+        if c.kind not in ("support", "oppose") or reader.cjk:
+            continue
+        owner = [a for a in reader.mentions[index] if a.kind in ("state", "person", "both")
+                 and _OWN_STANCE.fullmatch(text, a.end, c.start)
+                 and set(reader.codes(a, speaker)) & set(reader.participants)]
+        if not owner:
+            continue
+        clause = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, owner[-1].start)])
+        # not when the noun is what another stance or a thank-you is about ("praised China's support")
+        if not any(clause <= o.start < c.start for o in cues) and not any(clause <= t < c.start for t in thanked):
+            possessor[c.start] = owner[-1]
+    cues = [c for c in cues if c.start in possessor or not (c.kind in ("support", "oppose") and (
+        (_POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start])
+         and not any(_DECLARED_POSSESSIVE.match(text, end, c.start) for end in declared)) or
+        (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start])))]
+    return cues, possessor
+
+
+def merged_frames(reader: StanceReader, cues: list[Cue]) -> list[Cue]:
+    """The cues that open a frame: no accusations, no plans, and no cue that is the object of
+    the verb before it."""
+    text = reader.text
+    frames = [c for c in cues if c.kind not in ACCUSING and not is_plan(reader, c, cues)]
+    # "salue l'attachement de l'UE au multilatéralisme": the noun is what the verb welcomes
+    frames = [c for k, c in enumerate(frames) if not (
+        k and frames[k - 1].kind in ("support", "welcome") and c.kind in ("support", "adhere")
+        and len(text[frames[k - 1].end:c.start].split()) <= 1 and not re.search(r"[,;，；]", text[frames[k - 1].end:c.start])
+        # Japanese writes no spaces: a verb ending in its own clause ("歓迎し、") starts another stance
+        and not (reader.verb_last and re.search(r"[、,，]", text[frames[k - 1].end:c.start])))]
+    # "支持塞尔维亚维护主权", "soutient le Kazakhstan dans la sauvegarde de": safeguarding is what
+    # is supported, not a second stance
+    frames = [c for k, c in enumerate(frames) if not (
+        c.kind == "adhere" and k and frames[k - 1].kind in ("support", "adhere")
+        and not CLAUSE_BREAK.search(text, frames[k - 1].end, c.start))]
+    # "condemned the continued Israeli aggression against ...": the aggression is what is
+    # condemned, one frame
+    frames = [c for k, c in enumerate(frames) if not (
+        c.kind == "aggression" and k and frames[k - 1].kind in ("oppose", "concern")
+        and not CLAUSE_BREAK.search(text, frames[k - 1].end, c.start) and len(text[frames[k - 1].end:c.start].split()) <= 5)]
+    return frames
+
+
+def held_to_account(reader: StanceReader, cues: list[Cue], actors: list[Mention], topics: list[Match],
+                    speaker: tuple[str, ...]) -> tuple[list[Mention], list[Opposed]]:
+    """"... and hold Russia accountable": the party held to account is opposed by the speaker,
+    whatever frame it stands in, and is no target of that frame."""
+    text = reader.text
+    accountable: list[Mention] = []
+    opposed: list[Opposed] = []
+    for c in (c for c in cues if c.kind == "accuse_object"):
+        held = [a for a in actors if a.end <= c.start and a.kind in ("state", "person", "org") and not a.possessive
+                and BEFORE_NOUN.fullmatch(text, a.end, c.start)]
+        if not held:
+            continue
+        accountable.append(held[-1])
+        named = list(dict.fromkeys(t.value for t in topics))
+        for endorser in speaker:
+            for target in reader.codes(held[-1], speaker):
+                if target != endorser:
+                    opposed.append((endorser, target, [(x, False) for x in drop_fallback(named, reader.registry)] or [(None, False)]))
+    return accountable, opposed
+
+
+def accusations(reader: StanceReader, index: int, cues: list[Cue], frames: list[Cue], blocks: list[Match],
+                speech: list[Match], topics: list[Match], speaker: tuple[str, ...]) -> list[Opposed]:
+    """An accusation verb before the first frame ("X interferes in ...") opposes its subject; one
+    after a stance cue is that stance's object ("opposes forces interfering in China's affairs")."""
+    s = reader.sentences[index]
+    text = reader.text
+    actors = reader.mentions[index]
+    opposed: list[Opposed] = []
+    first_frame = frames[0].start if frames else s.end
+    accusing = [c for c in cues if c.kind == "accuse" and c.start < first_frame]
+    # "urging the United States not to interfere": what a demand asks of the party it addresses is
+    # no accusation ("stressed the need to stop the aggression", addressed to no one, still is one)
+    accusing = [c for c in accusing if not any(
+        max([s.start] + [m.end for m in speech if m.end <= c.start]) <= b.start < c.start and fold(b.text) not in RECIPROCAL
+        and any(b.end <= a.start and a.end <= c.start and a.kind in ("state", "person", "org", "title_ref") for a in reader.mentions[index])
+        for b in blocks)]
+    if accusing:
+        first = accusing[0]
+        clause_start = s.start
+        for m in CLAUSE_BREAK.finditer(text, s.start, first.start):
+            clause_start = m.end()
+        accused = [a for a in actors if clause_start <= a.start and a.end <= first.start and a.kind in ("person", "state", "org")
+                   and not a.possessive]
+        if not accused:  # "la provocation de la partie américaine"
+            accused = [a for a in actors if first.end <= a.start < first.end + 30 and a.kind in ("state", "person", "org")][:1]
+        codes = reader.codes(accused[-1], speaker) if accused else ()
+        named = list(dict.fromkeys(t.value for t in topics))
+        sentence_topics = [(x, False) for x in drop_fallback(named, reader.registry)]
+        for endorser in speaker:
+            for target in codes:
+                if target != endorser:
+                    opposed.append((endorser, target, sentence_topics or [("Non-interference", False)]))
+    return opposed

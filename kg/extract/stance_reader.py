@@ -1,0 +1,165 @@
+"""What the stance reader works from: a sentence's cues and actors, and the grammar words of
+its language (subject and object markers, passives, plan links) read once from kg/data/lang."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.persons import Mention, PersonRecord
+from kg.knowledge.matcher import Match
+from kg.knowledge.registry import Registry
+from kg.text import Sentence, fold
+
+__all__ = ["ACCUSING", "ACTOR_KINDS", "CLAUSE_BREAK", "Cue", "NOT_SUBJECT_GAP", "QUOTES_CLOSE", "QUOTES_OPEN", "RECIPROCAL",
+           "STANCE_KINDS", "StanceReader", "WORD", "joined", "phrases"]
+
+ACTOR_KINDS = ("state", "adj", "side", "org", "person", "title", "both", "self")
+STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "accuse_object", "consider", "inalienable", "adhere", "welcome",
+                "congratulate_on", "concern", "aggression")
+ACCUSING = ("accuse", "accuse_object")
+CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،")  # ، ؛: the Arabic comma and semicolon
+QUOTES_OPEN = "«“「『\""
+QUOTES_CLOSE = "»”」』\""
+# a word of Latin, Cyrillic or Arabic script, with its apostrophes and hyphens
+WORD = re.compile(r"[\w'’\-]+")
+# words between an actor and a later cue that show the actor is not its subject ("con México y la condena")
+NOT_SUBJECT_GAP = {"and", "et", "y", "e", "the", "la", "le", "les", "el", "los", "las", "a", "an", "un", "une", "una", "de", "of", "du", "des", "del", "with", "avec", "con",
+                   "und", "sowie", "der", "die", "das", "den", "dem", "ein", "eine", "mit", "von"}
+RECIPROCAL = {"each other", "one another", "mutual", "mutually", "mutuellement", "mutuel", "mutuelle", "l'un l'autre", "reciproque", "相互", "互相", "mutuamente", "mutuo", "mutua", "el uno al otro"}
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    kind: str
+
+
+class StanceReader:
+    """One sentence list of a readout with its matches and actors, and the stance grammar of its language."""
+
+    def __init__(self, text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                 people: dict[str, PersonRecord], participants: list[str], registry: Registry, lang: str) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.matches = matches
+        self.mentions = mentions
+        self.people = people
+        self.participants = participants  # participant country codes, in order
+        self.registry = registry
+        self.cjk = registry.is_cjk(lang)
+        self.lang = lang
+        actors = registry.lang(lang).get("actors", {})
+        # verb-first languages (Arabic "تدعم مصر ...", "دعم الصين لـ..."): with no actor before the
+        # cue in its clause, the actor right after it is its subject, unless a joined preposition
+        # makes it an object ("للصين", "بالرئيس")
+        self.subject_after = bool(actors.get("subject_after_verb"))
+        # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
+        self.adjective_after = bool(actors.get("adjective_after_noun"))
+        self.locatives = {fold(w) for w in actors.get("locatives", [])}
+        self.object_particles = tuple(actors.get("object_particles", []))
+        # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
+        self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
+        self.capacity = phrases(actors.get("capacity", []))
+        self.folded = fold(text)
+        # the auxiliaries of the passive ("had been upheld", "a été salué") and the endings of
+        # the participles they take
+        self.own = {fold(w) for w in actors.get("own", [])}
+        # "la crise libyenne", "the Syrian crisis": nouns of a situation a nationality adjective locates
+        self.situations = {fold(w) for w in actors.get("situations", [])}
+        self.adjective_before = not self.adjective_after
+        self.passive = {fold(w) for w in actors.get("passive", [])}
+        self.participles = tuple(fold(w) for w in actors.get("participles", [])) or ("\x00",)
+        # "X received calls from A and B, congratulating him": the senders speak, the receiver is spoken to
+        self.receive = phrases(actors.get("receive", []))
+        self.senders = phrases(actors.get("senders", []))
+        self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
+        # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
+        self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}
+        # "je souhaite réaffirmer", "would like to reiterate": a wish to say something is saying it
+        self.performatives = {fold(w) for w in registry.lang(lang).get("plans", {}).get("performatives", [])}
+        plans = registry.lang(lang).get("plans", {})
+        # "relations between A and B", "les liens avec la partie chinoise": the words that tie a
+        # bilateral-ties noun to the parties it joins
+        self.tie_links = {fold(w) for w in plans.get("tie_links", [])}
+        # "committed to strengthening ties", "l'engagement à renforcer": a stance noun or verb
+        # followed by an infinitive is a plan (ANNOTATION.md §3), not a position backed
+        self.plan_links = {fold(w) for w in plans.get("links", [])}
+        self.plan_verbs = {fold(w) for w in plans.get("verbs", [])}
+        self.plan_endings = tuple(fold(w) for w in plans.get("endings", []))
+        # verb-last languages that mark the subject with a particle (Japanese "王毅外相は",
+        # "林大臣から"): the marked actor is the cue's subject, those after it its objects
+        self.subject_particles = tuple(actors.get("subject_particles", []))
+        self.place_particles = tuple(actors.get("place_particles", []))
+        # Korean: the subject particle is joined to the actor's last word ("장관은", "중국 측은")
+        self.subject_endings = tuple(actors.get("subject_endings", []))
+        self.verb_last = bool(self.subject_particles or self.subject_endings)
+        self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
+
+    def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
+        """The last actor before the cue followed, past its titles and honorifics, by a subject
+        particle ("習近平氏は", "王毅国務委員兼外交部長から"), if any."""
+        titles = {m.start: m.end for m in self.matches if m.kind in ("title", "honorific") and start <= m.start < cue_start}
+        for a in reversed([a for a in actors if start <= a.start and a.end <= cue_start]):
+            end = a.end
+            while end in titles or (self.text[end:end + 1] in self.title_joiners and end + 1 in titles) or \
+                    (self.subject_endings and self.text[end:end + 1] == " " and end + 1 in titles):  # "블링컨 장관은"
+                end = titles.get(end) or titles[end + 1]
+            if a.kind in ("person", "state", "both", "org", "title_ref", "self") and \
+                    (self.text.startswith(self.subject_particles, end) or
+                     (self.subject_endings and self.text[a.start:end].endswith(self.subject_endings))):
+                return a
+        return None
+
+    def is_object(self, mention: Mention) -> bool:
+        """Whether the actor is written with a joined preposition ("للصين", "لمصر", "بالرئيس")."""
+        written = self.text[mention.start:mention.end]
+        gazetteer = self.registry.gazetteer(self.lang)
+        for particle in self.object_particles:
+            if not written.startswith(particle) or len(written) <= len(particle) + 1:
+                continue
+            rest = written[len(particle):]
+            for bare in (rest, "ا" + rest if particle.endswith("ل") and rest.startswith("ل") else None):
+                if bare and any(m.start == 0 and m.end == len(bare) and m.kind in ACTOR_KINDS for m in gazetteer.find(bare)):
+                    return True
+        return False
+
+    def codes(self, mention: Mention, speaker: tuple[str, ...]) -> tuple[str, ...]:
+        if mention.kind in ("pronoun", "self"):
+            return speaker
+        if mention.kind == "both":
+            return tuple(self.participants)
+        if mention.kind == "title_ref" and not mention.codes:
+            # "le secrétaire d'État américain" when two participants hold that post: the
+            # nationality written inside the title says whose
+            written = self.text[mention.start:mention.end]
+            gazetteer = self.registry.gazetteer(self.lang)
+            named = {m.value for word in re.findall(r"[^\W\d_][\w\-]+", written) for m in gazetteer.find(word)
+                     if m.kind in ("state", "adj") and m.start == 0 and m.end == len(word)}
+            return tuple(named) if len(named) == 1 else ()
+        # a ruling party speaks for its state ("The CPC and the Chinese government will support ...")
+        organizations = self.registry.organizations
+        return tuple(dict.fromkeys(
+            (organizations[c].party_of or c) if c in organizations else c for c in mention.codes if c))
+
+
+def phrases(words: list[str]) -> re.Pattern | None:
+    """One pattern for a list of phrases of the language data, matched whole on the folded text."""
+    forms = sorted({fold(w) for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)") if forms else None
+
+
+def joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether two actors stand joined as one subject ("X and Y", "the Foreign Secretary and
+    the High Representative")."""
+    gap = _ARTICLE_AFTER.sub("", fold(text[a.end:b.start]).strip())
+    if not gap and a.end < b.start and text[b.start] == "و":  # Arabic joins "و" to the word: "الصين ومصر"
+        return True
+    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie")
+
+
+_ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las|der|die|das|den|dem)$")

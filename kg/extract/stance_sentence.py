@@ -1,0 +1,450 @@
+"""One sentence's endorsements: each frame's endorser (the actor before its cue, a subject
+marked or placed after it, the noun's owner, else the speaker), its target (the actor after
+it, else the owner of its topic) and its topics, with negation and "against" readings
+turning its sign (ANNOTATION.md §3)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.persons import Mention
+from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
+from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_senders,
+                                      drop_fallback, is_promise, is_situation_adjective, tie_ends)
+from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
+                                      joined)
+from kg.knowledge.matcher import within
+from kg.model import Endorsement, Span
+from kg.text import fold
+
+__all__ = ["sentence_endorsements"]
+
+
+def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, ...]) -> list[Endorsement]:
+    """The endorsements sentence ``index`` states, ``speaker`` speaking unless it names another subject."""
+    s = reader.sentences[index]
+    text = reader.text
+    inside = within(reader.matches, s.start, s.end)
+    cues, possessor = owned_cues(reader, index, speaker, inside)
+    if not cues:
+        return []
+    blocks = [m for m in inside if m.kind == "stance.block"]
+    chairs = [m for m in inside if m.kind == "stance.chair"]
+    thanks = [m for m in inside if m.kind == "stance.thanks"]
+    speech = [m for m in inside if m.kind == "speech"]
+    # "a appelé la Chine à soutenir", "urged the US to respect": a demand that is also a speech
+    # verb opens no new clause; what it asks of another party is no stance taken (ANNOTATION.md §3)
+    demands = [m for m in speech if fold(m.text).split()[-1:] and fold(m.text).split()[-1] in reader.block_words]
+    speech = [m for m in speech if m not in demands]
+    blocks = blocks + demands
+    # "坚定不移", "不断", "not only", "non seulement": words that hold a negation and negate nothing
+    idioms = [m for m in inside if m.kind == "stance.not_negation"]
+    negations = [m for m in inside if m.kind == "stance.negation"
+                 and not any(i.start <= m.start and m.end <= i.end for i in idioms)]
+    actors = reader.mentions[index]
+    topics = [m for m in inside if m.kind in ("topic", "topic_against")]
+    # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
+    # topic set up at the head of the sentence frames all of it
+    framing = _FRAMING.match(text, s.start, min(s.end, s.start + 60))
+    framed = [t for t in topics if framing and t.end <= framing.end()] if framing else []
+    span = Span(s.start, s.end)
+    groups: dict[tuple[str, str, str | None], list[tuple[str, bool]]] = {}
+
+    def add(endorser: str, stance: str, target: str | None, topic_list: list[tuple[str, bool]]) -> None:
+        if not endorser or endorser == target:
+            return
+        groups.setdefault((endorser, stance, target), []).extend(topic_list)
+
+    frames = merged_frames(reader, cues)
+    accountable, opposed = held_to_account(reader, cues, actors, topics, speaker)
+    for endorser, target, topic_list in opposed + accusations(reader, index, cues, frames, blocks, speech, topics, speaker):
+        add(endorser, "oppose", target, topic_list)
+    # "support African countries suffering from the Russian invasion": the aggressor belongs to
+    # the aggression's frame, not to the one before it
+    aggressors = [a for a in (aggressor_of(reader, actors, c, s.end) for c in frames if c.kind == "aggression") if a is not None]
+    previous_endorsers: tuple[str, ...] = ()
+    for position, cue in enumerate(frames):
+        frame_end = frames[position + 1].start if position + 1 < len(frames) else s.end
+        # a wish or plan after the cue starts a new clause ("..., and is willing to ..."), and so
+        # does ", et qu'elles ...", ", and that ...", "，并..."
+        frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in RECIPROCAL])
+        next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
+        if next_clause:
+            frame_end = next_clause.start()
+        # « ... », a déclaré X: a quotation's stance ends with it; the speaker named after is no target
+        opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
+        if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
+            closing = next((k for k in range(cue.end, frame_end) if text[k] in "»”」』"), None)
+            if closing is not None:
+                frame_end = closing
+        previous_end = frames[position - 1].end if position else s.start
+        clause_start = previous_end
+        for m in CLAUSE_BREAK.finditer(text, previous_end, cue.start):
+            clause_start = m.end()
+        # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
+        # speech verb ("..., and said that") opens a new clause
+        window_start = max([s.start] + [m.end for m in speech if m.end <= cue.start])
+        # a reciprocal word governs only the stance it stands next to ("mutual respect, and ...
+        # the government's firm adherence to" is still a stance)
+        if any(window_start <= b.start < cue.start and not (fold(b.text) in reader.agree_words and is_promise(reader, cue, topics, s.end))
+               and not set(WORD.findall(reader.folded[b.end:b.end + 24])[:2]) & reader.performatives
+               and (fold(b.text) not in RECIPROCAL or (
+                len(text[b.end:cue.start].split()) <= 1 and not CLAUSE_BREAK.search(text, b.end, cue.start)))
+               for b in blocks):
+            continue
+        if any(clause_start <= t.start < cue.start for t in thanks):  # "thanked China for its support"
+            continue
+        if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
+            continue
+        # a negation stands right before the verb ("does not support", "不支持", "决不接受")
+        reach = 5 if reader.cjk else 14
+        negated = any(
+            (cue.start - reach <= n.start < cue.start) or (cue.end <= n.start <= cue.end + 6)
+            for n in negations if clause_start <= n.start
+        )
+        stance = cue.kind
+        if stance in ("inalienable", "adhere"):  # "Taiwan is an inalienable part of China"
+            stance = "support"
+        elif stance in ("concern", "aggression"):
+            # "expressed concern over X's ...", "Russia's aggression against ...": X is opposed
+            stance = "oppose"
+        elif stance == "congratulate_on":
+            stance = "congratulate"
+        elif stance == "welcome":
+            # welcoming a visitor is hospitality; welcoming a step or an initiative is support
+            first_after = next((a for a in actors if cue.end <= a.start < frame_end), None)
+            if first_after is not None and first_after.kind in ("person", "title_ref") and \
+                    len(text[cue.end:first_after.start].split()) <= 2:
+                continue
+            stance = "support"
+        elif stance == "consider":
+            # "...是中国内政": the cue may itself name the internal affairs
+            internal = [t for t in topics if t.value == "Non-interference" and cue.start <= t.start < frame_end]
+            if not internal:
+                continue
+            stance = "support"
+        if stance == "congratulate" and negated:
+            continue
+        # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
+        # support one was given is thanks (ANNOTATION.md §3), not a stance
+        if stance == "support" and any(
+                m.kind == "stance.support" and cue.end <= m.start <= frame_end and any(
+                    m.end <= a.start <= m.end + 12 and a.kind in ("state", "adj", "side")
+                    and RECIPIENT.fullmatch(fold(text[m.end:a.start]))
+                    and a.value in clause_subject(reader, actors, previous_end, clause_start, cue, speaker)
+                    for a in inside) for m in inside):
+            continue
+        # "the agreement had been upheld", "measures highly appreciated by WHO": a stance verb in the
+        # passive says what was done to its subject, and by whom it rarely says; no record
+        if reader.passive and cue.kind in ("support", "oppose") and \
+                set(fold(text[max(s.start, cue.start - 24):cue.start]).split()[-2:]) & reader.passive and \
+                fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles):
+            continue
+        # "welcomed the upcoming state visit of ...", "salue la relance des échanges, avec la
+        # visite ...": an encounter welcomed is courtesy, not a stance
+        if stance == "support" and cue.kind in ("support", "welcome") and any(
+                m.kind.startswith("event.") and cue.end <= m.start <= cue.end + 40
+                and not any(cue.end <= a.start < m.start for a in actors)
+                and len(text[cue.end:m.start].split()) <= 4 for m in inside):
+            continue
+        aggressor = aggressor_of(reader, actors, cue, frame_end) if cue.kind == "aggression" else None
+        if cue.kind == "aggression" and aggressor is None:
+            continue  # an aggression with no aggressor named is no stance towards anyone
+        if cue.kind == "aggression":
+            # the "Russian aggression" in quotation marks: a term the speaker disputes, no charge made
+            head = aggressor.start if aggressor.end <= cue.start and not text[aggressor.end:cue.start].strip() else cue.start
+            if text[head - 1:head] in QUOTES_OPEN and text[cue.end:cue.end + 1] in QUOTES_CLOSE:
+                continue
+        # endorser: the nearest actor before the cue in this clause, else the speaker
+        before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
+                  and a is not aggressor]
+        before = [a for a in before if not a.possessive]
+        if reader.cjk:
+            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
+            object_from = max((k for k in range(previous_end, cue.start) if text[k] in _CJK_PREPOSITIONS), default=None)
+            before = [a for a in before if object_from is None or a.start < object_from]
+        if not position and before:
+            # the subject stands in the cue's own clause ("王毅表示，中方支持..."); an actor in an
+            # earlier clause is the object of something else ("感谢中国政府..., 赞赏...")
+            before = [a for a in before if a.start >= clause_start]
+        if position and before:
+            # in "X supports A, and opposes B" the subject of the second verb is still X;
+            # a new subject stands right before its verb
+            gap = text[before[-1].end:cue.start]
+            if set(gap) & set(",，،") or len(gap.split()) > 3 or (reader.cjk and len(gap.strip()) > 4) or \
+                    set(fold(gap).split()) & NOT_SUBJECT_GAP:
+                before = []
+        # a verb that ends its clause ("Xi hat der Bundespräsidentin zum Amtsantritt gratuliert",
+        # "..., dass Deutschland die Ein-China-Politik unterstützt"): the subject is the clause's
+        # first actor, those after it and before the verb are its objects
+        tail = text[cue.end:frame_end]
+        cut = CLAUSE_BREAK.search(tail)
+        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
+        objects_before: list[Mention] = []
+        opening = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, cue.start)])
+        in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
+                     and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        if verb_final and len(in_clause) >= 2 and not joined(text, in_clause[0], in_clause[1]):
+            before, objects_before = in_clause[:1], in_clause[1:]
+        marked = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
+        if marked is not None:
+            # the verb ends its clause: what comes after it is another clause's, and a wish, plan
+            # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意")
+            if any(cue.end <= m.start <= cue.end + 8 for m in blocks + thanks):
+                continue
+            before = [marked]
+            objects_before = [a for a in actors if marked.end <= a.start and a.end <= cue.start and not a.possessive
+                              and a.kind in ("person", "state", "org", "title_ref")
+                              and not text.startswith(reader.place_particles, a.end)]  # "フィリピンにおける": where
+            verb_final = True
+            frame_end = cue.end
+        endorsers: tuple[str, ...] = ()
+        subject_after = None
+        if reader.subject_after and not before:
+            first = next((a for a in actors if cue.end <= a.start < frame_end and a.kind in
+                          ("person", "state", "both", "title_ref", "org", "self")), None)
+            courtesy = [m for m in inside if m.kind == "honorific" and cue.end <= m.start and m.end <= (first.start if first else cue.end)]
+            gap = "".join(ch for k, ch in enumerate(text[cue.end:first.start], cue.end)
+                          if not any(m.start <= k < m.end for m in courtesy)) if first is not None else ""
+            if first is not None and not gap.strip() and not reader.is_object(first) and reader.codes(first, speaker):
+                subject_after = first
+        if subject_after is not None:
+            endorsers = reader.codes(subject_after, speaker)
+        elif position and not before and previous_endorsers:
+            endorsers = previous_endorsers
+        elif before:
+            last = before[-1]
+            # "Trump spoke with Erdogan of Turkey to congratulate him": an infinitive of purpose
+            # belongs to the clause's subject, not to the actor nearest the verb
+            if len(before) >= 2 and fold(text[before[-1].end:cue.start]).split()[-1:] and \
+                    fold(text[before[-1].end:cue.start]).split()[-1] in reader.purpose:
+                last = before[0]
+                before = before[:1]
+            endorsers = reader.codes(last, speaker)
+            # "China and Kazakhstan support ..." : a joint subject
+            if len(before) >= 2 and joined(text, before[-2], last):
+                endorsers = tuple(dict.fromkeys(reader.codes(before[-2], speaker) + endorsers))
+                if len(endorsers) == 1 and len(reader.participants) == 2 and endorsers[0] in reader.participants and \
+                        not (reader.codes(before[-2], speaker) and reader.codes(last, speaker)):
+                    # "the Secretary and the Foreign Minister", the second post held on both sides:
+                    # in a two-party encounter the one not named is the other party
+                    endorsers = tuple(reader.participants)
+        if endorsers and reader.participants and not set(endorsers) & set(reader.participants) and speaker:
+            if before and before[-1].kind == "state" and reader.registry.code_kind(endorsers[0]) == "state" \
+                    and len(text[before[-1].end:cue.start].split()) <= 3 and not CLAUSE_BREAK.search(text, before[-1].end, cue.start):
+                continue  # "les États-Unis ne reconnaissent pas ...": a third state's stance, told as background
+            endorsers = speaker
+        if cue.start in possessor:
+            endorsers = reader.codes(possessor[cue.start], speaker)
+        # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
+        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
+                 and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
+                     reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
+                     and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
+                     and not re.search(r"\s", text[a.start:a.end])))][:1]
+        if owner:
+            # "the support of Ukraine by Poland": the party after "by" owns it, the one after "of" is its object
+            agent = next((a for a in actors if a.start >= owner[0].end and a.kind in ("state", "person", "org")
+                          and _BY_AGENT.fullmatch(fold(text[owner[0].end:a.start]))), None)
+            if agent is not None:
+                owner = [agent]
+            # "l'attachement de la France et de la Chine à ...": a stance owned by two parties is each one's
+            for a in actors:
+                if a.start >= owner[-1].end and a.kind in ("state", "person", "org") and \
+                        _OWNER_AND.match(fold(text[owner[-1].end:a.start])):
+                    owner.append(a)
+            endorsers = tuple(dict.fromkeys(c for o in owner for c in reader.codes(o, speaker)))
+        if not endorsers:
+            endorsers = speaker
+        if not endorsers:
+            # the opening sentence, before anyone speaks: its subject
+            subject = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes and a.codes[0]]
+            endorsers = (subject[0].codes[0],) if subject else ()
+        previous_endorsers = endorsers
+        after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
+                 and not any(a is o for o in owner) and a is not subject_after]
+        # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
+        # place where something happens is where, not whom, the stance is about
+        places = [a for a in after if a.kind == "state" and not a.possessive
+                  and fold(text[max(s.start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
+                  and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
+                          for t in topics if t.value in reader.registry.topics)]
+        after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        if reader.capacity is not None:
+            # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
+            # phrase runs to the next clause break and names no target
+            for phrase in reader.capacity.finditer(reader.folded, cue.end, frame_end):
+                cut = _CAPACITY_END.search(text, phrase.end(), frame_end)
+                stop = cut.start() if cut else frame_end
+                after = [a for a in after if not phrase.start() <= a.start < stop]
+        # "spoke highly of the relations between China and the Maldives", "the Russia-China
+        # relationship": the two ends of a tie are not backed by praise of the tie
+        tied = tie_ends(reader, actors, inside, cue.end, frame_end)
+        after = [a for a in after if a not in tied]
+        # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
+        victims = {code for a in attack_victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
+        if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
+            continue
+        after = [a for a in after if not set(reader.codes(a, speaker)) <= victims]
+        set_aside = accountable + ([a for a in aggressors if a is not aggressor] if cue.kind != "aggression" else [])
+        if set_aside and after and all(a in set_aside for a in after):
+            continue
+        after = [a for a in after if a not in set_aside]
+        if not after and objects_before:
+            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
+        if cue.kind == "congratulate":
+            # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
+            # the cue, or is the "him" after it ("spoke with X to congratulate him on ...")
+            pronoun_after = any(a.kind == "pronoun" and cue.end <= a.start < frame_end for a in actors)
+            object_after = WORD.findall(fold(text[cue.end:cue.end + 12]))[:1]
+            object_after = bool(object_after) and object_after[0] in reader.object_pronouns
+            earlier = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes
+                       and a.codes[0] and a.codes[0] not in endorsers]
+            if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
+                after = [earlier[-1]]
+        if cue.kind == "congratulate":
+            sent = congratulation_senders(reader, actors, s.start, cue.start)
+            if sent is not None:
+                endorsers, after = sent
+        # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
+        # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
+        looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
+        frame_topics = [t for t in topics if (clause_start if looks_back else cue.end) <= t.start < frame_end]
+        frame_topics += [t for t in framed if t not in frame_topics]
+        # "opposes forces interfering in China's affairs" supports China; "opposes the US
+        # interfering" opposes the US: the actor between cue and accusation is the accused
+        # "a adressé un message de félicitations ... à l'occasion du 60e anniversaire des
+        # relations diplomatiques": a national or bilateral occasion named, with no topic label
+        occasion = any(m.kind == "stance.occasion" and cue.end <= m.start < frame_end for m in inside)
+        objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
+        objected = objection is not None
+        accused_here = [a for a in actors if objection and cue.end <= a.start and a.end <= objection.start
+                        and a.kind in ("state", "person", "org") and not a.possessive]
+        # "l'invasion de l'Ukraine par la Russie", "interference by X": the agent is the one opposed
+        agents = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("state", "person", "org")
+                  and AGENT.search(fold(text[max(cue.end, a.start - 14):a.start]))]
+        if cue.kind in ("oppose",) and agents:
+            accused_here = agents[:1]
+        if accused_here:
+            objected = False
+        if aggressor is not None:
+            accused_here, objected = [aggressor], False
+        for endorser in endorsers:
+            # "the Palestinian people's just cause" is the Palestine topic, not a target
+            absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
+            named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
+            targets = [c for c in named if c != endorser]
+            if not named and stance == "congratulate" and reader.verb_last and len(reader.participants) == 2:
+                # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
+                # congratulated is the other party of the encounter
+                targets = [c for c in reader.participants if c != endorser]
+            if named and not targets:
+                continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
+            if accused_here:
+                targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
+            if len(endorsers) >= 2 and set(targets) <= set(endorsers) and not frame_topics:
+                continue  # "the two ministers praised the growth of ties": bilateral ties described, no stance
+            if cue.kind == "concern" and not targets:
+                continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
+            state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
+            org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
+            target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
+            if stance == "congratulate" and target in reader.registry.organizations:
+                # congratulations on a party occasion go to its state
+                target = reader.registry.organizations[target].party_of or target
+            # "a salué l'action de la France et de l'Allemagne", "supports Ukraine and Moldova":
+            # states joined to the target are backed alike
+            co_targets: list[str] = []
+            head = next((a for a in after if target in reader.codes(a, speaker)), None) if target in state_targets else None
+            while head is not None:
+                nxt = next((a for a in after if a.start >= head.end), None)
+                if nxt is None or not (_OWNER_AND.match(fold(text[head.end:nxt.start])) or
+                                       (joined(text, head, nxt) and text[head.end:nxt.start].strip() not in (",", "،", "，"))):
+                    break
+                co_targets += [c for c in reader.codes(nxt, speaker) if c != endorser and c != target
+                               and reader.registry.code_kind(c) == "state" and c not in co_targets]
+                head = nxt
+            # a label named both ways ("s'oppose à l'ingérence dans les affaires intérieures")
+            # takes the "against" reading; a general label gives way to a specific one
+            first_reading: dict[str, bool] = {}
+            for t in sorted(frame_topics, key=lambda t: (t.start < cue.start, t.start)):
+                first_reading.setdefault(t.value, t.kind == "topic_against")
+            against_labels = {label for label, against in first_reading.items() if against}
+            # "l'intégrité territoriale de l'Ukraine": the state named as target is not also the topic
+            target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
+            labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
+            if not labels:  # "support for Ukraine": with no other topic, the target's name is also its question
+                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
+            if not labels and target and stance == "oppose":
+                # "concerns about the DPRK's missile programmes": opposing a state whose affairs are a topic
+                labels = [t.label for t in reader.registry.topics.values() if t.question_of == target]
+            # "condemned interference in China's internal affairs on the Taiwan question": what the
+            # cue is about is the interference; the other topics of its frame only say where, so
+            # an "against" reading turns the whole frame
+            turned = bool(against_labels) and not accused_here
+            topic_list = [(x, turned) for x in drop_fallback(labels, reader.registry)]
+            if state_targets and org_targets:
+                topic_list += [(code, False) for code in org_targets]
+            elif state_targets and not topic_list and chairs:
+                # "X holds the rotating presidency of the AU, and China supports X in it": the
+                # body whose chair is backed is named earlier in the sentence
+                bodies = [c for a in actors if a.kind == "org" and s.start <= a.start < cue.start
+                          for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
+                topic_list = [(bodies[-1], False)] if bodies else []
+            for label, against in topic_list or [(None, False)]:
+                final = stance
+                flip = negated != (against or objected)
+                if flip and final in ("support", "oppose"):
+                    final = "oppose" if final == "support" else "support"
+                topic_target = target
+                if final == "support" and label in reader.registry.topics and target in reader.registry.organizations and \
+                        reader.registry.topics[label].owner and reader.registry.topics[label].owner != endorser:
+                    # "adheres to the one-China principle as set out in UNGA Resolution 2758": the
+                    # position backed is China's, the body only where it was written down
+                    topic_target = reader.registry.topics[label].owner
+                if topic_target is None and label in reader.registry.topics:
+                    owner = reader.registry.topics[label].owner
+                    if owner == endorser and final == "support":
+                        continue  # "Taiwan is an inseparable part of China", said by China: its own position, no stance on anyone
+                    topic_target = owner if owner and owner != endorser else None
+                if label is None and topic_target is None:
+                    continue
+                if topic_target is None and reader.own and all(
+                        set(fold(text[max(s.start, t.start - 12):t.start]).split()[-1:]) & reader.own
+                        for t in frame_topics if t.value == label):
+                    continue  # "prendra des mesures pour défendre sa souveraineté": its own, no stance on anyone
+                if final == "congratulate" and topic_target is None:
+                    continue
+                if cue.kind == "adhere" and label is None:
+                    continue  # "pursues the one-China policy": only with a topic
+                if cue.kind == "congratulate_on" and label is None and not occasion:
+                    continue  # "a congratulatory message ... on his election": only with a topic or an occasion
+                add(endorser, final, topic_target, [(label, False)])
+                if topic_target == target:
+                    for other in co_targets:
+                        add(endorser, final, other, [(label, False)])
+    records = []
+    for (endorser, stance, target), labels in groups.items():
+        names = list(dict.fromkeys(label for label, _ in labels if label))
+        if any(label is None for label, _ in labels) and target is not None:
+            records.append(Endorsement(endorser, stance, target, None, span))
+        for name in names:
+            records.append(Endorsement(endorser, stance, target, name, span))
+    return records
+
+
+# the words between a stance noun and its owner: "the support of", "l'engagement indéfectible de la",
+# with at most one adjective that is no preposition ("le soutien à la position de" is not an owner)
+_OF_OWNER = re.compile(r"^\s*(?:(?!(?:a|au|aux|en|pour|to|for|al|para|em|ao|with|avec|con|com)\s)[\w\-]+\s+)?"
+                       r"(?:de la |de l'|du |des |de |d'|of |of the |del |de los )\s*$")
+# a second owner joined to the first: "de la France et de la Chine", "of China and Russia"
+_OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |d'|of |of the |del |de los |the |la |le |l'|el )?\s*$")
+
+
+_BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
+_CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
+_FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
+                      r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
+                         r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
+_CJK_PREPOSITIONS = set("对對向给給为為同与與和")
