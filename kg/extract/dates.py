@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
-           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day"]
+           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day", "cn_number"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,11 @@ def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tupl
             if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
                 return int(m.group(2)), int(m.group(3))
     return None
+
+
+def cn_number(text: str) -> int:
+    """A number written in digits or in Chinese numerals ("12", "十二", "二〇二一")."""
+    return _cn_number(text)
 
 
 def _cn_number(text: str) -> int:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at, resolve
 from kg.extract.layout import STAMP
+from kg.extract.meetings import edition_days, meeting_windows, named_editions
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
@@ -390,8 +391,11 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     if month_day is None and stamp is not None:
         # "Dernière mise à jour à 08h46 le 13/09" over a lead that says "dimanche": the copy's day
         month_day, copy_day = stamp, True
+    # "on the sidelines of the G20 summit in Rio", "la 7e Conférence ministérielle du Forum sur
+    # la coopération sino-arabe": the editions of recurring meetings the page names
+    editions = named_editions(registry, [s.text for s in sentences]) if registry.meetings else []
     if month_day is None:
-        return None
+        return _day_by_meeting(text, sentences, search, officials, registry, words) if editions else None
     # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
     found_years = counted_years_at(text, words, month_day[0])
     # "exchanged congratulations on the 50th anniversary of diplomatic relations": the year the
@@ -403,6 +407,8 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     # that year or a later one is looked back on, and a page reviews a year early in the next one
     counted = {year + 1 if any(y >= year for y in _years_written(text, sentences, at, until)) else year
                for year, at in found_years}
+    counted |= {day.year for day in edition_days(editions, meeting_windows(registry), *month_day, keep=lambda day: (
+        day <= until and _held(officials, day)))}
     if not officials and len(counted) != 1:
         return None
     fits = []
@@ -430,6 +436,33 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
         if len(named) == 1:
             fits = [day for day in fits if day.weekday() in named]
     return fits[0] if len(fits) == 1 else None
+
+
+def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], officials: list,
+                    registry: Registry, words: dict) -> dt.date | None:
+    """"王毅25日在万象出席东亚合作外长系列会议期间……", "a déclaré mercredi à Doha ... 7e
+    Conférence ministérielle": the first day without a month (else the first weekday) the
+    opening names, on the one day near an edition the opening names (one named further on
+    may be looked back on: "G20大阪サミット会期中に") when every official named held their posts."""
+    editions = named_editions(registry, [sentences[i].text for i in search])
+    mention = None
+    for i in search:
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        mention = next((m for m in found if m.day and not m.month) or (m for m in found if m.weekday is not None), None)
+        if mention is not None:
+            break
+    if mention is None:
+        return None
+    fits = edition_days(editions, meeting_windows(registry), day=mention.day, weekday=mention.weekday,
+                        keep=lambda day: _held(officials, day))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _held(officials: list, day: dt.date) -> bool:
+    """Whether every official whose terms the registry knows held the posts the readout gives
+    them (any post when it gives none) on ``day``."""
+    return all(all(entry.held_on(day, role) for role in roles) if roles else bool(entry.held_on(day))
+               for entry, roles in officials)
 
 
 def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date) -> list[int]:
