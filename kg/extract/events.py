@@ -361,8 +361,11 @@ def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], key
     for key in keys:
         if key.startswith("r"):
             entry = registry.people[int(key[1:])]
-            if entry.offices:
-                officials.append((entry, set(people[key].roles) & {role for role, _, _ in entry.offices}))
+            known = set(people[key].roles) & {role for role, _, _ in entry.offices}
+            # "ministre algérien des Affaires du Maghreb" when the registry knows only their
+            # later term as foreign minister: its dates say nothing of the day
+            if entry.offices and (known or not people[key].roles):
+                officials.append((entry, known))
     until = registry.offices_known_until
     if until is None:
         return None
@@ -444,11 +447,14 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
     Conférence ministérielle": the first day without a month (else the first weekday) the
     opening names, on the one day near an edition the opening names (one named further on
     may be looked back on: "G20大阪サミット会期中に") when every official named held their posts."""
+    # the opening, then what stands above the lead ("(경주=연합뉴스) ... 29일 경주에서 열린 APEC ...")
+    search = search + [i for i in range(search[0]) if sentences[i].paragraph >= 0] if search else []
     editions = named_editions(registry, [sentences[i].text for i in search])
     mention = None
     for i in search:
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
-        mention = next((m for m in found if m.day and not m.month) or (m for m in found if m.weekday is not None), None)
+        mention = next((m for m in found if m.day and not m.month), None) or next(
+            (m for m in found if m.weekday is not None), None)
         if mention is not None:
             break
     if mention is None:
