@@ -119,3 +119,13 @@ def test_an_edition_at_an_unknown_place_is_a_registry_error(tmp_path):
     meetings.write_text(meetings.read_text(encoding="utf-8").replace('at = "osaka"', 'at = "atlantis"'), encoding="utf-8")
     with pytest.raises(RegistryError, match="atlantis"):
         named_editions(load_registry(data), ["the G20 summit"])
+
+
+def test_a_post_the_registry_has_no_dates_for_rules_out_no_year(registry):
+    """The registry knows Faisal bin Farhan's term as foreign minister (from October 2019)
+    only: as ambassador in June 2019 his known term says nothing of the day."""
+    text = """\
+        OSAKA, 28 juin -- Le ministre chinois des Affaires étrangères Wang Yi a rencontré l'ambassadeur saoudien en Allemagne, Faisal bin Farhan.
+        Les deux hommes se trouvaient à Osaka pour le sommet du G20.
+        """
+    assert _events(registry, text) == [("meeting", "2019-06-28", ["CHN", "SAU"])]
