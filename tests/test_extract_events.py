@@ -309,3 +309,35 @@ def test_a_latin_date_standing_apart_on_a_chinese_page_is_its_date(registry):
 def test_a_latin_date_inside_latin_words_on_a_chinese_page_is_no_page_date(registry):
     text = "王毅会见俄罗斯外长拉夫罗夫。王毅在北京会见来访的俄罗斯外长拉夫罗夫，双方回顾了 the Joint Statement of Feb 4, 2022 signed in Beijing 的落实情况。\n"
     assert _extract(registry, text, "zh").published is None
+
+
+# ---- cues split by a day, planned encounters, working meals -----------------------------------
+def test_spoke_with_split_by_the_day_is_still_a_call(registry):
+    """"spoke on Tuesday (Mar 4) with" is "spoke with" with its day in between."""
+    text = """\
+        WASHINGTON: US Secretary of State Antony Blinken spoke on Tuesday (Mar 4) with Chinese Foreign Minister Wang Yi on regional issues, the State Department said.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["phone_call"]
+
+
+def test_spoke_with_split_by_other_words_is_no_call(registry):
+    text = """\
+        US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Jakarta on Tuesday. Blinken spoke at length about trade with reporters.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["meeting"]
+
+
+def test_an_encounter_announced_for_later_is_not_the_one_reported(registry):
+    """"sera reçu en mars" is planned; the talks the next sentence reports are the encounter."""
+    text = """\
+        Le président sénégalais Macky Sall sera reçu en mars à Beijing, a annoncé vendredi à Dakar le ministre chinois des Affaires étrangères Wang Yi. M. Wang l'a dit à l'issue d'un entretien avec le président sénégalais.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["talks"]
+
+
+def test_a_working_dinner_is_a_meeting(registry):
+    text = """\
+        Le ministre français de l'Europe et des Affaires étrangères, Jean-Noël Barrot, a participé lundi à un dîner de travail avec le ministre chinois des Affaires étrangères, Wang Yi.
+        Les deux ministres ont eu des discussions sur l'Ukraine.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["meeting"]

@@ -38,9 +38,50 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     occasions = [(a, b) for a, b in (_occasions(text, sentence, words) if words else [])
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
+    if words:
+        found = [m for m in found if not _planned(text, m.start, words)]
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
-    return [m.kind.split(".", 1)[1] for m in (own or found)]
+    return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else [])
+
+
+def _planned(text: str, at: int, words: dict) -> bool:
+    """Whether the cue at ``text[at]`` follows a word of ``[future] auxiliaries`` ("qui sera
+    reçu en février", "will meet next week"), with at most one word between: an encounter
+    planned is not the one reported (ANNOTATION.md §1: the encounter that took place)."""
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    if not auxiliaries:
+        return False
+    before = text[max(0, at - 40):at]
+    return bool(_future_pattern(tuple(auxiliaries)).search(before))
+
+
+@lru_cache(maxsize=16)
+def _future_pattern(auxiliaries: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(auxiliaries, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _gapped_cues(text: str, sentence: Sentence, words: dict) -> list[str]:
+    """Cues a day splits ("spoke on Wednesday (Sep 10) with", "spoke today to"): the two parts
+    of a ``[cue_gaps]`` pair with nothing between but date mentions, brackets, commas and
+    the table's ``fillers`` ("on")."""
+    table = words.get("cue_gaps", {})
+    found = []
+    fillers = {w.casefold() for w in table.get("fillers", [])}
+    for kind, pairs in table.items():
+        if kind not in TYPE_PRIORITY:  # "fillers"
+            continue
+        for head, tail in pairs:
+            regex = rf"(?<!\w){re.escape(head)}(?!\w)(.{{1,40}}?)(?<!\w){re.escape(tail)}(?!\w)"
+            for m in re.finditer(regex, text[sentence.start:sentence.end], re.IGNORECASE):
+                a, b = sentence.start + m.start(1), sentence.start + m.end(1)
+                dates = find_dates(text, words, a, b)
+                rest = "".join(text[a:b][i] for i in range(b - a)
+                               if not any(d.start <= a + i < d.end for d in dates))
+                if dates and all(w.casefold() in fillers for w in re.findall(r"\w+", rest)):
+                    found.append(kind)
+    return found
 
 
 def _occasions(text: str, sentence: Sentence, words: dict) -> list[tuple[int, int]]:
