@@ -38,6 +38,8 @@ _NUMERIC = [
     (re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)"), ("d", "m", "y")),
     # 29-11-2020 (Arabic and Indian pages)
     (re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"), ("d", "m", "y")),
+    # 10. 10. 2024: day and month each closed by a stop and a space (Czech, Slovak, German pages)
+    (re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)"), ("d", "m", "y")),
     # 12.08.19: a press database's stamp, two digits each
     (re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])"), ("d", "m", "yy")),
 ]
