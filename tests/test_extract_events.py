@@ -341,3 +341,28 @@ def test_a_working_dinner_is_a_meeting(registry):
         Les deux ministres ont eu des discussions sur l'Ukraine.
         """
     assert [t for t, _, _ in _events(registry, text)] == ["meeting"]
+
+
+# ---- several encounters: "also" exchanges ---------------------------------------------------
+def test_officials_who_also_exchanged_messages_pair_in_the_order_named(registry):
+    """"A and B also exchanged messages with C and D": A writes to C, B to D, on the lead's day."""
+    text = """\
+        Hanoï (VNA) - À l'occasion du Nouvel An lunaire, le président vietnamien Nguyên Xuân Phuc a échangé dimanche 30 janvier 2022 des messages de vœux avec le président chinois Xi Jinping.
+
+        Le Premier ministre Pham Minh Chinh et le ministre des Affaires étrangères Bui Thanh Son ont également échangé des messages avec le Premier ministre Li Keqiang et le ministre des Affaires étrangères Wang Yi.
+        """
+    extraction = _extract(registry, text)
+    pairs = sorted(tuple(sorted(p.name for p in e.participants)) for e in extraction.events)
+    assert {e.type for e in extraction.events} == {"message"} and {e.date for e in extraction.events} == {"2022-01-30"}
+    assert pairs == sorted([("Nguyen Xuan Phuc", "Xi Jinping"), ("Li Keqiang", "Pham Minh Chinh"),
+                            ("Bui Thanh Son", "Wang Yi")])
+
+
+def test_a_call_also_held_with_officials_of_other_states_is_no_encounter_between_them(registry):
+    """"Il s'est également entretenu par téléphone avec ... américain ... et ... japonais": the
+    caller is the subject left unnamed, not one of the two."""
+    text = """\
+        Le président Emmanuel Macron et son homologue chinois Xi Jinping se sont entretenus par téléphone le 15 octobre 2019.
+        Il s'est également entretenu par téléphone avec le président américain Donald Trump et le Premier ministre japonais Shinzo Abe.
+        """
+    assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "FRA"]]

@@ -598,7 +598,8 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         if len(found) > 1:
             return found
     if not separately or len(countries) < 3:
-        return [event] + _same_day_events(event, text, sentences, matches, mentions, people)
+        found = [event] + _same_day_events(event, text, sentences, matches, mentions, people)
+        return found + _also_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
@@ -673,4 +674,45 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
                 Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
+    return found
+
+
+def _also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                 mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Le Premier ministre ... ont également échangé des messages de félicitations avec ...":
+    a later sentence with a word of ``[events] also`` and the first encounter's own cue, naming
+    officials of the same two states, none of whom took part in it, and no day of its own, is
+    one more encounter of that type on its day. Messages exchanged between as many officials of one state as of the other pair
+    them in the order named ("A and B ... with C and D": A writes to C, B to D)."""
+    first = events[0]
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)):
+            continue
+        if first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                  and not _sender(text, m, people)))
+        persons = [people[k] for k in keys if people[k].country]
+        countries = list(dict.fromkeys(p.country for p in persons))
+        if set(countries) != {p.country for p in first.participants} or len(countries) != 2 \
+                or any((p.country, p.name) in taken for p in persons):
+            continue  # "Il s'est également entretenu avec ... américain ... et irakien ...": other states
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # "Meanwhile, on November 15, a phone conversation was also held": its own day
+        sides = [[p for p in persons if p.country == c] for c in countries]
+        groups = [list(pair) for pair in zip(*sides)] if first.type == "message" and len(sides[0]) == len(sides[1]) > 1 \
+            else [persons]
+        for group in groups:
+            found.append(Event(first.type, first.date, first.date_inferred, [
+                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in persons}
     return found
