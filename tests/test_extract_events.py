@@ -366,3 +366,48 @@ def test_a_call_also_held_with_officials_of_other_states_is_no_encounter_between
         Il s'est également entretenu par téléphone avec le président américain Donald Trump et le Premier ministre japonais Shinzo Abe.
         """
     assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "FRA"]]
+
+
+# ---- several encounters: section headings ---------------------------------------------------
+SECTIONED = """\
+    Premier Li's busy week of diplomacy
+
+    Updated: Sep 6,2015 6:50 PM
+
+    Photographers followed Premier Li Keqiang through a week of diplomacy in Beijing.
+
+    Meeting with Kazakh President Nursultan Nazarbayev on Sept 1
+
+    Premier Li Keqiang told Kazakh President Nursultan Nazarbayev that the two sides should deepen capacity cooperation.
+
+    Meeting with Serbian President Tomislav Nikolic on Sept 2
+
+    Premier Li said Chinese companies would invest more in Serbia.
+
+    Meeting with Egyptian President Abdel Fattah al-Sisi on Sept 2
+
+    Premier Li said anti-terrorism cooperation should be strengthened.
+    """
+
+
+def test_each_section_heading_naming_a_meeting_is_one(registry):
+    """"Meeting with Serbian President Nikolic on Sept 2" under a readout of a meeting on Sept 1:
+    the host met each leader a heading names, on the heading's day."""
+    assert sorted(_events(registry, SECTIONED)) == [("meeting", "2015-09-01", ["CHN", "KAZ"]),
+                                                   ("meeting", "2015-09-02", ["CHN", "EGY"]),
+                                                   ("meeting", "2015-09-02", ["CHN", "SRB"])]
+
+
+def test_one_short_line_or_a_list_of_links_is_no_section(registry):
+    """A line cut short, or items of a list of other stories ("- President X met Y"), head no
+    section of their own."""
+    text = """\
+        Foreign Minister Wang Yi met with US Secretary of State Mike Pompeo in Washington on May 23, 2018.
+
+        Related stories
+
+        - Argentine President Mauricio Macri meets with Wang Yi
+
+        - Wang Yi meets Brazilian Foreign Minister Aloysio Nunes
+        """
+    assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "USA"]]

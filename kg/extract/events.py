@@ -599,7 +599,8 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
             return found
     if not separately or len(countries) < 3:
         found = [event] + _same_day_events(event, text, sentences, matches, mentions, people)
-        return found + _also_events(found, text, sentences, matches, mentions, people, words)
+        found += _also_events(found, text, sentences, matches, mentions, people, words)
+        return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
@@ -715,4 +716,66 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+_HEADING = 90  # characters: "Meeting with Serbian President Nikolic on Sept 2"
+_LIST_MARKS = "-–—•*·▪►>|"  # a line opening so is an item of a list (of links to other stories), not a heading
+
+
+def _heading_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Meeting with Serbian President Nikolic on Sept 2" ... "Meeting with Egyptian President
+    Sisi on Sept 2": in a readout cut into sections, the section headings (paragraphs of one
+    short line with no closing stop nor list mark, each naming an encounter and an official;
+    two at least)
+    that name an official of a state the readout's host has not met yet are each
+    one more encounter of the host (the first encounter's party named most) with them, on the
+    heading's day (read against the first encounter's) or else the first encounter's."""
+    first = events[0]
+    if not first.participants:
+        return []
+    # the host: the first encounter's party the readout names most often (the one every
+    # section is about), the first named on a tie
+    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
+    host = max(dict.fromkeys(p.country for p in first.participants), key=named.count)
+    hosts = [p for p in first.participants if p.country == host]
+    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
+    paragraphs: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph >= 0:
+            paragraphs.setdefault(sentence.paragraph, []).append(i)
+    headings = []
+    for members in paragraphs.values():
+        line = sentences[members[0]].text.strip()
+        if len(members) == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" \
+                and line[:1] not in _LIST_MARKS \
+                and any(m.kind == "person" for m in mentions[members[0]]) \
+                and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[members[0]], text, words, mentions[members[0]])):
+            headings.append(members[0])
+    if len(headings) < 2:
+        return []  # one such line is a headline repeated or a line cut short, not a section
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    found: list[Event] = []
+    for i in headings:
+        sentence = sentences[i]
+        if sentence.start == first.evidence.start:
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        newcomers = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                       and people[m.person].country and people[m.person].country not in met | {host}))
+        if not cues or not newcomers:
+            continue
+        countries = {people[k].country for k in newcomers}
+        if len(countries) != 1:
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if m.absolute and anchor is not None), None)
+        date = day.isoformat() if day else first.date
+        guests = [people[k] for k in newcomers]
+        found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
+                           hosts + [Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid,
+                                                evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
+                                    for p in guests], Span(sentence.start, sentence.end), None))
+        met |= countries
     return found
