@@ -32,16 +32,19 @@ class Edition:
 @dataclass(frozen=True)
 class _Series:
     key: str
-    names: tuple[re.Pattern[str], ...]
-    acronyms: tuple[re.Pattern[str], ...]  # matched as written ("SCO", not "sco")
+    names: re.Pattern[str] | None
+    acronyms: re.Pattern[str] | None  # matched as written ("SCO", not "sco")
     editions: tuple[Edition, ...]
 
 
 @dataclass(frozen=True)
 class _Meetings:
     series: tuple[_Series, ...]
-    places: dict[str, tuple[re.Pattern[str], ...]]
-    countries: dict[str, tuple[re.Pattern[str], ...]]
+    places: dict[str, re.Pattern[str] | None]
+    countries: dict[str, re.Pattern[str] | None]
+    # literal pieces of every series' name (lower case unless an acronym), with its series: a
+    # text holding none of them names no edition, found without running any regex
+    anchors: tuple[tuple[str, bool, int], ...]
     ordinals: tuple[re.Pattern[str], ...]
     ordinal_words: dict[str, int]
     reach: int
@@ -57,13 +60,14 @@ _KANA_HANGUL = r"\u3040-\u30FF\uAC00-\uD7AF\u1100-\u11FF"
 _DASHES = str.maketrans({"–": "-", "—": "-", "－": "-", "‑": "-", "’": "'", "‘": "'", "‐": "-"})
 _CYRILLIC_VOWEL_END = re.compile(r"[аяоеиыйь]$")
 _ARABIC_CLITICS = "(?:[وفبلك]{1,2})?"
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _fold(text: str) -> str:
     return simplified(text).translate(_DASHES)
 
 
-def _name_pattern(name: str, keep_case: bool = False) -> re.Pattern[str]:
+def _name_pattern(name: str, keep_case: bool = False) -> str:
     """A name found as a whole word where words are spaced (a Russian name's last vowel may
     take the case's ending: Астана, Астане; an Arabic one may take a joined particle: بالرياض)
     and as itself in Chinese and Japanese characters; a kana or Hangul name must not continue
@@ -73,7 +77,7 @@ def _name_pattern(name: str, keep_case: bool = False) -> re.Pattern[str]:
         name = name.lower()
     if not _SPACED.search(name):
         left = rf"(?<![{_KANA_HANGUL}])" if re.match(rf"[{_KANA_HANGUL}]", name) else ""
-        return re.compile(left + re.escape(name))
+        return left + re.escape(name)
     body = re.escape(name)
     tail = ""
     if re.search(r"[\u0400-\u04FF]$", name) and len(name) > 3:
@@ -81,7 +85,19 @@ def _name_pattern(name: str, keep_case: bool = False) -> re.Pattern[str]:
             body = re.escape(name[:-1])
         tail = r"[а-яё]{0,3}"
     head = _ARABIC_CLITICS + "(?:ال)?" if re.match(r"[\u0600-\u06FF]", name) else ""
-    return re.compile(rf"(?<![{_WORD}]){head}{body}{tail}(?![{_WORD}])")
+    return rf"(?<![{_WORD}]){head}{body}{tail}(?![{_WORD}])"
+
+
+def _anchor(name: str) -> str:
+    """The part of a name every form of it holds: the folded name, less a Russian last vowel."""
+    folded = _fold(name) if _is_acronym(name) else _fold(name).lower()
+    return folded[:-1] if re.search(r"[\u0400-\u04FF]$", folded) and len(folded) > 3 and _CYRILLIC_VOWEL_END.search(folded) else folded
+
+
+def _one_of(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for several names (the longest first), None for none."""
+    unique = sorted(set(patterns), key=len, reverse=True)
+    return re.compile("|".join(f"(?:{p})" for p in unique)) if unique else None
 
 
 def _is_acronym(name: str) -> bool:
@@ -98,8 +114,8 @@ def _date(value: Any, where: str) -> dt.date:
 def _meetings(registry: Registry) -> _Meetings:
     table = registry.meetings
     places_table = table.get("places", {})
-    places = {key: tuple(_name_pattern(n) for n in entry.get("names", [])) for key, entry in places_table.items()}
-    countries: dict[str, tuple[re.Pattern[str], ...]] = {}
+    places = {key: _one_of(_name_pattern(n) for n in entry.get("names", [])) for key, entry in places_table.items()}
+    countries: dict[str, re.Pattern[str] | None] = {}
     series = []
     for key, entry in sorted(table.get("series", {}).items()):
         names = [n for lang, values in entry.items() if lang != "editions" and isinstance(values, list) for n in values]
@@ -117,10 +133,10 @@ def _meetings(registry: Registry) -> _Meetings:
                 raise RegistryError(f"meetings.toml: places.{place}: {country!r} is not a state of states.toml")
             if country and country not in countries:
                 state = registry.states[country]
-                countries[country] = tuple(_name_pattern(n) for ns in state.names.values() for n in ns if len(n) > 1)
+                countries[country] = _one_of(_name_pattern(n) for ns in state.names.values() for n in ns if len(n) > 1)
             editions.append(Edition(key, start, end, row.get("n"), place, country))
-        series.append(_Series(key, tuple(_name_pattern(n) for n in names if not _is_acronym(n)),
-                              tuple(_name_pattern(n, keep_case=True) for n in names if _is_acronym(n)),
+        series.append(_Series(key, _one_of(_name_pattern(n) for n in names if not _is_acronym(n)),
+                              _one_of(_name_pattern(n, keep_case=True) for n in names if _is_acronym(n)),
                               tuple(editions)))
     ordinals = table.get("ordinals", {})
     number = r"(\d{1,3}|[一二三四五六七八九十]{1,3})"
@@ -131,14 +147,16 @@ def _meetings(registry: Registry) -> _Meetings:
         right = rf"(?![{_WORD}])" if tail and _SPACED.search(tail[-1]) else ""
         ordinal_patterns.append(re.compile(left + re.escape(head) + number + re.escape(tail) + right))
     window = table.get("window", {})
-    return _Meetings(tuple(series), places, countries, tuple(ordinal_patterns),
+    anchors = tuple((_anchor(n), _is_acronym(n), index) for index, (_, entry) in enumerate(sorted(table.get("series", {}).items()))
+                    for lang, values in entry.items() if lang != "editions" and isinstance(values, list) for n in values)
+    return _Meetings(tuple(series), places, countries, anchors, tuple(ordinal_patterns),
                      {w.lower(): int(n) for w, n in ordinals.get("words", {}).items()},
                      int(ordinals.get("reach", 40)), int(window.get("before", 30)), int(window.get("after", 3)),
                      int(window.get("near", 3)))
 
 
-def _spans(patterns: Iterable[re.Pattern[str]], text: str) -> list[tuple[int, int]]:
-    return [m.span() for p in patterns for m in p.finditer(text)]
+def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)] if pattern is not None else []
 
 
 def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -160,13 +178,22 @@ def named_editions(registry: Registry, sentences: Iterable[str]) -> list[Edition
     SCO Council of Foreign Ministers meeting in Astana"); else a host country beside the name
     ("le sommet du G20 au Brésil") when it names only one."""
     meetings = _meetings(registry)
+    sentences = list(sentences)
+    whole = "\n".join(sentences)
+    whole = _fold(whole) if _CJK.search(whole) else whole.translate(_DASHES)
+    whole_low = whole.lower()
+    anchors = [(anchor, acronym, index) for anchor, acronym, index in meetings.anchors
+               if anchor in (whole if acronym else whole_low)]
+    if not anchors:
+        return []
     found: dict[Edition, None] = {}
     for sentence in sentences:
-        raw = _fold(sentence)
+        raw = _fold(sentence) if _CJK.search(sentence) else sentence.translate(_DASHES)
         low = raw.lower()
+        named = sorted({index for anchor, acronym, index in anchors if anchor in (raw if acronym else low)})
         ordinals = None
         places: dict[str, bool] = {}
-        for series in meetings.series:
+        for series in (meetings.series[i] for i in named):
             at = _spans(series.names, low) + _spans(series.acronyms, raw)
             if not at:
                 continue

@@ -21,8 +21,8 @@ DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short
 
 
 def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
-                    people: dict[str, PersonRecord], registry: Registry, words: dict,
-                    stamp: tuple[int, int] | None = None) -> dt.date | None:
+                   people: dict[str, PersonRecord], registry: Registry, words: dict,
+                   stamp: tuple[int, int] | None = None) -> dt.date | None:
     """The first day and month the opening gives without a year, in the only year (up to the
     day the registry's offices are known) when every official named whose terms the registry
     knows held every post the readout gives them (any of their posts when it gives none) and,
