@@ -115,3 +115,8 @@ def test_relative_weekday_in_chinese_readout(registry, data_dir):
     assert extraction.lang == "zh"
     assert extraction.published == "2021-01-22"
     assert [(e.type, e.date, e.date_inferred) for e in extraction.events] == [("phone_call", "2021-01-20", False)]
+
+
+def test_day_and_month_closed_by_a_stop_and_a_space(registry):
+    """"10. 10. 2024": a page stamp written with a space after each stop."""
+    assert _dates(registry, "ja", "news.example |10. 10. 2024 | 外相が電話会談") == [("10. 10. 2024", dt.date(2024, 10, 10))]

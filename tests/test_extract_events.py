@@ -309,3 +309,105 @@ def test_a_latin_date_standing_apart_on_a_chinese_page_is_its_date(registry):
 def test_a_latin_date_inside_latin_words_on_a_chinese_page_is_no_page_date(registry):
     text = "王毅会见俄罗斯外长拉夫罗夫。王毅在北京会见来访的俄罗斯外长拉夫罗夫，双方回顾了 the Joint Statement of Feb 4, 2022 signed in Beijing 的落实情况。\n"
     assert _extract(registry, text, "zh").published is None
+
+
+# ---- cues split by a day, planned encounters, working meals -----------------------------------
+def test_spoke_with_split_by_the_day_is_still_a_call(registry):
+    """"spoke on Tuesday (Mar 4) with" is "spoke with" with its day in between."""
+    text = """\
+        WASHINGTON: US Secretary of State Antony Blinken spoke on Tuesday (Mar 4) with Chinese Foreign Minister Wang Yi on regional issues, the State Department said.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["phone_call"]
+
+
+def test_spoke_with_split_by_other_words_is_no_call(registry):
+    text = """\
+        US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Jakarta on Tuesday. Blinken spoke at length about trade with reporters.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["meeting"]
+
+
+def test_an_encounter_announced_for_later_is_not_the_one_reported(registry):
+    """"sera reçu en mars" is planned; the talks the next sentence reports are the encounter."""
+    text = """\
+        Le président sénégalais Macky Sall sera reçu en mars à Beijing, a annoncé vendredi à Dakar le ministre chinois des Affaires étrangères Wang Yi. M. Wang l'a dit à l'issue d'un entretien avec le président sénégalais.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["talks"]
+
+
+def test_a_working_dinner_is_a_meeting(registry):
+    text = """\
+        Le ministre français de l'Europe et des Affaires étrangères, Jean-Noël Barrot, a participé lundi à un dîner de travail avec le ministre chinois des Affaires étrangères, Wang Yi.
+        Les deux ministres ont eu des discussions sur l'Ukraine.
+        """
+    assert [t for t, _, _ in _events(registry, text)] == ["meeting"]
+
+
+# ---- several encounters: "also" exchanges ---------------------------------------------------
+def test_officials_who_also_exchanged_messages_pair_in_the_order_named(registry):
+    """"A and B also exchanged messages with C and D": A writes to C, B to D, on the lead's day."""
+    text = """\
+        Hanoï (VNA) - À l'occasion du Nouvel An lunaire, le président vietnamien Nguyên Xuân Phuc a échangé dimanche 30 janvier 2022 des messages de vœux avec le président chinois Xi Jinping.
+
+        Le Premier ministre Pham Minh Chinh et le ministre des Affaires étrangères Bui Thanh Son ont également échangé des messages avec le Premier ministre Li Keqiang et le ministre des Affaires étrangères Wang Yi.
+        """
+    extraction = _extract(registry, text)
+    pairs = sorted(tuple(sorted(p.name for p in e.participants)) for e in extraction.events)
+    assert {e.type for e in extraction.events} == {"message"} and {e.date for e in extraction.events} == {"2022-01-30"}
+    assert pairs == sorted([("Nguyen Xuan Phuc", "Xi Jinping"), ("Li Keqiang", "Pham Minh Chinh"),
+                            ("Bui Thanh Son", "Wang Yi")])
+
+
+def test_a_call_also_held_with_officials_of_other_states_is_no_encounter_between_them(registry):
+    """"Il s'est également entretenu par téléphone avec ... américain ... et ... japonais": the
+    caller is the subject left unnamed, not one of the two."""
+    text = """\
+        Le président Emmanuel Macron et son homologue chinois Xi Jinping se sont entretenus par téléphone le 15 octobre 2019.
+        Il s'est également entretenu par téléphone avec le président américain Donald Trump et le Premier ministre japonais Shinzo Abe.
+        """
+    assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "FRA"]]
+
+
+# ---- several encounters: section headings ---------------------------------------------------
+SECTIONED = """\
+    Premier Li's busy week of diplomacy
+
+    Updated: Sep 6,2015 6:50 PM
+
+    Photographers followed Premier Li Keqiang through a week of diplomacy in Beijing.
+
+    Meeting with Kazakh President Nursultan Nazarbayev on Sept 1
+
+    Premier Li Keqiang told Kazakh President Nursultan Nazarbayev that the two sides should deepen capacity cooperation.
+
+    Meeting with Serbian President Tomislav Nikolic on Sept 2
+
+    Premier Li said Chinese companies would invest more in Serbia.
+
+    Meeting with Egyptian President Abdel Fattah al-Sisi on Sept 2
+
+    Premier Li said anti-terrorism cooperation should be strengthened.
+    """
+
+
+def test_each_section_heading_naming_a_meeting_is_one(registry):
+    """"Meeting with Serbian President Nikolic on Sept 2" under a readout of a meeting on Sept 1:
+    the host met each leader a heading names, on the heading's day."""
+    assert sorted(_events(registry, SECTIONED)) == [("meeting", "2015-09-01", ["CHN", "KAZ"]),
+                                                   ("meeting", "2015-09-02", ["CHN", "EGY"]),
+                                                   ("meeting", "2015-09-02", ["CHN", "SRB"])]
+
+
+def test_one_short_line_or_a_list_of_links_is_no_section(registry):
+    """A line cut short, or items of a list of other stories ("- President X met Y"), head no
+    section of their own."""
+    text = """\
+        Foreign Minister Wang Yi met with US Secretary of State Mike Pompeo in Washington on May 23, 2018.
+
+        Related stories
+
+        - Argentine President Mauricio Macri meets with Wang Yi
+
+        - Wang Yi meets Brazilian Foreign Minister Aloysio Nunes
+        """
+    assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "USA"]]

@@ -10,7 +10,7 @@ from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
            "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day", "address_day",
-           "day_hints", "DayHints", "ADDRESS_WINDOW"]
+           "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ _NUMERIC = [
     (re.compile(r"(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)"), ("d", "m", "y")),
     # 29-11-2020 (Arabic and Indian pages)
     (re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"), ("d", "m", "y")),
+    # 10. 10. 2024: day and month each closed by a stop and a space (Czech, Slovak, German pages)
+    (re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)"), ("d", "m", "y")),
     # 12.08.19: a press database's stamp, two digits each
     (re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])"), ("d", "m", "yy")),
 ]
@@ -61,6 +63,11 @@ def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tupl
             if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
                 return int(m.group(2)), int(m.group(3))
     return None
+
+
+def cn_number(text: str) -> int:
+    """A number written in digits or in Chinese numerals ("12", "十二", "二〇二一")."""
+    return _cn_number(text)
 
 
 def _cn_number(text: str) -> int:

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at, resolve
+from kg.extract.dates import find_dates, resolve
 from kg.extract.layout import STAMP
+from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
@@ -37,9 +38,50 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     occasions = [(a, b) for a, b in (_occasions(text, sentence, words) if words else [])
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
+    if words:
+        found = [m for m in found if not _planned(text, m.start, words)]
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
-    return [m.kind.split(".", 1)[1] for m in (own or found)]
+    return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else [])
+
+
+def _planned(text: str, at: int, words: dict) -> bool:
+    """Whether the cue at ``text[at]`` follows a word of ``[future] auxiliaries`` ("qui sera
+    reçu en février", "will meet next week"), with at most one word between: an encounter
+    planned is not the one reported (ANNOTATION.md §1: the encounter that took place)."""
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    if not auxiliaries:
+        return False
+    before = text[max(0, at - 40):at]
+    return bool(_future_pattern(tuple(auxiliaries)).search(before))
+
+
+@lru_cache(maxsize=16)
+def _future_pattern(auxiliaries: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(auxiliaries, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _gapped_cues(text: str, sentence: Sentence, words: dict) -> list[str]:
+    """Cues a day splits ("spoke on Wednesday (Sep 10) with", "spoke today to"): the two parts
+    of a ``[cue_gaps]`` pair with nothing between but date mentions, brackets, commas and
+    the table's ``fillers`` ("on")."""
+    table = words.get("cue_gaps", {})
+    found = []
+    fillers = {w.casefold() for w in table.get("fillers", [])}
+    for kind, pairs in table.items():
+        if kind not in TYPE_PRIORITY:  # "fillers"
+            continue
+        for head, tail in pairs:
+            regex = rf"(?<!\w){re.escape(head)}(?!\w)(.{{1,40}}?)(?<!\w){re.escape(tail)}(?!\w)"
+            for m in re.finditer(regex, text[sentence.start:sentence.end], re.IGNORECASE):
+                a, b = sentence.start + m.start(1), sentence.start + m.end(1)
+                dates = find_dates(text, words, a, b)
+                rest = "".join(text[a:b][i] for i in range(b - a)
+                               if not any(d.start <= a + i < d.end for d in dates))
+                if dates and all(w.casefold() in fillers for w in re.findall(r"\w+", rest)):
+                    found.append(kind)
+    return found
 
 
 def _occasions(text: str, sentence: Sentence, words: dict) -> list[tuple[int, int]]:
@@ -216,7 +258,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # "Москва. 15 февраля. INTERFAX.RU – Глава МИД ...": a dateline cut off as sentences of
     # its own right before the lead, in the same paragraph
     dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
-                and len(sentences[i].text) <= _DATELINE_PIECE][-2:]
+                and len(sentences[i].text) <= DATELINE_PIECE][-2:]
     opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
     # the caption's day is the encounter's only when the text gives none of its own
     search = opening + following + [i for i in body if i in captions and i not in opening]
@@ -226,7 +268,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # named held the post the readout gives them
         # the day may come in the next sentences ("« Dans la soirée du 19 septembre, le président
         # Xi Jinping s'entretient ... »"), when they name no one but the participants
-        by_offices = _day_by_offices(text, sentences, opening + [
+        by_offices = day_by_offices(text, sentences, opening + [
             i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i]))
             and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
             copy_day)
@@ -344,103 +386,6 @@ def _other_encounter(event_type: str, cues: list[str]) -> bool:
     return event_type in _MEDIA or any(c in _MEDIA for c in cues)
 
 
-_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
-
-
-def _day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
-                    people: dict[str, PersonRecord], registry: Registry, words: dict,
-                    stamp: tuple[int, int] | None = None) -> dt.date | None:
-    """The first day and month the opening gives without a year, in the only year (up to the
-    day the registry's offices are known) when every official named whose terms the registry
-    knows held every post the readout gives them (any of their posts when it gives none) and,
-    when a weekday is written against the day ("le dimanche 26 septembre"), it is that weekday;
-    among the years the page fixes by counting ("the 78th session of ...") when it does."""
-    officials = []
-    for key in keys:
-        if key.startswith("r"):
-            entry = registry.people[int(key[1:])]
-            if entry.offices:
-                officials.append((entry, set(people[key].roles) & {role for role, _, _ in entry.offices}))
-    until = registry.offices_known_until
-    if until is None:
-        return None
-    month_day = None
-    weekday = None
-    copy_day = False  # whether the day is a dateline's (the day the copy was filed)
-    for i in search:
-        sentence = sentences[i]
-        found = find_dates(text, words, sentence.start, sentence.end)
-        if any(m.absolute and m.year for m in found) and not month_day:
-            return None  # the page writes the year: nothing to infer
-        day_month = next((m for m in found if m.year is None and m.month and m.day), None)
-        month_day = (day_month.month, day_month.day) if day_month else None
-        if day_month is not None:
-            # "le dimanche 26 septembre", "Sunday, Sept. 26": a weekday written against the day is its weekday
-            weekday = next((w.weekday for w in found if w.weekday is not None and (
-                0 <= day_month.start - w.end <= 3 or 0 <= w.start - day_month.end <= 3)), None)
-            copy_day = len(sentence.text) <= _DATELINE_PIECE or bool(
-                _DATELINE_HEAD.match(text[sentence.start:day_month.start]))
-        dateline = cjk_dateline(text, words, sentence.start, sentence.end)
-        if month_day is None and dateline:
-            month_day = dateline
-            copy_day = True
-        if month_day:
-            break
-    if month_day is None and stamp is not None:
-        # "Dernière mise à jour à 08h46 le 13/09" over a lead that says "dimanche": the copy's day
-        month_day, copy_day = stamp, True
-    if month_day is None:
-        return None
-    # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
-    found_years = counted_years_at(text, words, month_day[0])
-    # "exchanged congratulations on the 50th anniversary of diplomatic relations": the year the
-    # parties established them, plus the count
-    countries = sorted({people[key].country for key in keys if people[key].country})
-    found_years += [(registry.relations_established[(a, b)] + n, at) for n, at in relation_anniversaries_at(text, words)
-                    for a in countries for b in countries if (a, b) in registry.relations_established]
-    # "2024年, 我们3次会晤……两国隆重庆祝建交75周年": an anniversary in a paragraph that writes
-    # that year or a later one is looked back on, and a page reviews a year early in the next one
-    counted = {year + 1 if any(y >= year for y in _years_written(text, sentences, at, until)) else year
-               for year, at in found_years}
-    if not officials and len(counted) != 1:
-        return None
-    fits = []
-    for year in sorted(counted) if counted else range(1950, until.year + 1):
-        try:
-            day = dt.date(year, *month_day)
-        except ValueError:
-            continue
-        if day <= until and (weekday is None or day.weekday() == weekday) and \
-                all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
-                    for entry, roles in officials):
-            fits.append(day)
-    if len(fits) > 1 and weekday is None:
-        # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
-        # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
-        # opening names is the day's own — unless late in that day ("am Samstagabend", [dates]
-        # late) and the day is the dateline's, as such news may be filed under the next day's
-        # date; a day the prose writes ("Dans la soirée du 19 septembre") is the encounter's own
-        late = [w.casefold() for w in words.get("dates", {}).get("late", [])] if copy_day else []
-        weekdays = [m for i in search for m in find_dates(text, words, sentences[i].start, sentences[i].end)
-                    if m.weekday is not None]
-        named = {m.weekday for m in weekdays}
-        if any(w in text[max(0, m.start - 12):m.end + 12].casefold() for m in weekdays for w in late):
-            named = set()
-        if len(named) == 1:
-            fits = [day for day in fits if day.weekday() in named]
-    return fits[0] if len(fits) == 1 else None
-
-
-def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date) -> list[int]:
-    """The years written in the paragraph holding ``text[at]`` ("2024年, 我们3次会晤")."""
-    paragraph = next((s.paragraph for s in sentences if s.start <= at < s.end), None)
-    if paragraph is None:
-        return []
-    return [int(y) for s in sentences if s.paragraph == paragraph
-            for y in _FULL_YEAR.findall(text, s.start, s.end) if 1950 <= int(y) <= until.year]
-
-
 def _named_by_title(text: str, sentences: list[Sentence], opening: list[int], mentions: dict[int, list[Mention]],
                     participants: list[Participant], registry: Registry, home: str | None,
                     day: dt.date) -> list[Participant]:
@@ -485,7 +430,6 @@ def _plausible(day: dt.date, published: dt.date | None) -> bool:
     return published is None or published - dt.timedelta(days=400) <= day <= published + dt.timedelta(days=3)
 
 
-_DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 
 
 def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
@@ -495,7 +439,7 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
     first = found[0]
     if not first.absolute or first.start - sentence.start > 45:
         return None
-    return first if _DATELINE_HEAD.match(text[sentence.start:first.start]) else None
+    return first if DATELINE_HEAD.match(text[sentence.start:first.start]) else None
 
 
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
@@ -518,7 +462,9 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         if len(found) > 1:
             return found
     if not separately or len(countries) < 3:
-        return [event] + _same_day_events(event, text, sentences, matches, mentions, people)
+        found = [event] + _same_day_events(event, text, sentences, matches, mentions, people)
+        found += _also_events(found, text, sentences, matches, mentions, people, words)
+        return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
@@ -593,4 +539,107 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
                 Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
+    return found
+
+
+def _also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                 mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Le Premier ministre ... ont également échangé des messages de félicitations avec ...":
+    a later sentence with a word of ``[events] also`` and the first encounter's own cue, naming
+    officials of the same two states, none of whom took part in it, and no day of its own, is
+    one more encounter of that type on its day. Messages exchanged between as many officials of one state as of the other pair
+    them in the order named ("A and B ... with C and D": A writes to C, B to D)."""
+    first = events[0]
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)):
+            continue
+        if first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                  and not _sender(text, m, people)))
+        persons = [people[k] for k in keys if people[k].country]
+        countries = list(dict.fromkeys(p.country for p in persons))
+        if set(countries) != {p.country for p in first.participants} or len(countries) != 2 \
+                or any((p.country, p.name) in taken for p in persons):
+            continue  # "Il s'est également entretenu avec ... américain ... et irakien ...": other states
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # "Meanwhile, on November 15, a phone conversation was also held": its own day
+        sides = [[p for p in persons if p.country == c] for c in countries]
+        groups = [list(pair) for pair in zip(*sides)] if first.type == "message" and len(sides[0]) == len(sides[1]) > 1 \
+            else [persons]
+        for group in groups:
+            found.append(Event(first.type, first.date, first.date_inferred, [
+                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+_HEADING = 90  # characters: "Meeting with Serbian President Nikolic on Sept 2"
+_LIST_MARKS = "-–—•*·▪►>|"  # a line opening so is an item of a list (of links to other stories), not a heading
+
+
+def _heading_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Meeting with Serbian President Nikolic on Sept 2" ... "Meeting with Egyptian President
+    Sisi on Sept 2": in a readout cut into sections, the section headings (paragraphs of one
+    short line with no closing stop nor list mark, each naming an encounter and an official;
+    two at least)
+    that name an official of a state the readout's host has not met yet are each
+    one more encounter of the host (the first encounter's party named most) with them, on the
+    heading's day (read against the first encounter's) or else the first encounter's."""
+    first = events[0]
+    if not first.participants:
+        return []
+    # the host: the first encounter's party the readout names most often (the one every
+    # section is about), the first named on a tie
+    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
+    host = max(dict.fromkeys(p.country for p in first.participants), key=named.count)
+    hosts = [p for p in first.participants if p.country == host]
+    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
+    paragraphs: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph >= 0:
+            paragraphs.setdefault(sentence.paragraph, []).append(i)
+    headings = []
+    for members in paragraphs.values():
+        line = sentences[members[0]].text.strip()
+        if len(members) == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" \
+                and line[:1] not in _LIST_MARKS \
+                and any(m.kind == "person" for m in mentions[members[0]]) \
+                and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[members[0]], text, words, mentions[members[0]])):
+            headings.append(members[0])
+    if len(headings) < 2:
+        return []  # one such line is a headline repeated or a line cut short, not a section
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    found: list[Event] = []
+    for i in headings:
+        sentence = sentences[i]
+        if sentence.start == first.evidence.start:
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        newcomers = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                       and people[m.person].country and people[m.person].country not in met | {host}))
+        if not cues or not newcomers:
+            continue
+        countries = {people[k].country for k in newcomers}
+        if len(countries) != 1:
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if m.absolute and anchor is not None), None)
+        date = day.isoformat() if day else first.date
+        guests = [people[k] for k in newcomers]
+        found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
+                           hosts + [Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid,
+                                                evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
+                                    for p in guests], Span(sentence.start, sentence.end), None))
+        met |= countries
     return found

@@ -196,6 +196,8 @@ class Registry:
         self._load_spellings()
         self._load_state_words()
         self.publishers = _read_toml(d / "publishers.toml")
+        # recurring multilateral meetings and their editions, read by kg.extract.meetings
+        self.meetings: dict[str, Any] = _read_toml(d / "meetings.toml") if (d / "meetings.toml").exists() else {}
         self.unsupported = _read_toml(d / "languages.toml") if (d / "languages.toml").exists() else {}
 
     def _load_state_words(self) -> None:

@@ -1,0 +1,151 @@
+"""The year a readout leaves the reader to know: the one in which everyone named held the
+posts it gives them, that a counted session or anniversary fixes, or that the edition of a
+recurring meeting it names fixes (moved out of kg/extract/events.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at
+from kg.extract.meetings import edition_days, meeting_windows, named_editions
+from kg.extract.persons import PersonRecord
+from kg.knowledge.registry import Registry
+from kg.text import Sentence
+
+__all__ = ["day_by_offices", "DATELINE_PIECE", "DATELINE_HEAD"]
+
+DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
+_FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
+
+
+def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
+                   people: dict[str, PersonRecord], registry: Registry, words: dict,
+                   stamp: tuple[int, int] | None = None) -> dt.date | None:
+    """The first day and month the opening gives without a year, in the only year (up to the
+    day the registry's offices are known) when every official named whose terms the registry
+    knows held every post the readout gives them (any of their posts when it gives none) and,
+    when a weekday is written against the day ("le dimanche 26 septembre"), it is that weekday;
+    among the years the page fixes by counting ("the 78th session of ...") when it does."""
+    officials = []
+    for key in keys:
+        if key.startswith("r"):
+            entry = registry.people[int(key[1:])]
+            known = set(people[key].roles) & {role for role, _, _ in entry.offices}
+            # "ministre algérien des Affaires du Maghreb" when the registry knows only their
+            # later term as foreign minister: its dates say nothing of the day
+            if entry.offices and (known or not people[key].roles):
+                officials.append((entry, known))
+    until = registry.offices_known_until
+    if until is None:
+        return None
+    month_day = None
+    weekday = None
+    copy_day = False  # whether the day is a dateline's (the day the copy was filed)
+    for i in search:
+        sentence = sentences[i]
+        found = find_dates(text, words, sentence.start, sentence.end)
+        if any(m.absolute and m.year for m in found) and not month_day:
+            return None  # the page writes the year: nothing to infer
+        day_month = next((m for m in found if m.year is None and m.month and m.day), None)
+        month_day = (day_month.month, day_month.day) if day_month else None
+        if day_month is not None:
+            # "le dimanche 26 septembre", "Sunday, Sept. 26": a weekday written against the day is its weekday
+            weekday = next((w.weekday for w in found if w.weekday is not None and (
+                0 <= day_month.start - w.end <= 3 or 0 <= w.start - day_month.end <= 3)), None)
+            copy_day = len(sentence.text) <= DATELINE_PIECE or bool(
+                DATELINE_HEAD.match(text[sentence.start:day_month.start]))
+        dateline = cjk_dateline(text, words, sentence.start, sentence.end)
+        if month_day is None and dateline:
+            month_day = dateline
+            copy_day = True
+        if month_day:
+            break
+    if month_day is None and stamp is not None:
+        # "Dernière mise à jour à 08h46 le 13/09" over a lead that says "dimanche": the copy's day
+        month_day, copy_day = stamp, True
+    # "on the sidelines of the G20 summit in Rio", "la 7e Conférence ministérielle du Forum sur
+    # la coopération sino-arabe": the editions of recurring meetings the page names
+    editions = named_editions(registry, [s.text for s in sentences]) if registry.meetings else []
+    if month_day is None:
+        return _day_by_meeting(text, sentences, search, officials, registry, words) if editions else None
+    # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
+    found_years = counted_years_at(text, words, month_day[0])
+    # "exchanged congratulations on the 50th anniversary of diplomatic relations": the year the
+    # parties established them, plus the count
+    countries = sorted({people[key].country for key in keys if people[key].country})
+    found_years += [(registry.relations_established[(a, b)] + n, at) for n, at in relation_anniversaries_at(text, words)
+                    for a in countries for b in countries if (a, b) in registry.relations_established]
+    # "2024年, 我们3次会晤……两国隆重庆祝建交75周年": an anniversary in a paragraph that writes
+    # that year or a later one is looked back on, and a page reviews a year early in the next one
+    counted = {year + 1 if any(y >= year for y in _years_written(text, sentences, at, until)) else year
+               for year, at in found_years}
+    counted |= {day.year for day in edition_days(editions, meeting_windows(registry), *month_day, keep=lambda day: (
+        day <= until and _held(officials, day)))}
+    if not officials and len(counted) != 1:
+        return None
+    fits = []
+    for year in sorted(counted) if counted else range(1950, until.year + 1):
+        try:
+            day = dt.date(year, *month_day)
+        except ValueError:
+            continue
+        if day <= until and (weekday is None or day.weekday() == weekday) and \
+                all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
+                    for entry, roles in officials):
+            fits.append(day)
+    if len(fits) > 1 and weekday is None:
+        # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
+        # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
+        # opening names is the day's own — unless late in that day ("am Samstagabend", [dates]
+        # late) and the day is the dateline's, as such news may be filed under the next day's
+        # date; a day the prose writes ("Dans la soirée du 19 septembre") is the encounter's own
+        late = [w.casefold() for w in words.get("dates", {}).get("late", [])] if copy_day else []
+        weekdays = [m for i in search for m in find_dates(text, words, sentences[i].start, sentences[i].end)
+                    if m.weekday is not None]
+        named = {m.weekday for m in weekdays}
+        if any(w in text[max(0, m.start - 12):m.end + 12].casefold() for m in weekdays for w in late):
+            named = set()
+        if len(named) == 1:
+            fits = [day for day in fits if day.weekday() in named]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], officials: list,
+                    registry: Registry, words: dict) -> dt.date | None:
+    """"王毅25日在万象出席东亚合作外长系列会议期间……", "a déclaré mercredi à Doha ... 7e
+    Conférence ministérielle": the first day without a month (else the first weekday) the
+    opening names, on the one day near an edition the opening names (one named further on
+    may be looked back on: "G20大阪サミット会期中に") when every official named held their posts."""
+    # the opening, then what stands above the lead ("(경주=연합뉴스) ... 29일 경주에서 열린 APEC ...")
+    search = search + [i for i in range(search[0]) if sentences[i].paragraph >= 0] if search else []
+    editions = named_editions(registry, [sentences[i].text for i in search])
+    mention = None
+    for i in search:
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        mention = next((m for m in found if m.day and not m.month), None) or next(
+            (m for m in found if m.weekday is not None), None)
+        if mention is not None:
+            break
+    if mention is None:
+        return None
+    fits = edition_days(editions, meeting_windows(registry), day=mention.day, weekday=mention.weekday,
+                        keep=lambda day: _held(officials, day))
+    return fits[0] if len(fits) == 1 else None
+
+
+def _held(officials: list, day: dt.date) -> bool:
+    """Whether every official whose terms the registry knows held the posts the readout gives
+    them (any post when it gives none) on ``day``."""
+    return all(all(entry.held_on(day, role) for role in roles) if roles else bool(entry.held_on(day))
+               for entry, roles in officials)
+
+
+def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date) -> list[int]:
+    """The years written in the paragraph holding ``text[at]`` ("2024年, 我们3次会晤")."""
+    paragraph = next((s.paragraph for s in sentences if s.start <= at < s.end), None)
+    if paragraph is None:
+        return []
+    return [int(y) for s in sentences if s.paragraph == paragraph
+            for y in _FULL_YEAR.findall(text, s.start, s.end) if 1950 <= int(y) <= until.year]
