@@ -178,3 +178,32 @@ def test_a_bare_title_on_a_known_publisher_s_page_is_the_publisher_s_official(re
         """
     people = _people(registry, text, "fr", url="https://www.diplomatie.gouv.fr/fr/actualites")
     assert {name for country, name in people if country == "LVA"} == {"Andris Ozols"}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Les chefs de la diplomatie estonienne et lettone, Jaan Tamm et Andris Ozols, se sont entretenus mardi à Riga.",
+     "fr", {("EST", "Jaan Tamm"), ("LVA", "Andris Ozols")}),
+    ("The foreign ministers of Estonia and Latvia, Jaan Tamm and Andris Ozols, held talks in Riga on Tuesday.",
+     "en", {("EST", "Jaan Tamm"), ("LVA", "Andris Ozols")}),
+    ("Los cancilleres de Estonia, Jaan Tamm, y Letonia, Andris Ozols, se reunieron el martes en Riga.",
+     "es", {("EST", "Jaan Tamm"), ("LVA", "Andris Ozols")}),
+])
+def test_a_plural_title_is_shared_over_the_names_listed_after_it(registry, text, lang, expected):
+    """"the foreign ministers of X and Y, A and B": every name of the list holds the post, and
+    the states go to the names in order, whether listed before the names or one before each."""
+    people = _people(registry, f"Réunion\n\n{text}\n" if lang == "fr" else f"Meeting\n\n{text}\n", lang,
+                     published="2024-03-08")
+    assert set(people) == expected
+    assert all(roles == {"foreign_minister"} for roles in people.values())
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Le ministre estonien des Affaires étrangères, Jaan Tamm, a reçu mardi son homologue de la République de Lettonie, Andris Ozols.", "fr"),
+    ("Estonian Foreign Minister Jaan Tamm received on Tuesday his counterpart of the Republic of Latvia, Andris Ozols.", "en"),
+])
+def test_a_counterpart_of_a_state_named_after_of_holds_the_same_post(registry, text, lang):
+    """"son homologue de la République de Lettonie, Andris Ozols": the state written after the
+    counterpart word with "de"/"of" is the counterpart's, and the post is the same."""
+    people = _people(registry, f"Visite\n\n{text}\n", lang, published="2024-03-08")
+    assert people.get(("LVA", "Andris Ozols")) == {"foreign_minister"}
+    assert people.get(("EST", "Jaan Tamm")) == {"foreign_minister"}
