@@ -207,3 +207,19 @@ def test_a_counterpart_of_a_state_named_after_of_holds_the_same_post(registry, t
     people = _people(registry, f"Visite\n\n{text}\n", lang, published="2024-03-08")
     assert people.get(("LVA", "Andris Ozols")) == {"foreign_minister"}
     assert people.get(("EST", "Jaan Tamm")) == {"foreign_minister"}
+
+
+@pytest.mark.parametrize("text, lang, spouse", [
+    ("Staatsbesuch in Tallinn\n\nDer slowakische Präsident Jan Novak reiste am Dienstag mit seiner Frau Eva Novakova zu "
+     "einem Staatsbesuch nach Estland, wo sie von Präsident Jaan Tamm und seiner Frau Liis Kask empfangen wurden.", "de",
+     "Eva Novakova"),
+    ("State visit to Tallinn\n\nPresident Jan Novak of Slovakia, accompanied by his wife Eva Novakova, met President Jaan Tamm "
+     "of Estonia in Tallinn on Tuesday.", "en", "Eva Novakova"),
+])
+def test_a_spouse_named_beside_an_official_takes_no_part(registry, text, lang, spouse):
+    """"mit seiner Frau X", "accompanied by his wife X": a spouse is no official (ANNOTATION.md
+    §1), so they are not a participant; the officials still are."""
+    names = {name for _, name in _people(registry, text, lang, published="2024-03-08")}
+    assert spouse not in names
+    assert {"Jan Novak", "Jaan Tamm"} <= names
+    assert "Liis Kask" not in names

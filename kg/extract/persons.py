@@ -45,6 +45,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_attendees(f, sentences, matches, by_sentence)
     _counterparts(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
+    _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
     _resolve_countries(f, sentences, matches, by_sentence)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
@@ -53,6 +54,30 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _spellings(f, matches)
     _latin_names(f)
     return f.people, by_sentence
+
+
+def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """"mit seiner Frau Elke Büdenbender", "accompanied by his wife Jane Doe": a person named
+    right after a word for a spouse (``names.spouses``) holds no post and takes no part
+    (ANNOTATION.md §1: participants are officials), wherever else the text names them. Run before
+    the states of officials are guessed, so that a spouse counts for nothing there either."""
+    words = sorted({fold(w) for w in f.words.get("names", {}).get("spouses", [])}, key=len, reverse=True)
+    if not words:
+        return
+    folded = fold(f.text)
+    spouses: set[str] = set()
+    for index, sentence in enumerate(sentences):
+        for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
+            # "seiner Frau Elke ...": the spouse word may open the mention as a courtesy title ("Frau")
+            following = [x for x in by_sentence[index] if x.kind == "person" and x.person
+                         and x.start >= cue_start and x.end > cue_end]
+            if following and f.is_glue(cue_end, max(cue_end, following[0].start)):
+                spouses.add(following[0].person)
+    for key in spouses:
+        if key in f.people and not f.people[key].roles:
+            del f.people[key]
+            for mentions in by_sentence.values():
+                mentions[:] = [x for x in mentions if x.person != key]
 
 
 def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
