@@ -223,3 +223,17 @@ def test_a_spouse_named_beside_an_official_takes_no_part(registry, text, lang, s
     assert spouse not in names
     assert {"Jan Novak", "Jaan Tamm"} <= names
     assert "Liis Kask" not in names
+
+
+@pytest.mark.parametrize("text, lang, leader", [
+    ("한미 외교장관 통화\n\n박진 외교부 장관은 5일 미국 바이든 행정부 출범 이후 처음으로 토니 블링컨 미국 국무장관과 전화 통화를 했다.",
+     "ko", "Joe Biden"),
+    ("Call with the Estonian Foreign Minister\n\nSecretary of State Antony Blinken spoke today with Estonian Foreign Minister "
+     "Jaan Tamm about the Biden administration's support for Estonia.", "en", "Joe Biden"),
+])
+def test_a_leader_named_for_an_administration_takes_no_part(registry, text, lang, leader):
+    """"미국 바이든 행정부", "the Biden administration": a leader's name that only names a
+    government is no participant."""
+    names = {name for _, name in _people(registry, text, lang, published="2022-07-08")}
+    assert leader not in names
+    assert "Antony Blinken" in names

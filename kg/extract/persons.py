@@ -45,6 +45,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_attendees(f, sentences, matches, by_sentence)
     _counterparts(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
+    _administrations(f, sentences, by_sentence)
     _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
     _resolve_countries(f, sentences, matches, by_sentence)
     _titles_of_named(f, by_sentence)
@@ -54,6 +55,33 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _spellings(f, matches)
     _latin_names(f)
     return f.people, by_sentence
+
+
+def _administrations(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """"트럼프 행정부", "the Biden administration", "l'administration Obama": a leader named only to
+    name a government (``names.administration_after`` / ``administration_before``, the words
+    written after or before the name) takes no part; such mentions go, and a person left with
+    no other mention goes too."""
+    names = f.words.get("names", {})
+    after = tuple(fold(w) for w in names.get("administration_after", []))
+    before = tuple(fold(w) for w in names.get("administration_before", []))
+    if not after and not before:
+        return
+    folded = fold(f.text)
+    dropped: set[str] = set()
+    for index, sentence in enumerate(sentences):
+        kept = []
+        for x in by_sentence[index]:
+            if x.kind == "person" and x.person and (
+                    (after and folded[x.end:sentence.end].lstrip().startswith(after))
+                    or (before and folded[sentence.start:x.start].rstrip().endswith(before))):
+                dropped.add(x.person)
+                continue
+            kept.append(x)
+        by_sentence[index] = kept
+    still = {x.person for mentions in by_sentence.values() for x in mentions if x.person}
+    for key in dropped - still:
+        f.people.pop(key, None)
 
 
 def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
