@@ -237,3 +237,16 @@ def test_a_leader_named_for_an_administration_takes_no_part(registry, text, lang
     names = {name for _, name in _people(registry, text, lang, published="2022-07-08")}
     assert leader not in names
     assert "Antony Blinken" in names
+
+
+def test_the_words_between_a_name_and_its_title_come_from_the_language_file(registry):
+    """`names.apposition` of each language file, not code, says what may stand between a name
+    and the title said of it ("Jaan Tamm, qui est également ..."): French reads its own words,
+    and a language that lists none reads only punctuation there."""
+    from kg.extract.finder import _Finder
+
+    french, german = _Finder("", registry, "fr", None), _Finder("", registry, "de", None)
+    assert ", qui est egalement" in french.apposition and ", qui est egalement" not in german.apposition
+    assert french.apposed_name.search("Jaan Tamm, qui est également le ").group(1) == "Jaan Tamm"
+    assert german.apposed_name.search("Jaan Tamm, qui est également le ") is None
+    assert german.apposed_name.search("Jaan Tamm, ").group(1) == "Jaan Tamm"

@@ -187,15 +187,15 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     name_span = span
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
-            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in _APPOSITION]
-            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in _APPOSITION]
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in f.apposition]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in f.apposition]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
             elif registry_before:
                 person = f.record("", None, int(registry_before[-1].value))
             elif not f.cjk:
                 head = text[max(sentence.start, m.start - 80):m.start]
-                named = _APPOSED_NAME.search(head)
+                named = f.apposed_name.search(head)
                 if named:
                     person = _lookup_family(f, named.group(1), None)
         if person is None:
@@ -266,12 +266,6 @@ def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
     return f.gap(chain[-2].end, chain[-1].start).split()[-1:] in ([a] for a in articles)
 
 
-# what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
-_APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
-               # "Wang, also a member of the Political Bureau of ...": news agencies' apposition
-               ", also a", ", also an", ", also the", ", also", ", a", ", an", ", egalement", ", aussi", ", tambien",
-               ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
-_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?|also (?:an? )?|(?:également|aussi|también) )?|\()\s*(?:le |la |l'|the |el |an? )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 

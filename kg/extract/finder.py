@@ -130,6 +130,11 @@ class _Finder:
         # particles joined to a word that close its phrase ("장관은", "외교부장과"): no title or
         # state after them is of the same official
         self.chain_enders = tuple(fold(w) for w in actors.get("phrase_end_particles", []))
+        # what may stand between a name and the title after it: punctuation in every language,
+        # and the words of ``names.apposition`` ("Wang Yi, who is also ...", "M. Wang, qui est ...")
+        phrases = [" ".join(w.split()) for w in names.get("apposition", [])]
+        self.apposition = {",", "，", "", "(", "（"} | {fold(w) for w in phrases}
+        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -361,6 +366,17 @@ class _Finder:
         if i - position >= 2:
             return position, i
         return None
+
+
+def _apposed_name_pattern(phrases: list[str], articles: list[str]) -> re.Pattern[str]:
+    """A capitalised name at the end of a text, then a comma and one of ``phrases`` (or a
+    bracket), then an article of ``articles``: what stands before a title said of that name."""
+    words = sorted({re.escape(p.lstrip(",，").strip()) for p in phrases if p.lstrip(",，").strip()}, key=len, reverse=True)
+    after_comma = rf"(?:(?:{'|'.join(words)})\s+)?" if words else ""
+    arts = sorted({re.escape(a) + ("" if a.endswith(("'", "’")) else " ") for a in articles}, key=len, reverse=True)
+    article = rf"(?:{'|'.join(arts)})?" if arts else ""
+    return re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*"
+                      rf"(?:,\s*{after_comma}|\(|（)\s*{article}$")
 
 
 def _is_katakana(char: str) -> bool:
