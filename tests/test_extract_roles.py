@@ -250,3 +250,24 @@ def test_the_words_between_a_name_and_its_title_come_from_the_language_file(regi
     assert french.apposed_name.search("Jaan Tamm, qui est également le ").group(1) == "Jaan Tamm"
     assert german.apposed_name.search("Jaan Tamm, qui est également le ") is None
     assert german.apposed_name.search("Jaan Tamm, ").group(1) == "Jaan Tamm"
+
+
+@pytest.mark.parametrize("text, name, roles", [
+    # a title with "and" joined to it right after a name is the next person's, not the name's
+    ("بايدن وولي العهد الأردني يبحثان الأوضاع\n\nأجرى الرئيس الأمريكي جو بايدن وولي العهد الأردني الأمير حسين بن عبد الله "
+     "اتصالا هاتفيا يوم الثلاثاء.", "Joe Biden", {"head_of_state"}),
+    # ... and after a post that named its organisation or state it starts another person's chain
+    ("شكري يستقبل وفدا فلسطينيا\n\nاستقبل وزير الخارجية سامح شكري يوم الأحد وفدا فلسطينيا. حضر اللقاء عضو المكتب السياسي "
+     "لحركة «فتح»، الوزير رياض المالكي، ورئيس الهيئة العامة للمعابر العميد يوسف عودة.", "Riyad al-Maliki", {"minister"}),
+    # a title after the name and the Arabic comma, the name in quote marks
+    ("اتصال هاتفي\n\nجرى اتصال هاتفي يوم الثلاثاء بين السيد سامح شكري، وزير الخارجية، والسيد “وانج يي”، وزير خارجية الصين، "
+     "لبحث العلاقات.", "Wang Yi", {"foreign_minister"}),
+    # a quoted name after its title
+    ("شكري يلتقي لافروف\n\nعقد وزير الخارجية سامح شكري اجتماعا يوم الخميس مع وزير خارجية روسيا الاتحادية \"سيرجي لافروف\" "
+     "في نيويورك.", "Sergey Lavrov", {"foreign_minister"}),
+])
+def test_arabic_titles_go_to_the_right_name(registry, text, name, roles):
+    """Arabic joins "and" (و) to the next title and sets names in quote marks: the title goes to
+    the name it is said of, whatever the commas (،) and quotes around it."""
+    people = {n: r for (_, n), r in _people(registry, text, "ar", published="2023-10-24").items()}
+    assert people.get(name) == roles

@@ -91,6 +91,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
                 f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])) and not (
                 spans[j].kind == "title" and f.starts_another(chain[-1].end, spans[j].start)) and not (
+                # "وزير خارجية إيران، ووزير خارجية إسرائيل": "and" joined to a title after a post that
+                # named its state starts another person's ("وزير الخارجية وعضو المكتب السياسي" goes on)
+                spans[j].kind == "title" and f.caseless and f.joined_and(spans[j].start)
+                and any(c.kind in ("state", "adj", "org") for c in chain)) and not (
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
@@ -117,7 +121,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
             if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
-                    "、", ",", "，", "and", "et", "y", ", and", ", et", ", y", "as well as"):
+                    "、", ",", "，", "،", "and", "et", "y", ", and", ", et", ", y", "as well as"):
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
@@ -187,8 +191,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     name_span = span
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
-            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in f.apposition]
-            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in f.apposition]
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.apposed(x.end, m.start)]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.apposed(x.end, m.start)]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
             elif registry_before:

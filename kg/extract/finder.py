@@ -53,6 +53,7 @@ _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇�
 _CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話")
 # a word of a caseless script: letters and their marks, up to a space or punctuation
 _CASELESS_WORD = re.compile(r"[^\s\d.,،؛:;!?؟()\[\]«»\"“”'’\-–—/|#@]+")
+_QUOTES = re.compile(r"[\"“”«»„]")
 _LATIN_NAME_TOKEN = re.compile(r"(?:[А-ЯЁ]\.)+[А-ЯЁ][\w'’\-]+|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.")
 
 
@@ -133,15 +134,36 @@ class _Finder:
         # what may stand between a name and the title after it: punctuation in every language,
         # and the words of ``names.apposition`` ("Wang Yi, who is also ...", "M. Wang, qui est ...")
         phrases = [" ".join(w.split()) for w in names.get("apposition", [])]
-        self.apposition = {",", "，", "", "(", "（"} | {fold(w) for w in phrases}
+        self.apposition = {",", "，", "،", "", "(", "（"} | {fold(w) for w in phrases}
         self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []))
+        # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
+        # starts another person's
+        self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
+        self.title_forms = {fold(" ".join(t.split())) for t in self.words.get("titles", {})}
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
         return fold(self.text[start:end]).strip()
 
+    def apposed(self, start: int, end: int) -> bool:
+        """Whether the text between a name and a title says the title is the name's
+        ("Wang Yi, Foreign Minister", "“وانج يي”، وزير خارجية الصين": quote marks around the
+        name aside), and the title is not joined to "and" as another person's."""
+        if self.joined_and(end):
+            return False
+        return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
+
+    def joined_and(self, position: int) -> bool:
+        """Whether the title at ``position`` carries a joined conjunction ("وولي العهد")."""
+        if not self.conjunctions:
+            return False
+        word = fold(self.text[position:position + 40])
+        return any(word.startswith(c) and any(word[len(c):].startswith(t + " ") or word[len(c):] == t
+                                               for t in self.title_forms if t) for c in self.conjunctions)
+
     def is_glue(self, start: int, end: int) -> bool:
-        gap = re.sub(r"[(（][^)）]{1,14}[)）]|[()（）]", " ", self.gap(start, end)).strip()
+        # brackets and quote marks around a name ('وزير خارجية روسيا "سيرجي لافروف"') join it to its title
+        gap = re.sub(r"[(（][^)）]{1,14}[)）]|[()（）]", " ", _QUOTES.sub(" ", self.gap(start, end))).strip()
         for honorific in self.honorifics:  # "..., M. Ahmed Attaf": courtesy titles stand in the name slot
             if gap.endswith(honorific) and (len(gap) == len(honorific) or not gap[-len(honorific) - 1].isalnum()):
                 gap = gap[: -len(honorific)].strip()
