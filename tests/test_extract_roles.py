@@ -271,3 +271,48 @@ def test_arabic_titles_go_to_the_right_name(registry, text, name, roles):
     the name it is said of, whatever the commas (،) and quotes around it."""
     people = {n: r for (_, n), r in _people(registry, text, "ar", published="2023-10-24").items()}
     assert people.get(name) == roles
+
+
+_CONSULTAS = ("Reunión de consultas\n\nLa canciller Alicia Bárcena recibió el martes al embajador de Estonia, Jaan Tamm. Por parte "
+              "de México, participaron la subsecretaria Teresa Mercado y el director general para Europa, Carlos Ruiz. Por la parte "
+              "estonia participaron Liis Kask, ministra consejera, y Peeter Saar, director de la Sección Económica de la Embajada.")
+
+
+def test_an_official_the_registry_does_not_know_named_before_the_title(registry):
+    """"Liis Kask, ministra consejera, y ...": a full name with its title after it is a person
+    even when the registry does not know them, of the side the sentence names."""
+    people = _people(registry, _CONSULTAS, "es", published="2023-05-10")
+    assert people.get(("EST", "Liis Kask")) == {"other"}
+    assert people.get(("EST", "Peeter Saar")) == {"other"}
+
+
+def test_a_side_named_with_por_parte_de_gives_its_officials_their_state(registry):
+    """"Por parte de México, participaron ...": the officials listed after it are Mexico's."""
+    people = _people(registry, _CONSULTAS, "es", published="2023-05-10")
+    assert ("MEX", "Teresa Mercado") in people
+
+
+@pytest.mark.parametrize("text, lang, person, roles", [
+    (_CONSULTAS, "es", ("MEX", "Carlos Ruiz"), {"other"}),
+    ("Reunión en Buenos Aires\n\nEl presidente Alberto Fernández recibió el lunes a Zhao Leji, miembro del Buró Político del "
+     "Comité Central del Partido Comunista de China. Participaron también el Secretario General del Departamento de "
+     "Organización del Comité Central del PCCh, Li Ming; y el embajador Zou Xiaoli.", "es", ("CHN", "Li Ming"), {"other"}),
+    ("Échange de messages\n\nLe président Xi Jinping a échangé mardi des messages de félicitations avec le secrétaire général "
+     "du CC du Parti communiste du Vietnam (PCV), Tran Van Minh, à l'occasion de l'anniversaire.", "fr",
+     ("VNM", "Tran Van Minh"), {"party_leader"}),
+])
+def test_a_general_secretary_heads_what_the_portfolio_names_first(registry, text, lang, person, roles):
+    """"director general para Europa, X", "Secretario General del Departamento de ..., X": the
+    head of a department is no head of an organisation; of a party's Central Committee
+    (``names.party_words``), a party leader. A party named in the portfolio gives the state."""
+    assert _people(registry, text, lang, published="2023-05-10").get(person) == roles
+
+
+def test_a_party_named_in_a_portfolio_gives_the_official_its_state(registry):
+    """"Secretario General del Departamento de Organización del Comité Central del PCCh, X":
+    a party named in the portfolio counts as its state, as a party in a title chain does."""
+    text = ("Visita oficial\n\nEl presidente Alberto Fernández recibió el lunes a una delegación. Participaron también el "
+            "Secretario General del Departamento de Organización del Comité Central del PCCh, Li Ming; y el Director General "
+            "del Buró de Asia del Departamento Internacional del Comité Central del PCCh, Wang Hua.")
+    people = _people(registry, text, "es", published="2023-05-10")
+    assert ("CHN", "Li Ming") in people and ("CHN", "Wang Hua") in people

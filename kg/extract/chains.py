@@ -167,6 +167,14 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
+                # "director general para Asia-Pacífico, X", "Secretario General del Departamento de
+                # Organización ..., X": the head of what the portfolio names first: an organisation
+                # (the title's own post), a party ("del Comité Central del Partido ...",
+                # ``names.party_words``: its leader) or a department (another post)
+                post = None if any(c.kind == "org" for c in chain) else _head_of(f, spans, end, name_span[0])
+                if post:
+                    titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, post, t.text)
+                              for t in titles]
         if person is None and f.title_after_name:
             # "岡田克也外相", "ジョン・ケリー米国務長官": the name right before the title (or its state)
             floor = max([sentence.start] + [x.end for x in spans[:i] if x.end <= m.start])
@@ -202,6 +210,16 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 named = f.apposed_name.search(head)
                 if named:
                     person = _lookup_family(f, named.group(1), None)
+                    start = m.start - len(head) + named.start(1)
+                    words = named.group(1).split()
+                    if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words) \
+                            and not any(x.start < start + len(named.group(1)) and start < x.end for x in spans[:i]
+                                        if x.kind != "honorific") \
+                            and (start == sentence.start or not text[start - 1].isalnum()):
+                        # "Zhu Jian, ministro consejero, y ...": a name the registry does not know,
+                        # with its title after it
+                        person = f.record(" ".join(words), country, None)
+                        name_span = (start, start + len(named.group(1)))
         if person is None:
             # "the Kazakh Foreign Minister", "The Foreign Secretary": resolved to whoever holds the post
             mentions.append(Mention(m.start, end, "title_ref", (country,) if country else (),
@@ -284,6 +302,25 @@ def _portfolio_gap(f: _Finder, last: Match, following: Match) -> bool:
     return len(gap.split()) <= 8 and not re.search(r"[.;:«»\"()]", gap)
 
 
+def _head_of(f: _Finder, spans: list[Match], start: int, end: int) -> str | None:
+    """The post of the head of what ``text[start:end]`` names first, when that is no
+    organisation: "party_leader" for a party, "other" for a department; None for an
+    organisation (the title's own post)."""
+    words = f.text[start:end].split()
+    skip = 0
+    while skip < len(words) and fold(words[skip]) in f.glue:  # "del", "de la", "of the"
+        skip += 1
+    if skip >= len(words):
+        return None
+    at = start + f.text[start:end].index(words[skip]) if skip else start + len(f.text[start:end]) - len(f.text[start:end].lstrip())
+    first = next((x for x in spans if x.start >= at and x.start < end and x.kind != "honorific"), None)
+    if first is not None and first.start == at and first.kind == "org":
+        org = f.registry.organizations.get(first.value)
+        return "party_leader" if org and org.party_of else None
+    rest = fold(" ".join(words[skip:]))
+    return "party_leader" if any(rest == w or rest.startswith(w + " ") for w in f.party_words) else "other"
+
+
 def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
     """A name after the rest of a long portfolio title, before any verb: "ministre des
     Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot",
@@ -307,12 +344,15 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
     for k, x in enumerate(spans[j:]):
         if x.start >= limit or re.search(r"[.;:«»]", f.text[end:x.start]):
             break
-        if x.kind not in ("state", "adj"):
+        party = f.registry.organizations.get(x.value) if x.kind == "org" else None
+        if x.kind not in ("state", "adj") and not (party and party.party_of):
             continue
         previous_end = spans[j + k - 1].end if j + k - 1 >= 0 else end
         posted = f.gap(previous_end, x.start) in f.posting
         if not posted and own_state is None:
-            own_state = x.value
+            # "Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li": a party
+            # named in the portfolio counts as its state
+            own_state = party.party_of if party else x.value
         following = [y for y in spans if y.start >= x.end and y.kind != "honorific"]
         if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)

@@ -140,6 +140,7 @@ class _Finder:
         # starts another person's
         self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
         self.title_forms = {fold(" ".join(t.split())) for t in self.words.get("titles", {})}
+        self.party_words = tuple(fold(w) for w in names.get("party_words", []))
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
