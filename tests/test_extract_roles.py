@@ -316,3 +316,23 @@ def test_a_party_named_in_a_portfolio_gives_the_official_its_state(registry):
             "del Buró de Asia del Departamento Internacional del Comité Central del PCCh, Wang Hua.")
     people = _people(registry, text, "es", published="2023-05-10")
     assert ("CHN", "Li Ming") in people and ("CHN", "Wang Hua") in people
+
+
+def test_a_list_of_officials_shares_the_state_of_its_first_item(registry):
+    """"acompañada por el canciller argentino, X; el ministro de Planificación, Y, la ministra
+    de Industria, Z, y ...": items separated by commas, semicolons, "and" and articles share
+    the state of the first, when their titles name none."""
+    text = ("Visita oficial a China\n\nLa presidenta Cristina Fernández de Kirchner se reunió el lunes en Beijing con el primer "
+            "ministro chino, Wen Jiabao. La presidenta estuvo acompañada por el canciller argentino, Juan Pérez; el ministro de "
+            "Planificación, Jorge Ruiz, la ministra de Industria, Ana Gómez, y el ministro de Agricultura, Luis Díaz.")
+    people = _people(registry, text, "es", published="2011-05-10")
+    assert {("ARG", "Jorge Ruiz"), ("ARG", "Ana Gómez"), ("ARG", "Luis Díaz")} <= set(people)
+
+
+def test_a_ministry_secretary_general_heads_no_organisation(registry):
+    """"French Foreign Ministry Secretary General X": the secretary general of a ministry holds
+    another post, and "Secretary General X" said again later names that same post."""
+    text = ("Deputy Secretary's Call with French Foreign Ministry Secretary General Dupont\n\n"
+            "Deputy Secretary of State Wendy Sherman spoke today with French Foreign Ministry Secretary General Jean Dupont. "
+            "Deputy Secretary Sherman and Secretary General Dupont discussed the situation in Ukraine.")
+    assert _people(registry, text, "en", published="2022-07-15").get(("FRA", "Jean Dupont")) == {"other"}

@@ -120,8 +120,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         listed = False
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
-            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
-                    "、", ",", "，", "،", "and", "et", "y", ", and", ", et", ", y", "as well as"):
+            if previous is not None and previous.country and f.in_list(mentions[-1].end, m.start):
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
@@ -238,6 +237,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         if i > 0 and spans[i - 1].kind in ("state", "adj") and m.kind in ("state", "adj") and \
                 f.gap(spans[i - 1].end, m.start) in f.posting:
             person.posted_in.add(m.value)
+        before_title = text[sentence.start:chain[0].start].split()[-1:]
+        if not f.cjk and before_title and fold(before_title[0]) in f.portfolio_words and \
+                not any(c.kind == "org" for c in chain):
+            # "French Foreign Ministry Secretary General X": a ministry's secretary general heads
+            # no organisation
+            titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
+                      for t in titles]
         if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
@@ -247,6 +253,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 # "Minister Balakrishnan", "主席": adds a post only if nothing more specific is known
                 person.generic_roles.setdefault(t.value, (written, Span(sentence.start, sentence.end)))
                 continue
+            if fold(written) in {fold(v) for role, v in person.roles.items() if role != t.value}:
+                continue  # "Secretary General Delattre" again: the post the same words named first
             if t.value not in person.roles:
                 person.roles[t.value] = written
                 person.role_spans[t.value] = Span(sentence.start, sentence.end)

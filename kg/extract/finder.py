@@ -141,6 +141,10 @@ class _Finder:
         self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
         self.title_forms = {fold(" ".join(t.split())) for t in self.words.get("titles", {})}
         self.party_words = tuple(fold(w) for w in names.get("party_words", []))
+        # what separates the items of a list of officials ("el canciller, X; el ministro de ..., Y,
+        # y la ministra ..."): punctuation, the words for "and", the articles before a title
+        self.list_words = {",", ";", "、", "，", "،", "；"} | {fold(w) for w in names.get("apposition_articles", [])} | \
+            {piece for w in actors.get("and", []) for piece in fold(w).split()}
 
     # ---- helpers ---------------------------------------------------------------
     def gap(self, start: int, end: int) -> str:
@@ -153,6 +157,13 @@ class _Finder:
         if self.joined_and(end):
             return False
         return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
+
+    def in_list(self, start: int, end: int) -> bool:
+        """Whether the text between two officials only separates the items of a list
+        ("; el", ", la", ", y el")."""
+        pieces = re.findall(r"[\w']+|[^\w\s]", self.gap(start, end))
+        # a comma or semicolon makes the list: "X and Minister Y" may join two states' officials
+        return any(not p[0].isalnum() for p in pieces) and all(p in self.list_words for p in pieces)
 
     def joined_and(self, position: int) -> bool:
         """Whether the title at ``position`` carries a joined conjunction ("وولي العهد")."""
