@@ -336,3 +336,20 @@ def test_a_ministry_secretary_general_heads_no_organisation(registry):
             "Deputy Secretary of State Wendy Sherman spoke today with French Foreign Ministry Secretary General Jean Dupont. "
             "Deputy Secretary Sherman and Secretary General Dupont discussed the situation in Ukraine.")
     assert _people(registry, text, "en", published="2022-07-15").get(("FRA", "Jean Dupont")) == {"other"}
+
+
+@pytest.mark.parametrize("text, person, roles", [
+    ("Minister meets Estonian counterpart\n\nMalaysian Foreign Minister Dato’ Ahmad Zaki met Estonian Foreign Minister Jaan Tamm "
+     "in Putrajaya on Tuesday. Dato’ Ahmad Zaki and Mr Tamm reaffirmed the close ties between the two countries.",
+     ("MYS", "Ahmad Zaki"), {"foreign_minister"}),
+    ("Prime Minister receives call\n\nMalaysian Prime Minister Tan Sri Ahmad Zaki received a call from Estonian Prime Minister "
+     "Jaan Tamm on Tuesday.", ("MYS", "Ahmad Zaki"), {"head_of_government"}),
+    ("In telephone call with Tamm, FM Ozols reiterates commitment to bilateral ties\n\nLatvian Foreign Minister Andris Ozols "
+     "held a telephone call with Estonian Foreign Minister Jaan Tamm on Tuesday.", ("LVA", "Andris Ozols"), {"foreign_minister"}),
+])
+def test_malaysian_honorifics_and_the_fm_abbreviation(registry, text, person, roles):
+    """"Dato’", "Tan Sri" are courtesy titles, not part of the name nor a stop between a title and
+    the name; "FM" before a family name is the foreign minister, not a first name."""
+    people = _people(registry, text, "en", published="2022-07-06")
+    assert people.get(person) == roles
+    assert len(people) == 2
