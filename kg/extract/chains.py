@@ -316,7 +316,8 @@ def _head_of(f: _Finder, spans: list[Match], start: int, end: int) -> str | None
     organisation (the title's own post)."""
     words = f.text[start:end].split()
     skip = 0
-    while skip < len(words) and fold(words[skip]) in f.glue:  # "del", "de la", "of the"
+    of = {piece for w in f.words.get("actors", {}).get("of", []) for piece in fold(w).split()} | f.list_words
+    while skip < len(words) and fold(words[skip]) in of:  # "del", "de la", "of the"
         skip += 1
     if skip >= len(words):
         return None

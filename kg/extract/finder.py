@@ -135,7 +135,10 @@ class _Finder:
         # and the words of ``names.apposition`` ("Wang Yi, who is also ...", "M. Wang, qui est ...")
         phrases = [" ".join(w.split()) for w in names.get("apposition", [])]
         self.apposition = {",", "，", "،", "", "(", "（"} | {fold(w) for w in phrases}
-        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []))
+        # "Peter Lamelas, el nuevo embajador de ...": words such as "new", "interim" (lower-case
+        # ``actors.glue_words``) may stand before the title
+        modifiers = [w for w in actors.get("glue_words", []) if w[:1].islower()]
+        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers)
         # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
         # starts another person's
         self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
@@ -402,15 +405,18 @@ class _Finder:
         return None
 
 
-def _apposed_name_pattern(phrases: list[str], articles: list[str]) -> re.Pattern[str]:
+def _apposed_name_pattern(phrases: list[str], articles: list[str], modifiers: list[str] = ()) -> re.Pattern[str]:
     """A capitalised name at the end of a text, then a comma and one of ``phrases`` (or a
-    bracket), then an article of ``articles``: what stands before a title said of that name."""
+    bracket), then an article of ``articles`` and words of ``modifiers``: what stands before
+    a title said of that name."""
     words = sorted({re.escape(p.lstrip(",，").strip()) for p in phrases if p.lstrip(",，").strip()}, key=len, reverse=True)
     after_comma = rf"(?:(?:{'|'.join(words)})\s+)?" if words else ""
     arts = sorted({re.escape(a) + ("" if a.endswith(("'", "’")) else " ") for a in articles}, key=len, reverse=True)
     article = rf"(?:{'|'.join(arts)})?" if arts else ""
+    mods = sorted({re.escape(m) for m in modifiers}, key=len, reverse=True)
+    modifier = rf"(?:(?:{'|'.join(mods)})\s+){{0,2}}" if mods else ""
     return re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*"
-                      rf"(?:,\s*{after_comma}|\(|（)\s*{article}$")
+                      rf"(?:,\s*{after_comma}|\(|（)\s*{article}{modifier}$")
 
 
 def _is_katakana(char: str) -> bool:
