@@ -210,9 +210,8 @@ def test_a_counterpart_of_a_state_named_after_of_holds_the_same_post(registry, t
 
 
 @pytest.mark.parametrize("text, lang, spouse", [
-    ("Besuch in Riga\n\nDie slowakische Präsidentin Eva Novakova reiste am Montag mit ihrem Mann Jan Novak zu einem "
-     "Staatsbesuch nach Lettland, wo sie von Präsident Andris Ozols und seiner Ehefrau Liis Kask empfangen wurden.", "de",
-     "Jan Novak"),
+    ("Besuch in Bratislava\n\nDer lettische Präsident Andris Ozols traf am Montag mit seiner Frau Liis Kask zu einem "
+     "Staatsbesuch in der Slowakei ein, wo ihn Präsidentin Eva Novakova zu Gesprächen empfing.", "de", "Liis Kask"),
     ("State visit to Riga\n\nPresident Eva Novakova of Slovakia, accompanied by her husband Jan Novak, met President Andris "
      "Ozols of Latvia in Riga on Tuesday.", "en", "Jan Novak"),
 ])
@@ -222,7 +221,6 @@ def test_a_spouse_named_beside_an_official_takes_no_part(registry, text, lang, s
     names = {name for _, name in _people(registry, text, lang, published="2024-03-08")}
     assert spouse not in names
     assert {"Eva Novakova", "Andris Ozols"} <= names
-    assert "Liis Kask" not in names
 
 
 @pytest.mark.parametrize("text, lang, leader", [
