@@ -370,3 +370,14 @@ def test_an_official_with_a_new_post_after_the_name_keeps_the_state_of_that_post
     layout = read_layout(text, registry, "es", "2025-11-19", matches, None, None)
     people, _ = find_people(text, layout.body, matches, registry, "es", layout.publisher_country)
     assert {p.country for p in people.values() if p.family == "Pérez"} == {"USA"}
+
+
+def test_chinese_text_joins_a_given_name_to_a_known_family_name_and_reads_japanese_titles(registry):
+    """"美国国务卿安东尼·布林肯": a given name joined by the dot to a known official's name is
+    that official, not a person of its own; "外务大臣"/"外相" after a Japanese minister's name
+    is the foreign minister's title as Chinese texts write it."""
+    text = ("日美外长通电话\n\n3月5日，上川阳子外务大臣同美国国务卿安东尼·布林肯通电话，双方就地区形势交换了意见。")
+    people = _people(registry, text, "zh", published="2024-03-06")
+    assert people.get(("USA", "Antony Blinken")) == {"foreign_minister"}
+    assert len(people) == 2
+    assert {"foreign_minister"} in [roles for (country, _), roles in people.items() if country == "JPN"]

@@ -148,6 +148,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 None if f.cjk or _qualifies_noun(f, chain) else f.latin_name_after(end, limit))
             if span is None and f.cjk:
                 span = None
+            if span and f.cjk and text[span[1] - 1] in "·•" and j < len(spans) and spans[j].kind == "person" \
+                    and spans[j].start == span[1]:
+                # "安东尼·布林肯": a given name before a known family name, joined by the dot, is that official
+                person = f.record("", None, int(spans[j].value))
+                name_span = (span[0], spans[j].end)
+                span = None
+                j += 1
             if span:
                 raw = text[span[0]:span[1]]
                 if is_cjk(raw[:1]):
