@@ -381,3 +381,13 @@ def test_chinese_text_joins_a_given_name_to_a_known_family_name_and_reads_japane
     assert people.get(("USA", "Antony Blinken")) == {"foreign_minister"}
     assert len(people) == 2
     assert {"foreign_minister"} in [roles for (country, _), roles in people.items() if country == "JPN"]
+
+
+def test_a_bare_and_closes_a_list_of_officials_begun_with_commas(registry):
+    """"la canciller peruana, X, el ministro de Energía, Y y la ministra de Comercio, Z": "and"
+    alone joins the last item to a list that commas began, so Z shares the state too."""
+    text = ("Visita de Estado a Vietnam\n\nEl presidente peruano se reunió el martes en Hanói con su homólogo vietnamita. "
+            "Participaron también la canciller peruana, Rosa Vidal, el ministro de Energía, Marco Lazo y la ministra de "
+            "Comercio, Elena Ríos.")
+    people = _people(registry, text, "es", published="2023-05-10")
+    assert ("PER", "Elena Ríos") in people

@@ -120,7 +120,9 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         listed = False
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
-            if previous is not None and previous.country and f.in_list(mentions[-1].end, m.start):
+            # "A, B и C": a bare "and" closes a list whose earlier items a comma joined
+            closes = len(mentions) > 1 and mentions[-2].kind == "person" and f.in_list(mentions[-2].end, mentions[-1].start)
+            if previous is not None and previous.country and f.in_list(mentions[-1].end, m.start, closes):
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word

@@ -161,12 +161,13 @@ class _Finder:
             return False
         return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
 
-    def in_list(self, start: int, end: int) -> bool:
+    def in_list(self, start: int, end: int, closing: bool = False) -> bool:
         """Whether the text between two officials only separates the items of a list
-        ("; el", ", la", ", y el")."""
+        ("; el", ", la", ", y el"; a bare "and" only when ``closing`` a list already begun)."""
         pieces = re.findall(r"[\w']+|[^\w\s]", self.gap(start, end))
         # a comma or semicolon makes the list: "X and Minister Y" may join two states' officials
-        return any(not p[0].isalnum() for p in pieces) and all(p in self.list_words for p in pieces)
+        return bool(pieces) and (closing or any(not p[0].isalnum() for p in pieces)) and \
+            all(p in self.list_words for p in pieces)
 
     def joined_and(self, position: int) -> bool:
         """Whether the title at ``position`` carries a joined conjunction ("وولي العهد")."""
