@@ -142,7 +142,7 @@ class _Finder:
         # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
         # starts another person's
         self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
-        self.title_forms = {fold(" ".join(t.split())) for t in self.words.get("titles", {})}
+        self.title_forms = _title_forms(registry, lang) if self.conjunctions and self.caseless else set()
         self.party_words = tuple(fold(w) for w in names.get("party_words", []))
         # what separates the items of a list of officials ("el canciller, X; el ministro de ..., Y,
         # y la ministra ..."): punctuation, the words for "and", the articles before a title
@@ -173,9 +173,13 @@ class _Finder:
         """Whether the title at ``position`` carries a joined conjunction ("وولي العهد")."""
         if not self.conjunctions:
             return False
-        word = fold(self.text[position:position + 40])
-        return any(word.startswith(c) and any(word[len(c):].startswith(t + " ") or word[len(c):] == t
-                                               for t in self.title_forms if t) for c in self.conjunctions)
+        words = fold(self.text[position:position + 60]).split()
+        for c in self.conjunctions:
+            if words and words[0].startswith(c) and len(words[0]) > len(c):
+                rest = [words[0][len(c):]] + words[1:4]
+                if any(" ".join(rest[:k]) in self.title_forms for k in range(1, len(rest) + 1)):
+                    return True
+        return False
 
     def is_glue(self, start: int, end: int) -> bool:
         # brackets and quote marks around a name ('وزير خارجية روسيا "سيرجي لافروف"') join it to its title
@@ -404,6 +408,17 @@ class _Finder:
         if i - position >= 2:
             return position, i
         return None
+
+
+_TITLE_FORMS: dict[tuple[int, str], set[str]] = {}
+
+
+def _title_forms(registry: Registry, lang: str) -> set[str]:
+    """The folded titles of a language, once per registry and language (not per readout)."""
+    key = (id(registry), lang)
+    if key not in _TITLE_FORMS:
+        _TITLE_FORMS[key] = {fold(" ".join(t.split())) for t in registry.lang(lang).get("titles", {})}
+    return _TITLE_FORMS[key]
 
 
 def _apposed_name_pattern(phrases: list[str], articles: list[str], modifiers: list[str] = ()) -> re.Pattern[str]:
