@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from kg.model import Span
@@ -150,6 +151,11 @@ class _Finder:
             {piece for w in actors.get("and", []) for piece in fold(w).split()}
 
     # ---- helpers ---------------------------------------------------------------
+    @cached_property
+    def folded(self) -> str:
+        """The document folded once (same length as the text: offsets carry over)."""
+        return fold(self.text)
+
     def gap(self, start: int, end: int) -> str:
         return fold(self.text[start:end]).strip()
 

@@ -67,7 +67,7 @@ def _administrations(f: _Finder, sentences: list[Sentence], by_sentence: dict[in
     before = tuple(fold(w) for w in names.get("administration_before", []))
     if not after and not before:
         return
-    folded = fold(f.text)
+    folded = f.folded
     dropped: set[str] = set()
     for index, sentence in enumerate(sentences):
         kept = []
@@ -92,7 +92,7 @@ def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[
     words = sorted({fold(w) for w in f.words.get("names", {}).get("spouses", [])}, key=len, reverse=True)
     if not words:
         return
-    folded = fold(f.text)
+    folded = f.folded
     spouses: set[str] = set()
     for index, sentence in enumerate(sentences):
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
@@ -121,10 +121,11 @@ def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
     actors = f.words.get("actors", {})
     links = {fold(w) for w in actors.get("and", []) + actors.get("of", []) + actors.get("title_joiners", [])}
     links |= {piece for w in list(links) for piece in w.split()} | {",", "，", "、"}
-    folded = fold(f.text)
+    folded = f.folded
     listed = sorted((m for m in matches if m.kind in ("state", "adj", "person")), key=lambda m: (m.start, m.kind != "person"))
+    forms = sorted(table, key=len, reverse=True)
     for index, sentence in enumerate(sentences):
-        for start, end in _occurrences(folded, sorted(table, key=len, reverse=True), sentence.start, sentence.end):
+        for start, end in _occurrences(folded, forms, sentence.start, sentence.end):
             role = table[folded[start:end]]
             items: list[tuple[str, object]] = []  # ("state", code) or ("person", PersonRecord)
             position = end
@@ -239,7 +240,7 @@ def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
     phrases = sorted({fold(w) for w in f.words.get("names", {}).get("post_taken", [])}, key=len, reverse=True)
     if not phrases:
         return
-    folded = fold(f.text)  # same length as the text: offsets carry over
+    folded = f.folded  # same length as the text: offsets carry over
     for index, sentence in enumerate(sentences):
         for cue_start, cue_end in _occurrences(folded, phrases, sentence.start, sentence.end):
             people = [x for x in by_sentence[index] if x.kind == "person" and x.person and x.end <= cue_start]
@@ -398,7 +399,7 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
     words = sorted({fold(w) for w in f.words.get("names", {}).get("counterpart", [])}, key=len, reverse=True)
     if not words or f.cjk:
         return
-    folded = fold(f.text)
+    folded = f.folded
     # "son homologue de la République populaire de Chine, Wang Yi": the state after a word of "of"
     of = {" ".join(fold(w).split()) for w in f.words.get("actors", {}).get("of", [])}
     for index, sentence in enumerate(sentences[:6]):
@@ -509,7 +510,7 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
     and of the publisher's when it is known, when that official is not named in the same
     sentence. No date or registry needed."""
     taken = tuple(fold(w) for w in f.words.get("names", {}).get("post_taken", []))
-    folded = fold(f.text)
+    folded = f.folded
     for mentions in by_sentence.values():
         here = {x.person for x in mentions if x.person}
         for x in mentions:
