@@ -91,6 +91,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         while j < len(spans) and spans[j].kind in ("title", "state", "adj", "org", "honorific") and (
                 f.is_glue(chain[-1].end, spans[j].start) or _portfolio_gap(f, chain[-1], spans[j])) and not (
                 spans[j].kind == "title" and f.starts_another(chain[-1].end, spans[j].start)) and not (
+                # "وزير خارجية إيران، ووزير خارجية إسرائيل": "and" joined to a title after a post that
+                # named its state starts another person's ("وزير الخارجية وعضو المكتب السياسي" goes on)
+                spans[j].kind == "title" and f.caseless and f.joined_and(spans[j].start)
+                and any(c.kind in ("state", "adj", "org") for c in chain)) and not (
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
@@ -116,8 +120,9 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         listed = False
         if country is None and mentions and mentions[-1].kind == "person" and mentions[-1].person:
             previous = f.people.get(mentions[-1].person)
-            if previous is not None and previous.country and f.gap(mentions[-1].end, m.start) in (
-                    "、", ",", "，", "and", "et", "y", ", and", ", et", ", y", "as well as"):
+            # "A, B и C": a bare "and" closes a list whose earlier items a comma joined
+            closes = len(mentions) > 1 and mentions[-2].kind == "person" and f.in_list(mentions[-2].end, mentions[-1].start)
+            if previous is not None and previous.country and f.in_list(mentions[-1].end, m.start, closes):
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
@@ -145,6 +150,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 None if f.cjk or _qualifies_noun(f, chain) else f.latin_name_after(end, limit))
             if span is None and f.cjk:
                 span = None
+            if span and f.cjk and text[span[1] - 1] in "·•" and j < len(spans) and spans[j].kind == "person" \
+                    and spans[j].start == span[1]:
+                # "安东尼·布林肯": a given name before a known family name, joined by the dot, is that official
+                person = f.record("", None, int(spans[j].value))
+                name_span = (span[0], spans[j].end)
+                span = None
+                j += 1
             if span:
                 raw = text[span[0]:span[1]]
                 if is_cjk(raw[:1]):
@@ -163,6 +175,14 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
+                # "director general para Asia-Pacífico, X", "Secretario General del Departamento de
+                # Organización ..., X": the head of what the portfolio names first: an organisation
+                # (the title's own post), a party ("del Comité Central del Partido ...",
+                # ``names.party_words``: its leader) or a department (another post)
+                post = None if any(c.kind == "org" for c in chain) else _head_of(f, spans, end, name_span[0])
+                if post:
+                    titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, post, t.text)
+                              for t in titles]
         if person is None and f.title_after_name:
             # "岡田克也外相", "ジョン・ケリー米国務長官": the name right before the title (or its state)
             floor = max([sentence.start] + [x.end for x in spans[:i] if x.end <= m.start])
@@ -187,17 +207,27 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     name_span = span
         if person is None:
             # appositive: "Mukhtar Tleuberdi, Deputy Prime Minister ... of Kazakhstan"
-            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.gap(x.end, m.start) in _APPOSITION]
-            registry_before = [x for x in spans[:i] if x.kind == "person" and f.gap(x.end, m.start) in _APPOSITION]
+            before = [x for x in mentions if x.kind == "person" and x.end <= m.start and f.apposed(x.end, m.start)]
+            registry_before = [x for x in spans[:i] if x.kind == "person" and f.apposed(x.end, m.start)]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
             elif registry_before:
                 person = f.record("", None, int(registry_before[-1].value))
             elif not f.cjk:
                 head = text[max(sentence.start, m.start - 80):m.start]
-                named = _APPOSED_NAME.search(head)
+                named = f.apposed_name.search(head)
                 if named:
                     person = _lookup_family(f, named.group(1), None)
+                    start = m.start - len(head) + named.start(1)
+                    words = named.group(1).split()
+                    if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words) \
+                            and not any(x.start < start + len(named.group(1)) and start < x.end for x in spans[:i]
+                                        if x.kind != "honorific") \
+                            and (start == sentence.start or not text[start - 1].isalnum()):
+                        # "Zhu Jian, ministro consejero, y ...": a name the registry does not know,
+                        # with its title after it
+                        person = f.record(" ".join(words), country, None)
+                        name_span = (start, start + len(named.group(1)))
         if person is None:
             # "the Kazakh Foreign Minister", "The Foreign Secretary": resolved to whoever holds the post
             mentions.append(Mention(m.start, end, "title_ref", (country,) if country else (),
@@ -216,6 +246,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         if i > 0 and spans[i - 1].kind in ("state", "adj") and m.kind in ("state", "adj") and \
                 f.gap(spans[i - 1].end, m.start) in f.posting:
             person.posted_in.add(m.value)
+        before_title = text[sentence.start:chain[0].start].split()[-1:]
+        if not f.cjk and before_title and fold(before_title[0]) in f.portfolio_words and \
+                not any(c.kind == "org" for c in chain):
+            # "French Foreign Ministry Secretary General X": a ministry's secretary general heads
+            # no organisation
+            titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
+                      for t in titles]
         if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
@@ -225,6 +262,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 # "Minister Balakrishnan", "主席": adds a post only if nothing more specific is known
                 person.generic_roles.setdefault(t.value, (written, Span(sentence.start, sentence.end)))
                 continue
+            if fold(written) in {fold(v) for role, v in person.roles.items() if role != t.value}:
+                continue  # "Secretary General Delattre" again: the post the same words named first
             if t.value not in person.roles:
                 person.roles[t.value] = written
                 person.role_spans[t.value] = Span(sentence.start, sentence.end)
@@ -266,12 +305,6 @@ def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
     return f.gap(chain[-2].end, chain[-1].start).split()[-1:] in ([a] for a in articles)
 
 
-# what may stand between a name and its title: "Wang Yi, Foreign Minister", "M. Wang, qui est également Ministre"
-_APPOSITION = {",", "，", "", ", who is also", ", who is", ", qui est egalement", ", qui est aussi", ", qui est",
-               # "Wang, also a member of the Political Bureau of ...": news agencies' apposition
-               ", also a", ", also an", ", also the", ", also", ", a", ", an", ", egalement", ", aussi", ", tambien",
-               ", quien es tambien", ", quien es", ", quien tambien es", "(", "（"}
-_APPOSED_NAME = re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*(?:,\s*(?:qui est (?:également |aussi )?|who is (?:also )?|quien es (?:también )?|also (?:an? )?|(?:également|aussi|también) )?|\()\s*(?:le |la |l'|the |el |an? )?$")
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
 
 
@@ -284,6 +317,26 @@ def _portfolio_gap(f: _Finder, last: Match, following: Match) -> bool:
         return False
     gap = f.text[last.end:following.start]
     return len(gap.split()) <= 8 and not re.search(r"[.;:«»\"()]", gap)
+
+
+def _head_of(f: _Finder, spans: list[Match], start: int, end: int) -> str | None:
+    """The post of the head of what ``text[start:end]`` names first, when that is no
+    organisation: "party_leader" for a party, "other" for a department; None for an
+    organisation (the title's own post)."""
+    words = f.text[start:end].split()
+    skip = 0
+    of = {piece for w in f.words.get("actors", {}).get("of", []) for piece in fold(w).split()} | f.list_words
+    while skip < len(words) and fold(words[skip]) in of:  # "del", "de la", "of the"
+        skip += 1
+    if skip >= len(words):
+        return None
+    at = start + f.text[start:end].index(words[skip]) if skip else start + len(f.text[start:end]) - len(f.text[start:end].lstrip())
+    first = next((x for x in spans if x.start >= at and x.start < end and x.kind != "honorific"), None)
+    if first is not None and first.start == at and first.kind == "org":
+        org = f.registry.organizations.get(first.value)
+        return "party_leader" if org and org.party_of else None
+    rest = fold(" ".join(words[skip:]))
+    return "party_leader" if any(rest == w or rest.startswith(w + " ") for w in f.party_words) else "other"
 
 
 def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
@@ -309,12 +362,15 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
     for k, x in enumerate(spans[j:]):
         if x.start >= limit or re.search(r"[.;:«»]", f.text[end:x.start]):
             break
-        if x.kind not in ("state", "adj"):
+        party = f.registry.organizations.get(x.value) if x.kind == "org" else None
+        if x.kind not in ("state", "adj") and not (party and party.party_of):
             continue
         previous_end = spans[j + k - 1].end if j + k - 1 >= 0 else end
         posted = f.gap(previous_end, x.start) in f.posting
         if not posted and own_state is None:
-            own_state = x.value
+            # "Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li": a party
+            # named in the portfolio counts as its state
+            own_state = party.party_of if party else x.value
         following = [y for y in spans if y.start >= x.end and y.kind != "honorific"]
         if following and following[0].kind == "person" and f.is_glue(x.end, following[0].start):
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from difflib import SequenceMatcher
 
 from kg.model import Span
@@ -53,6 +54,7 @@ _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇�
 _CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話")
 # a word of a caseless script: letters and their marks, up to a space or punctuation
 _CASELESS_WORD = re.compile(r"[^\s\d.,،؛:;!?؟()\[\]«»\"“”'’\-–—/|#@]+")
+_QUOTES = re.compile(r"[\"“”«»„]")
 _LATIN_NAME_TOKEN = re.compile(r"(?:[А-ЯЁ]\.)+[А-ЯЁ][\w'’\-]+|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.")
 
 
@@ -130,13 +132,64 @@ class _Finder:
         # particles joined to a word that close its phrase ("장관은", "외교부장과"): no title or
         # state after them is of the same official
         self.chain_enders = tuple(fold(w) for w in actors.get("phrase_end_particles", []))
+        # what may stand between a name and the title after it: punctuation in every language,
+        # and the words of ``names.apposition`` ("Wang Yi, who is also ...", "M. Wang, qui est ...")
+        phrases = [" ".join(w.split()) for w in names.get("apposition", [])]
+        self.apposition = {",", "，", "،", "", "(", "（"} | {fold(w) for w in phrases}
+        # "Peter Lamelas, el nuevo embajador de ...": words such as "new", "interim" (lower-case
+        # ``actors.glue_words``) may stand before the title
+        modifiers = [w for w in actors.get("glue_words", []) if w[:1].islower()]
+        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers)
+        # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
+        # starts another person's
+        self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
+        self.title_forms = _title_forms(registry, lang) if self.conjunctions and self.caseless else set()
+        self.party_words = tuple(fold(w) for w in names.get("party_words", []))
+        # what separates the items of a list of officials ("el canciller, X; el ministro de ..., Y,
+        # y la ministra ..."): punctuation, the words for "and", the articles before a title
+        self.list_words = {",", ";", "、", "，", "،", "；"} | {fold(w) for w in names.get("apposition_articles", [])} | \
+            {piece for w in actors.get("and", []) for piece in fold(w).split()}
 
     # ---- helpers ---------------------------------------------------------------
+    @cached_property
+    def folded(self) -> str:
+        """The document folded once (same length as the text: offsets carry over)."""
+        return fold(self.text)
+
     def gap(self, start: int, end: int) -> str:
         return fold(self.text[start:end]).strip()
 
+    def apposed(self, start: int, end: int) -> bool:
+        """Whether the text between a name and a title says the title is the name's
+        ("Wang Yi, Foreign Minister", "“وانج يي”، وزير خارجية الصين": quote marks around the
+        name aside), and the title is not joined to "and" as another person's."""
+        if self.joined_and(end):
+            return False
+        return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
+
+    def in_list(self, start: int, end: int, closing: bool = False) -> bool:
+        """Whether the text between two officials only separates the items of a list
+        ("; el", ", la", ", y el"; a bare "and" only when ``closing`` a list already begun)."""
+        pieces = re.findall(r"[\w']+|[^\w\s]", self.gap(start, end))
+        # a comma or semicolon makes the list: "X and Minister Y" may join two states' officials
+        return bool(pieces) and (closing or any(not p[0].isalnum() for p in pieces)) and \
+            all(p in self.list_words for p in pieces)
+
+    def joined_and(self, position: int) -> bool:
+        """Whether the title at ``position`` carries a joined conjunction ("وولي العهد")."""
+        if not self.conjunctions:
+            return False
+        words = fold(self.text[position:position + 60]).split()
+        for c in self.conjunctions:
+            if words and words[0].startswith(c) and len(words[0]) > len(c):
+                rest = [words[0][len(c):]] + words[1:4]
+                if any(" ".join(rest[:k]) in self.title_forms for k in range(1, len(rest) + 1)):
+                    return True
+        return False
+
     def is_glue(self, start: int, end: int) -> bool:
-        gap = re.sub(r"[(（][^)）]{1,14}[)）]|[()（）]", " ", self.gap(start, end)).strip()
+        # brackets and quote marks around a name ('وزير خارجية روسيا "سيرجي لافروف"') join it to its title
+        gap = re.sub(r"[(（][^)）]{1,14}[)）]|[()（）]", " ", _QUOTES.sub(" ", self.gap(start, end))).strip()
         for honorific in self.honorifics:  # "..., M. Ahmed Attaf": courtesy titles stand in the name slot
             if gap.endswith(honorific) and (len(gap) == len(honorific) or not gap[-len(honorific) - 1].isalnum()):
                 gap = gap[: -len(honorific)].strip()
@@ -361,6 +414,31 @@ class _Finder:
         if i - position >= 2:
             return position, i
         return None
+
+
+_TITLE_FORMS: dict[tuple[int, str], set[str]] = {}
+
+
+def _title_forms(registry: Registry, lang: str) -> set[str]:
+    """The folded titles of a language, once per registry and language (not per readout)."""
+    key = (id(registry), lang)
+    if key not in _TITLE_FORMS:
+        _TITLE_FORMS[key] = {fold(" ".join(t.split())) for t in registry.lang(lang).get("titles", {})}
+    return _TITLE_FORMS[key]
+
+
+def _apposed_name_pattern(phrases: list[str], articles: list[str], modifiers: list[str] = ()) -> re.Pattern[str]:
+    """A capitalised name at the end of a text, then a comma and one of ``phrases`` (or a
+    bracket), then an article of ``articles`` and words of ``modifiers``: what stands before
+    a title said of that name."""
+    words = sorted({re.escape(p.lstrip(",，").strip()) for p in phrases if p.lstrip(",，").strip()}, key=len, reverse=True)
+    after_comma = rf"(?:(?:{'|'.join(words)})\s+)?" if words else ""
+    arts = sorted({re.escape(a) + ("" if a.endswith(("'", "’")) else " ") for a in articles}, key=len, reverse=True)
+    article = rf"(?:{'|'.join(arts)})?" if arts else ""
+    mods = sorted({re.escape(m) for m in modifiers}, key=len, reverse=True)
+    modifier = rf"(?:(?:{'|'.join(mods)})\s+){{0,2}}" if mods else ""
+    return re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*"
+                      rf"(?:,\s*{after_comma}|\(|（)\s*{article}{modifier}$")
 
 
 def _is_katakana(char: str) -> bool:

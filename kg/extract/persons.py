@@ -38,12 +38,15 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     for index, sentence in enumerate(sentences):
         inside = [m for m in within(matches, sentence.start, sentence.end) if m.end <= sentence.end]
         by_sentence[index] = sentence_mentions(f, sentence, inside)
+    _plural_titles(f, sentences, matches, by_sentence)
     _names_before_verbs(f, sentences, matches, by_sentence)
     if f.cjk:
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
         _cjk_attendees(f, sentences, matches, by_sentence)
     _counterparts(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
+    _administrations(f, sentences, by_sentence)
+    _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
     _resolve_countries(f, sentences, matches, by_sentence)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
@@ -52,6 +55,130 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _spellings(f, matches)
     _latin_names(f)
     return f.people, by_sentence
+
+
+def _administrations(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """"트럼프 행정부", "the Biden administration", "l'administration Obama": a leader named only to
+    name a government (``names.administration_after`` / ``administration_before``, the words
+    written after or before the name) takes no part; such mentions go, and a person left with
+    no other mention goes too."""
+    names = f.words.get("names", {})
+    after = tuple(fold(w) for w in names.get("administration_after", []))
+    before = tuple(fold(w) for w in names.get("administration_before", []))
+    if not after and not before:
+        return
+    folded = f.folded
+    dropped: set[str] = set()
+    for index, sentence in enumerate(sentences):
+        kept = []
+        for x in by_sentence[index]:
+            if x.kind == "person" and x.person and (
+                    (after and folded[x.end:sentence.end].lstrip().startswith(after))
+                    or (before and folded[sentence.start:x.start].rstrip().endswith(before))):
+                dropped.add(x.person)
+                continue
+            kept.append(x)
+        by_sentence[index] = kept
+    still = {x.person for mentions in by_sentence.values() for x in mentions if x.person}
+    for key in dropped - still:
+        f.people.pop(key, None)
+
+
+def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """"mit seiner Frau Elke Büdenbender", "accompanied by his wife Jane Doe": a person named
+    right after a word for a spouse (``names.spouses``) holds no post and takes no part
+    (ANNOTATION.md §1: participants are officials), wherever else the text names them. Run before
+    the states of officials are guessed, so that a spouse counts for nothing there either."""
+    words = sorted({fold(w) for w in f.words.get("names", {}).get("spouses", [])}, key=len, reverse=True)
+    if not words:
+        return
+    folded = f.folded
+    spouses: set[str] = set()
+    for index, sentence in enumerate(sentences):
+        for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
+            # "seiner Frau Elke ...": the spouse word may open the mention as a courtesy title ("Frau")
+            following = [x for x in by_sentence[index] if x.kind == "person" and x.person
+                         and x.start >= cue_start and x.end > cue_end]
+            if following and f.is_glue(cue_end, max(cue_end, following[0].start)):
+                spouses.add(following[0].person)
+    for key in spouses:
+        if key in f.people and not f.people[key].roles:
+            del f.people[key]
+            for mentions in by_sentence.values():
+                mentions[:] = [x for x in mentions if x.person != key]
+
+
+def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                   by_sentence: dict[int, list[Mention]]) -> None:
+    """"the foreign ministers of China and Russia, Wang Yi and Sergey Lavrov", "los presidentes
+    de Estados Unidos, Joe Biden, y China, Xi Jinping": a plural title (``names.plural_titles``)
+    followed by a list of states and at least two names gives its post to every name. The
+    states go to the names in order, one before each name or all before the names, and only
+    to a name whose state is not known."""
+    table = {fold(" ".join(k.split())): v for k, v in f.words.get("names", {}).get("plural_titles", {}).items()}
+    if not table:
+        return
+    actors = f.words.get("actors", {})
+    links = {fold(w) for w in actors.get("and", []) + actors.get("of", []) + actors.get("title_joiners", [])}
+    links |= {piece for w in list(links) for piece in w.split()} | {",", "，", "、"}
+    folded = f.folded
+    listed = sorted((m for m in matches if m.kind in ("state", "adj", "person")), key=lambda m: (m.start, m.kind != "person"))
+    forms = sorted(table, key=len, reverse=True)
+    for index, sentence in enumerate(sentences):
+        for start, end in _occurrences(folded, forms, sentence.start, sentence.end):
+            role = table[folded[start:end]]
+            items: list[tuple[str, object]] = []  # ("state", code) or ("person", PersonRecord)
+            position = end
+            while position < sentence.end:
+                position = _past_links(f.text, folded, position, sentence.end, links)
+                found = next((m for m in listed if m.start == position), None)
+                if found is not None and found.kind in ("state", "adj"):
+                    items.append(("state", found.value))
+                    position = found.end
+                    continue
+                if found is not None:
+                    person = f.record("", None, int(found.value))
+                    span = (found.start, found.end)
+                elif not f.cjk and (span := f.latin_name_after(position, sentence.end)) and f.is_glue(position, span[0]) \
+                        and len(f.text[span[0]:span[1]].split()) >= 2 \
+                        and not any(fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()) \
+                        and not overlapping(matches, span[0], span[1]):
+                    display = " ".join(f.text[span[0]:span[1]].split())
+                    person = _lookup_family(f, display, None) or f.record(display, None, None)
+                else:
+                    break
+                items.append(("person", person))
+                mentions = by_sentence[index]
+                if not any(x.person == person.key and x.start < span[1] and span[0] < x.end for x in mentions):
+                    _add_person(person, span[0], span[1], sentence, mentions)
+                position = span[1]
+            people = [value for kind, value in items if kind == "person"]
+            if len(people) < 2:
+                continue
+            states = [value for kind, value in items if kind == "state"]
+            kinds = [kind for kind, _ in items]
+            if kinds == ["state", "person"] * len(people) or kinds == ["state"] * len(people) + ["person"] * len(people):
+                for person, code in zip(people, states):
+                    if person.country is None:
+                        person.country = code
+            written = " ".join(f.text[start:end].split())
+            for person in people:
+                if role not in person.roles:
+                    person.roles[role] = written
+                    person.role_spans[role] = Span(sentence.start, sentence.end)
+
+
+def _past_links(text: str, folded: str, position: int, limit: int, links: set[str]) -> int:
+    """Where the next item of a list starts: past spaces, commas and the words joining the
+    items ("and", "of", "et", "de")."""
+    while position < limit:
+        step = re.match(r"\s*([^\w\s]|[\w'’]+)", folded[position:limit])
+        if not step or step.group(1) not in links:
+            break
+        position += step.end()
+    while position < limit and text[position].isspace():
+        position += 1
+    return position
 
 
 def _latin_names(f: _Finder) -> None:
@@ -113,7 +240,7 @@ def _posts_taken(f: _Finder, sentences: list[Sentence], matches: list[Match],
     phrases = sorted({fold(w) for w in f.words.get("names", {}).get("post_taken", [])}, key=len, reverse=True)
     if not phrases:
         return
-    folded = fold(f.text)  # same length as the text: offsets carry over
+    folded = f.folded  # same length as the text: offsets carry over
     for index, sentence in enumerate(sentences):
         for cue_start, cue_end in _occurrences(folded, phrases, sentence.start, sentence.end):
             people = [x for x in by_sentence[index] if x.kind == "person" and x.person and x.end <= cue_start]
@@ -272,7 +399,9 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
     words = sorted({fold(w) for w in f.words.get("names", {}).get("counterpart", [])}, key=len, reverse=True)
     if not words or f.cjk:
         return
-    folded = fold(f.text)
+    folded = f.folded
+    # "son homologue de la République populaire de Chine, Wang Yi": the state after a word of "of"
+    of = {" ".join(fold(w).split()) for w in f.words.get("actors", {}).get("of", [])}
     for index, sentence in enumerate(sentences[:6]):
         mentions = by_sentence[index]
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
@@ -280,7 +409,8 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                       if x.person and x.end <= cue_start and f.people[x.person].country}
             beside = [m for m in within(matches, sentence.start, sentence.end) if m.kind in ("state", "adj")
                       and (f.is_glue(m.end, cue_start) or f.is_glue(cue_end, m.start))
-                      and (m.end <= cue_start <= m.end + 3 or cue_end <= m.start <= cue_end + 3)]
+                      and (m.end <= cue_start <= m.end + 3 or cue_end <= m.start <= cue_end + 3
+                           or (m.start >= cue_end and " ".join(f.gap(cue_end, m.start).split()) in of))]
             own = next((m.value for m in beside if m.value not in before), None)
             name_from = max([cue_end] + [m.end for m in beside if m.start >= cue_end])
             person = None
@@ -380,7 +510,7 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
     and of the publisher's when it is known, when that official is not named in the same
     sentence. No date or registry needed."""
     taken = tuple(fold(w) for w in f.words.get("names", {}).get("post_taken", []))
-    folded = fold(f.text)
+    folded = f.folded
     for mentions in by_sentence.values():
         here = {x.person for x in mentions if x.person}
         for x in mentions:
