@@ -411,3 +411,26 @@ def test_one_short_line_or_a_list_of_links_is_no_section(registry):
         - Wang Yi meets Brazilian Foreign Minister Aloysio Nunes
         """
     assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "USA"]]
+
+
+# ---- a headline's short verb and a lead that says talks -------------------------------------
+def test_a_lead_that_speaks_only_of_talks_outranks_the_headlines_meets(registry):
+    """"X trifft Y" heads a lead in which they "came together for talks": the encounter was talks."""
+    text = """\
+        Li Qiang trifft Bundeskanzler Olaf Scholz
+
+        Chinas Ministerpräsident Li Qiang ist am 20. Juni 2023 in Berlin mit Bundeskanzler Olaf Scholz zu Gesprächen zusammengekommen.
+
+        Beide Seiten sprachen über Handel und Klimaschutz.
+        """
+    assert _events(registry, text) == [("talks", "2023-06-20", ["CHN", "DEU"])]
+
+
+def test_a_lead_that_names_its_meeting_keeps_the_headlines_type(registry):
+    """"ont tenu une rencontre ... se félicitant de discussions": the lead's own word is meeting."""
+    text = """\
+        Rencontre à Paris
+
+        Les chefs de la diplomatie chinoise et française, Wang Yi et Jean-Noël Barrot, ont tenu le 3 mars 2025 une longue rencontre à Paris, se félicitant de discussions « franches ».
+        """
+    assert _events(registry, text) == [("meeting", "2025-03-03", ["CHN", "FRA"])]

@@ -165,6 +165,10 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     for medium in ("video_call", "phone_call"):
         if medium in every:
             return medium
+    # "Hu Jintao trifft Köhler" over "... ist mit Köhler zu Gesprächen zusammengekommen": a
+    # headline's verb is the short one; a lead that speaks only of talks says what it was
+    if {c for c in lead_cues if c in ("talks", "meeting")} == {"talks"}:
+        return "talks"
     for cues in (headline_cues, lead_cues):
         encounter = [c for c in cues if c in ("talks", "meeting")]
         if encounter:
