@@ -434,3 +434,25 @@ def test_a_lead_that_names_its_meeting_keeps_the_headlines_type(registry):
         Les chefs de la diplomatie chinoise et française, Wang Yi et Jean-Noël Barrot, ont tenu le 3 mars 2025 une longue rencontre à Paris, se félicitant de discussions « franches ».
         """
     assert _events(registry, text) == [("meeting", "2025-03-03", ["CHN", "FRA"])]
+
+
+# ---- an ambassador's "visit" is a call on an official ---------------------------------------
+def test_an_ambassadors_visit_to_a_minister_is_a_meeting(registry):
+    """The envoy lives in the country: "stattete ... einen Besuch ab" is a call, not a journey."""
+    text = """\
+        Besuch des Botschafters bei Bundesrat Cassis
+
+        Am 12. März 2024 stattete der chinesische Botschafter in der Schweiz Wang Shihting Bundesrat Ignazio Cassis, Vorsteher des Eidgenössischen Departements für auswärtige Angelegenheiten, einen Besuch ab.
+
+        Beide Seiten tauschten sich über die bilateralen Beziehungen aus.
+        """
+    assert _events(registry, text) == [("meeting", "2024-03-12", ["CHE", "CHN"])]
+
+
+def test_a_minister_visiting_with_the_ambassador_still_visits(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a effectué le 5 mai 2024 une visite à Abidjan, accompagné de l'ambassadeur de Chine en Côte d'Ivoire, Wu Peng.
+        Il a été accueilli par le ministre ivoirien des Affaires étrangères Kacou Houadja Léon Adom.
+        """
+    events = _events(registry, text)
+    assert [e[0] for e in events] == ["visit"]

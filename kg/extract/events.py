@@ -323,6 +323,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                                         participants, registry, home, day or published)
     if not participants:
         return None  # an encounter cue with nobody named is not a readout of one
+    if event_type == "visit" and _envoy_call(participants):
+        event_type = "meeting"
     requested_by = None
     for m in matches:
         if m.kind == "event.request" and sentences[lead].start <= m.start < sentences[lead].end:
@@ -336,6 +338,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
 
 
 _MEDIA = ("phone_call", "video_call", "message")
+
+
+def _envoy_call(participants: list[Participant]) -> bool:
+    """"Am 7. September stattete Botschafter X Bundesrätin Y einen Besuch ab": a side that only
+    an ambassador speaks for lives in the country already; its "visit" is a call on an official,
+    a meeting (ANNOTATION.md §1 keeps `visit` for a journey)."""
+    sides: dict[str, list[Participant]] = {}
+    for p in participants:
+        sides.setdefault(p.country, []).append(p)
+    return len(sides) >= 2 and any(all(set(p.roles) == {"ambassador"} for p in side) for side in sides.values())
 
 
 def _attended_elsewhere(event_type: str | None, cues: list[str]) -> bool:
