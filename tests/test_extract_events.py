@@ -456,3 +456,21 @@ def test_a_minister_visiting_with_the_ambassador_still_visits(registry):
         """
     events = _events(registry, text)
     assert [e[0] for e in events] == ["visit"]
+
+
+# ---- a caption printed twice -----------------------------------------------------------------
+def test_a_caption_printed_again_under_its_credit_is_no_lead(registry):
+    """The picture's words stand above "Crédit Photo" and again below it: neither is the lead."""
+    caption = ("Le ministre béninois des Affaires étrangères, Olushegun Adjadi Bakari, accueillant le ministre "
+               "chinois des Affaires étrangères, Wang Yi, à l'aéroport de Cotonou, le 14 janvier 2025.")
+    text = f"""\
+        Le chef de la diplomatie chinoise en visite au Bénin
+
+        {caption}
+        Crédit Photo : AGENCE / AFP
+        {caption}
+
+        Le ministre chinois des Affaires étrangères Wang Yi a salué mercredi 15 janvier 2025 l'amitié entre la Chine et le Bénin, à l'occasion d'une visite dans ce pays.
+        "Nous remercions le Bénin", a déclaré M. Wang à l'issue d'un entretien avec le président béninois Patrice Talon.
+        """
+    assert _events(registry, text) == [("talks", "2025-01-15", ["BEN", "CHN"])]

@@ -377,6 +377,11 @@ def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
             found.update(paragraphs[number - 1])  # a credit line of its own
         found.update(i for i in members if sentences[i].end <= start + at + 1
                      or len(sentences[i].text) < 80 and sentences[i].text.casefold().startswith(tuple(marks)))
+    # a caption the page prints again under its credit line (the picture's alt text): the same
+    # words, the same caption
+    shown = {" ".join(sentences[i].text.split()) for i in found}
+    found.update(i for i, sentence in enumerate(sentences)
+                 if sentence.paragraph >= 0 and " ".join(sentence.text.split()) in shown)
     return found
 
 
