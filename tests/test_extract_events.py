@@ -474,3 +474,29 @@ def test_a_caption_printed_again_under_its_credit_is_no_lead(registry):
         "Nous remercions le Bénin", a déclaré M. Wang à l'issue d'un entretien avec le président béninois Patrice Talon.
         """
     assert _events(registry, text) == [("talks", "2025-01-15", ["BEN", "CHN"])]
+
+
+# ---- the counterpart named above the lead ------------------------------------------------------
+def test_the_counterpart_named_with_the_guest_above_the_dated_lead_takes_part(registry):
+    """The first sentence names both ministers but no cue or day; the dated lead says "son homologue"."""
+    text = """\
+        Le ministre des Affaires étrangères Ahmed Attaf et son homologue chinois, Wang Yi se sont félicités de la convergence de vues entre les deux pays.
+
+        Lors de la visite de travail qu'effectue M. Attaf en Chine du 10 au 12 juin 2024, à l'invitation de son homologue chinois, les deux parties ont échangé leurs vues.
+        """
+    assert _events(registry, text) == [("visit", "2024-06-10", ["CHN", "DZA"])]
+
+
+# ---- a visit given as a span of days -----------------------------------------------------------
+def test_a_visit_given_as_a_span_of_days_is_dated_its_first_day(registry):
+    text = """\
+        Le président sénégalais Bassirou Diomaye Faye effectue du 2 au 5 septembre 2024 une visite d'État en Chine, à l'invitation du président chinois Xi Jinping.
+        """
+    assert _events(registry, text) == [("visit", "2024-09-02", ["CHN", "SEN"])]
+
+
+def test_a_meeting_on_the_last_day_of_a_span_keeps_its_day(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a rencontré le 5 septembre 2024 à Pékin le président sénégalais Bassirou Diomaye Faye, en visite d'État du 2 au 5 septembre.
+        """
+    assert _events(registry, text) == [("meeting", "2024-09-05", ["CHN", "SEN"])]

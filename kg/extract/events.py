@@ -240,7 +240,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # échange avec la Ministre ...")
     if len({people[k].country for k in keys if people[k].country}) < 2:
         known = {people[k].country for k in keys}
-        for i in [i for i in body if i > lead][:3]:
+        # or in a sentence above the lead that names a participant with them ("X et son homologue
+        # chinois, Wang Yi se sont félicités ... Lors de la visite qu'effectue M. X ... du 19 au 21 mars")
+        above = [i for i in pool if i < lead and any(m.kind == "person" and m.person in keys for m in mentions[i])]
+        for i in above[::-1] + [i for i in body if i > lead][:3]:
             newcomers = [m.person for m in mentions[i] if m.kind == "person" and m.person not in keys
                          and people[m.person].country and people[m.person].country not in known]
             if newcomers:
@@ -303,6 +306,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 day = resolve(mention, year_anchor)  # the year of a month-only stamp
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
+            if day is not None and event_type == "visit":
+                day = _span_start(text, mention.start, day, words)
             if day is not None:
                 break
         if day is not None:
@@ -442,6 +447,19 @@ def _named_by_title(text: str, sentences: list[Sentence], opening: list[int], me
             found.append(Participant(name=entry.name, country=country, roles={role: written for role in held},
                                      qid=entry.qid, evidence=span, role_evidence={role: span for role in held}))
     return found
+
+
+def _span_start(text: str, at: int, day: dt.date, words: dict) -> dt.date:
+    """"une visite ... du 19 au 21 mars": a visit given as a span of days is dated its first day,
+    the one written alone before the word (``[dates] span``) that joins it to the day at ``at``."""
+    joins = words.get("dates", {}).get("span", [])
+    if not joins:
+        return day
+    before = re.search(r"(?<!\d)(\d{1,2})(?:\.|er|e)?\s*(?:" + "|".join(map(re.escape, joins)) + r")\s*$",
+                       text[max(0, at - 16):at])
+    if before is None or not 0 < int(before.group(1)) < day.day:
+        return day
+    return day.replace(day=int(before.group(1)))
 
 
 def _plausible(day: dt.date, published: dt.date | None) -> bool:
