@@ -411,3 +411,92 @@ def test_one_short_line_or_a_list_of_links_is_no_section(registry):
         - Wang Yi meets Brazilian Foreign Minister Aloysio Nunes
         """
     assert [countries for _, _, countries in _events(registry, text)] == [["CHN", "USA"]]
+
+
+# ---- a headline's short verb and a lead that says talks -------------------------------------
+def test_a_lead_that_speaks_only_of_talks_outranks_the_headlines_meets(registry):
+    """"X trifft Y" heads a lead in which they "came together for talks": the encounter was talks."""
+    text = """\
+        Li Qiang trifft Bundeskanzler Olaf Scholz
+
+        Chinas Ministerpräsident Li Qiang ist am 20. Juni 2023 in Berlin mit Bundeskanzler Olaf Scholz zu Gesprächen zusammengekommen.
+
+        Beide Seiten sprachen über Handel und Klimaschutz.
+        """
+    assert _events(registry, text) == [("talks", "2023-06-20", ["CHN", "DEU"])]
+
+
+def test_a_lead_that_names_its_meeting_keeps_the_headlines_type(registry):
+    """"ont tenu une rencontre ... se félicitant de discussions": the lead's own word is meeting."""
+    text = """\
+        Rencontre à Paris
+
+        Les chefs de la diplomatie chinoise et française, Wang Yi et Jean-Noël Barrot, ont tenu le 3 mars 2025 une longue rencontre à Paris, se félicitant de discussions « franches ».
+        """
+    assert _events(registry, text) == [("meeting", "2025-03-03", ["CHN", "FRA"])]
+
+
+# ---- an ambassador's "visit" is a call on an official ---------------------------------------
+def test_an_ambassadors_visit_to_a_minister_is_a_meeting(registry):
+    """The envoy lives in the country: "stattete ... einen Besuch ab" is a call, not a journey."""
+    text = """\
+        Besuch des Botschafters bei Bundesrat Cassis
+
+        Am 12. März 2024 stattete der chinesische Botschafter in der Schweiz Wang Shihting Bundesrat Ignazio Cassis, Vorsteher des Eidgenössischen Departements für auswärtige Angelegenheiten, einen Besuch ab.
+
+        Beide Seiten tauschten sich über die bilateralen Beziehungen aus.
+        """
+    assert _events(registry, text) == [("meeting", "2024-03-12", ["CHE", "CHN"])]
+
+
+def test_a_minister_visiting_with_the_ambassador_still_visits(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a effectué le 5 mai 2024 une visite à Abidjan, accompagné de l'ambassadeur de Chine en Côte d'Ivoire, Wu Peng.
+        Il a été accueilli par le ministre ivoirien des Affaires étrangères Kacou Houadja Léon Adom.
+        """
+    events = _events(registry, text)
+    assert [e[0] for e in events] == ["visit"]
+
+
+# ---- a caption printed twice -----------------------------------------------------------------
+def test_a_caption_printed_again_under_its_credit_is_no_lead(registry):
+    """The picture's words stand above "Crédit Photo" and again below it: neither is the lead."""
+    caption = ("Le ministre béninois des Affaires étrangères, Olushegun Adjadi Bakari, accueillant le ministre "
+               "chinois des Affaires étrangères, Wang Yi, à l'aéroport de Cotonou, le 14 janvier 2025.")
+    text = f"""\
+        Le chef de la diplomatie chinoise en visite au Bénin
+
+        {caption}
+        Crédit Photo : AGENCE / AFP
+        {caption}
+
+        Le ministre chinois des Affaires étrangères Wang Yi a salué mercredi 15 janvier 2025 l'amitié entre la Chine et le Bénin, à l'occasion d'une visite dans ce pays.
+        "Nous remercions le Bénin", a déclaré M. Wang à l'issue d'un entretien avec le président béninois Patrice Talon.
+        """
+    assert _events(registry, text) == [("talks", "2025-01-15", ["BEN", "CHN"])]
+
+
+# ---- the counterpart named above the lead ------------------------------------------------------
+def test_the_counterpart_named_with_the_guest_above_the_dated_lead_takes_part(registry):
+    """The first sentence names both ministers but no cue or day; the dated lead says "son homologue"."""
+    text = """\
+        Le ministre des Affaires étrangères Ahmed Attaf et son homologue chinois, Wang Yi se sont félicités de la convergence de vues entre les deux pays.
+
+        Lors de la visite de travail qu'effectue M. Attaf en Chine du 10 au 12 juin 2024, à l'invitation de son homologue chinois, les deux parties ont échangé leurs vues.
+        """
+    assert _events(registry, text) == [("visit", "2024-06-10", ["CHN", "DZA"])]
+
+
+# ---- a visit given as a span of days -----------------------------------------------------------
+def test_a_visit_given_as_a_span_of_days_is_dated_its_first_day(registry):
+    text = """\
+        Le président sénégalais Bassirou Diomaye Faye effectue du 2 au 5 septembre 2024 une visite d'État en Chine, à l'invitation du président chinois Xi Jinping.
+        """
+    assert _events(registry, text) == [("visit", "2024-09-02", ["CHN", "SEN"])]
+
+
+def test_a_meeting_on_the_last_day_of_a_span_keeps_its_day(registry):
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi a rencontré le 5 septembre 2024 à Pékin le président sénégalais Bassirou Diomaye Faye, en visite d'État du 2 au 5 septembre.
+        """
+    assert _events(registry, text) == [("meeting", "2024-09-05", ["CHN", "SEN"])]

@@ -165,6 +165,10 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     for medium in ("video_call", "phone_call"):
         if medium in every:
             return medium
+    # "Hu Jintao trifft Köhler" over "... ist mit Köhler zu Gesprächen zusammengekommen": a
+    # headline's verb is the short one; a lead that speaks only of talks says what it was
+    if {c for c in lead_cues if c in ("talks", "meeting")} == {"talks"}:
+        return "talks"
     for cues in (headline_cues, lead_cues):
         encounter = [c for c in cues if c in ("talks", "meeting")]
         if encounter:
@@ -236,7 +240,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # échange avec la Ministre ...")
     if len({people[k].country for k in keys if people[k].country}) < 2:
         known = {people[k].country for k in keys}
-        for i in [i for i in body if i > lead][:3]:
+        # or in a sentence above the lead that names a participant with them ("X et son homologue
+        # chinois, Wang Yi se sont félicités ... Lors de la visite qu'effectue M. X ... du 19 au 21 mars")
+        above = [i for i in pool if i < lead and any(m.kind == "person" and m.person in keys for m in mentions[i])]
+        for i in above[::-1] + [i for i in body if i > lead][:3]:
             newcomers = [m.person for m in mentions[i] if m.kind == "person" and m.person not in keys
                          and people[m.person].country and people[m.person].country not in known]
             if newcomers:
@@ -299,6 +306,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 day = resolve(mention, year_anchor)  # the year of a month-only stamp
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
+            if day is not None and event_type == "visit":
+                day = _span_start(text, mention.start, day, words)
             if day is not None:
                 break
         if day is not None:
@@ -319,6 +328,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                                         participants, registry, home, day or published)
     if not participants:
         return None  # an encounter cue with nobody named is not a readout of one
+    if event_type == "visit" and _envoy_call(participants):
+        event_type = "meeting"
     requested_by = None
     for m in matches:
         if m.kind == "event.request" and sentences[lead].start <= m.start < sentences[lead].end:
@@ -332,6 +343,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
 
 
 _MEDIA = ("phone_call", "video_call", "message")
+
+
+def _envoy_call(participants: list[Participant]) -> bool:
+    """"Am 7. September stattete Botschafter X Bundesrätin Y einen Besuch ab": a side that only
+    an ambassador speaks for lives in the country already; its "visit" is a call on an official,
+    a meeting (ANNOTATION.md §1 keeps `visit` for a journey)."""
+    sides: dict[str, list[Participant]] = {}
+    for p in participants:
+        sides.setdefault(p.country, []).append(p)
+    return len(sides) >= 2 and any(all(set(p.roles) == {"ambassador"} for p in side) for side in sides.values())
 
 
 def _attended_elsewhere(event_type: str | None, cues: list[str]) -> bool:
@@ -361,6 +382,11 @@ def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
             found.update(paragraphs[number - 1])  # a credit line of its own
         found.update(i for i in members if sentences[i].end <= start + at + 1
                      or len(sentences[i].text) < 80 and sentences[i].text.casefold().startswith(tuple(marks)))
+    # a caption the page prints again under its credit line (the picture's alt text): the same
+    # words, the same caption
+    shown = {" ".join(sentences[i].text.split()) for i in found}
+    found.update(i for i, sentence in enumerate(sentences)
+                 if sentence.paragraph >= 0 and " ".join(sentence.text.split()) in shown)
     return found
 
 
@@ -421,6 +447,19 @@ def _named_by_title(text: str, sentences: list[Sentence], opening: list[int], me
             found.append(Participant(name=entry.name, country=country, roles={role: written for role in held},
                                      qid=entry.qid, evidence=span, role_evidence={role: span for role in held}))
     return found
+
+
+def _span_start(text: str, at: int, day: dt.date, words: dict) -> dt.date:
+    """"une visite ... du 19 au 21 mars": a visit given as a span of days is dated its first day,
+    the one written alone before the word (``[dates] span``) that joins it to the day at ``at``."""
+    joins = words.get("dates", {}).get("span", [])
+    if not joins:
+        return day
+    before = re.search(r"(?<!\d)(\d{1,2})(?:\.|er|e)?\s*(?:" + "|".join(map(re.escape, joins)) + r")\s*$",
+                       text[max(0, at - 16):at])
+    if before is None or not 0 < int(before.group(1)) < day.day:
+        return day
+    return day.replace(day=int(before.group(1)))
 
 
 def _plausible(day: dt.date, published: dt.date | None) -> bool:
