@@ -1,0 +1,44 @@
+"""More stance forms of real readouts (issue 11, round 4), on short readouts the team wrote:
+joint subjects written as fused abbreviations, topics several clauses after their cue, the
+Palestinian side as holder of a position, each test naming the rule it holds."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _stances(registry, text: str, lang: str | None = None) -> set[tuple]:
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
+    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+
+
+_ZH_CALL = """\
+    王毅同法国外长通电话
+
+    2021-03-02
+
+    3月2日，国务委员兼外长王毅同法国外长勒德里安通电话。
+
+    """
+
+
+def test_states_fused_into_one_word_before_a_joint_adverb_each_hold_the_stance(registry):
+    stances = _stances(registry, _ZH_CALL + "王毅表示，中法都坚定支持多边主义。\n", "zh")
+    assert {s for s in stances if s[3] == "Multilateralism"} == {
+        ("CHN", "support", None, "Multilateralism"), ("FRA", "support", None, "Multilateralism")}
+
+
+def test_fused_abbreviations_are_no_actors_without_a_joint_adverb(registry):
+    # "中法在……合作": the fused word stands for the tie, not for two subjects of the stance
+    stances = _stances(registry, _ZH_CALL + "勒德里安表示，中法在气候变化问题上合作，法方支持中方立场。\n", "zh")
+    assert stances == {("FRA", "support", "CHN", None)}
+
+
+def test_advocates_after_an_adverb_is_support_and_the_bare_noun_is_not(registry):
+    stances = _stances(registry, _ZH_CALL + "勒德里安表示，德中都主张加强多边主义。法方理解中方主张。\n", "zh")
+    assert ("DEU", "support", None, "Multilateralism") in stances
+    assert ("CHN", "support", None, "Multilateralism") in stances
+    assert not {s for s in stances if s[0] == "CHN" and s[3] != "Multilateralism"}
