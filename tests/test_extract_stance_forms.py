@@ -42,3 +42,24 @@ def test_advocates_after_an_adverb_is_support_and_the_bare_noun_is_not(registry)
     assert ("DEU", "support", None, "Multilateralism") in stances
     assert ("CHN", "support", None, "Multilateralism") in stances
     assert not {s for s in stances if s[0] == "CHN" and s[3] != "Multilateralism"}
+
+
+_EN_CALL = """\
+    Secretary Blinken's Call with Japanese Foreign Minister Hayashi
+
+    2022-03-04
+
+    Secretary of State Antony J. Blinken spoke today with Japanese Foreign Minister Hayashi Yoshimasa.
+
+    """
+
+
+def test_a_crisis_named_again_by_a_demonstrative_is_the_topic_named_before_it(registry):
+    stances = _stances(registry, _EN_CALL + "The Secretary discussed the COVID-19 pandemic and praised Japan for its leadership in this crisis.\n")
+    assert stances == {("USA", "support", "JPN", "COVID-19")}
+
+
+def test_a_demonstrative_crisis_with_no_topic_before_it_in_its_sentence_names_none(registry):
+    stances = _stances(registry, _EN_CALL + "The Secretary discussed the COVID-19 pandemic.\n\n"
+                       "The Secretary praised Japan for its leadership in this crisis.\n")
+    assert stances == {("USA", "support", "JPN", None)}

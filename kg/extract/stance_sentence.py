@@ -13,7 +13,7 @@ from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_vic
                                       drop_fallback, is_promise, is_situation_adjective, tie_ends)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
-from kg.knowledge.matcher import within
+from kg.knowledge.matcher import Match, within
 from kg.model import Endorsement, Span
 from kg.text import fold
 
@@ -43,6 +43,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                  and not any(i.start <= m.start and m.end <= i.end for i in idioms)]
     actors = reader.mentions[index]
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
+    # "... in facing this pandemic, praising its experience in dealing with this crisis": a
+    # situation named again by a demonstrative is the topic named last before it in the sentence
+    for m in inside:
+        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start]
+        if m.kind == "stance.anaphor" and earlier:
+            topics.append(Match(m.start, m.end, "topic", earlier[-1].value, m.text))
+    topics.sort(key=lambda t: t.start)
     # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
     # topic set up at the head of the sentence frames all of it
     framing = _FRAMING.match(text, s.start, min(s.end, s.start + 60))
