@@ -65,3 +65,44 @@ def test_a_demonstrative_crisis_with_no_topic_before_it_in_its_sentence_names_no
     stances = _stances(registry, _EN_CALL + "The Secretary discussed the COVID-19 pandemic.\n\n"
                        "The Secretary praised Japan for its leadership in this crisis.\n")
     assert stances == {("USA", "support", "JPN", None)}
+
+
+_EG_CALL = """\
+    Wang Yi Holds Phone Talks with Egyptian Foreign Minister Sameh Shoukry
+
+    2023-10-12
+
+    On October 12, Foreign Minister Wang Yi held a phone call with Egyptian Foreign Minister Sameh Shoukry.
+
+    """
+
+
+def test_the_palestinian_people_named_as_holders_of_a_position_are_its_target(registry):
+    stances = _stances(registry, _EG_CALL + "Wang Yi said that China firmly supports the just cause of the Palestinian people.\n")
+    assert ("CHN", "support", "PSE", "Palestine") in stances
+    assert not {s for s in stances if s[2] is None}
+
+
+def test_opposing_what_is_done_to_the_palestinian_people_supports_them(registry):
+    stances = _stances(registry, _ZH_CALL.replace("法国", "埃及") + "王毅表示，中方反对强制迁移巴勒斯坦人民。\n", "zh")
+    assert ("CHN", "support", "PSE", "Palestine") in stances
+
+
+def test_a_palestinian_situation_or_process_alone_keeps_the_topic_with_no_target(registry):
+    stances = _stances(registry, _EG_CALL + "Wang Yi said that China supports the two-state solution to the Palestinian question.\n")
+    assert stances == {("CHN", "support", None, "Palestine")}
+
+
+def test_a_speech_verb_after_the_cue_opens_a_new_clause(registry):
+    # "..., stressing that the American strikes threaten peace": the party named after the
+    # speech verb is in another clause, not the target of the support before it
+    stances = _stances(registry, """\
+        وانغ يي يجري اتصالا هاتفيا مع سامح شكري
+
+        2023-10-12
+
+        أجرى وزير الخارجية الصيني وانغ يي اتصالا هاتفيا مع وزير الخارجية المصري سامح شكري.
+
+        وأعرب وانغ يي عن دعم الصين لحل الدولتين، مشددا على أن الضربات الأمريكية تهدد السلام في المنطقة.
+        """, "ar")
+    assert not {s for s in stances if s[2] == "USA"}
