@@ -47,8 +47,9 @@ def test_stances_with_joined_particles_and_a_negated_rejection(registry):
     # "يلتزم بمبدأ الصين الواحدة": the topic written with ب
     assert ("JOR", "support", "CHN", "One-China principle") in stances
     assert ("JOR", "support", "CHN", "Taiwan") in stances
-    # "لا تؤيد تهجير الفلسطينيين": not backing what is done to the Palestinians backs them
-    assert ("CHN", "support", None, "Palestine") in stances
+    # "لا تؤيد تهجير الفلسطينيين": not backing what is done to the Palestinians backs them,
+    # the people named as holders of the position (ANNOTATION.md §3, orientation)
+    assert ("CHN", "support", "PSE", "Palestine") in stances
     assert ("CHN", "oppose", None, "Palestine") not in stances
 
 

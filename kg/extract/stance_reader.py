@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract.persons import Mention, PersonRecord
-from kg.knowledge.matcher import Match
+from kg.knowledge.matcher import Match, within
 from kg.knowledge.registry import Registry
 from kg.text import Sentence, fold
 
@@ -99,6 +99,29 @@ class StanceReader:
         self.subject_endings = tuple(actors.get("subject_endings", []))
         self.verb_last = bool(self.subject_particles or self.subject_endings)
         self.title_joiners = {j for j in actors.get("title_joiners", []) if len(j) == 1}
+        # "people", "peuple", "人民", "الشعب", plural demonyms: a topic phrase holding one names a people
+        self.people_words = {fold(w) for w in actors.get("people_words", [])}
+        # "中法都坚定支持多边主义": states fused into one word before a joint adverb are a joint subject
+        self.mentions = _with_joint_subjects(text, sentences, mentions, actors)
+
+    def is_side(self, mention: Mention) -> bool:
+        """Whether the actor is written as a people or side ("the Palestinian side", "巴勒斯坦人民"),
+        not as the state's name or adjective."""
+        return any(m.kind == "side" and m.start <= mention.start < m.end for m in within(self.matches, mention.start - 2, mention.end))
+
+    def holders(self, topics: list[Match]) -> list[str]:
+        """The states that topic phrases naming a people ("the just cause of the Palestinian
+        people", "displacement of Palestinians") name as holders of the position: the state
+        each such topic stands for (its ``absorbs``)."""
+        codes: list[str] = []
+        for t in topics:
+            topic = self.registry.topics.get(t.value)
+            if topic is None or not topic.absorbs or topic.absorbs in codes:
+                continue
+            folded = fold(t.text)
+            if any(w in folded for w in self.people_words) if self.cjk else set(WORD.findall(folded)) & self.people_words:
+                codes.append(topic.absorbs)
+        return codes
 
     def marked_subject(self, actors: list[Mention], start: int, cue_start: int) -> Mention | None:
         """The last actor before the cue followed, past its titles and honorifics, by a subject
@@ -160,6 +183,29 @@ def joined(text: str, a: Mention, b: Mention) -> bool:
     if not gap and a.end < b.start and text[b.start] == "و":  # Arabic joins "و" to the word: "الصين ومصر"
         return True
     return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie")
+
+
+def _with_joint_subjects(text: str, sentences: list[Sentence], mentions: dict[int, list[Mention]],
+                         actors: dict) -> dict[int, list[Mention]]:
+    """Each sentence's actors, plus a joint subject wherever two to four one-character state
+    abbreviations of the language data stand fused before a joint adverb ("德中都主张", "中俄两国均").
+    The characters are ordinary words elsewhere, so they are read in that position only."""
+    abbreviations: dict[str, str] = actors.get("joint_abbreviations", {})
+    markers = actors.get("joint_markers", [])
+    if not abbreviations or not markers:
+        return mentions
+    sides = "|".join(map(re.escape, actors.get("joint_sides", [])))
+    pattern = re.compile("(?<![\u3400-\u9fff])([" + "".join(map(re.escape, abbreviations)) + "]{2,4})"
+                         "(?=(?:" + sides + ")?(?:" + "|".join(map(re.escape, markers)) + "))")
+    result: dict[int, list[Mention]] = {}
+    for i, s in enumerate(sentences):
+        found = list(mentions.get(i, []))
+        for m in pattern.finditer(text, s.start, s.end):
+            codes = tuple(dict.fromkeys(abbreviations[c] for c in m.group(1)))
+            if len(codes) == len(m.group(1)) and not any(a.start < m.end() and m.start() < a.end for a in found):
+                found.append(Mention(m.start(), m.end(), "state", codes))
+        result[i] = sorted(found, key=lambda a: a.start) if len(found) != len(mentions.get(i, [])) else found
+    return result
 
 
 _ARTICLE_AFTER = re.compile(r"\s+(?:the|le|la|les|l'|el|los|las|der|die|das|den|dem)$")

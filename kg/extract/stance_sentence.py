@@ -13,7 +13,7 @@ from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_vic
                                       drop_fallback, is_promise, is_situation_adjective, tie_ends)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
-from kg.knowledge.matcher import within
+from kg.knowledge.matcher import Match, within
 from kg.model import Endorsement, Span
 from kg.text import fold
 
@@ -43,6 +43,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                  and not any(i.start <= m.start and m.end <= i.end for i in idioms)]
     actors = reader.mentions[index]
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
+    # "... in facing this pandemic, praising its experience in dealing with this crisis": a
+    # situation named again by a demonstrative is the topic named last before it in the sentence
+    for m in inside:
+        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start]
+        if m.kind == "stance.anaphor" and earlier:
+            topics.append(Match(m.start, m.end, "topic", earlier[-1].value, m.text))
+    topics.sort(key=lambda t: t.start)
     # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
     # topic set up at the head of the sentence frames all of it
     framing = _FRAMING.match(text, s.start, min(s.end, s.start + 60))
@@ -68,6 +75,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # a wish or plan after the cue starts a new clause ("..., and is willing to ..."), and so
         # does ", et qu'elles ...", ", and that ...", "，并..."
         frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in RECIPROCAL])
+        # "..., stressing that ...", "مشدداً على أن": a speech verb after the cue opens a new clause
+        frame_end = min([frame_end] + [m.start for m in speech if cue.end <= m.start < frame_end and CLAUSE_BREAK.search(text, cue.end, m.start)])
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
@@ -331,8 +340,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             accused_here, objected = [aggressor], False
         for endorser in endorsers:
             # "the Palestinian people's just cause" is the Palestine topic, not a target
+            # "the Palestinian question" is the Palestine topic, not a target; but the people or
+            # side named as holding the position ("the Palestinian side", "the just cause of the
+            # Palestinian people", "反对强制迁移巴勒斯坦人民") is the state whose position is backed
             absorbed = {t.absorbs for t in reader.registry.topics.values() if t.absorbs}
-            named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed]
+            named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed or reader.is_side(a)]
+            named += [c for c in reader.holders(frame_topics) if c not in named]
             targets = [c for c in named if c != endorser]
             if not named and stance == "congratulate" and reader.verb_last and len(reader.participants) == 2:
                 # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
@@ -373,8 +386,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # "l'intégrité territoriale de l'Ukraine": the state named as target is not also the topic
             target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
-            if not labels:  # "support for Ukraine": with no other topic, the target's name is also its question
+            if not labels and stance != "congratulate":  # "support for Ukraine": with no other topic, the target's name is also its question
                 labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
+            if not labels and target and stance in ("support", "oppose"):
+                # "supports the just cause of the Palestinian people": the people of a state a topic
+                # stands for name that topic too
+                labels = [t.label for t in reader.registry.topics.values() if t.absorbs == target]
             if not labels and target and stance == "oppose":
                 # "concerns about the DPRK's missile programmes": opposing a state whose affairs are a topic
                 labels = [t.label for t in reader.registry.topics.values() if t.question_of == target]
