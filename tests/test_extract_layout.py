@@ -75,3 +75,17 @@ def test_labelled_date_in_a_bar_of_site_furniture_dates_the_page(registry):
     result = extract(document, registry)
     assert result.published == "2016-05-13"
     assert [e.date for e in result.events] == ["2016-05-12"]
+
+
+def test_abbreviated_month_dateline_before_the_lead_dates_the_encounter(registry):
+    """"Quito (Ecuador), (jul. 9/13).": a Spanish month shortened with a stop ends no sentence,
+    so the dateline's day (month first, two-digit year) is the encounter's."""
+    text = textwrap.dedent("""\
+        La Canciller se reunió con su homólogo ecuatoriano
+
+        Quito (Ecuador), (jul. 9/13). La Ministra de Relaciones Exteriores de Colombia, María Ángela Holguín, sostuvo una reunión con el Canciller del Ecuador, Ricardo Patiño.
+
+        Durante el encuentro se discutieron los temas de la agenda binacional.
+        """)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, lang="es")
+    assert [e.date for e in extract(document, registry).events] == ["2013-07-09"]
