@@ -117,7 +117,7 @@ _ABBREVIATION = re.compile(
     r"(?:\b(?:M|Mr|Mrs|Ms|Mme|Mlle|Dr|Drs|St|Sr|Sra|Jr|No|Nos|Gen|Sen|Rep|Prof|Amb|Gov|Lt|Col|Adm|"
     r"Hon|Excmo|Excma|Sres|Vol|art|etc|vs|Ph|Sgt|Capt|Maj|Mgr|S\.E|H\.E|U\.S|U\.K|U\.N|E\.U|EE\.UU|"
     r"D\.C|a\.m|p\.m|S\.A|Ud|Uds|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc|"
-    r"ene|feb|abr|ago|dic|г|гг|т\.е|т\.д|т\.п|им|ул|тыс|млн|млрд|и\.о|Mag|Dipl|Ing|bzw|ca|usw|vgl|sog|Nr)|\b[A-ZА-ЯЁ]|(?<![\w])[\u0621-\u064a])\.$"
+    r"ene|feb|abr|jun|jul|ago|set|dic|г|гг|т\.е|т\.д|т\.п|им|ул|тыс|млн|млрд|и\.о|Mag|Dipl|Ing|bzw|ca|usw|vgl|sog|Nr)|\b[A-ZА-ЯЁ]|(?<![\w])[\u0621-\u064a])\.$"
 )
 # "am 12. Januar", "des 13. Gipfeltreffens": an ordinal written with a full stop
 _ORDINAL = re.compile(r"(?<![\w.-])\d{1,3}\.$")

@@ -51,3 +51,41 @@ def test_a_one_paragraph_readout_opening_with_its_date_is_read(registry):
     wang = next(p for p in event.participants if p.name == "Wang Yi")
     assert {"foreign_minister", "state_councilor"} <= set(wang.roles)
     assert {p.country for p in event.participants} == {"CHN", "EST"}
+
+
+def test_labelled_date_in_a_bar_of_site_furniture_dates_the_page(registry):
+    """A stamp with its label ("Mis à jour le") inside a long "|" bar of site furniture is the
+    page's date: a weekday in the lead resolves against it."""
+    text = textwrap.dedent("""\
+        Entretien entre les ministres chinois et belge à Bruxelles
+
+        Agence.example.org | Mis à jour le 13. 05. 2016 | Mots clés : Belgique, Chine, Visite
+
+        Le ministre chinois des Affaires étrangères Wang Yi et son homologue belge Didier Reynders se sont rencontrés jeudi à Bruxelles.
+
+        M. Wang effectue actuellement une visite officielle en Belgique.
+
+        Les deux parties ont évoqué les relations bilatérales.
+
+        Elles ont aussi parlé de la coopération économique.
+
+        Cette année marque un anniversaire des relations entre les deux pays.
+        """)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, lang="fr")
+    result = extract(document, registry)
+    assert result.published == "2016-05-13"
+    assert [e.date for e in result.events] == ["2016-05-12"]
+
+
+def test_abbreviated_month_dateline_before_the_lead_dates_the_encounter(registry):
+    """"Quito (Ecuador), (jul. 9/13).": a Spanish month shortened with a stop ends no sentence,
+    so the dateline's day (month first, two-digit year) is the encounter's."""
+    text = textwrap.dedent("""\
+        La Canciller se reunió con su homólogo ecuatoriano
+
+        Quito (Ecuador), (jul. 9/13). La Ministra de Relaciones Exteriores de Colombia, María Ángela Holguín, sostuvo una reunión con el Canciller del Ecuador, Ricardo Patiño.
+
+        Durante el encuentro se discutieron los temas de la agenda binacional.
+        """)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, lang="es")
+    assert [e.date for e in extract(document, registry).events] == ["2013-07-09"]

@@ -96,13 +96,14 @@ def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple
         "DAY": rf"(?P<d>\d{{1,2}}){ordinal}",
         "MONTH": rf"(?P<m>{month_alt})\.?",  # "Oct. 28", "30 nov. 2017"
         "YEAR": r"(?P<y>\d{4})",
+        "YY": r"(?P<yy>\d{2})",  # "(jun. 26/14)": a year in two digits, 1950-2049
     }
     compiled = []
     for pattern in patterns:
         regex = ""
         order = []
         previous = ""
-        for token in re.split(r"(\s+|,|-)", pattern):
+        for token in re.split(r"(\s+|,|-|/)", pattern):
             if token in pieces:
                 regex += pieces[token]
                 order.append(token)
@@ -186,6 +187,9 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 day = int(m.group("d"))
                 month = month_index.get(m.group("m").lower())
                 year = int(m.group("y")) if "YEAR" in order else None
+                if "YY" in order:
+                    short = int(m.group("yy"))
+                    year = short + (1900 if short >= 50 else 2000)
                 if month and 1 <= day <= 31:
                     add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
     relative_regex, relative_values = _relative_pattern(words.get("code", ""), tuple(sorted(dates.get("weekdays", {}).items())),

@@ -321,8 +321,10 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     kept: list[Line] = []
     for line in lines:
         furniture = _is_boilerplate(line, words)
-        if furniture and len(line.text) < 80 and _header_date(line, words) is not None:
-            furniture = False  # "2023-02-21 23:40" is the date line, not furniture
+        if furniture and (len(line.text) < 80 or _labelled(line, words)) and _header_date(line, words) is not None:
+            # "2023-02-21 23:40" is the date line, not furniture; so is a labelled date in a
+            # bar of site furniture ("site.cn | Mis à jour le 27. 03. 2014 | Mots clés : ...")
+            furniture = False
         (boilerplate if furniture else kept).append(line)
     sizes = words.get("layout", {}).get("paragraph")
     first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk, sizes)), len(kept))
