@@ -272,6 +272,31 @@ def test_a_banner_is_kept_when_the_timed_line_is_not_earlier(registry):
     assert extraction.published == "2022-03-14"
 
 
+def test_yesterday_counts_from_the_datelines_day_not_the_next_mornings_page_stamp(registry):
+    """Agency copy filed "LIMA, 14 nov" goes up on the site the next morning: "ayer" is the
+    day before the dateline, not before the page's stamp."""
+    text = """\
+        Perú y Chile refuerzan su cooperación
+
+        Agencia  2023-11-15 09:12
+
+        LIMA, 14 nov (Agencia) -- La ministra de Relaciones Exteriores de Perú, Ana Cecilia Gervasi, se reunió ayer con su homólogo chileno, Alberto van Klaveren, para tratar la cooperación fronteriza.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "es")] == [("meeting", "2023-11-13")]
+
+
+def test_a_dateline_long_before_the_stamp_leaves_the_stamp_the_day(registry):
+    """A dateline a week before the page's stamp is no copy filed for that page: the stamp stands."""
+    text = """\
+        Perú y Chile refuerzan su cooperación
+
+        Agencia  2023-11-21 09:12
+
+        LIMA, 14 nov (Agencia) -- La ministra de Relaciones Exteriores de Perú, Ana Cecilia Gervasi, se reunió ayer con su homólogo chileno, Alberto van Klaveren, para tratar la cooperación fronteriza.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "es")] == [("meeting", "2023-11-20")]
+
+
 # ---- a photo caption is no lead (round 2) -------------------------------------------------------
 def test_a_photo_caption_of_an_earlier_meeting_is_not_the_readouts_encounter(registry):
     text = """\
