@@ -236,6 +236,67 @@ def test_a_press_release_dateline_is_the_page_date_over_a_saved_stamp(registry):
     assert [e.date for e in extraction.events] == ["2022-03-08"]
 
 
+def test_a_bare_date_banner_atop_the_page_gives_way_to_the_timed_article_stamp(registry):
+    """A news site prints the day it is viewed ("Saturday 8 June 2024") over every page; the
+    article's own stamp, with its time of day, stands under the headline: "yesterday" counts
+    from the article's day."""
+    text = """\
+        Saturday 8 June 2024
+
+        Egypt and Kenya discuss regional security
+
+        World news 14-3-2022 | 19:40
+
+        Egyptian Foreign Minister Sameh Shoukry held talks yesterday with Kenyan Foreign Minister Raychelle Omamo on the situation in the Horn of Africa and ways to strengthen bilateral cooperation.
+
+        The two ministers agreed to hold regular consultations between their ministries.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2022-03-14"
+    assert [(e.type, e.date) for e in extraction.events] == [("talks", "2022-03-13")]
+
+
+def test_a_banner_is_kept_when_the_timed_line_is_not_earlier(registry):
+    """A timed line later than the date above it (the copy filed again) says nothing of a
+    banner: the first date line stays the page's date."""
+    text = """\
+        14 March 2022
+
+        Egypt and Kenya discuss regional security
+
+        World news 15-3-2022 | 09:10
+
+        Egyptian Foreign Minister Sameh Shoukry held talks yesterday with Kenyan Foreign Minister Raychelle Omamo on the situation in the Horn of Africa and ways to strengthen bilateral cooperation.
+        """
+    extraction = _extract(registry, text, "en")
+    assert extraction.published == "2022-03-14"
+
+
+def test_yesterday_counts_from_the_datelines_day_not_the_next_mornings_page_stamp(registry):
+    """Agency copy filed "LIMA, 14 nov" goes up on the site the next morning: "ayer" is the
+    day before the dateline, not before the page's stamp."""
+    text = """\
+        Perú y Chile refuerzan su cooperación
+
+        Agencia  2023-11-15 09:12
+
+        LIMA, 14 nov (Agencia) -- La ministra de Relaciones Exteriores de Perú, Ana Cecilia Gervasi, se reunió ayer con su homólogo chileno, Alberto van Klaveren, para tratar la cooperación fronteriza.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "es")] == [("meeting", "2023-11-13")]
+
+
+def test_a_dateline_long_before_the_stamp_leaves_the_stamp_the_day(registry):
+    """A dateline a week before the page's stamp is no copy filed for that page: the stamp stands."""
+    text = """\
+        Perú y Chile refuerzan su cooperación
+
+        Agencia  2023-11-21 09:12
+
+        LIMA, 14 nov (Agencia) -- La ministra de Relaciones Exteriores de Perú, Ana Cecilia Gervasi, se reunió ayer con su homólogo chileno, Alberto van Klaveren, para tratar la cooperación fronteriza.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "es")] == [("meeting", "2023-11-20")]
+
+
 # ---- a photo caption is no lead (round 2) -------------------------------------------------------
 def test_a_photo_caption_of_an_earlier_meeting_is_not_the_readouts_encounter(registry):
     text = """\

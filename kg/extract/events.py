@@ -291,7 +291,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             # "PÉKIN, 5 avril (Reuters)" on a page stamped "2023-04": the stamp's month gives the year
             published = published or resolve(dateline, None) or (resolve(dateline, year_anchor) if year_anchor else None)
             if published is not None and dateline.year is None:
-                published = max(published, resolve(dateline, published) or published)
+                # "BEIJING, 30 nov (Xinhua) -- ... ayer" on a page stamped the next morning: the
+                # copy's day, a few days before the page went up, is the one "ayer" counts from
+                filed = resolve(dateline, published) or published
+                published = filed if 0 <= (published - filed).days <= _FILED_BEFORE else max(published, filed)
             found = [m for m in found if m is not dateline] or [dateline]
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
         # relative one ("Today, 5 May 2024, ...")
@@ -622,6 +625,7 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
     return found
 
 
+_FILED_BEFORE = 3  # days: an agency's copy goes up on a site that soon after its dateline
 _HEADING = 90  # characters: "Meeting with Serbian President Nikolic on Sept 2"
 _LIST_MARKS = "-–—•*·▪►>|"  # a line opening so is an item of a list (of links to other stories), not a heading
 

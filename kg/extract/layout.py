@@ -98,6 +98,7 @@ _LEADING_DAY_FIRST = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1
                                 re.DOTALL)
 
 
+_TIME_OF_DAY = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]\d)")
 _STAMP_LINE = re.compile(r"(?:date\s*:?\s*)?" + STAMP.pattern)
 
 
@@ -351,7 +352,13 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         # "November 19, 2021 – Ottawa, Ontario – Global Affairs Canada": a release's own dateline
         # over any stamp the page was saved with
         released = [(line, header) for line, header in top if _release_dateline(line, words)]
-        pub_line, header = (released or labelled or stamped or headers)[0]
+        # "السبت 8 يونيو 2024" atop the page, then "عرب وعالم 13-1-2022 | 20:23" under the
+        # headline: a bare date above a dated line that gives the time of day is the site's
+        # banner (the day the page was saved); the line with the time is the article's
+        timed = [(line, header) for line, header in top if _TIME_OF_DAY.search(line.text)]
+        if timed and top and not _TIME_OF_DAY.search(top[0][0].text) and timed[0][1] < top[0][1]:
+            top = timed
+        pub_line, header = (released or labelled or stamped or top or headers)[0]
         pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
     candidates = [line for line in kept[:first_paragraph] if line is not pub_line and line is not copy_line
