@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.extract.dates import find_dates, resolve
 from kg.extract.layout import STAMP
-from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices
+from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
@@ -277,12 +277,15 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # Xi Jinping s'entretient ... »"), when they name no one but the participants
         by_offices = day_by_offices(text, sentences, opening + [
             i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i]))
+            and not _previous_contact(matches, sentences[i])
             and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
             copy_day)
         published = by_offices
     for i in search:
         if i in following and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])):
             continue  # "7 августа Лавров провел телефонный разговор с Ван И": an earlier call's day
+        if i in following and _previous_contact(matches, sentences[i]):
+            continue  # "В последний раз стороны общались 12 февраля": the earlier contact's day
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
         dateline = _dateline(text, sentences[i], found)
         if dateline is not None:
@@ -304,6 +307,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             day = resolve(mention, published)
             if day is None and year_anchor is not None and mention.absolute:
                 day = resolve(mention, year_anchor)  # the year of a month-only stamp
+            if day is None and published is None and year_anchor is None and i in opening and \
+                    mention.absolute and mention.month and mention.day:
+                day = day_by_written_years(text, words, mention.month, mention.day)
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
             if day is not None and event_type == "visit":
@@ -402,6 +408,12 @@ def _names_counterpart(sentence: str, words: dict) -> bool:
         elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded):
             return True
     return False
+
+
+def _previous_contact(matches: list[Match], sentence: Sentence) -> bool:
+    """Whether a sentence speaks of an earlier contact ("В последний раз стороны общались 12
+    февраля", "They last spoke on ..."): its date is that contact's (``[events] previous``)."""
+    return any(m.kind == "event.previous" for m in within(matches, sentence.start, sentence.end))
 
 
 def _other_encounter(event_type: str, cues: list[str]) -> bool:

@@ -13,7 +13,7 @@ from kg.extract.persons import PersonRecord
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
 
-__all__ = ["day_by_offices", "DATELINE_PIECE", "DATELINE_HEAD"]
+__all__ = ["day_by_offices", "day_by_written_years", "DATELINE_PIECE", "DATELINE_HEAD"]
 
 DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -149,3 +149,19 @@ def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date
         return []
     return [int(y) for s in sentences if s.paragraph == paragraph
             for y in _FULL_YEAR.findall(text, s.start, s.end) if 1950 <= int(y) <= until.year]
+
+
+def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.date | None:
+    """"On December 24, ... the meeting held on December 15, 2021": a year-less day on a page
+    with no date of its own lies in the one year of the full dates the text writes, when it
+    falls on or after all of them (a report looks back on those); else nothing is inferred."""
+    full = [m for m in find_dates(text, words) if m.absolute and m.year and m.month and m.day]
+    years = {m.year for m in full}
+    if len(years) != 1:
+        return None
+    try:
+        found = dt.date(years.pop(), month, day)  # type: ignore[arg-type]
+        written = [dt.date(m.year, m.month, m.day) for m in full]  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return found if all(found >= w for w in written) else None
