@@ -543,3 +543,28 @@ def test_the_day_they_last_spoke_is_not_the_calls(registry):
         The last time the two ministers spoke was on March 5.
         """
     assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-14")]
+
+
+def test_a_weekday_said_of_the_encounter_itself_reads_against_a_lone_dateline(registry):
+    """"BEIJING, March 12 (Xinhua) -- ... held a phone call ... In the phone call, which took place
+    on Monday, ...": the dateline is the copy's day (a Tuesday); the call was the Monday before."""
+    text = """\
+        Wang Yi holds phone call with Blinken
+
+        BEIJING, March 12, 2024 (Xinhua) -- Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        In the phone call, which took place on Monday evening, the two sides exchanged views on bilateral relations.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-11")]
+
+
+def test_a_weekday_of_another_encounter_leaves_the_dateline_the_day(registry):
+    """A weekday in a later sentence that does not name this encounter dates nothing of it."""
+    text = """\
+        Wang Yi holds phone call with Blinken
+
+        BEIJING, March 12, 2024 (Xinhua) -- Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        The two sides exchanged views on the situation, which worsened on Monday.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-12")]

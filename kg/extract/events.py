@@ -296,6 +296,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if published is not None and dateline.year is None:
                 published = max(published, resolve(dateline, published) or published)
             found = [m for m in found if m is not dateline] or [dateline]
+        elif i == lead and _dateline_head(text, sentences[i], found):
+            # "TEHRAN, Dec. 14 (MNA) – X held a phone call with Y. In the phone call, which took
+            # place on Monday afternoon, ...": a lead dated by its dateline alone, the day a
+            # later sentence naming this encounter gives is read against the copy's day
+            filed = resolve(found[0], published) or (resolve(found[0], year_anchor) if year_anchor else None)
+            own = _own_relative_day(text, sentences, following, matches, mentions, words, event_type)
+            day = resolve(own, filed) if own is not None and filed is not None else None
+            if day is not None and _plausible(day, filed):
+                break
+            day = None
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
         # relative one ("Today, 5 May 2024, ...")
         # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
@@ -481,6 +491,29 @@ def _plausible(day: dt.date, published: dt.date | None) -> bool:
     return published is None or published - dt.timedelta(days=400) <= day <= published + dt.timedelta(days=3)
 
 
+
+
+def _dateline_head(text: str, sentence: Sentence, found: list) -> bool:
+    """Whether the one date of a sentence is a news dateline opening it ("TEHRAN, Dec. 14 (MNA) –")."""
+    return len(found) == 1 and found[0].absolute and found[0].start - sentence.start <= 45 and \
+        bool(DATELINE_HEAD.match(text[sentence.start:found[0].start]))
+
+
+def _own_relative_day(text: str, sentences: list[Sentence], following: list[int], matches: list[Match],
+                      mentions: dict[int, list[Mention]], words: dict, event_type: str) -> object | None:
+    """The first weekday or relative day ("on Monday afternoon") of a sentence after the lead
+    that names the encounter by its own cue ("In the phone call, which took place ...")."""
+    for i in following:
+        if _previous_contact(matches, sentences[i]) or \
+                event_type not in _cues(matches, sentences[i], text, words, mentions[i]):
+            continue
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        if any(m.absolute for m in found):
+            return None  # a day of its own: the usual reading takes it
+        relative = [m for m in found if m.weekday is not None or m.offset_days is not None]
+        if relative:
+            return relative[0]
+    return None
 
 
 def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
