@@ -101,6 +101,9 @@ _LEADING_DAY_FIRST = re.compile(r"^(?:0?[1-9]|[12]\d|3[01])(?P<sep>[-/.])(?:0?[1
 _STAMP_LINE = re.compile(r"(?:date\s*:?\s*)?" + STAMP.pattern)
 
 
+_TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3]):[0-5]\d(?!\d)")
+
+
 def _split_leading_stamps(lines: list[Line]) -> list[Line]:
     """Lines with a stamp glued to their start cut in two: the stamp, then the text."""
     out = []
@@ -351,7 +354,10 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         # "November 19, 2021 – Ottawa, Ontario – Global Affairs Canada": a release's own dateline
         # over any stamp the page was saved with
         released = [(line, header) for line, header in top if _release_dateline(line, words)]
-        pub_line, header = (released or labelled or stamped or headers)[0]
+        # "الخميس 28 نوفمبر 2024" atop a news site (the day's date in its bar) over the article's
+        # "22-6-2020 | 16:21": a date written with its time of day is the article's own stamp
+        timed = [(line, header) for line, header in top if _TIME_OF_DAY.search(line.text)]
+        pub_line, header = (released or labelled or stamped or timed or headers)[0]
         pub_date = pub_date or header
     # the headline: among the short lines before the body, the one that reads most like one
     candidates = [line for line in kept[:first_paragraph] if line is not pub_line and line is not copy_line
