@@ -568,3 +568,17 @@ def test_a_weekday_of_another_encounter_leaves_the_dateline_the_day(registry):
         The two sides exchanged views on the situation, which worsened on Monday.
         """
     assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-12")]
+
+
+# ---- a post just taken up: the first year of the term (held-out round 2) ------------------------
+def test_a_post_just_taken_up_puts_a_year_less_day_in_the_first_year_of_the_term(registry):
+    """Liu Xiaoming was ambassador in London from February 2010: "On April 8" fits every year
+    of his term, but one "welcomed to assume his office" is in its first year."""
+    text = """\
+        Ambassador Liu Xiaoming calls on the Mayor of London
+
+        On April 8, Ambassador Liu Xiaoming called on the Mayor of London.
+
+        The Mayor welcomed Ambassador Liu to London to assume his office and wished him success.
+        """
+    assert [d for _, d, _ in _events(registry, text, "en")] == ["2010-04-08"]

@@ -95,6 +95,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                 all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
                     for entry, roles in officials):
             fits.append(day)
+    if len(fits) > 1 and _took_office(text, words):
+        # "welcomed Ambassador Liu to Britain to assume his office": a post just taken up puts
+        # the day in the first year of a term of someone named in the post the readout gives
+        fresh = [day for day in fits if any(start <= day < start + dt.timedelta(days=366)
+                                            for entry, roles in officials for held, start, _ in entry.offices
+                                            if not roles or held in roles)]
+        fits = fresh or fits
     if len(fits) > 1 and weekday is None:
         # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
         # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
@@ -133,6 +140,12 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
     fits = edition_days(editions, meeting_windows(registry), day=mention.day, weekday=mention.weekday,
                         keep=lambda day: _held(officials, day))
     return fits[0] if len(fits) == 1 else None
+
+
+def _took_office(text: str, words: dict) -> bool:
+    """Whether the page says someone just took up their post (``[dates] took_office``)."""
+    folded = text.casefold()
+    return any(cue.casefold() in folded for cue in words.get("dates", {}).get("took_office", []))
 
 
 def _held(officials: list, day: dt.date) -> bool:
