@@ -35,6 +35,7 @@ def _dates(registry, lang: str, text: str, published: dt.date | None = FRIDAY):
     ("es", "Fecha: 22/01/2021", "22/01/2021", dt.date(2021, 1, 22)),
     ("es", "Madrid, 3 de juliol de 2015", "3 de juliol de 2015", dt.date(2015, 7, 3)),
     ("es", "Quito (Ecuador), (oct. 9/13). La Canciller", "oct. 9/13", dt.date(2013, 10, 9)),
+    ("en", "called on the Speaker of Parliament, January (19).", "January (19)", dt.date(2021, 1, 19)),
 ])
 def test_absolute_dates(registry, lang, text, written, day):
     assert _dates(registry, lang, text) == [(written, day)]

@@ -561,3 +561,85 @@ def test_a_meeting_on_the_last_day_of_a_span_keeps_its_day(registry):
         Le ministre chinois des Affaires étrangères Wang Yi a rencontré le 5 septembre 2024 à Pékin le président sénégalais Bassirou Diomaye Faye, en visite d'État du 2 au 5 septembre.
         """
     assert _events(registry, text) == [("meeting", "2024-09-05", ["CHN", "SEN"])]
+
+
+# ---- a year-less day in the lead on an undated page (held-out round 2) -------------------------
+def test_a_year_less_day_in_the_lead_takes_the_year_of_the_full_dates_written(registry):
+    """"On November 18, ... consultations held on November 2, 2023": the page has no date; the
+    lead's day lies in the year the text writes, after the consultations it looks back on — the
+    full date is another encounter's, not this one's."""
+    text = """\
+        Foreign Minister receives Ambassador of Cuba
+
+        On November 18, Foreign Minister Wang Yi received Ambassador of the Republic of Cuba Carlos Miguel Pereira.
+
+        The two sides stressed the importance of implementing the issues agreed during the political consultations held on November 2, 2023.
+        """
+    events = _events(registry, text, "en")
+    assert [(t, d) for t, d, _ in events] == [("meeting", "2023-11-18")]
+
+
+def test_a_year_less_day_before_the_full_date_written_takes_no_year_from_it(registry):
+    """A day that would fall before the full date the text writes in that year is not read into it."""
+    text = """\
+        Foreign Minister receives Ambassador of Cuba
+
+        On October 18, Foreign Minister Wang Yi received Ambassador of the Republic of Cuba Carlos Miguel Pereira.
+
+        The two sides stressed the importance of implementing the issues agreed during the political consultations held on November 2, 2023.
+        """
+    events = _events(registry, text, "en")
+    assert [d for _, d, _ in events] != ["2023-10-18"]
+
+
+def test_the_day_they_last_spoke_is_not_the_calls(registry):
+    """"The last time the two ministers spoke was on March 5": an earlier contact's day."""
+    text = """\
+        Wang Yi Holds Phone Call with Antony Blinken
+
+        2024-03-14
+
+        Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+        The two sides exchanged views on bilateral relations.
+        The last time the two ministers spoke was on March 5.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-14")]
+
+
+def test_a_weekday_said_of_the_encounter_itself_reads_against_a_lone_dateline(registry):
+    """"BEIJING, March 12 (Xinhua) -- ... held a phone call ... In the phone call, which took place
+    on Monday, ...": the dateline is the copy's day (a Tuesday); the call was the Monday before."""
+    text = """\
+        Wang Yi holds phone call with Blinken
+
+        BEIJING, March 12, 2024 (Xinhua) -- Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        In the phone call, which took place on Monday evening, the two sides exchanged views on bilateral relations.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-11")]
+
+
+def test_a_weekday_of_another_encounter_leaves_the_dateline_the_day(registry):
+    """A weekday in a later sentence that does not name this encounter dates nothing of it."""
+    text = """\
+        Wang Yi holds phone call with Blinken
+
+        BEIJING, March 12, 2024 (Xinhua) -- Chinese Foreign Minister Wang Yi held a phone call with U.S. Secretary of State Antony Blinken.
+
+        The two sides exchanged views on the situation, which worsened on Monday.
+        """
+    assert [(t, d) for t, d, _ in _events(registry, text, "en")] == [("phone_call", "2024-03-12")]
+
+
+# ---- a post just taken up: the first year of the term (held-out round 2) ------------------------
+def test_a_post_just_taken_up_puts_a_year_less_day_in_the_first_year_of_the_term(registry):
+    """Liu Xiaoming was ambassador in London from February 2010: "On April 8" fits every year
+    of his term, but one "welcomed to assume his office" is in its first year."""
+    text = """\
+        Ambassador Liu Xiaoming calls on the Mayor of London
+
+        On April 8, Ambassador Liu Xiaoming called on the Mayor of London.
+
+        The Mayor welcomed Ambassador Liu to London to assume his office and wished him success.
+        """
+    assert [d for _, d, _ in _events(registry, text, "en")] == ["2010-04-08"]

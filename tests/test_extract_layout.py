@@ -89,3 +89,25 @@ def test_abbreviated_month_dateline_before_the_lead_dates_the_encounter(registry
         """)
     document = Document(source="t.txt", text=text, sha256="0" * 64, lang="es")
     assert [e.date for e in extract(document, registry).events] == ["2013-07-09"]
+
+
+def test_a_stamp_with_its_time_of_day_is_the_articles_over_the_sites_date_of_the_day(registry):
+    """A news site's bar writes today's date ("Thursday 28 November 2024") above the article's own
+    stamp with its time ("22-6-2020 | 16:21"): the stamp with the time dates the page."""
+    text = textwrap.dedent("""\
+        Thursday 28 November 2024
+
+        News
+
+        Foreign Minister Wang Yi holds phone call with Antony Blinken
+
+          • 22-6-2020 | 16:21
+
+        Foreign Minister Wang Yi held a phone call today with U.S. Secretary of State Antony Blinken.
+
+        The two sides exchanged views on bilateral relations and the situation in the region.
+        """)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, lang="en")
+    result = extract(document, registry)
+    assert result.published == "2020-06-22"
+    assert [e.date for e in result.events] == ["2020-06-22"]

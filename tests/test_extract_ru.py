@@ -141,3 +141,18 @@ def test_palladius_syllables_read_back_into_pinyin(registry):
     assert _syllables("Ху Цзиньтао", table) == "Hu Jintao"
     assert _syllables("Чжао Лэцзи", table) == "Zhao Leji"
     assert _syllables("Джон Теффт", table) is None
+
+
+def test_the_day_of_the_last_contact_is_not_the_calls(registry):
+    """"В последний раз стороны общались 5 марта": the day of an earlier contact ([events]
+    previous); the call, undated in the lead, takes the page's day."""
+    text = """\
+        Лавров и Нуртлеу провели телефонный разговор
+
+        14.03.2024 18:40
+
+        Министр иностранных дел России Сергей Лавров провел телефонный разговор с министром иностранных дел Казахстана Муратом Нуртлеу.
+        Стороны обсудили подготовку к заседанию Совета министров иностранных дел ШОС.
+        В последний раз стороны общались 5 марта.
+        """
+    assert [(e.type, e.date) for e in _extract(registry, text).events] == [("phone_call", "2024-03-14")]

@@ -103,7 +103,7 @@ def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple
         regex = ""
         order = []
         previous = ""
-        for token in re.split(r"(\s+|,|-|/)", pattern):
+        for token in re.split(r"(\s+|,|-|/|\(|\))", pattern):  # "August (26)": brackets are literal
             if token in pieces:
                 regex += pieces[token]
                 order.append(token)

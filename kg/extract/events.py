@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from kg.extract.dates import find_dates, resolve
 from kg.extract.layout import STAMP
-from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices
+from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
@@ -277,12 +277,15 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # Xi Jinping s'entretient ... »"), when they name no one but the participants
         by_offices = day_by_offices(text, sentences, opening + [
             i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i]))
+            and not _previous_contact(matches, sentences[i])
             and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
             copy_day)
         published = by_offices
     for i in search:
         if i in following and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])):
             continue  # "7 августа Лавров провел телефонный разговор с Ван И": an earlier call's day
+        if i in following and _previous_contact(matches, sentences[i]):
+            continue  # "В последний раз стороны общались 12 февраля": the earlier contact's day
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
         dateline = _dateline(text, sentences[i], found)
         if dateline is not None:
@@ -296,6 +299,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 filed = resolve(dateline, published) or published
                 published = filed if 0 <= (published - filed).days <= _FILED_BEFORE else max(published, filed)
             found = [m for m in found if m is not dateline] or [dateline]
+        elif i == lead and _dateline_head(text, sentences[i], found):
+            # "TEHRAN, Dec. 14 (MNA) – X held a phone call with Y. In the phone call, which took
+            # place on Monday afternoon, ...": a lead dated by its dateline alone, the day a
+            # later sentence naming this encounter gives is read against the copy's day
+            filed = resolve(found[0], published) or (resolve(found[0], year_anchor) if year_anchor else None)
+            own = _own_relative_day(text, sentences, following, matches, mentions, words, event_type)
+            day = resolve(own, filed) if own is not None and filed is not None else None
+            if day is not None and _plausible(day, filed):
+                break
+            day = None
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
         # relative one ("Today, 5 May 2024, ...")
         # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
@@ -307,6 +320,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             day = resolve(mention, published)
             if day is None and year_anchor is not None and mention.absolute:
                 day = resolve(mention, year_anchor)  # the year of a month-only stamp
+            if day is None and published is None and year_anchor is None and i in opening and \
+                    mention.absolute and mention.month and mention.day:
+                day = day_by_written_years(text, words, mention.month, mention.day)
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
             if day is not None and event_type == "visit":
@@ -407,6 +423,12 @@ def _names_counterpart(sentence: str, words: dict) -> bool:
     return False
 
 
+def _previous_contact(matches: list[Match], sentence: Sentence) -> bool:
+    """Whether a sentence speaks of an earlier contact ("В последний раз стороны общались 12
+    февраля", "They last spoke on ..."): its date is that contact's (``[events] previous``)."""
+    return any(m.kind == "event.previous" for m in within(matches, sentence.start, sentence.end))
+
+
 def _other_encounter(event_type: str, cues: list[str]) -> bool:
     """Whether a sentence after the lead reports an encounter of another medium (a call beside
     a meeting, a visit beside a call): its date is that encounter's."""
@@ -472,6 +494,29 @@ def _plausible(day: dt.date, published: dt.date | None) -> bool:
     return published is None or published - dt.timedelta(days=400) <= day <= published + dt.timedelta(days=3)
 
 
+
+
+def _dateline_head(text: str, sentence: Sentence, found: list) -> bool:
+    """Whether the one date of a sentence is a news dateline opening it ("TEHRAN, Dec. 14 (MNA) –")."""
+    return len(found) == 1 and found[0].absolute and found[0].start - sentence.start <= 45 and \
+        bool(DATELINE_HEAD.match(text[sentence.start:found[0].start]))
+
+
+def _own_relative_day(text: str, sentences: list[Sentence], following: list[int], matches: list[Match],
+                      mentions: dict[int, list[Mention]], words: dict, event_type: str) -> object | None:
+    """The first weekday or relative day ("on Monday afternoon") of a sentence after the lead
+    that names the encounter by its own cue ("In the phone call, which took place ...")."""
+    for i in following:
+        if _previous_contact(matches, sentences[i]) or \
+                event_type not in _cues(matches, sentences[i], text, words, mentions[i]):
+            continue
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        if any(m.absolute for m in found):
+            return None  # a day of its own: the usual reading takes it
+        relative = [m for m in found if m.weekday is not None or m.offset_days is not None]
+        if relative:
+            return relative[0]
+    return None
 
 
 def _dateline(text: str, sentence: Sentence, found: list) -> object | None:

@@ -102,6 +102,7 @@ _TIME_OF_DAY = re.compile(r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:]\d)")
 _STAMP_LINE = re.compile(r"(?:date\s*:?\s*)?" + STAMP.pattern)
 
 
+
 def _split_leading_stamps(lines: list[Line]) -> list[Line]:
     """Lines with a stamp glued to their start cut in two: the stamp, then the text."""
     out = []

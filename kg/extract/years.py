@@ -13,7 +13,7 @@ from kg.extract.persons import PersonRecord
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
 
-__all__ = ["day_by_offices", "DATELINE_PIECE", "DATELINE_HEAD"]
+__all__ = ["day_by_offices", "day_by_written_years", "DATELINE_PIECE", "DATELINE_HEAD"]
 
 DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -95,6 +95,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                 all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
                     for entry, roles in officials):
             fits.append(day)
+    if len(fits) > 1 and _took_office(text, words):
+        # "welcomed Ambassador Liu to Britain to assume his office": a post just taken up puts
+        # the day in the first year of a term of someone named in the post the readout gives
+        fresh = [day for day in fits if any(start <= day < start + dt.timedelta(days=366)
+                                            for entry, roles in officials for held, start, _ in entry.offices
+                                            if not roles or held in roles)]
+        fits = fresh or fits
     if len(fits) > 1 and weekday is None:
         # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
         # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
@@ -135,6 +142,12 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
     return fits[0] if len(fits) == 1 else None
 
 
+def _took_office(text: str, words: dict) -> bool:
+    """Whether the page says someone just took up their post (``[dates] took_office``)."""
+    folded = text.casefold()
+    return any(cue.casefold() in folded for cue in words.get("dates", {}).get("took_office", []))
+
+
 def _held(officials: list, day: dt.date) -> bool:
     """Whether every official whose terms the registry knows held the posts the readout gives
     them (any post when it gives none) on ``day``."""
@@ -149,3 +162,19 @@ def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date
         return []
     return [int(y) for s in sentences if s.paragraph == paragraph
             for y in _FULL_YEAR.findall(text, s.start, s.end) if 1950 <= int(y) <= until.year]
+
+
+def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.date | None:
+    """"On December 24, ... the meeting held on December 15, 2021": a year-less day on a page
+    with no date of its own lies in the one year of the full dates the text writes, when it
+    falls on or after all of them (a report looks back on those); else nothing is inferred."""
+    full = [m for m in find_dates(text, words) if m.absolute and m.year and m.month and m.day]
+    years = {m.year for m in full}
+    if len(years) != 1:
+        return None
+    try:
+        found = dt.date(years.pop(), month, day)  # type: ignore[arg-type]
+        written = [dt.date(m.year, m.month, m.day) for m in full]  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return found if all(found >= w for w in written) else None
