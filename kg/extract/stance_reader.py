@@ -61,6 +61,9 @@ class StanceReader:
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        # "X and Y, Lavrov and Wang, respectively, opposed ...": a word that only pairs names
+        # with names, set off by commas, leaves the joint subject in the verb's clause
+        self.respectively = {fold(w) for w in actors.get("respectively", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
         self.capacity = phrases(actors.get("capacity", []))

@@ -88,7 +88,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 frame_end = closing
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
-        for m in CLAUSE_BREAK.finditer(text, previous_end, cue.start):
+        breaks = [m for m in CLAUSE_BREAK.finditer(text, previous_end, cue.start)]
+        for k, m in enumerate(breaks):
+            if k and fold(text[breaks[k - 1].end():m.start()]).strip() in reader.respectively \
+                    and not text[m.end():cue.start].strip():
+                # ", respectively, opposed": the break before "respectively" is not a clause's
+                # either, so the clause opens at the break before the names it pairs
+                clause_start = breaks[k - 2].end() if k >= 2 else previous_end
+                continue
             clause_start = m.end()
         # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
         # speech verb ("..., and said that") opens a new clause

@@ -1,0 +1,50 @@
+"""Stance forms of real readouts (issue 11, round 5), on short readouts the team wrote:
+"spoke out against", a joint subject paired by "respectively", each test naming its rule."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _stances(registry, text: str, lang: str | None = None) -> set[tuple]:
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
+    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+
+
+_ES_MEETING = """\
+    Wang Yi se reúne con Lavrov
+
+    Nueva York, 22 sep 2022
+
+    El ministro de Asuntos Exteriores de China, Wang Yi, se reunió el jueves en Nueva York con el canciller ruso, Serguéi Lavrov.
+
+    """
+
+
+def test_pronouncing_oneself_against_a_partys_course_opposes_it(registry):
+    stances = _stances(registry, _ES_MEETING + "Wang Yi se pronunció contra la política de Estados Unidos hacia Taiwán.\n", "es")
+    assert ("CHN", "oppose", "USA", "Taiwan") in stances
+
+
+def test_speaking_out_against_a_partys_course_opposes_it(registry):
+    stances = _stances(registry, """\
+        Wang Yi meets Lavrov
+
+        New York, September 22, 2022
+
+        Chinese Foreign Minister Wang Yi met with Russian Foreign Minister Sergey Lavrov in New York on Thursday.
+
+        Wang Yi spoke out against the policy of the United States toward Taiwan.
+        """, "en")
+    assert ("CHN", "oppose", "USA", "Taiwan") in stances
+
+
+def test_a_joint_subject_paired_by_respectively_holds_the_stance_together(registry):
+    # "los cancilleres de Rusia y China, Lavrov y Wang Yi, respectivamente, ...": the commas
+    # round "respectivamente" do not cut the subject off its verb
+    stances = _stances(registry, _ES_MEETING + "Los cancilleres de Rusia y China, Serguéi Lavrov y Wang Yi, "
+                       "respectivamente, se pronunciaron contra la política de Estados Unidos hacia Taiwán.\n", "es")
+    assert {s for s in stances if s[2] == "USA"} == {("CHN", "oppose", "USA", "Taiwan"), ("RUS", "oppose", "USA", "Taiwan")}
