@@ -48,3 +48,19 @@ def test_a_joint_subject_paired_by_respectively_holds_the_stance_together(regist
     stances = _stances(registry, _ES_MEETING + "Los cancilleres de Rusia y China, Serguéi Lavrov y Wang Yi, "
                        "respectivamente, se pronunciaron contra la política de Estados Unidos hacia Taiwán.\n", "es")
     assert {s for s in stances if s[2] == "USA"} == {("CHN", "oppose", "USA", "Taiwan"), ("RUS", "oppose", "USA", "Taiwan")}
+
+
+def test_an_ing_speech_verb_after_the_cue_opens_a_new_clause(registry):
+    # "..., stressing that the United States ...": the party named after "stressing" stands in
+    # another clause and is not the target of the support before it
+    stances = _stances(registry, """\
+        Wang Yi holds phone talks with Egyptian Foreign Minister
+
+        2023-10-12
+
+        Chinese Foreign Minister Wang Yi held a phone call with Egyptian Foreign Minister Sameh Shoukry on Thursday.
+
+        Wang Yi said China supports the two-state solution, stressing that the United States should play a constructive role.
+        """, "en")
+    assert ("CHN", "support", None, "Palestine") in stances or ("CHN", "support", "PSE", "Palestine") in stances
+    assert not {s for s in stances if s[2] == "USA"}
