@@ -64,3 +64,36 @@ def test_an_ing_speech_verb_after_the_cue_opens_a_new_clause(registry):
         """, "en")
     assert ("CHN", "support", None, "Palestine") in stances or ("CHN", "support", "PSE", "Palestine") in stances
     assert not {s for s in stances if s[2] == "USA"}
+
+
+_SA_MEETING = """\
+    Wang Yi meets Saudi Foreign Minister
+
+    2023-03-10
+
+    Chinese Foreign Minister Wang Yi met with Saudi Foreign Minister Faisal bin Farhan Al Saud in Beijing on Friday.
+
+    """
+
+
+def test_the_kingdom_refers_back_to_the_one_kingdom_of_the_encounter(registry):
+    stances = _stances(registry, _SA_MEETING + "Wang Yi said that China firmly supports the Kingdom in safeguarding its sovereignty and territorial integrity.\n", "en")
+    assert ("CHN", "support", "SAU", "Sovereignty and territorial integrity") in stances
+
+
+def test_the_kingdom_refers_to_no_one_when_two_kingdoms_are_named(registry):
+    stances = _stances(registry, _SA_MEETING + "Wang Yi said Morocco and Saudi Arabia are friends, and that China firmly supports the Kingdom in safeguarding its sovereignty and territorial integrity.\n", "en")
+    assert not {s for s in stances if s[2] in ("SAU", "MAR")}
+
+
+def test_almamlaka_refers_back_to_the_kingdom_of_the_encounter(registry):
+    stances = _stances(registry, """\
+        وانغ يي يلتقي وزير الخارجية السعودي
+
+        2023-03-10
+
+        التقى وزير الخارجية الصيني وانغ يي في بكين يوم الجمعة وزير الخارجية السعودي فيصل بن فرحان.
+
+        وأكد وانغ يي أن الصين تدعم المملكة في الحفاظ على سيادتها وسلامة أراضيها.
+        """, "ar")
+    assert ("CHN", "support", "SAU", "Sovereignty and territorial integrity") in stances
