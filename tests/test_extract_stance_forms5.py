@@ -97,3 +97,41 @@ def test_almamlaka_refers_back_to_the_kingdom_of_the_encounter(registry):
         وأكد وانغ يي أن الصين تدعم المملكة في الحفاظ على سيادتها وسلامة أراضيها.
         """, "ar")
     assert ("CHN", "support", "SAU", "Sovereignty and territorial integrity") in stances
+
+
+_DE_CALL = """\
+    Wang Yi telefoniert mit Kerry
+
+    Peking, 12. Februar 2016
+
+    Der chinesische Außenminister Wang Yi hat am Donnerstagabend mit seinem amerikanischen Amtskollegen John Kerry telefoniert.
+
+    """
+
+
+def test_verb_second_puts_the_subject_after_the_verb_when_an_adverb_opens_the_clause(registry):
+    stances = _stances(registry, _DE_CALL + "Dabei unterstütze China die Denuklearisierung der koreanischen Halbinsel.\n", "de")
+    assert ("CHN", "support", None, "Korean Peninsula") in stances
+
+
+def test_a_source_phrase_opens_the_clause_before_a_verb_second_subject(registry):
+    # "Laut ihm unterstütze China ...": the source phrase stands first; China, after the verb, backs it
+    stances = _stances(registry, _DE_CALL + "Laut ihm unterstütze China die Denuklearisierung der koreanischen Halbinsel.\n", "de")
+    assert ("CHN", "support", None, "Korean Peninsula") in stances
+
+
+def test_a_coordinated_verb_keeps_the_earlier_subject_in_verb_second(registry):
+    # "..., und unterstützt dessen Politik": the subject is Germany, not the state after the verb
+    stances = _stances(registry, _DE_CALL.replace("amerikanischen Amtskollegen John Kerry", "deutschen Amtskollegen Frank-Walter Steinmeier")
+                       + "Deutschland respektiert die Souveränität Chinas und unterstützt Chinas Ein-China-Politik.\n", "de")
+    assert not {s for s in stances if s[0] == "CHN"}
+    assert ("DEU", "support", "CHN", "One-China principle") in stances
+
+
+def test_a_noun_phrase_cue_has_no_verb_second_subject(registry):
+    # ", betrachtet Hongkong als Teil Chinas": "als Teil" is no verb; China after it is no subject
+    stances = _stances(registry, _DE_CALL.replace("amerikanischen Amtskollegen John Kerry", "deutschen Amtskollegen Frank-Walter Steinmeier")
+                       + "Deutschland respektiert die Souveränität Chinas, setzt sich für die Ein-China-Politik ein, "
+                       "betrachtet Hongkong als Teil Chinas und unterstützt dessen Praxis.\n", "de")
+    assert ("DEU", "support", "CHN", "Hong Kong") in stances
+    assert not {s for s in stances if s[0] == "CHN"}

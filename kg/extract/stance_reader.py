@@ -54,7 +54,11 @@ class StanceReader:
         # verb-first languages (Arabic "تدعم مصر ...", "دعم الصين لـ..."): with no actor before the
         # cue in its clause, the actor right after it is its subject, unless a joined preposition
         # makes it an object ("للصين", "بالرئيس")
-        self.subject_after = bool(actors.get("subject_after_verb"))
+        self.subject_after = bool(actors.get("subject_after_verb")) or bool(actors.get("verb_second"))
+        # verb second (German): the subject stands after the verb when another phrase opens the
+        # clause, but not when a coordinator does
+        self.verb_second = bool(actors.get("verb_second"))
+        self.coordinators = {fold(w) for w in actors.get("coordinators", [])}
         # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
