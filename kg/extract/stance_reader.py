@@ -54,13 +54,20 @@ class StanceReader:
         # verb-first languages (Arabic "تدعم مصر ...", "دعم الصين لـ..."): with no actor before the
         # cue in its clause, the actor right after it is its subject, unless a joined preposition
         # makes it an object ("للصين", "بالرئيس")
-        self.subject_after = bool(actors.get("subject_after_verb"))
+        self.subject_after = bool(actors.get("subject_after_verb")) or bool(actors.get("verb_second"))
+        # verb second (German): the subject stands after the verb when another phrase opens the
+        # clause, but not when a coordinator does
+        self.verb_second = bool(actors.get("verb_second"))
+        self.coordinators = {fold(w) for w in actors.get("coordinators", [])}
         # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        # "X and Y, Lavrov and Wang, respectively, opposed ...": a word that only pairs names
+        # with names, set off by commas, leaves the joint subject in the verb's clause
+        self.respectively = {fold(w) for w in actors.get("respectively", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
         self.capacity = phrases(actors.get("capacity", []))
@@ -103,6 +110,9 @@ class StanceReader:
         self.people_words = {fold(w) for w in actors.get("people_words", [])}
         # "中法都坚定支持多边主义": states fused into one word before a joint adverb are a joint subject
         self.mentions = _with_joint_subjects(text, sentences, mentions, actors)
+        # "the Kingdom", "المملكة": the one kingdom the readout already named
+        self.mentions = _with_referring_back(text, sentences, self.mentions, actors.get("refer_back", {}), registry, lang,
+                                             participants)
 
     def is_side(self, mention: Mention) -> bool:
         """Whether the actor is written as a people or side ("the Palestinian side", "巴勒斯坦人民"),
@@ -204,6 +214,47 @@ def _with_joint_subjects(text: str, sentences: list[Sentence], mentions: dict[in
             codes = tuple(dict.fromkeys(abbreviations[c] for c in m.group(1)))
             if len(codes) == len(m.group(1)) and not any(a.start < m.end() and m.start() < a.end for a in found):
                 found.append(Mention(m.start(), m.end(), "state", codes))
+        result[i] = sorted(found, key=lambda a: a.start) if len(found) != len(mentions.get(i, [])) else found
+    return result
+
+
+def _with_referring_back(text: str, sentences: list[Sentence], mentions: dict[int, list[Mention]],
+                         words: dict[str, list[str]], registry: Registry, lang: str,
+                         participants: list[str]) -> dict[int, list[Mention]]:
+    """Each sentence's actors, plus a state for each word of the language data that refers
+    back to a kind of state ("the Kingdom", "the Republic", "المملكة"): the one state, of the
+    encounter's parties and those named earlier in the readout, that has a name in this language holding that word. Two such states
+    named, or none, leave the word alone; so does a word that is part of a name ("the Kingdom
+    of Saudi Arabia", "المملكة المتحدة"). ``words`` maps the word of the names to its forms
+    in running text ("Kingdom": "the Kingdom"; "المملكة": "المملكة", "والمملكة")."""
+    if not words:
+        return mentions
+    base = {fold(form): fold(word) for word, forms in words.items() for form in forms}
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, sorted((f for fs in words.values() for f in fs), key=len, reverse=True)))
+                         + r")(?![\w])", re.IGNORECASE)
+    result: dict[int, list[Mention]] = {}
+    named: list[str] = [c for c in participants if c in registry.states]
+    for i, s in enumerate(sentences):
+        found = list(mentions.get(i, []))
+        for m in pattern.finditer(text, s.start, s.end):
+            # a name the word begins: a state named within the next two words, or a capitalised word after it
+            nxt = next((a for a in found if a.start >= m.end()), None)
+            between = text[m.end():nxt.start] if nxt is not None else ""
+            if nxt is not None and nxt.kind == "state" and len(between.split()) <= 2 and not re.search(r"[^\w\s]", between):
+                continue
+            if any(a.start < m.end() and m.start() < a.end for a in found):
+                continue
+            word = base.get(fold(m.group(0)))
+            if word is None:
+                continue
+            earlier = named + [a.codes[0] for a in found if a.kind == "state" and len(a.codes) == 1 and a.end <= m.start()
+                               and a.codes[0] in registry.states and a.codes[0] not in named]
+            kin = [c for c in dict.fromkeys(earlier) if any(word in fold(n).split() for n in registry.states[c].names.get(lang, []))]
+            if len(kin) == 1:
+                found.append(Mention(m.start(), m.end(), "state", (kin[0],)))
+        for a in found:
+            if a.kind == "state" and len(a.codes) == 1 and a.codes[0] in registry.states and a.codes[0] not in named:
+                named.append(a.codes[0])
         result[i] = sorted(found, key=lambda a: a.start) if len(found) != len(mentions.get(i, [])) else found
     return result
 

@@ -88,7 +88,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 frame_end = closing
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
-        for m in CLAUSE_BREAK.finditer(text, previous_end, cue.start):
+        breaks = [m for m in CLAUSE_BREAK.finditer(text, previous_end, cue.start)]
+        for k, m in enumerate(breaks):
+            if k and fold(text[breaks[k - 1].end():m.start()]).strip() in reader.respectively \
+                    and not text[m.end():cue.start].strip():
+                # ", respectively, opposed": the break before "respectively" is not a clause's
+                # either, so the clause opens at the break before the names it pairs
+                clause_start = breaks[k - 2].end() if k >= 2 else previous_end
+                continue
             clause_start = m.end()
         # blocked: a wish, plan, thanks or reciprocal formula governing the cue; a new
         # speech verb ("..., and said that") opens a new clause
@@ -209,7 +216,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             frame_end = cue.end
         endorsers: tuple[str, ...] = ()
         subject_after = None
-        if reader.subject_after and not before:
+        # verb second: the subject follows the verb only when something else opens the clause
+        # ("Dabei unterstützt China"), not in a clause a coordinator opens or joins to the verb
+        # ("..., und unterstützt dessen Praxis"), and never after a noun-phrase cue ("als Teil
+        # Chinas": no verb to stand second)
+        opener = fold(text[clause_start:cue.start]).split()
+        inverted = not reader.verb_second or bool(opener) and not {opener[0], opener[-1]} & reader.coordinators \
+            and cue.kind != "inalienable"
+        if reader.subject_after and not before and inverted:
             first = next((a for a in actors if cue.end <= a.start < frame_end and a.kind in
                           ("person", "state", "both", "title_ref", "org", "self")), None)
             courtesy = [m for m in inside if m.kind == "honorific" and cue.end <= m.start and m.end <= (first.start if first else cue.end)]
