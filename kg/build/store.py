@@ -368,7 +368,10 @@ def _graphs_of(block: bytes) -> list[str]:
 
 
 # what one bulk load reads: about 260,000 quads of the dump, or as many triples of the union's
-# Turtle (a quarter of the bytes), each piece taking the loader about 450 MiB
+# Turtle (a quarter of the bytes), each piece taking the loader about 450 MiB; two at once
+# (SIDE_BY_SIDE) about 740 MiB whatever the size of the dump, and a sixth less time than one
+# after the other on 2 cores (bench/store_load.py; 128 MiB pieces took twice the memory and
+# were no faster)
 PIECE_BYTES = 64 << 20
 SIDE_BY_SIDE = True  # the dump's pieces and the union's loaded by two threads at once
 
