@@ -119,3 +119,14 @@ def test_registry_chinese_sides_and_organisations(registry):
     text = "中方支持哈方在上海合作组织中发挥更大作用。"
     found = {(m.kind, m.value) for m in registry.gazetteer("zh").find(text)}
     assert {("side", "CHN"), ("side", "KAZ"), ("org", "SCO")} <= found
+
+
+@pytest.mark.parametrize("order", [("Korea", "Korea Strait", "Kor"), ("Korea Strait", "Kor", "Korea")])
+def test_phrases_that_are_prefixes_of_one_another_match_whatever_the_order_they_came_in(order):
+    # the index keeps every prefix of every phrase; a phrase added after a longer one that
+    # starts with it (or before) must still match on its own, and the longest still win
+    g = Gazetteer()
+    for phrase in order:
+        g.add(phrase, "place", phrase)
+    assert _found(g, "Kor, Korea and the Korea Strait; Kore") == [
+        ("place", "Kor", "Kor"), ("place", "Korea", "Korea"), ("place", "Korea Strait", "Korea Strait")]

@@ -225,3 +225,13 @@ def test_a_side_with_two_participants_names_no_speaker(registry):
             assert statement not in speakers
         else:
             assert statement in speakers
+
+
+def test_an_iris_form_is_the_same_each_time_it_is_written():
+    # forms of IRIs are kept per process: the second time must print as the first, and an
+    # IRI with characters N-Triples refuses is escaped both times
+    for iri in ("http://example.org/a b", "http://example.org/c"):
+        first = ntriples_term(URIRef(iri))
+        assert ntriples_term(URIRef(iri)) == first
+    assert ntriples_term(URIRef("http://example.org/a b")) == "<http://example.org/a%20b>"
+    assert ntriples_term(Literal("http://example.org/c")) == '"http://example.org/c"'  # a literal is not an IRI

@@ -105,7 +105,12 @@ def _version(name: str) -> str:
 
 
 def _meta_hash(meta: dict | None) -> str:
-    return _sha256(json.dumps(meta or {}, sort_keys=True).encode())
+    if not meta:  # most readouts have no manifest row: hashed once, not once per readout
+        return _NO_META
+    return _sha256(json.dumps(meta, sort_keys=True).encode())
+
+
+_NO_META = _sha256(b"{}")
 
 
 def content_key(path: Path, meta: dict | None = None, root: Path | None = None) -> str | None:
@@ -222,10 +227,14 @@ class BuildCache:
                 digest, offset, length = meta["shared"].split(":")
                 self.shared = (digest, (int(offset), int(length)))
             layout = {row[0]: row[1:] for row in db.execute("SELECT * FROM layout")}
-            for source, key, stat, result, quads, shared, entities, nq, ttl in db.execute(
-                    "SELECT source, key, stat, result, quads, shared, entities, nq, ttl FROM entries"):
+            rows = db.execute("SELECT source, key, stat, result, quads, shared, entities, nq, ttl FROM entries").fetchall()
+            # every result in one parse: one call instead of one per readout
+            results = json.loads("[" + ",".join(row[3] for row in rows) + "]") if rows else []
+            if len(results) != len(rows):  # a result that is not one JSON value
+                raise ValueError("the results in the index do not parse one by one")
+            for (source, key, stat, _, quads, shared, entities, nq, ttl), result in zip(rows, results):
                 at = layout.get(source)
-                self._old[source] = _Entry(key, stat, tuple(json.loads(result)), None, quads, shared, entities or b"",
+                self._old[source] = _Entry(key, stat, tuple(result), None, quads, shared, entities or b"",
                                            nq, ttl, (at[0], at[1]) if at else None, (at[2], at[3]) if at else None,
                                            changed=False)
             self._fresh = False

@@ -84,8 +84,9 @@ def make_block(lines: list[str], graph: str, entities: bytes = b"") -> Block:
     """The block of a graph whose triples are ``lines`` (N-Triples without the final " .")
     and that brings ``entities`` to the registry and entities graphs."""
     tail = f" <{graph}> .\n"
-    local = [line for line in lines if _is_local(line, graph)]
-    shared = [line for line in lines if not _is_local(line, graph)]
+    local, shared = [], []
+    for line in lines:  # each line judged once
+        (local if _is_local(line, graph) else shared).append(line)
     return Block(
         quads=len(lines),
         shared="".join(line + " .\n" for line in shared).encode("utf-8"),

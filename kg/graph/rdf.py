@@ -465,13 +465,23 @@ def _escape(value: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), value)
 
 
+# the N-Triples form of IRIs already written: a readout's graph names the same classes,
+# properties, states and people over and over (bounded: a worker lives for the whole build)
+_IRI_FORMS: dict[URIRef, str] = {}
+_IRI_FORMS_KEPT = 50_000
+
+
 def ntriples_term(term: Node) -> str:
     """A term in N-Triples syntax (canonical, so sorting lines sorts the dump)."""
+    if type(term) is URIRef:
+        form = _IRI_FORMS.get(term)
+        if form is None:
+            form = _iri_form(term)
+            if len(_IRI_FORMS) < _IRI_FORMS_KEPT:
+                _IRI_FORMS[term] = form
+        return form
     if isinstance(term, URIRef):
-        value = str(term)
-        if _BAD_IRI.search(value):
-            value = _BAD_IRI.sub(lambda m: "%%%02X" % ord(m.group()), value)
-        return f"<{value}>"
+        return _iri_form(term)
     if isinstance(term, Literal):
         body = f'"{_escape(str(term))}"'
         if term.language:
@@ -482,3 +492,10 @@ def ntriples_term(term: Node) -> str:
     if isinstance(term, BNode):
         return f"_:{term}"
     raise TypeError(f"not an RDF term: {term!r}")
+
+
+def _iri_form(term: URIRef) -> str:
+    value = str(term)
+    if _BAD_IRI.search(value):
+        value = _BAD_IRI.sub(lambda m: "%%%02X" % ord(m.group()), value)
+    return f"<{value}>"

@@ -76,7 +76,9 @@ class Gazetteer:
     def __init__(self, inflect: Callable[[str], list[str]] | None = None,
                  inflected_kinds: Iterable[str] = (), normalise: Callable[[str], str] | None = None) -> None:
         self._entries: dict[str, list[tuple[Entry, str | None]]] = {}
-        self._prefixes: set[str] = set()
+        # every prefix of a phrase's folded key -> the entries of the phrase it spells (empty
+        # for a prefix only): one lookup per character tells both whether to read on and what matched
+        self._index: dict[str, list[tuple[Entry, str | None]] | tuple[()]] = {}
         # a language that inflects names and titles: every form of such a phrase is listed
         self._inflect = inflect
         self._inflected_kinds = frozenset(inflected_kinds)
@@ -105,8 +107,13 @@ class Gazetteer:
         entry = (Entry(kind, value), exact)
         if entry not in bucket:
             bucket.append(entry)
-        for i in range(1, len(key) + 1):
-            self._prefixes.add(key[:i])
+        index = self._index
+        index[key] = bucket
+        # every key's prefixes are in the index: stop at the first one already there
+        i = len(key) - 1
+        while i > 0 and key[:i] not in index:
+            index[key[:i]] = ()
+            i -= 1
 
     def add_all(self, phrases: Iterable[str], kind: str, value: str = "") -> None:
         for phrase in phrases:
@@ -120,24 +127,31 @@ class Gazetteer:
 
         Phrases are single-spaced, so they never match across a paragraph break."""
         folded = fold(text) if folded is None else folded
-        prefixes, entries = self._prefixes, self._entries
+        index = self._index
         n = len(folded)
         out: Matches = Matches()
         position = 0
         for start_match in _CANDIDATE_START.finditer(folded):
             i = start_match.start()
-            if i < position or folded[i] not in prefixes:
+            if i < position:
+                continue
+            bucket = index.get(folded[i])
+            if bucket is None:
                 continue
             best: tuple[int, list[tuple[Entry, str | None]]] | None = None
             j = i + 1
-            while j <= n and folded[i:j] in prefixes:
-                bucket = entries.get(folded[i:j])
+            while True:
                 if bucket and (j == n or not (_needs_boundary(folded[j - 1]) and _needs_boundary(folded[j]))):
                     original = text[i:j]
                     kept = [(e, x) for e, x in bucket if x is None or x == original]
                     if kept:
                         best = (j, kept)
                 j += 1
+                if j > n:
+                    break
+                bucket = index.get(folded[i:j])
+                if bucket is None:
+                    break
             if best is None:
                 continue
             j, kept = best
