@@ -56,3 +56,12 @@ def test_a_headline_naming_an_envoy_by_title_does_not_hide_their_state(registry)
         """
     found = _people(registry, text)
     assert ("LKA", "Anura Wickramasinghe", ("legislature_leader",)) in found
+
+
+def test_a_registry_official_written_in_chinese_gets_the_registry_name(registry):
+    """"多尼隆" is Thomas Donilon, US national security adviser (2010-2013), in the registry."""
+    text = """\
+        2011年5月4日，国务委员戴秉国同美国总统国家安全事务助理多尼隆通电话。
+        """
+    found = _people(registry, text, "zh")
+    assert ("USA", "Thomas Donilon", ("security_adviser",)) in found
