@@ -65,3 +65,13 @@ def test_a_registry_official_written_in_chinese_gets_the_registry_name(registry)
         """
     found = _people(registry, text, "zh")
     assert ("USA", "Thomas Donilon", ("security_adviser",)) in found
+
+
+def test_a_ministerial_meeting_is_no_counterpart_s_name(registry):
+    """"his Nepali and Bhutanese counterparts on the sidelines of the SAARC Ministerial":
+    "Ministerial" names a meeting, so "SAARC Ministerial" is nobody."""
+    text = """\
+        External Affairs Minister S Jaishankar on March 29, 2022 met his Nepali and Bhutanese counterparts on the sidelines of the SAARC Ministerial meeting in Colombo.
+        """
+    names = {name for _, name, _ in _people(registry, text)}
+    assert not any("Ministerial" in name for name in names)
