@@ -459,15 +459,20 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
             continue
         beside: set[str] = set()
         side = None
+        first = True
         for index, mentions in by_sentence.items():
             own = next((x for x in mentions if x.person == person.key), None)
-            if own is not None:
-                beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
+            if own is None:
+                continue
+            # "Chinese Ambassador to Sri Lanka H.E Qi Zhenhong called on Hon. Speaker X": the states
+            # of those named beside them in any sentence (a headline may name them only by title)
+            beside |= {f.people[x.person].country for x in mentions if x.person and x.person != person.key} - {None}
+            if first:
                 # "du côté sénégalais, Madame Yassine Fall ... et M. Abdourahmane Sarr": the side
                 # named earlier in the sentence
                 sides = [m for m in within(matches, sentences[index].start, own.start) if m.kind == "side"]
                 side = sides[-1].value if sides else None
-                break
+                first = False
         beside |= person.counterpart_of
         if side and side not in person.posted_in:
             person.country = side

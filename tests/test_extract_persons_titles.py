@@ -1,0 +1,77 @@
+"""kg.extract.persons: full diplomatic ranks, courtesy forms and peerages before a name, and
+the state of an official a headline names beside an ambassador (issue 11)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _people(registry, text: str, lang: str = "en") -> list[tuple[str, str, tuple[str, ...]]]:
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    extraction = extract(document, registry)
+    return [(p.country, p.name, tuple(p.roles)) for e in extraction.events for p in e.participants]
+
+
+def test_ambassador_extraordinary_and_plenipotentiary_is_one_title(registry):
+    """The full rank is a title: "Extraordinary" is no name, and the state after it is the envoy's."""
+    text = """\
+        On March 3, 2022, Minister of Foreign Affairs B. Battsetseg received Ambassador Extraordinary and Plenipotentiary of the Republic of Cuba to Mongolia Pedro Alvarez Mena.
+        """
+    found = _people(registry, text)
+    assert ("CUB", "Pedro Alvarez Mena", ("ambassador",)) in found
+    assert all(name != "Extraordinary" for _, name, _ in found)
+
+
+def test_excellency_abbreviated_without_its_last_stop(registry):
+    """"H.E Zhou Mingde": the courtesy form is dropped even without its final full stop."""
+    text = """\
+        Chinese Ambassador to Nepal H.E Zhou Mingde called on Foreign Minister Narayan Khadka in Kathmandu on May 4, 2022.
+        """
+    names = {name for _, name, _ in _people(registry, text)}
+    assert "Zhou Mingde" in names
+    assert "H" not in names
+
+
+def test_a_peerage_before_a_family_name_is_dropped(registry):
+    """"Lord Speaker Baroness Smithson": the peerage is a courtesy form, the name is "Smithson"."""
+    text = """\
+        On April 2, 2011, Ambassador Liu Xiaoming called on the British Lord Speaker Baroness Smithson in London.
+        """
+    found = _people(registry, text)
+    assert ("GBR", "Smithson", ("legislature_leader",)) in found
+
+
+def test_a_headline_naming_an_envoy_by_title_does_not_hide_their_state(registry):
+    """The Speaker is named beside the ambassador only in the lead, not in the headline: the
+    ambassador's state is still left out when the Speaker's own is guessed."""
+    text = """\
+        Chinese Ambassador to Sri Lanka calls on Hon. Speaker Anura Wickramasinghe
+
+        Chinese Ambassador to Sri Lanka Zhou Mingde called on Hon. Speaker Anura Wickramasinghe on August 26, 2021.
+
+        The Chinese Ambassador said that the Chinese Government would support the Chinese projects and Chinese students. The Speaker thanked the Chinese Government.
+        """
+    found = _people(registry, text)
+    assert ("LKA", "Anura Wickramasinghe", ("legislature_leader",)) in found
+
+
+def test_a_registry_official_written_in_chinese_gets_the_registry_name(registry):
+    """"多尼隆" is Thomas Donilon, US national security adviser (2010-2013), in the registry."""
+    text = """\
+        2011年5月4日，国务委员戴秉国同美国总统国家安全事务助理多尼隆通电话。
+        """
+    found = _people(registry, text, "zh")
+    assert ("USA", "Thomas Donilon", ("security_adviser",)) in found
+
+
+def test_a_ministerial_meeting_is_no_counterpart_s_name(registry):
+    """"his Nepali and Bhutanese counterparts on the sidelines of the SAARC Ministerial":
+    "Ministerial" names a meeting, so "SAARC Ministerial" is nobody."""
+    text = """\
+        External Affairs Minister S Jaishankar on March 29, 2022 met his Nepali and Bhutanese counterparts on the sidelines of the SAARC Ministerial meeting in Colombo.
+        """
+    names = {name for _, name, _ in _people(registry, text)}
+    assert not any("Ministerial" in name for name in names)
