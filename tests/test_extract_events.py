@@ -561,3 +561,15 @@ def test_a_meeting_on_the_last_day_of_a_span_keeps_its_day(registry):
         Le ministre chinois des Affaires étrangères Wang Yi a rencontré le 5 septembre 2024 à Pékin le président sénégalais Bassirou Diomaye Faye, en visite d'État du 2 au 5 septembre.
         """
     assert _events(registry, text) == [("meeting", "2024-09-05", ["CHN", "SEN"])]
+
+
+# ---- a day-only lead under a month-only stamp (round 6) ----------------------------------------
+def test_a_day_without_its_month_takes_the_month_of_a_month_only_stamp(registry):
+    """"2024-10" over "岩屋毅外相は9日": the day is one of the stamp's month, which gives the year."""
+    text = """\
+        2024-10
+
+        岩屋毅外相は9日、中国の王毅外相と電話会談した。
+        両外相は建設的かつ安定的な関係を構築する方針を確認した。
+        """
+    assert _events(registry, text) == [("phone_call", "2024-10-09", ["CHN", "JPN"])]

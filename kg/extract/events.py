@@ -305,8 +305,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
             day = resolve(mention, published)
-            if day is None and year_anchor is not None and mention.absolute:
-                day = resolve(mention, year_anchor)  # the year of a month-only stamp
+            if day is None and year_anchor is not None and (mention.absolute or (
+                    mention.day and mention.month is None and mention.year is None)):
+                # the year of a month-only stamp; "9日" under "2024-10" is a day of that month
+                day = resolve(mention, year_anchor)
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
             if day is not None and event_type == "visit":
