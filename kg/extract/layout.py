@@ -184,6 +184,13 @@ def _header_day_month(line: Line, words: dict) -> tuple[int, int] | None:
 _NUMBERED_DATE = re.compile(r"\d{1,5}-(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d\d)")
 
 
+# a line of prose goes on past its date and ends as a sentence does, with a word then a full stop,
+# before any short bracketed end mark ("谢锋于2023年5月23日抵美履新。(完)"): no date line (a
+# release's "1 March 2024 – Ottawa – Global Affairs Canada." goes on past dashes, a place's
+# abbreviation "10/7/2021 Washington D.C." is no word before its stop)
+_SENTENCE_END = re.compile(r"(?:[^\W\d][。．]|[^\W\d]{2}\.)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
@@ -205,7 +212,10 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     rest = " ".join(_BUTTONS.sub(" ", line.text).split())
     # a news dateline opens with the date: "Le 1er mars 2024 – Ottawa (Ontario) – Affaires mondiales Canada"
     dateline = mentions[0].start <= 4 and len(line.text) <= 100
-    if labelled or dateline or date_chars >= 0.35 * len(rest) or re.search(r"\d{1,2}:\d{2}", line.text):
+    after = line.text[mentions[-1].end:]
+    prose = bool(_SENTENCE_END.search(after)) and not re.search(r"\s[-–—|]\s", after)
+    if labelled or (not prose and (dateline or date_chars >= 0.35 * len(rest))) or \
+            re.search(r"\d{1,2}:\d{2}", line.text):
         m = mentions[0]
         try:
             return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
