@@ -203,6 +203,8 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
         except ValueError:
             return None
     labels = words.get("header", {}).get("labels", []) + _LABELS
+    if any(word in line.text for word in words.get("header", {}).get("as_of", [])):
+        return None  # "2022.08.01 00:00 기준": the stamp of a box on the page ("as of")
     mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
     if not mentions:
         return None
