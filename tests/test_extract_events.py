@@ -573,3 +573,22 @@ def test_a_day_without_its_month_takes_the_month_of_a_month_only_stamp(registry)
         両外相は建設的かつ安定的な関係を構築する方針を確認した。
         """
     assert _events(registry, text) == [("phone_call", "2024-10-09", ["CHN", "JPN"])]
+
+
+def test_a_cue_after_a_future_infinitive_is_planned(registry):
+    """"sera le premier chef d'Etat à être reçu à Pékin": the reception is to come; the talks
+    ("un long entretien") are the encounter reported."""
+    text = """\
+        Le président Emmanuel Macron sera le premier chef d'Etat européen à être reçu à Pékin cette année, a annoncé vendredi Wang Yi.
+        « C'est un signe d'amitié », a dit le ministre chinois des Affaires étrangères Wang Yi à l'issue d'un long entretien avec le ministre français des Affaires étrangères Jean-Yves Le Drian.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+def test_french_talks_stay_talks_when_the_copy_lost_its_apostrophes(registry):
+    """"s est entretenu" (a page that stripped apostrophes to spaces) is "s'est entretenu"."""
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi s est entretenu lundi à Pékin avec le ministre français des Affaires étrangères Jean-Yves Le Drian.
+        Les deux parties ont échangé leurs vues sur les relations bilatérales.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
