@@ -592,3 +592,16 @@ def test_french_talks_stay_talks_when_the_copy_lost_its_apostrophes(registry):
         Les deux parties ont échangé leurs vues sur les relations bilatérales.
         """
     assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+def test_a_series_of_meetings_stays_open_past_each_encounter_it_reports(registry):
+    """"held a series of meetings ... He then met ... also met": each encounter found keeps the
+    series open for the next sentences, so a third one thirteen sentences after the lead counts."""
+    filler = "They discussed trade, health and the climate. " * 5
+    text = ("New York, Sep 22: External Affairs Minister S Jaishankar on Wednesday held a series of meetings "
+            "with his counterparts on the sidelines of the UN General Assembly.\n"
+            f"He first met Foreign Minister of Finland Pekka Haavisto. {filler}\n"
+            f"He then met Sri Lankan Foreign Minister G.L. Peiris. {filler}\n"
+            "Jaishankar also met the new Tanzanian Foreign Minister Liberata Mulamula.\n")
+    found = _events(registry, text, "en")
+    assert sorted(c for _, _, cs in found for c in cs if c != "IND") == ["FIN", "LKA", "TZA"]

@@ -528,7 +528,12 @@ def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: lis
     lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
     if lead is None:
         return []
-    for i in range(lead + 1, min(len(sentences), lead + 12)):
+    # the series stays open for 12 sentences past the last encounter found in it ("He then met
+    # ... After his meeting with Chile's ... Jaishankar also met the new Tanzanian ...")
+    last = lead
+    for i in range(lead + 1, len(sentences)):
+        if i >= last + 12:
+            break
         if sentences[i].paragraph < 0 or not _cues(matches, sentences[i], text, words, mentions[i]):
             continue
         if any(m.kind == "event.same_day" for m in within(matches, sentences[i].start, sentences[i].start + 4)):
@@ -540,6 +545,7 @@ def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: lis
             groups[person.country] = [Participant(
                 name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
                 evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+            last = i
     if len(groups) < 2:
         return []
     return [Event(event.type, event.date, event.date_inferred, hosts + group, event.evidence, event.requested_by)
