@@ -345,7 +345,9 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
     headers = []
-    for index, line in enumerate(kept[:12]):
+    # every line above the body is a header line, however long the site's menu above it; past
+    # the body's start, the first 12 lines
+    for index, line in enumerate(kept[:max(12, first_paragraph)]):
         if headers and index >= first_paragraph:
             break  # the header lines above the body are all that is compared
         header = _header_date(line, words)
