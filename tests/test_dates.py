@@ -123,3 +123,8 @@ def test_relative_weekday_in_chinese_readout(registry, data_dir):
 def test_day_and_month_closed_by_a_stop_and_a_space(registry):
     """"10. 10. 2024": a page stamp written with a space after each stop."""
     assert _dates(registry, "ja", "news.example |10. 10. 2024 | 外相が電話会談") == [("10. 10. 2024", dt.date(2024, 10, 10))]
+
+
+def test_an_arabic_month_named_between_slashes(registry):
+    """"07/أبريل/2021": day, month name and year joined by slashes in a site's stamp."""
+    assert ("07/أبريل/2021", dt.date(2021, 4, 7)) in _dates(registry, "ar", "الأربعاء 07/أبريل/2021 - 08:57 م")

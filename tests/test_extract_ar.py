@@ -146,3 +146,18 @@ def test_transliteration_of_arabic_names_by_table(registry):
     assert transliterate("أيمن الصفدي", table) == "Ayman al-Sfdi"
     assert transliterate("حسين الشيخ", table) == "Hussein al-Sheikh"
     assert transliterate("Wang Yi", table) == "Wang Yi"
+
+
+def test_a_dated_line_under_a_long_site_menu_dates_the_page(registry):
+    """A site's banner date and a menu of more than twelve lines above the headline: the
+    article's own dated line ("الأربعاء 07/أبريل/2021 - 08:57 م", the month named between
+    slashes) still stands above the body and dates the page and the call."""
+    menu = "\n".join(["أخبار", "حوادث", "رياضة", "فن", "سياسة", "اقتصاد", "محافظات", "منوعات",
+                      "ثقافة", "صحة", "تكنولوجيا", "مقالات", "فيديو"])
+    text = (f"الجمعة 22 نوفمبر 2024\n{menu}\n\n"
+            "بايدن يتصل بالعاهل الأردني\n"
+            "الأربعاء 07/أبريل/2021 - 08:57 م\n\n"
+            "أجرى الرئيس الأمريكي جو بايدن اتصالا هاتفيا اليوم مع العاهل الأردني الملك عبد الله الثاني، وأكد له دعم الولايات المتحدة للأردن.\n")
+    extraction = _extract(registry, text)
+    assert extraction.published == "2021-04-07"
+    assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2021-04-07")]

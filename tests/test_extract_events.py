@@ -643,3 +643,47 @@ def test_a_post_just_taken_up_puts_a_year_less_day_in_the_first_year_of_the_term
         The Mayor welcomed Ambassador Liu to London to assume his office and wished him success.
         """
     assert [d for _, d, _ in _events(registry, text, "en")] == ["2010-04-08"]
+
+
+# ---- a day-only lead under a month-only stamp (round 6) ----------------------------------------
+def test_a_day_without_its_month_takes_the_month_of_a_month_only_stamp(registry):
+    """"2024-10" over "岩屋毅外相は9日": the day is one of the stamp's month, which gives the year."""
+    text = """\
+        2024-10
+
+        岩屋毅外相は9日、中国の王毅外相と電話会談した。
+        両外相は建設的かつ安定的な関係を構築する方針を確認した。
+        """
+    assert _events(registry, text) == [("phone_call", "2024-10-09", ["CHN", "JPN"])]
+
+
+def test_a_cue_after_a_future_infinitive_is_planned(registry):
+    """"sera le premier chef d'Etat à être reçu à Pékin": the reception is to come; the talks
+    ("un long entretien") are the encounter reported."""
+    text = """\
+        Le président Emmanuel Macron sera le premier chef d'Etat européen à être reçu à Pékin cette année, a annoncé vendredi Wang Yi.
+        « C'est un signe d'amitié », a dit le ministre chinois des Affaires étrangères Wang Yi à l'issue d'un long entretien avec le ministre français des Affaires étrangères Jean-Yves Le Drian.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+def test_french_talks_stay_talks_when_the_copy_lost_its_apostrophes(registry):
+    """"s est entretenu" (a page that stripped apostrophes to spaces) is "s'est entretenu"."""
+    text = """\
+        Le ministre chinois des Affaires étrangères Wang Yi s est entretenu lundi à Pékin avec le ministre français des Affaires étrangères Jean-Yves Le Drian.
+        Les deux parties ont échangé leurs vues sur les relations bilatérales.
+        """
+    assert [t for t, _, _ in _events(registry, text, "fr")] == ["talks"]
+
+
+def test_a_series_of_meetings_stays_open_past_each_encounter_it_reports(registry):
+    """"held a series of meetings ... He then met ... also met": each encounter found keeps the
+    series open for the next sentences, so a third one thirteen sentences after the lead counts."""
+    filler = "They discussed trade, health and the climate. " * 5
+    text = ("New York, Sep 22: External Affairs Minister S Jaishankar on Wednesday held a series of meetings "
+            "with his counterparts on the sidelines of the UN General Assembly.\n"
+            f"He first met Foreign Minister of Finland Pekka Haavisto. {filler}\n"
+            f"He then met Sri Lankan Foreign Minister G.L. Peiris. {filler}\n"
+            "Jaishankar also met the new Tanzanian Foreign Minister Liberata Mulamula.\n")
+    found = _events(registry, text, "en")
+    assert sorted(c for _, _, cs in found for c in cs if c != "IND") == ["FIN", "LKA", "TZA"]

@@ -115,3 +115,23 @@ def test_years_of_diplomatic_ties_fix_the_year(registry):
             "시 주석은 수교 30년이래 중한 관계가 크게 발전했다고 말했다.\n")
     extraction = _extract(registry, text, lang="ko")
     assert [e.date for e in extraction.events] == ["2022-05-11"]
+
+
+def test_an_as_of_stamp_of_a_box_is_not_the_pages_date(registry):
+    """"2022.08.01 00:00 기준" heads a box of live keywords ("as of"): the article's own stamp
+    below it dates the page and the call."""
+    text = """\
+        조현 장관, 日외무상과 첫 통화
+
+        실시간 키워드
+
+        2022.08.01 00:00 기준
+
+        뉴스 2025-07-24 21:51:50
+
+        조현 외교부 장관은 24일 오후 이와야 다케시 일본 외무상과 취임 후 첫 전화통화를 했다.
+        양 장관은 한일 관계를 안정적으로 발전시켜 나가기로 했다.
+        """
+    extraction = _extract(registry, text)
+    assert extraction.published == "2025-07-24"
+    assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2025-07-24")]

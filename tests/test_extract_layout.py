@@ -111,3 +111,16 @@ def test_a_stamp_with_its_time_of_day_is_the_articles_over_the_sites_date_of_the
     result = extract(document, registry)
     assert result.published == "2020-06-22"
     assert [e.date for e in result.events] == ["2020-06-22"]
+
+
+def test_a_sentence_of_the_article_with_a_full_date_is_no_date_line(registry):
+    """"谢锋于2023年5月23日抵美履新。(完)": a short line that goes on past its date and ends as a
+    sentence does is prose, not the page's date line; a bare date line still is one."""
+    from kg.extract.layout import read_layout
+    text = ("中国新任驻美大使向美国总统递交国书\n"
+            "新华社华盛顿7月1日电 美国总统拜登6月30日在白宫会见中国新任驻美大使谢锋。拜登欢迎谢锋履新。\n"
+            "谢锋表示,愿为推动中美关系发展作出努力。\n"
+            "谢锋于2023年5月23日抵美履新。(完)\n")
+    assert read_layout(text, registry, "zh").published is None
+    dated = text.replace("谢锋于2023年5月23日抵美履新。(完)", "2023年7月2日")
+    assert read_layout(dated, registry, "zh").published.isoformat() == "2023-07-02"

@@ -318,8 +318,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
             day = resolve(mention, published)
-            if day is None and year_anchor is not None and mention.absolute:
-                day = resolve(mention, year_anchor)  # the year of a month-only stamp
+            if day is None and year_anchor is not None and (mention.absolute or (
+                    mention.day and mention.month is None and mention.year is None)):
+                # the year of a month-only stamp; "9日" under "2024-10" is a day of that month
+                day = resolve(mention, year_anchor)
             if day is None and published is None and year_anchor is None and i in opening and \
                     mention.absolute and mention.month and mention.day:
                 day = day_by_written_years(text, words, mention.month, mention.day)
@@ -571,7 +573,12 @@ def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: lis
     lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
     if lead is None:
         return []
-    for i in range(lead + 1, min(len(sentences), lead + 12)):
+    # the series stays open for 12 sentences past the last encounter found in it ("He then met
+    # ... After his meeting with Chile's ... Jaishankar also met the new Tanzanian ...")
+    last = lead
+    for i in range(lead + 1, len(sentences)):
+        if i >= last + 12:
+            break
         if sentences[i].paragraph < 0 or not _cues(matches, sentences[i], text, words, mentions[i]):
             continue
         if any(m.kind == "event.same_day" for m in within(matches, sentences[i].start, sentences[i].start + 4)):
@@ -583,6 +590,7 @@ def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: lis
             groups[person.country] = [Participant(
                 name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
                 evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+            last = i
     if len(groups) < 2:
         return []
     return [Event(event.type, event.date, event.date_inferred, hosts + group, event.evidence, event.requested_by)

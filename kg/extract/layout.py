@@ -185,6 +185,13 @@ def _header_day_month(line: Line, words: dict) -> tuple[int, int] | None:
 _NUMBERED_DATE = re.compile(r"\d{1,5}-(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d\d)")
 
 
+# a line of prose goes on past its date and ends as a sentence does, with a word then a full stop,
+# before any short bracketed end mark ("谢锋于2023年5月23日抵美履新。(完)"): no date line (a
+# release's "1 March 2024 – Ottawa – Global Affairs Canada." goes on past dashes, a place's
+# abbreviation "10/7/2021 Washington D.C." is no word before its stop)
+_SENTENCE_END = re.compile(r"(?:[^\W\d][。．]|[^\W\d]{2}\.)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
@@ -197,6 +204,8 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
         except ValueError:
             return None
     labels = words.get("header", {}).get("labels", []) + _LABELS
+    if any(word in line.text for word in words.get("header", {}).get("as_of", [])):
+        return None  # "2022.08.01 00:00 기준": the stamp of a box on the page ("as of")
     mentions = [m for m in find_dates(line.text, words) if m.absolute and m.year]
     if not mentions:
         return None
@@ -206,7 +215,10 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     rest = " ".join(_BUTTONS.sub(" ", line.text).split())
     # a news dateline opens with the date: "Le 1er mars 2024 – Ottawa (Ontario) – Affaires mondiales Canada"
     dateline = mentions[0].start <= 4 and len(line.text) <= 100
-    if labelled or dateline or date_chars >= 0.35 * len(rest) or re.search(r"\d{1,2}:\d{2}", line.text):
+    after = line.text[mentions[-1].end:]
+    prose = bool(_SENTENCE_END.search(after)) and not re.search(r"\s[-–—|]\s", after)
+    if labelled or (not prose and (dateline or date_chars >= 0.35 * len(rest))) or \
+            re.search(r"\d{1,2}:\d{2}", line.text):
         m = mentions[0]
         try:
             return dt.date(m.year, m.month, m.day)  # type: ignore[arg-type]
@@ -334,7 +346,9 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
     headers = []
-    for index, line in enumerate(kept[:12]):
+    # every line above the body is a header line, however long the site's menu above it; past
+    # the body's start, the first 12 lines
+    for index, line in enumerate(kept[:max(12, first_paragraph)]):
         if headers and index >= first_paragraph:
             break  # the header lines above the body are all that is compared
         header = _header_date(line, words)
