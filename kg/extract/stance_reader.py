@@ -59,6 +59,8 @@ class StanceReader:
         # clause, but not when a coordinator does
         self.verb_second = bool(actors.get("verb_second"))
         self.coordinators = {fold(w) for w in actors.get("coordinators", [])}
+        # "and", "et", "y": a finite verb right after one starts a predicate of its own
+        self.joiners = {fold(w) for w in actors.get("and", [])}
         # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}

@@ -108,7 +108,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 len(text[b.end:cue.start].split()) <= 1 and not CLAUSE_BREAK.search(text, b.end, cue.start)))
                for b in blocks):
             continue
-        if any(clause_start <= t.start < cue.start for t in thanks):  # "thanked China for its support"
+        # "thanked China for its support"; but a verb joined after the thanks' object ("thanked X
+        # for his kind words and congratulated him") is a predicate of its own, not what is thanked for
+        coordinated = fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1:] and \
+            fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1] in reader.joiners and \
+            fold(text[cue.start:cue.end]).endswith(reader.participles)
+        if any(clause_start <= t.start < cue.start for t in thanks) and not coordinated:
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
@@ -175,6 +180,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
         before = [a for a in before if not a.possessive]
+        if coordinated:
+            # the one thanked is no subject of the verb joined after the thanks
+            thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
+            before = [a for a in before if a.end <= thanked_from]
         if reader.cjk:
             # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
             object_from = max((k for k in range(previous_end, cue.start) if text[k] in _CJK_PREPOSITIONS), default=None)
@@ -315,12 +324,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         after = [a for a in after if a not in set_aside]
         if not after and objects_before:
             after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
+        unnamed_object = False  # "congratulated him" with his name in an earlier sentence
         if cue.kind == "congratulate":
             # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
             # the cue, or is the "him" after it ("spoke with X to congratulate him on ...")
             pronoun_after = any(a.kind == "pronoun" and cue.end <= a.start < frame_end for a in actors)
             object_after = WORD.findall(fold(text[cue.end:cue.end + 12]))[:1]
             object_after = bool(object_after) and object_after[0] in reader.object_pronouns
+            unnamed_object = object_after
             earlier = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes
                        and a.codes[0] and a.codes[0] not in endorsers]
             if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
@@ -339,6 +350,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "a adressé un message de félicitations ... à l'occasion du 60e anniversaire des
         # relations diplomatiques": a national or bilateral occasion named, with no topic label
         occasion = any(m.kind == "stance.occasion" and cue.end <= m.start < frame_end for m in inside)
+        unnamed_object = unnamed_object or occasion  # "extended felicitations on the anniversary of ..."
         objection = next((c for c in cues if c.kind == "accuse" and cue.end <= c.start < frame_end), None)
         objected = objection is not None
         accused_here = [a for a in actors if objection and cue.end <= a.start and a.end <= objection.start
@@ -361,9 +373,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed or reader.is_side(a)]
             named += [c for c in reader.holders(frame_topics) if c not in named]
             targets = [c for c in named if c != endorser]
-            if not named and stance == "congratulate" and reader.verb_last and len(reader.participants) == 2:
-                # a language that drops the object ("ペイン外務大臣から、再任の祝意が表明"): the one
-                # congratulated is the other party of the encounter
+            if not named and stance == "congratulate" and (reader.verb_last or unnamed_object) and len(reader.participants) == 2 \
+                    and endorser in reader.participants:
+                # no one named as congratulated — a language that drops the object ("ペイン外務大臣から、
+                # 再任の祝意が表明"), a "him" whose name stands in an earlier sentence ("congratulated him
+                # on his inauguration"), felicitations on an occasion: the other party of the encounter
                 targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
