@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "split_sentences", "normalise_space", "transliterate"]
+__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "join_wrapped", "split_sentences", "normalise_space", "transliterate"]
 
 _PUNCT_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -104,6 +104,40 @@ def split_lines(text: str) -> list[Line]:
         start = match.start() + (len(raw) - len(raw.lstrip()))
         lines.append(Line(start, start + len(stripped), stripped))
     return lines
+
+
+# a line that ends so has ended its sentence (or is a label: "Date:")
+_LINE_CLOSED = (".", "!", "?", ":", ";", "»", '"', "”", "’", ")", "]", "|", "。", "！", "？", "؟")
+
+
+def join_wrapped(text: str, lines: list[Line], function_words: frozenset[str] = frozenset(),
+                 min_words: int = 6) -> list[Line]:
+    """Lines of a hard-wrapped page joined into the paragraphs they were cut from, so a
+    sentence cut at a line end stays one sentence. A line continues onto the next when it
+    ends without closing punctuation, is long enough to be text (``min_words``) rather than
+    a headline, date or menu, and the next line plainly goes on: it begins in lower case, or
+    the line ends with a comma or a function word ("...support to the"). Scripts without
+    case (CJK) are left alone. The joined line is a span of ``text``: offsets stay exact."""
+    out: list[Line] = []
+    for line in lines:
+        if out and _continues(out[-1], line, text, function_words, min_words):
+            previous = out.pop()
+            line = Line(previous.start, line.end, text[previous.start:line.end])
+        out.append(line)
+    return out
+
+
+def _continues(line: Line, following: Line, text: str, function_words: frozenset[str], min_words: int) -> bool:
+    if text[line.end:following.start].strip():
+        return False
+    if line.text.endswith(_LINE_CLOSED) or len(line.text.split()) < min_words:
+        return False
+    last, first = line.text[-1], following.text[0]
+    if is_cjk(last) or is_cjk(first) or not first.isalnum():
+        return False
+    if first.islower():
+        return True
+    return last == "," or fold(line.text.rsplit(None, 1)[-1]) in function_words
 
 
 # French sets » off with a (no-break) space: "... pays. » Le Kazakhstan" ends a sentence.

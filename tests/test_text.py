@@ -7,7 +7,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.text import fold, is_cjk, normalise_space, split_lines, split_sentences
+from kg.text import fold, is_cjk, join_wrapped, normalise_space, split_lines, split_sentences
 
 
 # ---- fold ------------------------------------------------------------------------------
@@ -123,3 +123,50 @@ def test_chinese_sentences_keep_offsets():
     assert [s.text for s in sentences] == ["王毅表示，中方支持哈方。", "哈方坚定支持中方！", "双方同意加强合作；", "并继续推进。"]
     for sentence in sentences:
         assert text[sentence.start:sentence.end] == sentence.text
+
+
+# --- hard-wrapped pages (issue 11) ---------------------------------------------------------
+
+_EN_WRAP = frozenset({"the", "to", "of", "and"})
+
+
+def _sentences_of(text: str, words: frozenset[str] = _EN_WRAP) -> list[str]:
+    lines = join_wrapped(text, split_lines(text), words)
+    return [s.text for s in split_sentences(text, lines, cjk=False)]
+
+
+def test_wrapped_line_ending_in_a_function_word_joins_the_next():
+    text = ("The Minister said that Portugal would keep giving its firm backing to the\n"
+            "Government of Ghana in its work on the new trade agreement. They also met.")
+    sentences = _sentences_of(text)
+    assert sentences[0].endswith("new trade agreement.")
+    assert "backing to the\nGovernment of Ghana" in sentences[0]
+    assert sentences[1] == "They also met."
+
+
+def test_wrapped_line_followed_by_lower_case_joins_even_across_a_blank_line():
+    text = ("Both sides discussed cooperation in trade and the Speaker also\n\n"
+            "  thanked the visitors for their support.\n")
+    lines = join_wrapped(text, split_lines(text), _EN_WRAP)
+    assert len(lines) == 1
+    line = lines[0]
+    assert text[line.start:line.end] == line.text  # a span of the text: offsets stay exact
+    assert line.text.endswith("their support.")
+
+
+def test_headline_and_date_line_stay_separate_lines():
+    text = ("June 3, 2022\n"
+            "Foreign Minister of Chile Meets Counterpart of Kenya in Nairobi\n"
+            "Foreign Minister Ana Soto met her Kenyan counterpart in Nairobi on June 2.\n")
+    lines = join_wrapped(text, split_lines(text), _EN_WRAP)
+    assert [line.text for line in lines] == [line.text for line in split_lines(text)]
+
+
+def test_line_closed_by_a_full_stop_is_not_joined_whatever_follows():
+    text = "The two ministers held talks on regional security questions.\nand then a lower-case line"
+    assert len(join_wrapped(text, split_lines(text), _EN_WRAP)) == 2
+
+
+def test_cjk_lines_are_left_alone():
+    text = "王毅同法国外长举行会谈双方就两国关系和共同关心的国际问题交换了\n意见。"
+    assert len(join_wrapped(text, split_lines(text), _EN_WRAP)) == 2

@@ -10,7 +10,7 @@ from functools import lru_cache
 from kg.extract.dates import find_dates
 from kg.knowledge.matcher import Match
 from kg.knowledge.registry import Registry
-from kg.text import Line, Sentence, is_cjk, split_lines, split_sentences
+from kg.text import Line, Sentence, is_cjk, join_wrapped, split_lines, split_sentences
 
 __all__ = ["Layout", "detect_language", "read_layout", "page_words"]
 
@@ -328,6 +328,9 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     lang = lang or detect_language(text, registry)
     cjk = registry.is_cjk(lang)
     lines = _split_leading_stamps(split_lines(text))
+    if not cjk:  # a hard-wrapped page: a sentence cut at a line end is one sentence
+        wrap = registry.lang(lang).get("layout", {}).get("wrap_words", [])
+        lines = join_wrapped(text, lines, frozenset(wrap))
     matches = matches or []
     publisher_country = _publisher(lines, registry, matches, url, publisher)
     words = page_words(registry, lang, publisher_country)
