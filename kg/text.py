@@ -115,7 +115,8 @@ def join_wrapped(text: str, lines: list[Line], function_words: frozenset[str] = 
     """Lines of a hard-wrapped page joined into the paragraphs they were cut from, so a
     sentence cut at a line end stays one sentence. A line continues onto the next when it
     ends without closing punctuation, is long enough to be text (``min_words``) rather than
-    a headline, date or menu, and the next line plainly goes on: it begins in lower case, or
+    a headline, date or menu, the next line follows it directly (no blank line between) and
+    plainly goes on: it begins in lower case, or
     the line ends with a comma or a function word ("...support to the"). Scripts without
     case (CJK) are left alone. The joined line is a span of ``text``: offsets stay exact."""
     out: list[Line] = []
@@ -128,7 +129,8 @@ def join_wrapped(text: str, lines: list[Line], function_words: frozenset[str] = 
 
 
 def _continues(line: Line, following: Line, text: str, function_words: frozenset[str], min_words: int) -> bool:
-    if text[line.end:following.start].strip():
+    gap = text[line.end:following.start]
+    if gap.strip() or gap.count("\n") != 1:  # a blank line ends a paragraph: never joined across
         return False
     if line.text.endswith(_LINE_CLOSED) or len(line.text.split()) < min_words:
         return False

@@ -144,14 +144,22 @@ def test_wrapped_line_ending_in_a_function_word_joins_the_next():
     assert sentences[1] == "They also met."
 
 
-def test_wrapped_line_followed_by_lower_case_joins_even_across_a_blank_line():
-    text = ("Both sides discussed cooperation in trade and the Speaker also\n\n"
+def test_wrapped_line_followed_by_lower_case_joins_the_next():
+    text = ("Both sides discussed cooperation in trade and the Speaker also\n"
             "  thanked the visitors for their support.\n")
     lines = join_wrapped(text, split_lines(text), _EN_WRAP)
     assert len(lines) == 1
     line = lines[0]
     assert text[line.start:line.end] == line.text  # a span of the text: offsets stay exact
     assert line.text.endswith("their support.")
+
+
+def test_a_blank_line_ends_a_paragraph_even_before_a_lower_case_line():
+    """A headline of many words, a blank line, then a site's stamp in lower case
+    ("fmprc.gov.cn| Mis à jour : 2021-01-22"): two paragraphs, never one."""
+    text = ("Wang Yi s'entretient par téléphone avec le ministre des Affaires étrangères du Kazakhstan\n\n"
+            "fmprc.gov.cn| Mis à jour : 2021-01-22\n")
+    assert len(join_wrapped(text, split_lines(text), _EN_WRAP)) == 2
 
 
 def test_headline_and_date_line_stay_separate_lines():
