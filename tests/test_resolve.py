@@ -7,7 +7,7 @@ import random
 
 from kg.knowledge.registry import load_registry
 from kg.build.resolve import Report, resolve
-from kg.extract.dates import ADDRESS_WINDOW, DayHints, address_day, day_hints, month_day, undated_day
+from kg.extract.dates import ADDRESS_WINDOW, DayHints, address_day, day_hints, undated_day
 
 
 def _r(readout: str, kind: str, date: str | None, *sides: str, encounter: str | None = None) -> Report:
@@ -107,12 +107,14 @@ def test_a_weekday_alone_or_no_day_never_joins():
     assert _groups(reports) == [["fr"], ["us"]]
 
 
-def test_month_day_reads_the_day_a_sentence_names_without_a_year():
-    assert month_day("On February 12, Foreign Minister Sergey Lavrov had a telephone conversation.", "en") == (2, 12)
-    assert month_day("12 февраля по американской инициативе состоялся телефонный разговор.", "ru") == (2, 12)
-    assert month_day("On February 12, 2022, Lavrov spoke with Blinken.", "en") is None  # a year: the extractor dates it
-    assert month_day("Wang Yi a eu samedi une conversation téléphonique.", "fr") is None  # a weekday is no day
-    assert month_day("On February 12 and 13 ...", "xx") is None  # a language the extractor does not read
+def test_the_day_a_sentence_names_without_a_year_is_its_hint():
+    def hint(sentence: str, lang: str):
+        return undated_day(sentence, (0, len(sentence)), load_registry().lang(lang), None)[0]
+
+    assert hint("On February 12, Foreign Minister Sergey Lavrov had a telephone conversation.", "en") == (2, 12)
+    assert hint("12 февраля по американской инициативе состоялся телефонный разговор.", "ru") == (2, 12)
+    assert hint("On February 12, 2022, Lavrov spoke with Blinken.", "en") is None  # a year: the extractor dates it
+    assert hint("Wang Yi a eu samedi une conversation téléphonique.", "fr") is None  # a weekday is no day
 
 
 def _weekday(readout: str, kind: str, days: list[str], *sides: str) -> Report:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
-           "relation_anniversaries", "relation_anniversaries_at", "month_day", "undated_day", "address_day",
+           "relation_anniversaries", "relation_anniversaries_at", "undated_day", "address_day",
            "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number"]
 
 
@@ -330,19 +330,6 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
 
 # What a readout says of the day of an encounter it gives no date: hints that let encounter
 # resolution (kg.build.resolve) join it to the other side's dated readout.
-
-def month_day(sentence: str, lang: str) -> tuple[int, int] | None:
-    """The one day and month ``sentence`` names with no year ("On February 12, ..."), read
-    with the language's words; None when it names none, several, or a year."""
-    from kg.errors import RegistryError
-    from kg.knowledge.registry import load_registry
-
-    try:
-        words = load_registry().lang(lang)
-    except RegistryError:  # a language the extractor does not read: no words, no day
-        return None
-    return _month_day(sentence, words)
-
 
 def undated_day(text: str, sentence: tuple[int, int], words: dict[str, Any],
                 month_stamp: str | None) -> tuple[tuple[int, int] | None, frozenset[str]]:
