@@ -69,7 +69,7 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
     events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor,
-                         registry, home, layout.copy_day)
+                         registry, home, layout.copy_day, layout.address)
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))
     endorsements = find_endorsements(text, sentences, matches, mentions, people, participants, registry, layout.lang) if events else []
     endorsements += exchanged_congratulations(folded, sentences, words, events, endorsements)

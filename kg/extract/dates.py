@@ -10,7 +10,7 @@ from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
            "relation_anniversaries", "relation_anniversaries_at", "undated_day", "address_day",
-           "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number"]
+           "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number", "address_span"]
 
 
 @dataclass(frozen=True)
@@ -394,6 +394,31 @@ def address_day(url: str | None) -> str | None:
             except ValueError:
                 continue
     return found.pop().isoformat() if len(found) == 1 else None
+
+
+# ".../2022/05/story-slug": a year and month in the address with no day after them
+_ADDRESS_MONTH = re.compile(r"(?<![\d.])((?:19|20)\d{2})[-/_](0[1-9]|1[0-2])(?=/[^\d]|/?$)")
+
+
+def address_span(url: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a page's address puts its text's partial dates in ("1日", "ce 15 octobre", "9
+    nov (Xinhua)"), for a page that carries no stamp of its own: from ``ADDRESS_WINDOW`` days
+    before the address's day to that day (the day the page went up), else the one month the
+    address carries. A day outside it is not taken from the address: the page may be a later
+    rewrite or an archive's, whose address says nothing sure of the year."""
+    day = address_day(url)
+    if day is not None:
+        last = dt.date.fromisoformat(day)
+        return last - dt.timedelta(days=ADDRESS_WINDOW), last
+    if not url:
+        return None
+    path = url.split("://", 1)[-1]
+    path = path[path.find("/"):].split("?", 1)[0] if "/" in path else ""
+    months = {(int(m.group(1)), int(m.group(2))) for m in _ADDRESS_MONTH.finditer(path)}
+    if len(months) != 1:
+        return None
+    year, month = months.pop()
+    return dt.date(year, month, 1), dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

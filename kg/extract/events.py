@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import DateMention, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord
@@ -184,9 +184,11 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
 def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                year_anchor: dt.date | None = None, registry: Registry | None = None,
-               home: str | None = None, copy_day: tuple[int, int] | None = None) -> Event | None:
+               home: str | None = None, copy_day: tuple[int, int] | None = None,
+               address: tuple[dt.date, dt.date] | None = None) -> Event | None:
     """The one encounter of the readout, or None when the text reports none; ``copy_day`` is the
-    month and day of a year-less page stamp (the day the copy was filed)."""
+    month and day of a year-less page stamp (the day the copy was filed); ``address`` the days
+    the page's address puts a partial date in (kg.extract.dates.address_span)."""
     headline = 0 if sentences and sentences[0].paragraph == -1 else None
     body = [i for i in range(len(sentences)) if sentences[i].paragraph >= 0]
     # a photo caption ("X meets with Y ... on Jul 11, 2025. (Photo: ...)") is no lead while the
@@ -280,6 +282,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             and not _previous_contact(matches, sentences[i])
             and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
             copy_day)
+        if by_offices is not None and address is not None and not _plausible(by_offices, address[1]):
+            by_offices = None  # the page's address, its own stamp, says the year is another
         published = by_offices
     for i in search:
         if i in following and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])):
@@ -292,7 +296,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             # "La Paz, 18 de agosto de 2021 (Cancillería).- ... recibió este martes": the
             # dateline is the publication; the encounter is the other date, read against it
             # "PÉKIN, 5 avril (Reuters)" on a page stamped "2023-04": the stamp's month gives the year
-            published = published or resolve(dateline, None) or (resolve(dateline, year_anchor) if year_anchor else None)
+            published = published or resolve(dateline, None) or (resolve(dateline, year_anchor) if year_anchor else None) \
+                or _by_address(dateline, address)
             if published is not None and dateline.year is None:
                 # "BEIJING, 30 nov (Xinhua) -- ... ayer" on a page stamped the next morning: the
                 # copy's day, a few days before the page went up, is the one "ayer" counts from
@@ -325,6 +330,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if day is None and published is None and year_anchor is None and i in opening and \
                     mention.absolute and mention.month and mention.day:
                 day = day_by_written_years(text, words, mention.month, mention.day)
+            if day is None and published is None and year_anchor is None:
+                day = _by_address(mention, address)  # "1日", "ce 15 octobre" on a page whose address says when
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
             if day is not None and event_type == "visit":
@@ -489,6 +496,15 @@ def _span_start(text: str, at: int, day: dt.date, words: dict) -> dt.date:
     return day.replace(day=int(before.group(1)))
 
 
+def _by_address(mention: DateMention, address: tuple[dt.date, dt.date] | None) -> dt.date | None:
+    """The day a partial date names, read against the last day its page's address allows,
+    when it falls within what the address allows."""
+    if address is None or not (mention.absolute or mention.day):
+        return None
+    day = resolve(mention, address[1])
+    return day if day is not None and address[0] <= day <= address[1] else None
+
+
 def _plausible(day: dt.date, published: dt.date | None) -> bool:
     """Whether ``day`` can be the day of an encounter reported on ``published``."""
     if day.year < 1950:
@@ -534,11 +550,12 @@ def _dateline(text: str, sentence: Sentence, found: list) -> object | None:
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                 people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                 year_anchor: dt.date | None = None, registry: Registry | None = None,
-                home: str | None = None, copy_day: tuple[int, int] | None = None) -> list[Event]:
+                home: str | None = None, copy_day: tuple[int, int] | None = None,
+                address: tuple[dt.date, dt.date] | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
     them separately ("a rencontré séparément", "分别同...通电话")."""
     event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
-                       copy_day)
+                       copy_day, address)
     if event is None:
         return []
     lead = event.evidence

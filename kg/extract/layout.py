@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.dates import find_dates
+from kg.extract.dates import address_span, find_dates
 from kg.knowledge.matcher import Match
 from kg.knowledge.registry import Registry
 from kg.text import Line, Sentence, is_cjk, join_wrapped, split_lines, split_sentences
@@ -84,6 +84,9 @@ class Layout:
     # a labelled stamp with a day and month only ("Dernière mise à jour à 08h46 le 13/09"): the
     # day the copy was filed, its year left to the reader
     copy_day: tuple[int, int] | None = None
+    # on a page with no stamp of either kind, the days its address fixes a partial date in
+    # (kg.extract.dates.address_span): never the publication date
+    address: tuple[dt.date, dt.date] | None = None
 
 
 # A date written year first with digits ("2024-08-13", "2020/07/22 09:15", "2022-11"): page
@@ -132,6 +135,13 @@ def _stamp_dates(text: str, limit: int = 3000) -> tuple[dt.date | None, dt.date 
         except ValueError:
             continue
     return full, month
+
+
+def _dated_list(lines: list[Line], words: dict) -> bool:
+    """Whether ``lines`` below a page's body carry dates of different days ("国际新闻精选: -
+    2026年03月06日 20:15:18 - 2026年03月05日 ..."): a box listing other items, whose dates
+    are none of them the page's own."""
+    return len({day for line in lines if (day := _header_date(line, words))}) > 1
 
 
 def _is_boilerplate(line: Line, words: dict) -> bool:
@@ -358,6 +368,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
         # "2021年3月2日，王毅同X通电话。": a line that reports an encounter is text, whatever it opens with
         if header is not None and (_labelled(line, words) or not _reports_encounter(line, matches)):
             headers.append((line, header))
+    if _dated_list(kept[first_paragraph:first_paragraph + 12], words):
+        headers = [(line, header) for line, header in headers if line.start < kept[first_paragraph].start]
     copy_line, copy_day = next(((line, found) for line in kept[:min(12, first_paragraph)]
                                 if (found := _header_day_month(line, words)) is not None), (None, None))
     if headers:
@@ -390,7 +402,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     body = split_sentences(text, content, cjk, "." in words.get("dates", {}).get("ordinal_suffixes", []))
     if headline is not None:
         body.insert(0, Sentence(headline.start, headline.end, headline.text, -1))
-    if pub_date is None:
+    if pub_date is None and not _dated_list(lines[-4:], words):
         # some pages put the date at the foot ("(Source: ..., 22 January 2021)")
         for line in reversed(lines[-4:]):
             candidate = _header_date(line, words)
@@ -402,4 +414,5 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
     return Layout(lang, headline, body, pub_date, pub_line, publisher_country, boilerplate,
-                  None if pub_date else month_stamp, None if pub_date else copy_day)
+                  None if pub_date else month_stamp, None if pub_date else copy_day,
+                  None if pub_date or month_stamp else address_span(url))
