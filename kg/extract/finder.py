@@ -113,6 +113,8 @@ class _Finder:
         self.caseless = bool(names.get("caseless"))
         self.object_particles = tuple(fold(w) for w in actors.get("object_particles", []))
         self.not_names = {fold(w) for w in names.get("not_names", [])} | self.function_words
+        # a whole run of characters after a title that is a word, never a name (``names.not_names``)
+        self.cjk_not_names = {fold(w) for w in names.get("not_names", []) if any(is_cjk(c) for c in w)}
         self.article = self.words.get("morphology", {}).get("article", "")
         self.clitics = tuple(fold(p + self.article) for p in self.words.get("morphology", {}).get("proclitics", [])
                              if self.article) + ((fold("ل" + self.article[1:]),) if self.article.startswith("ا") else ())
@@ -411,9 +413,9 @@ class _Finder:
         while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and \
                 i - position < 12 and not self.text.startswith(self.cjk_day_words, i):
             i += 1
-        if i - position >= 2:
+        if i - position >= 2 and fold(self.text[position:i]) not in self.cjk_not_names:
             return position, i
-        return None
+        return None  # "总理定期会晤", "外长系列会议", "部长首先表示": a word, not a name
 
 
 _TITLE_FORMS: dict[tuple[int, str], set[str]] = {}
