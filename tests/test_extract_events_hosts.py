@@ -99,3 +99,26 @@ def test_a_word_after_a_chinese_title_names_no_participant(registry):
         """
     events = _extract(registry, text, "zh").events
     assert [sorted(p.country for p in e.participants) for e in events] == [["CHN", "JPN"]]
+
+
+# ---- a counterpart the registry does not know, named before a title ------------------------
+def test_a_name_with_a_particle_before_its_title_is_the_counterpart(registry):
+    """"recibió a José Graziano da Silva, Director General de la FAO": a name particle between the
+    capitalised words of a name before its title does not cut the name (``[names] particles``)."""
+    text = """\
+        La Habana, 3 jun 2019. – El ministro de Relaciones Exteriores de Cuba, Bruno Rodríguez Parrilla, recibió este lunes a Mateo Ferreira da Costa, Director General de la FAO, en su visita oficial.
+        """
+    events = _extract(registry, text, "es").events
+    assert [sorted((p.name, p.country) for p in e.participants) for e in events] == [
+        [("Bruno Rodríguez Parrilla", "CUB"), ("Mateo Ferreira da Costa", "FAO")]]
+
+
+def test_an_infinitive_of_talks_after_a_word_of_succession_adds_an_encounter(registry):
+    """"Il s'est ensuite rendu à Matignon afin de s'entretenir avec le Premier ministre X": the
+    infinitive is a talks cue, and "ensuite" says one more encounter follows."""
+    text = """\
+        Le président chinois Hu Jintao s'est entretenu vendredi 5 novembre 2010 à Paris avec Jacques Chirac.
+        Il s'est ensuite rendu à Matignon afin de s'entretenir avec le Premier ministre François Fillon.
+        """
+    assert _pairs(registry, text, "fr") == [("talks", ("François Fillon", "Hu Jintao")),
+                                            ("talks", ("Hu Jintao", "Jacques Chirac"))]
