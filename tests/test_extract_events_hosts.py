@@ -122,3 +122,25 @@ def test_an_infinitive_of_talks_after_a_word_of_succession_adds_an_encounter(reg
         """
     assert _pairs(registry, text, "fr") == [("talks", ("François Fillon", "Hu Jintao")),
                                             ("talks", ("Hu Jintao", "Jacques Chirac"))]
+
+
+# ---- a courtesy call ------------------------------------------------------------------------
+def test_calling_on_an_official_by_title_is_a_meeting(registry):
+    """"X called on Prime Minister Y": a courtesy call, a meeting, even when the next sentence
+    names the consultations the visitor came for."""
+    text = """\
+        ISLAMABAD, Mar 7 (APP): Foreign Minister of Sri Lanka Ali Sabry called on Prime Minister Shehbaz Sharif on Tuesday 7 March 2023.
+        The Foreign Minister is leading the delegation for the 5th Round of Bilateral Political Consultations.
+        """
+    events = _extract(registry, text, "en").events
+    assert [(e.type, sorted(p.country for p in e.participants)) for e in events] == [("meeting", ["LKA", "PAK"])]
+
+
+def test_calling_on_parties_to_act_is_no_meeting(registry):
+    """"called on all parties to ...": the verb urges; the visit stays a visit."""
+    text = """\
+        Chinese Foreign Minister Wang Yi paid an official visit to Indonesia on 5 May 2023 at the invitation of Foreign Minister Retno Marsudi.
+        During the visit, Wang Yi called on all parties to exercise restraint.
+        """
+    events = _extract(registry, text, "en").events
+    assert [e.type for e in events] == ["visit"]

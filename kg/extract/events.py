@@ -35,6 +35,7 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     "lors d'un entretien avec son homologue") is the encounter itself."""
     found = [m for m in within(matches, sentence.start, sentence.end)
              if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY + (_GENERIC,)]
+    found += [Match(m.start, m.end, "event.meeting", m.value, m.text) for m in _calls_on(matches, sentence, text)]
     occasions = [(a, b) for a, b in (_occasions(text, sentence, words) if words else [])
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
@@ -43,6 +44,22 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
     return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else [])
+
+
+def _calls_on(matches: list[Match], sentence: Sentence, text: str) -> list[Match]:
+    """The ``[events] call_on`` verbs of a sentence that stand right before a title or a known
+    name ("called on Prime Minister X", "called on the President"): a courtesy call. Before
+    anything else ("called on all parties to ...") they urge, and are no encounter."""
+    inside = within(matches, sentence.start, sentence.end)
+    found = []
+    for m in inside:
+        if m.kind != "event.call_on":
+            continue
+        gap = re.match(r"\s+(?:the\s+|his\s+|her\s+)?", text[m.end:sentence.end], re.IGNORECASE)
+        at = m.end + (gap.end() if gap else 0)
+        if any(x.start == at and x.kind in ("title", "person", "adj") for x in inside):
+            found.append(m)
+    return found
 
 
 def _planned(text: str, at: int, words: dict) -> bool:
