@@ -220,7 +220,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     person = _lookup_family(f, named.group(1), None)
                     start = m.start - len(head) + named.start(1)
                     words = named.group(1).split()
-                    if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words) \
+                    if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words[:1] + words[-1:]) \
+                            and not any(fold(w) in f.function_words and w.lower() not in f.particles for w in words) \
                             and not any(x.start < start + len(named.group(1)) and start < x.end for x in spans[:i]
                                         if x.kind != "honorific") \
                             and (start == sentence.start or not text[start - 1].isalnum()):

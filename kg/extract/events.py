@@ -35,6 +35,7 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     "lors d'un entretien avec son homologue") is the encounter itself."""
     found = [m for m in within(matches, sentence.start, sentence.end)
              if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY + (_GENERIC,)]
+    found += [Match(m.start, m.end, "event.meeting", m.value, m.text) for m in _calls_on(matches, sentence, text)]
     occasions = [(a, b) for a, b in (_occasions(text, sentence, words) if words else [])
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
@@ -43,6 +44,22 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
     return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else [])
+
+
+def _calls_on(matches: list[Match], sentence: Sentence, text: str) -> list[Match]:
+    """The ``[events] call_on`` verbs of a sentence that stand right before a title or a known
+    name ("called on Prime Minister X", "called on the President"): a courtesy call. Before
+    anything else ("called on all parties to ...") they urge, and are no encounter."""
+    inside = within(matches, sentence.start, sentence.end)
+    found = []
+    for m in inside:
+        if m.kind != "event.call_on":
+            continue
+        gap = re.match(r"\s+(?:the\s+|his\s+|her\s+)?", text[m.end:sentence.end], re.IGNORECASE)
+        at = m.end + (gap.end() if gap else 0)
+        if any(x.start == at and x.kind in ("title", "person", "adj") for x in inside):
+            found.append(m)
+    return found
 
 
 def _planned(text: str, at: int, words: dict) -> bool:
@@ -220,6 +237,15 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                                                             or _names_counterpart(sentences[i].text, words))]
         if held:
             event_type = min((c for c in held if c != _GENERIC), key=TYPE_PRIORITY.index, default="talks")
+    if event_type == "meeting" and "talks" not in lead_cues:
+        # "X traf heute Y. Im Zentrum der Gespräche standen ...": the next sentence of the lead's
+        # paragraph, naming no one, says what the meeting was
+        after = [i for i in body if i > lead][:1]
+        for i in after:
+            cues = [c for c in _cues(matches, sentences[i], text, words, mentions[i]) if c in TYPE_PRIORITY]
+            if sentences[i].paragraph == sentences[lead].paragraph and cues and set(cues) == {"talks"} \
+                    and not any(m.kind == "person" for m in mentions[i]):
+                event_type = "talks"
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     aside = _aside(text, sentences[lead], matches, words)
@@ -567,9 +593,14 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = _one_by_one(event, text, sentences, matches, mentions, people, words)
         if len(found) > 1:
             return found
+    if not separately and len(countries) == 2:
+        turns = _hosts_in_turn(event, text, sentences, matches, mentions, people, words)
+        if turns:
+            return turns + _further_hosts(turns, text, sentences, matches, mentions, people, words)
     if not separately or len(countries) < 3:
         found = [event] + _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
+        found += _further_hosts(found, text, sentences, matches, mentions, people, words)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
@@ -692,6 +723,107 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+def _hosts_in_turn(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                   mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"a été reçu par le président A, puis par le ministre B": a lead in which one official of one
+    side meets officials of the other in turn (a word of ``[events] then`` between each two of
+    them) reports one encounter per official met; [] when it does not. Two officials met with no
+    such word between ("had an audience with the Sultan and was hosted to lunch by ...") may be
+    one encounter: they stay together."""
+    sides: dict[str, list[Participant]] = {}
+    for p in event.participants:
+        sides.setdefault(p.country, []).append(p)
+    guests = [side for side in sides.values() if len(side) == 1]
+    hosts = [side for side in sides.values() if len(side) >= 2]
+    if len(guests) != 1 or len(hosts) != 1:
+        return []
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    names = {p.name for p in hosts[0]}
+    # the lead, or the next sentence when the lead names only the visit ("X is in Singapore on an
+    # Official Visit. X called on A ... and was hosted by B")
+    for i in (lead, lead + 1):
+        spans: list[tuple[int, int, str]] = []
+        for m in mentions.get(i, []):
+            person = people.get(m.person) if m.kind == "person" and m.person else None
+            if person is not None and person.name in names and not any(name == person.name for _, _, name in spans):
+                spans.append((m.start, m.end, person.name))
+        if len(spans) == len(names):
+            break
+    else:
+        return []
+    spans.sort()
+    then = [w.casefold() for w in words.get("events", {}).get("then", [])]
+    for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+        between = text[end:start].casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between) for w in then):
+            return []
+    order = {name: i for i, (_, _, name) in enumerate(spans)}
+    return [Event(event.type, event.date, event.date_inferred, guests[0] + [p], event.evidence, event.requested_by)
+            for p in sorted(hosts[0], key=lambda p: order[p.name])]
+
+
+def _further_hosts(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                   mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Zudem wurde der Außenminister von Bundespräsident X empfangen", "王主任は同日、小沢幹事長らと
+    会見した": a sentence of the opening that says one more encounter follows (a word of ``[events]
+    also``, ``then`` or ``same_day``), with a meeting or talks cue, no day of its own and no
+    word of ``[future] auxiliaries``, naming officials of one state who took no part in it, is one
+    more encounter with them, on the first's day: of the first encounter's other side when they
+    are of one of its sides, else of the first encounter's participant the sentence names.
+    An official the registry or the text gives the wrong state is left to the persons' stage."""
+    first = events[0]
+    sides = list(dict.fromkeys(p.country for p in first.participants))
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or len(sides) != 2:
+        return []
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    table = words.get("events", {})
+    further = sorted({w.casefold() for key in ("also", "then", "same_day") for w in table.get(key, [])}, key=len, reverse=True)
+    if not further:
+        return []
+    pattern = re.compile("|".join(re.escape(w) if any("\u3040" <= c <= "\u9fff" for c in w)
+                                  else rf"(?<!\w){re.escape(w)}(?!\w)" for w in further), re.IGNORECASE)
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    future = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in auxiliaries), re.IGNORECASE) \
+        if auxiliaries else None
+    found: list[Event] = []
+    for i in range(lead + 1, min(len(sentences), lead + 8)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not pattern.search(sentence.text):
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in ("meeting", "talks")]
+        if not cues or _previous_contact(matches, sentence) or (future and future.search(sentence.text)):
+            continue  # "A meeting ... will also take place": an encounter planned
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                  and not _sender(text, m, people)))
+        persons = [people[k] for k in keys if people[k].country]
+        new = [p for p in persons if (p.country, p.name) not in taken]
+        if not new or len({p.country for p in new}) != 1:
+            continue  # "also met the foreign ministers of A and B": encounters of another kind
+        if new[0].country in sides:
+            guests = [p for p in first.participants if p.country != new[0].country]
+        else:
+            # "Albares también ha mantenido un encuentro con ... de México": the participant of the
+            # first encounter named beside officials of a third state met them
+            named = {(p.country, p.name) for p in persons} - {(p.country, p.name) for p in new}
+            guests = [p for p in first.participants if (p.country, p.name) in named]
+            if len({p.country for p in guests}) != 1:
+                continue
+        if any(p.country not in sides + [new[0].country] for p in persons):
+            continue
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # an encounter of another day
+        found.append(Event(_choose_type([], cues) or first.type, first.date, first.date_inferred, guests + [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in new],
+            Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in new}
     return found
 
 

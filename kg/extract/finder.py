@@ -113,6 +113,8 @@ class _Finder:
         self.caseless = bool(names.get("caseless"))
         self.object_particles = tuple(fold(w) for w in actors.get("object_particles", []))
         self.not_names = {fold(w) for w in names.get("not_names", [])} | self.function_words
+        # a whole run of characters after a title that is a word, never a name (``names.not_names``)
+        self.cjk_not_names = {fold(w) for w in names.get("not_names", []) if any(is_cjk(c) for c in w)}
         self.article = self.words.get("morphology", {}).get("article", "")
         self.clitics = tuple(fold(p + self.article) for p in self.words.get("morphology", {}).get("proclitics", [])
                              if self.article) + ((fold("ل" + self.article[1:]),) if self.article.startswith("ا") else ())
@@ -139,7 +141,8 @@ class _Finder:
         # "Peter Lamelas, el nuevo embajador de ...": words such as "new", "interim" (lower-case
         # ``actors.glue_words``) may stand before the title
         modifiers = [w for w in actors.get("glue_words", []) if w[:1].islower()]
-        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers)
+        self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers,
+                                                  names.get("particles", []))
         # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
         # starts another person's
         self.conjunctions = tuple(fold(c) for c in self.words.get("morphology", {}).get("conjunctions", []))
@@ -411,9 +414,9 @@ class _Finder:
         while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and \
                 i - position < 12 and not self.text.startswith(self.cjk_day_words, i):
             i += 1
-        if i - position >= 2:
+        if i - position >= 2 and fold(self.text[position:i]) not in self.cjk_not_names:
             return position, i
-        return None
+        return None  # "总理定期会晤", "外长系列会议", "部长首先表示": a word, not a name
 
 
 _TITLE_FORMS: dict[tuple[int, str], set[str]] = {}
@@ -427,17 +430,21 @@ def _title_forms(registry: Registry, lang: str) -> set[str]:
     return _TITLE_FORMS[key]
 
 
-def _apposed_name_pattern(phrases: list[str], articles: list[str], modifiers: list[str] = ()) -> re.Pattern[str]:
+def _apposed_name_pattern(phrases: list[str], articles: list[str], modifiers: list[str] = (),
+                          particles: list[str] = ()) -> re.Pattern[str]:
     """A capitalised name at the end of a text, then a comma and one of ``phrases`` (or a
     bracket), then an article of ``articles`` and words of ``modifiers``: what stands before
-    a title said of that name."""
+    a title said of that name. A name particle (``names.particles``) may stand between two of
+    its capitalised words ("José Graziano da Silva, Director General de la FAO")."""
     words = sorted({re.escape(p.lstrip(",，").strip()) for p in phrases if p.lstrip(",，").strip()}, key=len, reverse=True)
     after_comma = rf"(?:(?:{'|'.join(words)})\s+)?" if words else ""
     arts = sorted({re.escape(a) + ("" if a.endswith(("'", "’")) else " ") for a in articles}, key=len, reverse=True)
     article = rf"(?:{'|'.join(arts)})?" if arts else ""
     mods = sorted({re.escape(m) for m in modifiers}, key=len, reverse=True)
     modifier = rf"(?:(?:{'|'.join(mods)})\s+){{0,2}}" if mods else ""
-    return re.compile(r"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: [A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){0,3})\s*"
+    parts = sorted({re.escape(p) for p in particles if p}, key=len, reverse=True)
+    particle = rf"(?:(?:{'|'.join(parts)}) )?" if parts else ""
+    return re.compile(rf"([A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?: {particle}[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+){{0,3}})\s*"
                       rf"(?:,\s*{after_comma}|\(|（)\s*{article}{modifier}$")
 
 
