@@ -18,7 +18,9 @@ ACTOR_KINDS = ("state", "adj", "side", "org", "person", "title", "both", "self")
 STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "accuse_object", "consider", "inalienable", "adhere", "welcome",
                 "congratulate_on", "concern", "aggression")
 ACCUSING = ("accuse", "accuse_object")
-CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،")  # ، ؛: the Arabic comma and semicolon
+# ، ؛: the Arabic comma and semicolon; a comma touching a Chinese or Japanese character is
+# one too (pages saved with full-width punctuation folded to ASCII: "中方表示,支持...")
+CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،|(?<=[\u3040-\u30ff\u3400-\u9fff]),|,(?=[\u3040-\u30ff\u3400-\u9fff])")
 QUOTES_OPEN = "«“「『\""
 QUOTES_CLOSE = "»”」』\""
 # a word of Latin, Cyrillic or Arabic script, with its apostrophes and hyphens
@@ -86,6 +88,12 @@ class StanceReader:
         self.receive = phrases(actors.get("receive", []))
         self.senders = phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "捍卫宪章的原则,特别是...": words that carry a stance's object on past a comma
+        # "欢迎...参加": what a welcome invites the welcomed to do makes it an invitation
+        invited = [fold(w) for w in registry.lang(lang).get("stance", {}).get("invited", [])]
+        self.invited = (re.compile("|".join(map(re.escape, sorted(invited, key=len, reverse=True)))) if self.cjk
+                        else phrases(invited)) if invited else None
+        self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
         self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}

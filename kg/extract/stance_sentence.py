@@ -80,6 +80,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
+        if reader.cjk and not reader.verb_last and cue.kind in ("support", "oppose", "adhere", "welcome"):
+            # Chinese lists with "、" and ends a clause with a comma: "坚持多边主义,加强团结,密切疫情
+            #信息分享" backs what stands before the comma, the rest are tasks of their own
+            cut = CLAUSE_BREAK.search(text, cue.end + 1, frame_end)
+            if cut and not text.startswith(reader.continues, cut.end()):
+                frame_end = cut.start()
         # « ... », a déclaré X: a quotation's stance ends with it; the speaker named after is no target
         opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
         if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
@@ -137,6 +143,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if first_after is not None and first_after.kind in ("person", "title_ref") and \
                     len(text[cue.end:first_after.start].split()) <= 2:
                 continue
+            # "欢迎法方参加进博会", "欢迎各方积极参与": welcoming someone to come, take part or
+            # invest is an invitation, not a position backed
+            if reader.invited is not None and reader.invited.search(reader.folded, cue.end, frame_end):
+                continue
             stance = "support"
         elif stance == "consider":
             # "...是中国内政": the cue may itself name the internal affairs
@@ -185,8 +195,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
             before = [a for a in before if a.end <= thanked_from]
         if reader.cjk:
-            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
-            object_from = max((k for k in range(previous_end, cue.start) if text[k] in _CJK_PREPOSITIONS), default=None)
+            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a
+            # subject; one in an earlier clause ("对王毅说,多哥支持...") governs no actor of this one
+            object_from = max((k for k in range(max(previous_end, clause_start), cue.start) if text[k] in _CJK_PREPOSITIONS),
+                              default=None)
             before = [a for a in before if object_from is None or a.start < object_from]
         if not position and before:
             # the subject stands in the cue's own clause ("王毅表示，中方支持..."); an actor in an
