@@ -80,6 +80,11 @@ def test_welcoming_a_party_to_take_part_is_an_invitation_not_a_stance(registry):
         习近平表示,中方欢迎法方作为主宾国参加下一届中国国际进口博览会。
         """
     assert not {s for s in _stances(registry, body) if s[0] == "CHN" and s[2] == "FRA"}
+    # unless it names the body taken part in: backing the party's role in it (ANNOTATION.md §3)
+    stances = _stances(registry, body.replace("欢迎法方作为主宾国参加下一届中国国际进口博览会", "欢迎法方作为对话伙伴积极参与上海合作组织的工作"))
+    assert {s for s in stances if s[:3] == ("CHN", "support", "FRA")}
+    stances = _stances(registry, body.replace("欢迎法方作为主宾国参加下一届中国国际进口博览会", "欢迎法方积极参与共建“一带一路”"))
+    assert ("CHN", "support", "FRA", "Belt and Road Initiative") in stances
     # welcoming a step the other party takes is still support
     stances = _stances(registry, body.replace("欢迎法方作为主宾国参加下一届中国国际进口博览会", "欢迎法方坚持对外开放"))
     assert ("CHN", "support", "FRA", None) in stances
@@ -88,3 +93,21 @@ def test_welcoming_a_party_to_take_part_is_an_invitation_not_a_stance(registry):
 def test_two_fused_state_abbreviations_before_continue_are_a_joint_subject(registry):
     stances = _stances(registry, _talks("王毅说,中俄继续坚定支持多边主义。\n"))
     assert {("CHN", "support", None, "Multilateralism"), ("RUS", "support", None, "Multilateralism")} <= stances
+
+
+def test_the_modal_should_of_one_character_blocks_a_stance_but_not_inside_a_longer_word(registry):
+    stances = _stances(registry, _talks("王毅表示,各方应坚持多边主义,妥善处理分歧。\n"))
+    assert not {s for s in stances if s[3] == "Multilateralism"}
+    # "应对" (to cope with) holds the character and is no modal
+    stances = _stances(registry, _talks("王毅表示,在共同应对全球性挑战的进程中,中方坚定支持多边主义。\n"))
+    assert ("CHN", "support", None, "Multilateralism") in stances
+
+
+def test_a_state_named_before_a_situation_noun_is_where_it_is_not_a_party_backed(registry):
+    stances = _stances(registry, _talks("王毅表示,中方支持地区国家为推动也门问题政治解决所作的努力。\n"))
+    assert not {s for s in stances if s[2] == "YEM"}
+
+
+def test_congratulations_on_a_personal_occasion_are_courtesy(registry):
+    stances = _stances(registry, _talks("王毅说,听说拉夫罗夫外长昨天过生日,衷心祝贺。\n"))
+    assert not {s for s in stances if s[1] == "congratulate"}

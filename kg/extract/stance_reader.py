@@ -93,6 +93,15 @@ class StanceReader:
         invited = [fold(w) for w in registry.lang(lang).get("stance", {}).get("invited", [])]
         self.invited = (re.compile("|".join(map(re.escape, sorted(invited, key=len, reverse=True)))) if self.cjk
                         else phrases(invited)) if invited else None
+        # "各方应坚持...", "法中应共同...": a modal of one character that is also part of other
+        # words ("应邀", "应对", "供应") and of "应X邀请" (at X's invitation)
+        modal = registry.lang(lang).get("stance", {}).get("modal", {})
+        self.modal = re.compile("(?<![" + re.escape("".join(modal.get("not_after", []))) + "])" + re.escape(modal["word"]) +
+                                "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
+        self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
+        # "birthday", "生日": a personal occasion, whose congratulations take no stance
+        personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
+        self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None
         self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
@@ -123,6 +132,18 @@ class StanceReader:
         # "the Kingdom", "المملكة": the one kingdom the readout already named
         self.mentions = _with_referring_back(text, sentences, self.mentions, actors.get("refer_back", {}), registry, lang,
                                              participants)
+
+    def modals(self, start: int, end: int) -> list[Match]:
+        """The one-character modals ("应", should) between ``start`` and ``end``, as blocks: not
+        inside a longer word, nor an "应X邀请" whose clause names the invitation."""
+        if self.modal is None:
+            return []
+        found = []
+        for m in self.modal.finditer(self.text, start, end):
+            cut = CLAUSE_BREAK.search(self.text, m.end(), end)
+            if not any(w in self.text[m.end():cut.start() if cut else end] for w in self.modal_not_in):
+                found.append(Match(m.start(), m.end(), "stance.block", m.group(), m.group()))
+        return found
 
     def is_side(self, mention: Mention) -> bool:
         """Whether the actor is written as a people or side ("the Palestinian side", "巴勒斯坦人民"),

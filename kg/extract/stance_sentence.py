@@ -28,7 +28,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     cues, possessor = owned_cues(reader, index, speaker, inside)
     if not cues:
         return []
-    blocks = [m for m in inside if m.kind == "stance.block"]
+    blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
@@ -144,8 +144,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                     len(text[cue.end:first_after.start].split()) <= 2:
                 continue
             # "欢迎法方参加进博会", "欢迎各方积极参与": welcoming someone to come, take part or
-            # invest is an invitation, not a position backed
-            if reader.invited is not None and reader.invited.search(reader.folded, cue.end, frame_end):
+            # invest is an invitation, not a position backed, unless it names the initiative or
+            # body taken part in ("欢迎塞方积极参与共建'一带一路'", "...作为金砖伙伴国参与金砖合作")
+            if reader.invited is not None and reader.invited.search(reader.folded, cue.end, frame_end) and \
+                    not any(cue.end <= t.start < frame_end for t in topics) and \
+                    not any(cue.end <= a.start < frame_end and a.kind == "org" for a in actors):
                 continue
             stance = "support"
         elif stance == "consider":
@@ -156,6 +159,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             stance = "support"
         if stance == "congratulate" and negated:
             continue
+        if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
+            continue  # "听说你昨天过生日,祝贺...": a personal occasion is courtesy, no national one (ANNOTATION.md §3)
         # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
         # support one was given is thanks (ANNOTATION.md §3), not a stance
         if stance == "support" and any(
