@@ -111,3 +111,8 @@ def test_a_state_named_before_a_situation_noun_is_where_it_is_not_a_party_backed
 def test_congratulations_on_a_personal_occasion_are_courtesy(registry):
     stances = _stances(registry, _talks("王毅说,听说拉夫罗夫外长昨天过生日,衷心祝贺。\n"))
     assert not {s for s in stances if s[1] == "congratulate"}
+
+
+def test_the_party_after_dui_before_a_stance_verb_is_its_target(registry):
+    stances = _stances(registry, _talks("拉夫罗夫介绍了有关情况,对中方在伊朗核问题谈判中发挥的建设性作用表示赞赏。\n"))
+    assert ("RUS", "support", "CHN", "Iran nuclear issue") in stances

@@ -199,6 +199,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
             before = [a for a in before if a.end <= thanked_from]
+        object_from = None
         if reader.cjk:
             # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a
             # subject; one in an earlier clause ("对王毅说,多哥支持...") governs no actor of this one
@@ -223,6 +224,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         cut = CLAUSE_BREAK.search(tail)
         verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
         objects_before: list[Mention] = []
+        if object_from is not None and text[object_from] in _CJK_TOWARDS and not reader.verb_last:
+            # "对中方所发挥的重要作用表示赞赏": the party after "对" is what the stance is towards
+            objects_before = [a for a in actors if object_from < a.start and a.end <= cue.start
+                              and a.kind in ("person", "state", "org", "title_ref")]
         opening = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, cue.start)])
         in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
@@ -510,3 +515,4 @@ _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
+_CJK_TOWARDS = set("对對向")
