@@ -116,3 +116,10 @@ def test_congratulations_on_a_personal_occasion_are_courtesy(registry):
 def test_the_party_after_dui_before_a_stance_verb_is_its_target(registry):
     stances = _stances(registry, _talks("拉夫罗夫介绍了有关情况,对中方在伊朗核问题谈判中发挥的建设性作用表示赞赏。\n"))
     assert ("RUS", "support", "CHN", "Iran nuclear issue") in stances
+
+
+def test_a_noun_closing_its_clause_after_yu_is_no_name_nor_a_target(registry):
+    """"促进世界和平与发展。": "发展" after "与" is no counterpart's name, so no party is backed."""
+    stances = _stances(registry, _talks("中俄都坚定支持多边主义、致力于促进世界和平与发展。\n"))
+    assert {s for s in stances if s[3] == "Multilateralism"} == {("CHN", "support", None, "Multilateralism"),
+                                                                 ("RUS", "support", None, "Multilateralism")}
