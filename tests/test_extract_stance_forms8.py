@@ -123,3 +123,20 @@ def test_a_noun_closing_its_clause_after_yu_is_no_name_nor_a_target(registry):
     stances = _stances(registry, _talks("中俄都坚定支持多边主义、致力于促进世界和平与发展。\n"))
     assert {s for s in stances if s[3] == "Multilateralism"} == {("CHN", "support", None, "Multilateralism"),
                                                                  ("RUS", "support", None, "Multilateralism")}
+
+
+def test_a_provocation_with_no_topic_named_is_opposed_on_none(registry):
+    """Interference and smears concern internal affairs; a provocation does not (ANNOTATION.md §3)."""
+    stances = _stances(registry, _talks("王毅指出,日本右翼势力不断挑衅,破坏地区和平稳定。\n"))
+    assert ("CHN", "oppose", "JPN", None) in stances
+    assert ("CHN", "oppose", "JPN", "Non-interference") not in stances
+
+
+def test_a_stance_word_among_the_subjects_of_a_discussion_is_no_stance(registry):
+    stances = _stances(registry, _talks("双方就坚持多边主义、维护地区和平稳定等问题深入交换了意见。\n"))
+    assert not {s for s in stances if s[3] == "Multilateralism"}
+
+
+def test_the_body_whose_chair_is_backed_may_be_named_after_the_stance(registry):
+    stances = _stances(registry, _talks("王毅表示,中方支持俄方作为轮值主席国开展工作,推动上海合作组织取得更大发展。\n"))
+    assert ("CHN", "support", "RUS", "SCO") in stances

@@ -102,6 +102,12 @@ class StanceReader:
         # "birthday", "生日": a personal occasion, whose congratulations take no stance
         personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None
+        # "挑衅", "provocation": accusations that, with no topic named, concern no internal affairs
+        self.untopical = {fold(w) for w in registry.lang(lang).get("stance", {}).get("accuse_untopical", [])}
+        # "就...等问题交换意见": what opens and what closes the subjects of a discussion
+        discussed = registry.lang(lang).get("stance", {}).get("discussed", {})
+        self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))
+                               for k in ("opens", "closes")) if discussed else None
         self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)

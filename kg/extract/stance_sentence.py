@@ -123,6 +123,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
+        if reader.discussed is not None:
+            # "就坚持多边主义、深化金砖合作等问题交换意见": a stance word inside what was discussed
+            # names a subject of the talks, not a stance taken
+            close = reader.discussed[1].search(reader.folded, cue.end, s.end)
+            if close and not CLAUSE_BREAK.search(text, cue.end, close.start()) and \
+                    reader.discussed[0].search(reader.folded, clause_start, cue.start):
+                continue
         # a negation stands right before the verb ("does not support", "不支持", "决不接受")
         reach = 5 if reader.cjk else 14
         negated = any(
@@ -457,7 +464,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # body whose chair is backed is named earlier in the sentence
                 bodies = [c for a in actors if a.kind == "org" and s.start <= a.start < cue.start
                           for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
-                topic_list = [(bodies[-1], False)] if bodies else []
+                # "中方支持俄方作为主席国开展工作,制定《金砖国家...战略》": else the one named after
+                later = [c for a in actors if a.kind == "org" and cue.end <= a.start < s.end
+                         for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
+                topic_list = [(bodies[-1], False)] if bodies else [(later[0], False)] if later else []
             for label, against in topic_list or [(None, False)]:
                 final = stance
                 flip = negated != (against or objected)
