@@ -140,3 +140,19 @@ def test_a_stance_word_among_the_subjects_of_a_discussion_is_no_stance(registry)
 def test_the_body_whose_chair_is_backed_may_be_named_after_the_stance(registry):
     stances = _stances(registry, _talks("王毅表示,中方支持俄方作为轮值主席国开展工作,推动上海合作组织取得更大发展。\n"))
     assert ("CHN", "support", "RUS", "SCO") in stances
+
+
+_JA_TALKS = """\
+    日中外相会談
+
+    令和5年4月2日
+
+     本2日、林芳正外務大臣は、北京において秦剛中国外交部長と会談を行ったところ、概要は以下のとおりです。
+    """
+
+
+def test_a_japanese_welcome_of_a_party_taking_part_is_an_invitation(registry):
+    """Verb last: what the welcomed party is to do stands before "歓迎"."""
+    document = Document(source="t.txt", text=textwrap.dedent(_JA_TALKS) + "2 秦部長は、日本が中国国際輸入博覧会に積極的に参加することを歓迎した。\n",
+                        sha256="0" * 64, lang="ja")
+    assert not {(e.endorser, e.target) for e in extract(document, registry).endorsements} & {("CHN", "JPN")}

@@ -153,9 +153,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # "欢迎法方参加进博会", "欢迎各方积极参与": welcoming someone to come, take part or
             # invest is an invitation, not a position backed, unless it names the initiative or
             # body taken part in ("欢迎塞方积极参与共建'一带一路'", "...作为金砖伙伴国参与金砖合作")
-            if reader.invited is not None and reader.invited.search(reader.folded, cue.end, frame_end) and \
-                    not any(cue.end <= t.start < frame_end for t in topics) and \
-                    not any(cue.end <= a.start < frame_end and a.kind == "org" for a in actors):
+            # ("中国は日本が...に参加することを歓迎する": a verb-last language names it before the verb)
+            subject = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
+            low, high = ((subject.end if subject else clause_start), cue.start) if reader.verb_last else (cue.end, frame_end)
+            if reader.invited is not None and reader.invited.search(reader.folded, low, high) and \
+                    not any(low <= t.start < high for t in topics) and \
+                    not any(low <= a.start < high and a.kind == "org" for a in actors):
                 continue
             stance = "support"
         elif stance == "consider":
