@@ -307,9 +307,12 @@ def _spellings(f: _Finder, matches: list[Match]) -> None:
             f.spelled(person, m.text)
 
 
+# after "同"/"与" the name must lead on to the encounter's verb or a list ("同X、Y举行会谈"): a
+# noun closing its clause is no name ("促进和平与发展。")
 _CJK_NAME_AFTER = re.compile(
-    r"(?:致电|致電|致信|致函|复信|覆信|会见|會見|会晤|會晤|接见|接見|同|与|與)([\u4e00-\u9fff·]{2,9}?)"
-    r"(?=[，。、；,]|通电话|通電話|通话|通話|举行|舉行|会谈|會談|会晤|會晤|互致|视频|視頻|表示|时|時|并|並|就)")
+    r"(?:(?:致电|致電|致信|致函|复信|覆信|会见|會見|会晤|會晤|接见|接見)([\u4e00-\u9fff·]{2,9}?)(?=[，。、；,]|{verbs})|"
+    r"(?:同|与|與)([\u4e00-\u9fff·]{2,9}?)(?=、|{verbs}))".replace(
+        "{verbs}", "通电话|通電話|通话|通話|举行|舉行|会谈|會談|会晤|會晤|互致|视频|視頻|表示|时|時|并|並|就"))
 
 
 def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[Match],
@@ -319,7 +322,7 @@ def _cjk_names_after_verbs(f: _Finder, sentences: list[Sentence], matches: list[
     for index, sentence in enumerate(sentences[:4]):
         mentions = by_sentence[index]
         for found in _CJK_NAME_AFTER.finditer(f.text, sentence.start, sentence.end):
-            start, end = found.span(1)
+            start, end = found.span(1) if found.group(1) else found.span(2)
             if overlapping(matches, start, end) or any(x.start < end and start < x.end for x in mentions):
                 continue
             _add_person(f.record(f.text[start:end], None, None), start, end, sentence, mentions)

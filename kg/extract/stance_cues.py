@@ -131,8 +131,11 @@ def accusations(reader: StanceReader, index: int, cues: list[Cue], frames: list[
         codes = reader.codes(accused[-1], speaker) if accused else ()
         named = list(dict.fromkeys(t.value for t in topics))
         sentence_topics = [(x, False) for x in drop_fallback(named, reader.registry)]
+        # interference and smears concern internal affairs; a provocation or a sanction named with
+        # no topic is opposed on none (ANNOTATION.md §3)
+        fallback = None if fold(text[first.start:first.end]) in reader.untopical else "Non-interference"
         for endorser in speaker:
             for target in codes:
                 if target != endorser:
-                    opposed.append((endorser, target, sentence_topics or [("Non-interference", False)]))
+                    opposed.append((endorser, target, sentence_topics or [(fallback, False)]))
     return opposed

@@ -34,6 +34,9 @@ def is_situation_adjective(reader: StanceReader, a: Mention) -> bool:
     malienne et ukrainienne", "the Libyan and Syrian crises"): a place, not a party backed."""
     if not reader.situations or a.kind != "state":
         return False
+    if reader.cjk:
+        # "叙利亚问题", "阿富汗局势": a state's name right before a situation noun says where it is
+        return reader.folded.startswith(tuple(reader.situations), a.end)
     gazetteer = reader.registry.gazetteer(reader.lang)
 
     def adjective(word: str) -> bool:

@@ -18,7 +18,9 @@ ACTOR_KINDS = ("state", "adj", "side", "org", "person", "title", "both", "self")
 STANCE_KINDS = ("support", "oppose", "congratulate", "accuse", "accuse_object", "consider", "inalienable", "adhere", "welcome",
                 "congratulate_on", "concern", "aggression")
 ACCUSING = ("accuse", "accuse_object")
-CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،")  # ، ؛: the Arabic comma and semicolon
+# ، ؛: the Arabic comma and semicolon; a comma touching a Chinese or Japanese character is
+# one too (pages saved with full-width punctuation folded to ASCII: "中方表示,支持...")
+CLAUSE_BREAK = re.compile(r"[;；:：؛]|,\s|，|،|(?<=[\u3040-\u30ff\u3400-\u9fff]),|,(?=[\u3040-\u30ff\u3400-\u9fff])")
 QUOTES_OPEN = "«“「『\""
 QUOTES_CLOSE = "»”」』\""
 # a word of Latin, Cyrillic or Arabic script, with its apostrophes and hyphens
@@ -86,6 +88,27 @@ class StanceReader:
         self.receive = phrases(actors.get("receive", []))
         self.senders = phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "捍卫宪章的原则,特别是...": words that carry a stance's object on past a comma
+        # "欢迎...参加": what a welcome invites the welcomed to do makes it an invitation
+        invited = [fold(w) for w in registry.lang(lang).get("stance", {}).get("invited", [])]
+        self.invited = (re.compile("|".join(map(re.escape, sorted(invited, key=len, reverse=True)))) if self.cjk
+                        else phrases(invited)) if invited else None
+        # "各方应坚持...", "法中应共同...": a modal of one character that is also part of other
+        # words ("应邀", "应对", "供应") and of "应X邀请" (at X's invitation)
+        modal = registry.lang(lang).get("stance", {}).get("modal", {})
+        self.modal = re.compile("(?<![" + re.escape("".join(modal.get("not_after", []))) + "])" + re.escape(modal["word"]) +
+                                "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
+        self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
+        # "birthday", "生日": a personal occasion, whose congratulations take no stance
+        personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
+        self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None
+        # "挑衅", "provocation": accusations that, with no topic named, concern no internal affairs
+        self.untopical = {fold(w) for w in registry.lang(lang).get("stance", {}).get("accuse_untopical", [])}
+        # "就...等问题交换意见": what opens and what closes the subjects of a discussion
+        discussed = registry.lang(lang).get("stance", {}).get("discussed", {})
+        self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))
+                               for k in ("opens", "closes")) if discussed else None
+        self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
         self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}
@@ -115,6 +138,18 @@ class StanceReader:
         # "the Kingdom", "المملكة": the one kingdom the readout already named
         self.mentions = _with_referring_back(text, sentences, self.mentions, actors.get("refer_back", {}), registry, lang,
                                              participants)
+
+    def modals(self, start: int, end: int) -> list[Match]:
+        """The one-character modals ("应", should) between ``start`` and ``end``, as blocks: not
+        inside a longer word, nor an "应X邀请" whose clause names the invitation."""
+        if self.modal is None:
+            return []
+        found = []
+        for m in self.modal.finditer(self.text, start, end):
+            cut = CLAUSE_BREAK.search(self.text, m.end(), end)
+            if not any(w in self.text[m.end():cut.start() if cut else end] for w in self.modal_not_in):
+                found.append(Match(m.start(), m.end(), "stance.block", m.group(), m.group()))
+        return found
 
     def is_side(self, mention: Mention) -> bool:
         """Whether the actor is written as a people or side ("the Palestinian side", "巴勒斯坦人民"),

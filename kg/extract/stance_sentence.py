@@ -28,7 +28,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     cues, possessor = owned_cues(reader, index, speaker, inside)
     if not cues:
         return []
-    blocks = [m for m in inside if m.kind == "stance.block"]
+    blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
     speech = [m for m in inside if m.kind == "speech"]
@@ -80,6 +80,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
+        if reader.cjk and not reader.verb_last and cue.kind in ("support", "oppose", "adhere", "welcome"):
+            # Chinese lists with "、" and ends a clause with a comma: "坚持多边主义,加强团结,密切疫情
+            #信息分享" backs what stands before the comma, the rest are tasks of their own
+            cut = CLAUSE_BREAK.search(text, cue.end + 1, frame_end)
+            if cut and not text.startswith(reader.continues, cut.end()):
+                frame_end = cut.start()
         # « ... », a déclaré X: a quotation's stance ends with it; the speaker named after is no target
         opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
         if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
@@ -117,6 +123,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
+        if reader.discussed is not None:
+            # "就坚持多边主义、深化金砖合作等问题交换意见": a stance word inside what was discussed
+            # names a subject of the talks, not a stance taken
+            close = reader.discussed[1].search(reader.folded, cue.end, s.end)
+            if close and not CLAUSE_BREAK.search(text, cue.end, close.start()) and \
+                    reader.discussed[0].search(reader.folded, clause_start, cue.start):
+                continue
         # a negation stands right before the verb ("does not support", "不支持", "决不接受")
         reach = 5 if reader.cjk else 14
         negated = any(
@@ -137,6 +150,16 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if first_after is not None and first_after.kind in ("person", "title_ref") and \
                     len(text[cue.end:first_after.start].split()) <= 2:
                 continue
+            # "欢迎法方参加进博会", "欢迎各方积极参与": welcoming someone to come, take part or
+            # invest is an invitation, not a position backed, unless it names the initiative or
+            # body taken part in ("欢迎塞方积极参与共建'一带一路'", "...作为金砖伙伴国参与金砖合作")
+            # ("中国は日本が...に参加することを歓迎する": a verb-last language names it before the verb)
+            subject = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
+            low, high = ((subject.end if subject else clause_start), cue.start) if reader.verb_last else (cue.end, frame_end)
+            if reader.invited is not None and reader.invited.search(reader.folded, low, high) and \
+                    not any(low <= t.start < high for t in topics) and \
+                    not any(low <= a.start < high and a.kind == "org" for a in actors):
+                continue
             stance = "support"
         elif stance == "consider":
             # "...是中国内政": the cue may itself name the internal affairs
@@ -146,6 +169,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             stance = "support"
         if stance == "congratulate" and negated:
             continue
+        if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
+            continue  # "听说你昨天过生日,祝贺...": a personal occasion is courtesy, no national one (ANNOTATION.md §3)
         # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
         # support one was given is thanks (ANNOTATION.md §3), not a stance
         if stance == "support" and any(
@@ -184,9 +209,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
             before = [a for a in before if a.end <= thanked_from]
+        object_from = None
         if reader.cjk:
-            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
-            object_from = max((k for k in range(previous_end, cue.start) if text[k] in _CJK_PREPOSITIONS), default=None)
+            # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a
+            # subject; one in an earlier clause ("对王毅说,多哥支持...") governs no actor of this one
+            object_from = max((k for k in range(max(previous_end, clause_start), cue.start) if text[k] in _CJK_PREPOSITIONS),
+                              default=None)
             before = [a for a in before if object_from is None or a.start < object_from]
         if not position and before:
             # the subject stands in the cue's own clause ("王毅表示，中方支持..."); an actor in an
@@ -206,6 +234,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         cut = CLAUSE_BREAK.search(tail)
         verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
         objects_before: list[Mention] = []
+        if object_from is not None and text[object_from] in _CJK_TOWARDS and not reader.verb_last:
+            # "对中方所发挥的重要作用表示赞赏": the party after "对" is what the stance is towards
+            objects_before = [a for a in actors if object_from < a.start and a.end <= cue.start
+                              and a.kind in ("person", "state", "org", "title_ref")]
         opening = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, cue.start)])
         in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
@@ -435,7 +467,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # body whose chair is backed is named earlier in the sentence
                 bodies = [c for a in actors if a.kind == "org" and s.start <= a.start < cue.start
                           for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
-                topic_list = [(bodies[-1], False)] if bodies else []
+                # "中方支持俄方作为主席国开展工作,制定《金砖国家...战略》": else the one named after
+                later = [c for a in actors if a.kind == "org" and cue.end <= a.start < s.end
+                         for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
+                topic_list = [(bodies[-1], False)] if bodies else [(later[0], False)] if later else []
             for label, against in topic_list or [(None, False)]:
                 final = stance
                 flip = negated != (against or objected)
@@ -493,3 +528,4 @@ _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
+_CJK_TOWARDS = set("对對向")
