@@ -51,6 +51,7 @@ class KG(DefinedNamespace):
     monthDay: URIRef  # an undated encounter's day and month with no year (xsd:gMonthDay)
     possibleDay: URIRef  # a day an undated encounter may be (a weekday on a month-stamped page)
     addressDay: URIRef  # the day an undated encounter's page address carries: its possible days come from it
+    occasionHint: URIRef  # the meeting edition an undated encounter's sentence places it at: its possible days come from it
     participation: URIRef
     participant: URIRef
     requestedBy: URIRef

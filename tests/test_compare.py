@@ -185,3 +185,22 @@ def test_the_day_in_a_page_address_joins_undated_reports_to_the_dated_one(tmp_pa
     days = run_query(store, """SELECT ?day WHERE { GRAPH ?g { ?e <https://w3id.org/readout-kg/ontology#addressDay> ?day } }
                                ORDER BY ?day""").values()
     assert [str(row[0]) for row in days] == ["2022-03-03", "2022-03-03", "2022-03-09"]
+
+
+OCCASION = Path(__file__).resolve().parent / "data" / "pair_occasion"
+
+
+def test_an_undated_readout_placed_at_a_meeting_joins_the_other_side_through_the_graph(tmp_path):
+    """The Indian readout names no day but the Quad ministers' meeting in Melbourne it was held
+    at: its graph keeps that edition (kg:occasionHint) and its day (kg:possibleDay), never as
+    its date, and `kg compare` joins it to the U.S. readout of that day, saying why."""
+    shutil.copytree(OCCASION, tmp_path / "sources")
+    build(tmp_path / "sources", tmp_path / "build")
+    store = open_store(tmp_path / "build", tmp_path / "sources", tmp_path / "build")
+    (comparison,) = compare(store)
+    assert sorted(r["file"] for r in comparison.readouts) == ["in_jaishankar_blinken.txt", "us_blinken_jaishankar.txt"]
+    assert comparison.date == "2022-02-11"
+    assert any("at the meeting quad_ministers 2022-02-11 melbourne" in reason for reason in comparison.reasons)
+    hints = run_query(store, """PREFIX kg: <https://w3id.org/readout-kg/ontology#>
+        SELECT ?occasion ?day WHERE { GRAPH ?g { ?e kg:occasionHint ?occasion ; kg:possibleDay ?day } }""").values()
+    assert [(str(a), str(b)) for a, b in hints] == [("quad_ministers 2022-02-11 melbourne", "2022-02-11")]

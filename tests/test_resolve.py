@@ -287,3 +287,56 @@ def test_the_address_day_never_joins_another_counterpart_officials_or_the_multil
         _hinted("elysee", "meeting", "Macron received Wang Yi.", url, "CHN", "FRA", people=(wang, macron)),
     ]
     assert _groups(reports) == [["bilateral"], ["elysee"], ["fr"], ["in"], ["quad"], ["ru"]]
+
+
+def _at_meeting(readout: str, kind: str, sentence: str, *sides: str, people=(), lang: str = "en",
+                url: str | None = None) -> Report:
+    from kg.extract.hints import encounter_day_hints
+
+    hints = encounter_day_hints(sentence, (0, len(sentence)), load_registry(), lang, None, url)
+    return Report(f"ev/{readout}/{kind}/undated", f"ro/{readout}", kind, None, frozenset(sides), frozenset(people),
+                  hints.month_day, hints.days, hints.address_day, hints.occasion)
+
+
+_MARGINS = ("The foreign minister talked over trade with the Secretary of State in Melbourne on the margins "
+            "of the Quad foreign ministers' meeting.")
+
+
+def test_an_edition_named_as_the_occasion_gives_its_days():
+    """No day, no stamp, no address day: the Quad ministers' meeting in Melbourne has one
+    edition (11 February 2022), and its days are the ones the bilateral may be."""
+    from kg.extract.hints import encounter_day_hints
+
+    hints = encounter_day_hints(_MARGINS, (0, len(_MARGINS)), load_registry(), "en", None, None)
+    assert hints.days == frozenset({"2022-02-11"}) and hints.occasion == "quad_ministers 2022-02-11 melbourne"
+
+
+def test_an_edition_only_discussed_or_not_one_gives_no_days():
+    """A call that discussed the coming meeting is not held at it; a series with several
+    editions in the place named, or a sentence that names a day of its own, gives none."""
+    from kg.extract.hints import encounter_day_hints
+
+    registry = load_registry()
+    for sentence in ("The two ministers discussed the Quad foreign ministers' meeting in Melbourne.",
+                     "The ministers met in New York on the sidelines of the Quad foreign ministers' meeting.",
+                     "The ministers met on Friday in Melbourne on the sidelines of the Quad foreign ministers' meeting."):
+        hints = encounter_day_hints(sentence, (0, len(sentence)), registry, "en", None, None)
+        assert not hints.days and hints.occasion is None, sentence
+
+
+def test_an_undated_report_at_a_meeting_joins_the_one_encounter_of_its_days():
+    """The other side dated it; the same pair's meeting three months later is another one, and
+    the multilateral meeting itself and another counterpart the same day are others."""
+    reports = [_r("us", "meeting", "2022-02-11", "IND", "USA"), _r("tokyo", "meeting", "2022-05-24", "IND", "USA"),
+               _r("quad", "meeting", "2022-02-11", "AUS", "IND", "JPN", "USA"),
+               _r("jp", "meeting", "2022-02-11", "IND", "JPN"),
+               _at_meeting("in", "meeting", _MARGINS, "IND", "USA")]
+    assert _groups(reports) == [["in", "us"], ["jp"], ["quad"], ["tokyo"]]
+    shared = next(s for s in resolve(reports) if len(s.reports) == 2)
+    assert any("at the meeting quad_ministers 2022-02-11 melbourne" in reason for reason in shared.reasons)
+
+
+def test_an_undated_report_at_a_meeting_never_joins_another_medium_or_a_day_away():
+    """A call the same day, or a meeting two days after the edition, is not the one at it."""
+    for other in (_r("us", "phone_call", "2022-02-11", "IND", "USA"), _r("us", "meeting", "2022-02-13", "IND", "USA")):
+        assert _groups([other, _at_meeting("in", "meeting", _MARGINS, "IND", "USA")]) == [["in"], ["us"]]

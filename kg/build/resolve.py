@@ -38,7 +38,10 @@ is read as its publication day — a hint only, never the readout's date (ANNOTA
 A weekday or a relative day ("yesterday") the sentence names is then the one such day
 counted back from it, and a sentence that names no day may be any of the
 :data:`~kg.extract.dates.ADDRESS_WINDOW` days before it, or that day; either joins as a
-weekday on a month-stamped page does (:func:`kg.extract.dates.day_hints`). A report with
+weekday on a month-stamped page does (:func:`kg.extract.dates.day_hints`). With neither, a
+sentence that names no day but places the encounter at one edition of a recurring meeting
+("in Melbourne on the margins of the Quad foreign ministers' meeting") may be any day of that
+edition, and joins the same way (:func:`kg.extract.hints.encounter_day_hints`). A report with
 no day and no such hint is never joined: a false merge is worse than a missed one, and
 without its day the corpus may hold several encounters it could be.
 
@@ -54,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kg.extract.dates import DayHints, day_hints
+from kg.extract.dates import DayHints
 from kg.text import names_match
 
 __all__ = ["Report", "SharedEncounter", "resolve", "score_pairing", "read_pairs",
@@ -79,6 +82,7 @@ class Report:
     month_day: tuple[int, int] | None = None  # undated: the (month, day) its sentence names without a year
     days: frozenset[str] = frozenset()  # undated: the ISO days it may be (a weekday in a month-stamped page)
     address_day: str | None = None  # undated: the day its page's address carries, when ``days`` come from it
+    occasion: str | None = None  # undated: the meeting edition its sentence places it at, when ``days`` come from it
 
 
 @dataclass
@@ -247,6 +251,8 @@ def _day(report: Report) -> str:
         day = min(report.days)
         return f"{dt.date.fromisoformat(day).strftime('%A')} {day} (counted back from {report.address_day}, " \
                "the day its page's address carries)"
+    if report.occasion:
+        return f"no day, at the meeting {report.occasion} ({', '.join(sorted(report.days))})"
     if report.address_day:
         return f"no day, on a page whose address carries {report.address_day} ({', '.join(sorted(report.days))})"
     if report.days:
@@ -258,18 +264,19 @@ def _day(report: Report) -> str:
 def reports_of(readout: str, extraction: Any) -> list[Report]:
     """The :class:`Report` of each encounter an :class:`~kg.model.Extraction` holds, as
     ``kg compare`` reads them back from the graph."""
+    from kg.extract.hints import encounter_day_hints
     from kg.knowledge.registry import load_registry
 
     out = []
-    words = load_registry().lang(extraction.lang) if extraction.events else {}
+    registry = load_registry()
     for n, event in enumerate(extraction.events):
-        hints = DayHints() if event.date else day_hints(
-            extraction.document.text, (event.evidence.start, event.evidence.end), words, extraction.month_stamp,
-            extraction.document.url)
+        hints = DayHints() if event.date else encounter_day_hints(
+            extraction.document.text, (event.evidence.start, event.evidence.end), registry, extraction.lang,
+            extraction.month_stamp, extraction.document.url)
         out.append(Report(f"{readout}#{n}", readout, event.type, event.date,
                           frozenset(p.country for p in event.participants),
                           frozenset((p.country, p.name) for p in event.participants), hints.month_day, hints.days,
-                          hints.address_day))
+                          hints.address_day, hints.occasion))
     return out
 
 

@@ -428,6 +428,7 @@ class DayHints:
     month_day: tuple[int, int] | None = None  # the day and month it names with no year
     days: frozenset[str] = frozenset()  # the ISO days it may be
     address_day: str | None = None  # the day its page's address carries, when ``days`` come from it
+    occasion: str | None = None  # the meeting edition its sentence places it at, when ``days`` come from it
 
 
 def day_hints(text: str, sentence: tuple[int, int], words: dict[str, Any], month_stamp: str | None,

@@ -15,7 +15,7 @@ from kg.model import Event, Participant, Span
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
 
-__all__ = ["find_event", "find_events", "TYPE_PRIORITY"]
+__all__ = ["find_event", "find_events", "TYPE_PRIORITY", "occasion_clauses"]
 
 # When several cues appear, the medium of a call wins, then the more specific encounter.
 TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
@@ -122,6 +122,12 @@ def _occasions(text: str, sentence: Sentence, words: dict) -> list[tuple[int, in
                     end = min(end, at)
             spans.append((sentence.start + m.start(), sentence.start + end))
     return spans
+
+
+def occasion_clauses(text: str, start: int, end: int, words: dict) -> list[str]:
+    """The clauses of the sentence ``text[start:end]`` that name the occasion of an encounter
+    (:func:`_occasions`), for encounter resolution (kg.extract.hints)."""
+    return [text[a:b] for a, b in _occasions(text, Sentence(start, end, text[start:end], 0), words)]
 
 
 @lru_cache(maxsize=16)

@@ -16,7 +16,7 @@ from kg.extract.dates import cn_number
 from kg.knowledge.registry import Registry
 from kg.text import simplified
 
-__all__ = ["Edition", "named_editions", "edition_days", "meeting_windows"]
+__all__ = ["Edition", "named_editions", "occasion_editions", "edition_days", "meeting_windows"]
 
 
 @dataclass(frozen=True)
@@ -217,6 +217,21 @@ def named_editions(registry: Registry, sentences: Iterable[str]) -> list[Edition
                 editions = [e for e in series.editions if e.country in countries] if len(countries) == 1 else []
             found.update(dict.fromkeys(editions))
     return list(found)
+
+
+def occasion_editions(registry: Registry, sentence: str, clauses: Iterable[str]) -> list[Edition]:
+    """The editions ``sentence`` names (:func:`named_editions`) whose series one of its occasion
+    clauses names ("... in Melbourne on the margins of the Quad foreign ministers' meeting"):
+    the meeting the encounter took place at, not one it only discussed or prepared."""
+    editions = named_editions(registry, [sentence])
+    if not editions:
+        return []
+    meetings = _meetings(registry)
+    named = set()
+    for clause in clauses:
+        raw = _fold(clause) if _CJK.search(clause) else clause.translate(_DASHES)
+        named |= {s.key for s in meetings.series if _spans(s.names, raw.lower()) or _spans(s.acronyms, raw)}
+    return [e for e in editions if e.series in named]
 
 
 def meeting_windows(registry: Registry) -> tuple[int, int, int]:

@@ -29,7 +29,7 @@ from kg.model import Endorsement, Event, Extraction, Span
 from kg.namespaces import (BINDINGS, DCTERMS, DEFAULT_BASE, EVENT_CLASS, KG, OA, ORG, OWL, PROV, RDF, RDFS, ROLE,
                            SCHEMA, SEM, SKOS, STANCE, TOPIC, WD, XSD)
 from kg.knowledge.registry import Registry
-from kg.extract.dates import day_hints
+from kg.extract.hints import encounter_day_hints
 
 __all__ = ["Minter", "Triple", "ReadoutGraph", "extraction_triples", "extraction_graph", "registry_triples",
            "to_graph", "topic_iri", "ntriples_term", "sort_triples"]
@@ -312,14 +312,16 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
     if event.date:
         out.append((iri, KG.date, Literal(event.date, datatype=XSD.date)))
     else:  # what the text says of its day, so that readouts of one encounter still meet (kg.build.resolve)
-        hints = day_hints(text, (event.evidence.start, event.evidence.end), registry.lang(extraction.lang),
-                          extraction.month_stamp, extraction.document.url)
+        hints = encounter_day_hints(text, (event.evidence.start, event.evidence.end), registry, extraction.lang,
+                                    extraction.month_stamp, extraction.document.url)
         if hints.month_day:
             month, day = hints.month_day
             out.append((iri, KG.monthDay, Literal(f"--{month:02d}-{day:02d}", datatype=XSD.gMonthDay)))
         out += [(iri, KG.possibleDay, Literal(day, datatype=XSD.date)) for day in sorted(hints.days)]
         if hints.address_day:  # where the possible days come from, for `kg explain`
             out.append((iri, KG.addressDay, Literal(hints.address_day, datatype=XSD.date)))
+        if hints.occasion:  # the meeting edition they come from, for `kg explain`
+            out.append((iri, KG.occasionHint, Literal(hints.occasion)))
     if event.requested_by:
         out.append((iri, KG.requestedBy, _actor_stub(event.requested_by, registry, mint, out)))
     for p in event.participants:

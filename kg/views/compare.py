@@ -80,14 +80,16 @@ def encounter_reports(store: Any, sources: bool = True) -> tuple[list[Report], d
         item["sides"].add(side)
         if name:
             item["people"].add((side, name))
-    # what the text says of an undated one's day (kg:monthDay, kg:possibleDay, kg:addressDay:
-    # kg.extract.dates.day_hints)
+    # what the text says of an undated one's day (kg:monthDay, kg:possibleDay, kg:addressDay,
+    # kg:occasionHint: kg.extract.hints.encounter_day_hints)
     month_days: dict[tuple[str, str], tuple[int, int]] = {}
     days: dict[tuple[str, str], set[str]] = {}
     addresses: dict[tuple[str, str], str] = {}
-    for e, readout, md, day, address in run_query(store, _P + """
-            SELECT DISTINCT ?e ?readout ?md ?day ?address WHERE {
-              GRAPH ?readout { { ?e kg:monthDay ?md } UNION { ?e kg:possibleDay ?day } UNION { ?e kg:addressDay ?address } }
+    occasions: dict[tuple[str, str], str] = {}
+    for e, readout, md, day, address, occasion in run_query(store, _P + """
+            SELECT DISTINCT ?e ?readout ?md ?day ?address ?occasion WHERE {
+              GRAPH ?readout { { ?e kg:monthDay ?md } UNION { ?e kg:possibleDay ?day } UNION { ?e kg:addressDay ?address }
+                               UNION { ?e kg:occasionHint ?occasion } }
             }""").values():  # in the readout's own graph: readouts of one pair's undated calls share its IRI
         if md:
             month_days[(e, readout)] = (int(md[2:4]), int(md[5:7]))
@@ -95,8 +97,11 @@ def encounter_reports(store: Any, sources: bool = True) -> tuple[list[Report], d
             days.setdefault((e, readout), set()).add(day)
         if address:
             addresses[(e, readout)] = address
+        if occasion:
+            occasions[(e, readout)] = occasion
     reports = [Report(e, readout, item["type"], item["date"], frozenset(item["sides"]), frozenset(item["people"]),
-                      month_days.get((e, readout)), frozenset(days.get((e, readout), ())), addresses.get((e, readout)))
+                      month_days.get((e, readout)), frozenset(days.get((e, readout), ())), addresses.get((e, readout)),
+                      occasions.get((e, readout)))
                for (e, readout), item in sorted(grouped.items())]
     if not sources:
         return reports, {}
