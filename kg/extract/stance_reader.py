@@ -71,6 +71,8 @@ class StanceReader:
         # with names, set off by commas, leaves the joint subject in the verb's clause
         self.respectively = {fold(w) for w in actors.get("respectively", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        # "discussed their shared concerns": a position marked as the parties' own, talked of or not
+        self.held_in_common = {fold(w) for w in actors.get("in_common", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
         self.capacity = phrases(actors.get("capacity", []))
         self.folded = fold(text)

@@ -31,6 +31,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     blocks = [m for m in inside if m.kind == "stance.block"]
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
+    discussed = [m for m in inside if m.kind == "stance.discuss"]
     speech = [m for m in inside if m.kind == "speech"]
     # "a appelé la Chine à soutenir", "urged the US to respect": a demand that is also a speech
     # verb opens no new clause; what it asks of another party is no stance taken (ANNOTATION.md §3)
@@ -64,6 +65,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
 
     frames = merged_frames(reader, cues)
     accountable, opposed = held_to_account(reader, cues, actors, topics, speaker)
+    talked = [c for c in cues if c.kind == "accuse_object" and _discussed(reader, c, discussed, speech)]
+    if talked:  # "discussed measures to hold X accountable": still no target of another frame
+        opposed = held_to_account(reader, [c for c in cues if c not in talked], actors, topics, speaker)[1]
     for endorser, target, topic_list in opposed + accusations(reader, index, cues, frames, blocks, speech, topics, speaker):
         add(endorser, "oppose", target, topic_list)
     # "support African countries suffering from the Russian invasion": the aggressor belongs to
@@ -116,6 +120,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if any(clause_start <= t.start < cue.start for t in thanks) and not coordinated:
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
+            continue
+        if _discussed(reader, cue, discussed, speech):
             continue
         # a negation stands right before the verb ("does not support", "不支持", "决不接受")
         reach = 5 if reader.cjk else 14
@@ -490,6 +496,19 @@ _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|e
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
+def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech: list[Match]) -> bool:
+    """"discussed ... continuing support for X", "reviewed efforts to hold X accountable": what a
+    talk is about is no stance taken (ANNOTATION.md §3); one marked as the parties' own ("their
+    shared concerns", "the joint commitment to") is, and so is a past-tense verb after the
+    object ("discussed X and condemned Y"), a predicate of its own."""
+    head = fold(reader.text[cue.start:cue.end]).split()[:1]
+    if head and head[0].endswith(reader.participles):
+        return False
+    return any(d.end <= cue.start and not re.search(r"[;；]", reader.text[d.end:cue.start])
+               and not any(d.end <= m.start < cue.start for m in speech)
+               and not set(WORD.findall(reader.folded[d.end:cue.start])) & reader.held_in_common for d in discussed)
+
+
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")

@@ -1,0 +1,48 @@
+"""Stance forms of real readouts (issue 11, round 7), on short readouts the team wrote: what a
+talk is about is no stance taken, unless it is marked as the parties' own, each test naming its rule."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _stances(registry, text: str, lang: str | None = None) -> set[tuple]:
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
+    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+
+
+_CALL = """\
+    Secretary Blinken's Call with Norwegian Foreign Minister Huitfeldt
+
+    Washington, 14 March 2022
+
+    Secretary of State Antony J. Blinken spoke today with Norwegian Foreign Minister Anniken Huitfeldt.
+    """
+
+
+def test_support_named_as_a_subject_of_discussion_is_no_stance(registry):
+    stances = _stances(registry, _CALL + "The two ministers discussed energy security, Arctic cooperation, and continuing support for Ukraine.\n")
+    assert not any(e[1] == "support" for e in stances)
+
+
+def test_holding_a_party_accountable_as_a_subject_of_discussion_is_no_stance(registry):
+    stances = _stances(registry, _CALL + "They reviewed further measures to hold Belarus accountable.\n")
+    assert not any(e[1] == "oppose" and e[2] == "BLR" for e in stances)
+
+
+def test_a_past_tense_verb_after_the_discussion_is_a_stance_of_its_own(registry):
+    stances = _stances(registry, _CALL + "The Secretary discussed the Arctic Council and condemned Russia's invasion of Ukraine.\n")
+    assert ("USA", "oppose", "RUS", "Ukraine") in stances
+
+
+def test_a_position_marked_as_shared_is_a_stance_even_when_discussed(registry):
+    stances = _stances(registry, _CALL + "The Secretary and the Foreign Minister discussed their shared concerns about Iran's nuclear escalation.\n")
+    assert {("USA", "IRN"), ("NOR", "IRN")} <= {(e[0], e[2]) for e in stances if e[1] == "oppose"}
+
+
+def test_a_participle_after_the_discussion_opens_a_new_clause(registry):
+    stances = _stances(registry, _CALL + "The Secretary discussed the situation in Syria, reiterating his strong support for Ukraine's sovereignty and territorial integrity.\n")
+    assert ("USA", "support", "UKR", "Sovereignty and territorial integrity") in stances
