@@ -46,3 +46,9 @@ def test_a_position_marked_as_shared_is_a_stance_even_when_discussed(registry):
 def test_a_participle_after_the_discussion_opens_a_new_clause(registry):
     stances = _stances(registry, _CALL + "The Secretary discussed the situation in Syria, reiterating his strong support for Ukraine's sovereignty and territorial integrity.\n")
     assert ("USA", "support", "UKR", "Sovereignty and territorial integrity") in stances
+
+
+def test_they_opening_a_sentence_is_every_party(registry):
+    stances = _stances(registry, _CALL + "They reaffirmed their support for Georgia's sovereignty and territorial integrity.\n")
+    assert {("USA", "support", "GEO", "Sovereignty and territorial integrity"),
+            ("NOR", "support", "GEO", "Sovereignty and territorial integrity")} <= stances
