@@ -52,3 +52,9 @@ def test_they_opening_a_sentence_is_every_party(registry):
     stances = _stances(registry, _CALL + "They reaffirmed their support for Georgia's sovereignty and territorial integrity.\n")
     assert {("USA", "support", "GEO", "Sovereignty and territorial integrity"),
             ("NOR", "support", "GEO", "Sovereignty and territorial integrity")} <= stances
+
+
+def test_the_other_side_of_a_dialogue_is_a_counterpart_not_a_target(registry):
+    stances = _stances(registry, _CALL + "The Secretary reaffirmed the U.S. commitment to the complete denuclearization of the Korean Peninsula and to diplomacy with the DPRK.\n")
+    assert ("USA", "support", None, "Korean Peninsula") in stances
+    assert not any(e[2] == "PRK" for e in stances)
