@@ -58,3 +58,8 @@ def test_the_other_side_of_a_dialogue_is_a_counterpart_not_a_target(registry):
     stances = _stances(registry, _CALL + "The Secretary reaffirmed the U.S. commitment to the complete denuclearization of the Korean Peninsula and to diplomacy with the DPRK.\n")
     assert ("USA", "support", None, "Korean Peninsula") in stances
     assert not any(e[2] == "PRK" for e in stances)
+
+
+def test_an_aggressor_before_a_list_of_attributes_is_still_the_aggressor(registry):
+    stances = _stances(registry, _CALL + "The Secretary condemned Russia's brutal, senseless, and unlawful invasion of Ukraine.\n")
+    assert ("USA", "oppose", "RUS", "Ukraine") in stances

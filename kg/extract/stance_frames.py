@@ -26,6 +26,9 @@ AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\
 # between an actor and the word it goes with, at most one word apart: "Russia's aggression",
 # "further Russian aggression", "holding Iran accountable", "hold Russia fully accountable"
 BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
+# or a list of attributes before the noun: "Russia's premeditated, unprovoked, and unjustified invasion"
+_ATTRIBUTE = r"(?!(?:the|a|an|its|their|his|her)\s)[\w\-]+"
+BEFORE_NOUN_LIST = re.compile(rf"(?:'s|’s)?\s+{_ATTRIBUTE}(?:,\s+{_ATTRIBUTE})*,?\s+(?:and|et|y|e|und)\s+{_ATTRIBUTE}\s+")
 _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
 
 
@@ -105,7 +108,8 @@ def aggressor_of(reader: StanceReader, actors: list[Mention], cue: Cue, frame_en
     aggression", "l'agression russe", "la guerre d'agression conduite par la Russie"."""
     text = reader.text
     for a in reversed(actors):
-        if a.end <= cue.start and a.kind in ("state", "org") and BEFORE_NOUN.fullmatch(text, a.end, cue.start):
+        if a.end <= cue.start and a.kind in ("state", "org") and (BEFORE_NOUN.fullmatch(text, a.end, cue.start)
+                                                                  or BEFORE_NOUN_LIST.fullmatch(text, a.end, cue.start)):
             # "the War of Resistance against Japanese Aggression" names a war, not a stance
             return None if _AGAINST_BEFORE.search(fold(text[max(0, a.start - 16):a.start])) else a
     for a in actors:
