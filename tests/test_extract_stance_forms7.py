@@ -63,3 +63,19 @@ def test_the_other_side_of_a_dialogue_is_a_counterpart_not_a_target(registry):
 def test_an_aggressor_before_a_list_of_attributes_is_still_the_aggressor(registry):
     stances = _stances(registry, _CALL + "The Secretary condemned Russia's brutal, senseless, and unlawful invasion of Ukraine.\n")
     assert ("USA", "oppose", "RUS", "Ukraine") in stances
+
+
+def test_every_item_of_what_is_thanked_for_is_thanks(registry):
+    stances = _stances(registry, _CALL + "The Secretary thanked the Foreign Minister for Norway's leadership on Arctic issues, its continued support for Ukraine's sovereignty and territorial integrity, and its humanitarian aid.\n")
+    assert not any(e[0] == "NOR" for e in stances)
+
+
+def test_a_verb_joined_after_what_is_thanked_for_is_a_stance_of_its_own(registry):
+    stances = _stances(registry, _CALL + "The Secretary thanked Norway for its humanitarian aid, including at the United Nations, and expressed support for Georgia's sovereignty and territorial integrity.\n")
+    assert ("USA", "support", "GEO", "Sovereignty and territorial integrity") in stances
+
+
+def test_a_title_opening_a_sentence_is_its_subject_for_the_next_one_too(registry):
+    stances = _stances(registry, _CALL + "The Secretary thanked Norway for its hospitality. He also reaffirmed support for Georgia's sovereignty and territorial integrity.\n")
+    assert ("USA", "support", "GEO", "Sovereignty and territorial integrity") in stances
+    assert not any(e[0] == "NOR" for e in stances)

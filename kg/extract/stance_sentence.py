@@ -113,11 +113,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                for b in blocks):
             continue
         # "thanked China for its support"; but a verb joined after the thanks' object ("thanked X
-        # for his kind words and congratulated him") is a predicate of its own, not what is thanked for
+        # for his kind words and congratulated him", "... and expressed support for") is a predicate
+        # of its own, not what is thanked for
         coordinated = fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1:] and \
             fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1] in reader.joiners and \
-            fold(text[cue.start:cue.end]).endswith(reader.participles)
+            fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles)
         if any(clause_start <= t.start < cue.start for t in thanks) and not coordinated:
+            continue
+        if _thanked_for(reader, cue, thanks, speech) and not coordinated:
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
@@ -188,7 +191,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in before if not a.possessive]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
-            thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
+            thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
             before = [a for a in before if a.end <= thanked_from]
         if reader.cjk:
             # "对尹锡悦就任韩国总统的祝贺", "向中方表示": after a preposition stands an object, not a subject
@@ -496,6 +499,24 @@ _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|e
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
+_DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: list[Match]) -> bool:
+    """"thanked X for its role in A, its support for B, and ...": every item of what is thanked
+    for is thanks (ANNOTATION.md §3), commas between them or not, until a new verb."""
+    text = reader.text
+    # "its continued support": a participle after a determiner or an owner modifies a noun, no verb
+    verbs = [m for m in speech if not _DETERMINED.search(text, max(0, m.start - 12), m.start)]
+    head = fold(text[cue.start:cue.end]).split()[:1]
+    if head and head[0].endswith(reader.participles) and not _DETERMINED.search(text, max(0, cue.start - 12), cue.start):
+        return False  # "..., and expressed support for": a verb of its own
+    return bool(reader.thanks_for) and any(
+        t.start < cue.start and not re.search(r"[;；]", text[t.end:cue.start])
+        and not any(t.end <= m.start < cue.end for m in verbs)
+        and set(WORD.findall(reader.folded[t.end:cue.start])) & reader.thanks_for for t in thanks)
+
+
 def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech: list[Match]) -> bool:
     """"discussed ... continuing support for X", "reviewed efforts to hold X accountable": what a
     talk is about is no stance taken (ANNOTATION.md §3); one marked as the parties' own ("their
