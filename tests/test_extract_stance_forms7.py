@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from kg.extract import extract
 from kg.model import Document
 
@@ -79,3 +81,46 @@ def test_a_title_opening_a_sentence_is_its_subject_for_the_next_one_too(registry
     stances = _stances(registry, _CALL + "The Secretary thanked Norway for its hospitality. He also reaffirmed support for Georgia's sovereignty and territorial integrity.\n")
     assert ("USA", "support", "GEO", "Sovereignty and territorial integrity") in stances
     assert not any(e[0] == "NOR" for e in stances)
+
+
+_TALKS = {
+    "fr": ("""\
+        Entretien de Jean-Yves Le Drian avec son homologue norvégienne
+
+        Paris, le 14 mars 2022
+
+        Jean-Yves Le Drian s'est entretenu aujourd'hui avec la ministre norvégienne des Affaires étrangères, Anniken Huitfeldt.
+        Les deux ministres {verb} le soutien à l'Ukraine.
+        """, "ont évoqué la sécurité énergétique et", "ont réaffirmé leur"),
+    "es": ("""\
+        Margallo se reúne con su homóloga noruega
+
+        Madrid, 14 de marzo de 2022
+
+        El ministro de Asuntos Exteriores, José Manuel García-Margallo, se reunió hoy con la ministra noruega de Asuntos Exteriores, Anniken Huitfeldt.
+        Ambos ministros {verb} apoyo a Ucrania.
+        """, "abordaron la seguridad energética y el", "reafirmaron su"),
+    "de": ("""\
+        Außenministerin Baerbock trifft norwegische Amtskollegin
+
+        Berlin, 14. März 2022
+
+        Außenministerin Annalena Baerbock hat heute die norwegische Außenministerin Anniken Huitfeldt in Berlin empfangen.
+        Die beiden Ministerinnen {verb} Unterstützung für die Ukraine.
+        """, "erörterten die Energiesicherheit und die", "bekräftigten ihre"),
+    "pt": ("""\
+        Ministro dos Negócios Estrangeiros recebe homóloga norueguesa
+
+        Lisboa, 14 de março de 2022
+
+        O ministro dos Negócios Estrangeiros, Augusto Santos Silva, recebeu hoje a ministra norueguesa dos Negócios Estrangeiros, Anniken Huitfeldt.
+        Os dois ministros {verb} apoio à Ucrânia.
+        """, "abordaram a segurança energética e o", "reafirmaram o seu"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_TALKS))
+def test_support_talked_about_is_no_stance_in_other_languages_and_support_stated_is(registry, lang):
+    text, talked, stated = _TALKS[lang]
+    assert not _stances(registry, text.replace("{verb}", talked), lang)
+    assert ("NOR", "support", "UKR", "Ukraine") in _stances(registry, text.replace("{verb}", stated), lang)
