@@ -124,3 +124,13 @@ def test_support_talked_about_is_no_stance_in_other_languages_and_support_stated
     text, talked, stated = _TALKS[lang]
     assert not _stances(registry, text.replace("{verb}", talked), lang)
     assert ("NOR", "support", "UKR", "Ukraine") in _stances(registry, text.replace("{verb}", stated), lang)
+
+
+def test_a_state_named_as_the_place_of_a_conflict_is_no_target(registry):
+    stances = _stances(registry, _CALL + "The Secretary reiterated the United States' support for a lasting settlement of the Yemen conflict.\n")
+    assert not any(e[2] == "YEM" for e in stances)
+
+
+def test_a_commitment_to_minimizing_an_effect_is_a_plan(registry):
+    stances = _stances(registry, _CALL + "The Secretary confirmed our commitment to minimizing the impact of sanctions on partners, including Norway.\n")
+    assert not any(e[0] == "USA" and e[1] == "support" for e in stances)

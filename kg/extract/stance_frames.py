@@ -33,8 +33,9 @@ _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\
 
 
 def is_situation_adjective(reader: StanceReader, a: Mention) -> bool:
-    """Whether a nationality adjective names where a situation is ("les crises libyenne,
-    malienne et ukrainienne", "the Libyan and Syrian crises"): a place, not a party backed."""
+    """Whether a nationality adjective (or a state's name as an attribute, "the Yemen conflict")
+    names where a situation is ("les crises libyenne, malienne et ukrainienne", "the Libyan and
+    Syrian crises"): a place, not a party backed."""
     if not reader.situations or a.kind != "state":
         return False
     gazetteer = reader.registry.gazetteer(reader.lang)
@@ -43,7 +44,10 @@ def is_situation_adjective(reader: StanceReader, a: Mention) -> bool:
         return any(m.kind == "adj" and m.start == 0 and m.end == len(word) for m in gazetteer.find(word))
 
     if not adjective(reader.folded[a.start:a.end]):
-        return False
+        # "the Yemen conflict": a state's name standing as an attribute before the noun
+        following = WORD.findall(reader.folded[a.end:a.end + 20])[:1]
+        return reader.adjective_before and bool(following) and following[0] in reader.situations \
+            and not reader.text[a.end:a.end + 1] in "'’"
 
     # back over the other adjectives of the list to the noun they follow
     words = WORD.findall(reader.folded[max(0, a.start - 80):a.start])
