@@ -134,3 +134,8 @@ def test_a_state_named_as_the_place_of_a_conflict_is_no_target(registry):
 def test_a_commitment_to_minimizing_an_effect_is_a_plan(registry):
     stances = _stances(registry, _CALL + "The Secretary confirmed our commitment to minimizing the impact of sanctions on partners, including Norway.\n")
     assert not any(e[0] == "USA" and e[1] == "support" for e in stances)
+
+
+def test_a_participle_before_the_stance_noun_does_not_end_the_discussion(registry):
+    stances = _stances(registry, _CALL + "The two ministers discussed the urgency of continued support to Georgia.\n")
+    assert not any(e[1] == "support" for e in stances)

@@ -499,14 +499,14 @@ _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|e
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
-_DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the)|['’]s)\s+$", re.IGNORECASE)
+_DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
 
 
 def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: list[Match]) -> bool:
     """"thanked X for its role in A, its support for B, and ...": every item of what is thanked
     for is thanks (ANNOTATION.md §3), commas between them or not, until a new verb."""
     text = reader.text
-    # "its continued support": a participle after a determiner or an owner modifies a noun, no verb
+    # "its continued support": a participle after a determiner, an owner or a preposition modifies a noun
     verbs = [m for m in speech if not _DETERMINED.search(text, max(0, m.start - 12), m.start)]
     head = fold(text[cue.start:cue.end]).split()[:1]
     if head and head[0].endswith(reader.participles) and not _DETERMINED.search(text, max(0, cue.start - 12), cue.start):
@@ -525,8 +525,10 @@ def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech:
     head = fold(reader.text[cue.start:cue.end]).split()[:1]
     if head and head[0].endswith(reader.participles):
         return False
+    # "the urgency of continued support": a participle after a determiner or a preposition is no verb
+    verbs = [m for m in speech if not _DETERMINED.search(reader.text, max(0, m.start - 12), m.start)]
     return any(d.end <= cue.start and not re.search(r"[;；]", reader.text[d.end:cue.start])
-               and not any(d.end <= m.start < cue.start for m in speech)
+               and not any(d.end <= m.start < cue.start for m in verbs)
                and not set(WORD.findall(reader.folded[d.end:cue.start])) & reader.held_in_common for d in discussed)
 
 
