@@ -139,3 +139,12 @@ def test_a_commitment_to_minimizing_an_effect_is_a_plan(registry):
 def test_a_participle_before_the_stance_noun_does_not_end_the_discussion(registry):
     stances = _stances(registry, _CALL + "The two ministers discussed the urgency of continued support to Georgia.\n")
     assert not any(e[1] == "support" for e in stances)
+
+
+def test_the_body_a_target_chairs_in_its_capacity_as_chair_is_the_topic(registry):
+    stances = _stances(registry, _CALL + "The Secretary commended Norway's efforts in its capacity as the current chair of the OSCE, to bring the parties back to talks.\n")
+    assert ("USA", "support", "NOR", "OSCE") in stances
+
+
+def test_the_south_asian_association_is_an_organisation(registry):
+    assert registry.code_kind("SAARC") == "organization"

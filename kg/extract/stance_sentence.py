@@ -311,12 +311,17 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        chaired: list[str] = []
         if reader.capacity is not None:
             # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
             # phrase runs to the next clause break and names no target
             for phrase in reader.capacity.finditer(reader.folded, cue.end, frame_end):
                 cut = _CAPACITY_END.search(text, phrase.end(), frame_end)
                 stop = cut.start() if cut else frame_end
+                # "X's efforts in its capacity as chair of SAARC": the body chaired is what X is backed on
+                if any(phrase.start() <= c.start < stop for c in chairs):
+                    chaired += [c for a in after if phrase.start() <= a.start < stop and a.kind == "org"
+                                for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
                 after = [a for a in after if not phrase.start() <= a.start < stop]
         # "spoke highly of the relations between China and the Maldives", "the Russia-China
         # relationship": the two ends of a tie are not backed by praise of the tie
@@ -439,6 +444,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             topic_list = [(x, turned) for x in drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
+            elif state_targets and not topic_list and chaired:
+                topic_list = [(code, False) for code in dict.fromkeys(chaired)]
             elif state_targets and not topic_list and chairs:
                 # "X holds the rotating presidency of the AU, and China supports X in it": the
                 # body whose chair is backed is named earlier in the sentence
