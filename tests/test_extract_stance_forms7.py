@@ -148,3 +148,9 @@ def test_the_body_a_target_chairs_in_its_capacity_as_chair_is_the_topic(registry
 
 def test_the_south_asian_association_is_an_organisation(registry):
     assert registry.code_kind("SAARC") == "organization"
+
+
+def test_a_body_named_by_its_resolutions_is_no_topic(registry):
+    stances = _stances(registry, _CALL + "The Secretary condemned the DPRK's latest missile launch as a clear violation of multiple UN Security Council resolutions.\n")
+    assert ("USA", "oppose", "PRK", "Korean Peninsula") in stances
+    assert not any(e[3] == "UNSC" for e in stances)
