@@ -26,12 +26,16 @@ AGENT = re.compile(r"(?:\bpar|\bby|\bpor|menee par|menees par|mene par|被|由)\
 # between an actor and the word it goes with, at most one word apart: "Russia's aggression",
 # "further Russian aggression", "holding Iran accountable", "hold Russia fully accountable"
 BEFORE_NOUN = re.compile(r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?")
+# or a list of attributes before the noun: "Russia's premeditated, unprovoked, and unjustified invasion"
+_ATTRIBUTE = r"(?!(?:the|a|an|its|their|his|her)\s)[\w\-]+"
+BEFORE_NOUN_LIST = re.compile(rf"(?:'s|’s)?\s+{_ATTRIBUTE}(?:,\s+{_ATTRIBUTE})*,?\s+(?:and|et|y|e|und)\s+{_ATTRIBUTE}\s+")
 _AGAINST_BEFORE = re.compile(r"(?:against|contre|contra|gegen|против|抗)\s*$")
 
 
 def is_situation_adjective(reader: StanceReader, a: Mention) -> bool:
-    """Whether a nationality adjective names where a situation is ("les crises libyenne,
-    malienne et ukrainienne", "the Libyan and Syrian crises"): a place, not a party backed."""
+    """Whether a nationality adjective (or a state's name as an attribute, "the Yemen conflict")
+    names where a situation is ("les crises libyenne, malienne et ukrainienne", "the Libyan and
+    Syrian crises"): a place, not a party backed."""
     if not reader.situations or a.kind != "state":
         return False
     if reader.cjk:
@@ -43,7 +47,10 @@ def is_situation_adjective(reader: StanceReader, a: Mention) -> bool:
         return any(m.kind == "adj" and m.start == 0 and m.end == len(word) for m in gazetteer.find(word))
 
     if not adjective(reader.folded[a.start:a.end]):
-        return False
+        # "the Yemen conflict": a state's name standing as an attribute before the noun
+        following = WORD.findall(reader.folded[a.end:a.end + 20])[:1]
+        return reader.adjective_before and bool(following) and following[0] in reader.situations \
+            and not reader.text[a.end:a.end + 1] in "'’"
 
     # back over the other adjectives of the list to the noun they follow
     words = WORD.findall(reader.folded[max(0, a.start - 80):a.start])
@@ -108,7 +115,8 @@ def aggressor_of(reader: StanceReader, actors: list[Mention], cue: Cue, frame_en
     aggression", "l'agression russe", "la guerre d'agression conduite par la Russie"."""
     text = reader.text
     for a in reversed(actors):
-        if a.end <= cue.start and a.kind in ("state", "org") and BEFORE_NOUN.fullmatch(text, a.end, cue.start):
+        if a.end <= cue.start and a.kind in ("state", "org") and (BEFORE_NOUN.fullmatch(text, a.end, cue.start)
+                                                                  or BEFORE_NOUN_LIST.fullmatch(text, a.end, cue.start)):
             # "the War of Resistance against Japanese Aggression" names a war, not a stance
             return None if _AGAINST_BEFORE.search(fold(text[max(0, a.start - 16):a.start])) else a
     for a in actors:

@@ -73,6 +73,10 @@ class StanceReader:
         # with names, set off by commas, leaves the joint subject in the verb's clause
         self.respectively = {fold(w) for w in actors.get("respectively", [])}
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
+        # "discussed their shared concerns": a position marked as the parties' own, talked of or not
+        self.held_in_common = {fold(w) for w in actors.get("in_common", [])}
+        # "thanked X for A, B and C": the word that opens what is thanked for
+        self.thanks_for = {fold(w) for w in actors.get("thanks_for", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target
         self.capacity = phrases(actors.get("capacity", []))
         self.folded = fold(text)

@@ -31,6 +31,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
     chairs = [m for m in inside if m.kind == "stance.chair"]
     thanks = [m for m in inside if m.kind == "stance.thanks"]
+    discussed = [m for m in inside if m.kind == "stance.discuss"]
     speech = [m for m in inside if m.kind == "speech"]
     # "a appelé la Chine à soutenir", "urged the US to respect": a demand that is also a speech
     # verb opens no new clause; what it asks of another party is no stance taken (ANNOTATION.md §3)
@@ -64,6 +65,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
 
     frames = merged_frames(reader, cues)
     accountable, opposed = held_to_account(reader, cues, actors, topics, speaker)
+    talked = [c for c in cues if c.kind == "accuse_object" and _discussed(reader, c, discussed, speech)]
+    if talked:  # "discussed measures to hold X accountable": still no target of another frame
+        opposed = held_to_account(reader, [c for c in cues if c not in talked], actors, topics, speaker)[1]
     for endorser, target, topic_list in opposed + accusations(reader, index, cues, frames, blocks, speech, topics, speaker):
         add(endorser, "oppose", target, topic_list)
     # "support African countries suffering from the Russian invasion": the aggressor belongs to
@@ -115,11 +119,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                for b in blocks):
             continue
         # "thanked China for its support"; but a verb joined after the thanks' object ("thanked X
-        # for his kind words and congratulated him") is a predicate of its own, not what is thanked for
+        # for his kind words and congratulated him", "... and expressed support for") is a predicate
+        # of its own, not what is thanked for
         coordinated = fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1:] and \
             fold(text[max(s.start, cue.start - 16):cue.start]).split()[-1] in reader.joiners and \
-            fold(text[cue.start:cue.end]).endswith(reader.participles)
+            fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles)
         if any(clause_start <= t.start < cue.start for t in thanks) and not coordinated:
+            continue
+        if _thanked_for(reader, cue, thanks, speech) and not coordinated:
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
@@ -130,6 +137,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if close and not CLAUSE_BREAK.search(text, cue.end, close.start()) and \
                     reader.discussed[0].search(reader.folded, clause_start, cue.start):
                 continue
+        if _discussed(reader, cue, discussed, speech):
+            continue
         # a negation stands right before the verb ("does not support", "不支持", "决不接受")
         reach = 5 if reader.cjk else 14
         negated = any(
@@ -207,7 +216,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in before if not a.possessive]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
-            thanked_from = min((t.start for t in thanks if clause_start <= t.start < cue.start), default=cue.start)
+            thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
             before = [a for a in before if a.end <= thanked_from]
         object_from = None
         if reader.cjk:
@@ -334,12 +343,17 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        chaired: list[str] = []
         if reader.capacity is not None:
             # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
             # phrase runs to the next clause break and names no target
             for phrase in reader.capacity.finditer(reader.folded, cue.end, frame_end):
                 cut = _CAPACITY_END.search(text, phrase.end(), frame_end)
                 stop = cut.start() if cut else frame_end
+                # "X's efforts in its capacity as chair of SAARC": the body chaired is what X is backed on
+                if any(phrase.start() <= c.start < stop for c in chairs):
+                    chaired += [c for a in after if phrase.start() <= a.start < stop and a.kind == "org"
+                                for c in reader.codes(a, speaker) if reader.registry.code_kind(c) == "organization"]
                 after = [a for a in after if not phrase.start() <= a.start < stop]
         # "spoke highly of the relations between China and the Maldives", "the Russia-China
         # relationship": the two ends of a tie are not backed by praise of the tie
@@ -462,6 +476,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             topic_list = [(x, turned) for x in drop_fallback(labels, reader.registry)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
+            elif state_targets and not topic_list and chaired:
+                topic_list = [(code, False) for code in dict.fromkeys(chaired)]
             elif state_targets and not topic_list and chairs:
                 # "X holds the rotating presidency of the AU, and China supports X in it": the
                 # body whose chair is backed is named earlier in the sentence
@@ -525,6 +541,39 @@ _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|e
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
+_DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: list[Match]) -> bool:
+    """"thanked X for its role in A, its support for B, and ...": every item of what is thanked
+    for is thanks (ANNOTATION.md §3), commas between them or not, until a new verb."""
+    text = reader.text
+    # "its continued support": a participle after a determiner, an owner or a preposition modifies a noun
+    verbs = [m for m in speech if not _DETERMINED.search(text, max(0, m.start - 12), m.start)]
+    head = fold(text[cue.start:cue.end]).split()[:1]
+    if head and head[0].endswith(reader.participles) and not _DETERMINED.search(text, max(0, cue.start - 12), cue.start):
+        return False  # "..., and expressed support for": a verb of its own
+    return bool(reader.thanks_for) and any(
+        t.start < cue.start and not re.search(r"[;；]", text[t.end:cue.start])
+        and not any(t.end <= m.start < cue.end for m in verbs)
+        and set(WORD.findall(reader.folded[t.end:cue.start])) & reader.thanks_for for t in thanks)
+
+
+def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech: list[Match]) -> bool:
+    """"discussed ... continuing support for X", "reviewed efforts to hold X accountable": what a
+    talk is about is no stance taken (ANNOTATION.md §3); one marked as the parties' own ("their
+    shared concerns", "the joint commitment to") is, and so is a past-tense verb after the
+    object ("discussed X and condemned Y"), a predicate of its own."""
+    head = fold(reader.text[cue.start:cue.end]).split()[:1]
+    if head and head[0].endswith(reader.participles):
+        return False
+    # "the urgency of continued support": a participle after a determiner or a preposition is no verb
+    verbs = [m for m in speech if not _DETERMINED.search(reader.text, max(0, m.start - 12), m.start)]
+    return any(d.end <= cue.start and not re.search(r"[;；]", reader.text[d.end:cue.start])
+               and not any(d.end <= m.start < cue.start for m in verbs)
+               and not set(WORD.findall(reader.folded[d.end:cue.start])) & reader.held_in_common for d in discussed)
+
+
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")

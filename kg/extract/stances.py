@@ -78,7 +78,8 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
         else:
             # "M. Wang a félicité ...", "双方...": a sentence opening on a party makes it the subject
             reach = 4 if reader.cjk else 25
-            opening = [m for m in mentions[i] if m.kind in ("person", "state", "both", "pronoun", "self") and m.start - s.start <= reach][:1]
+            # "The Secretary thanked Norway": a title opening the sentence is its subject, not the state after it
+            opening = [m for m in mentions[i] if m.kind in ("person", "state", "both", "pronoun", "self", "title_ref") and m.start - s.start <= reach][:1]
             if opening and opening[0].kind == "both":
                 speaker = tuple(participants)
             elif opening and opening[0].codes and opening[0].codes[0] in participants:
