@@ -45,6 +45,7 @@ class KG(DefinedNamespace):
     EndorsementTally: URIRef
     TopicTally: URIRef
     CounterpartTally: URIRef
+    ReportGroup: URIRef
     # properties
     date: URIRef
     dateInferred: URIRef
@@ -87,6 +88,8 @@ class KG(DefinedNamespace):
     encounterCount: URIRef
     firstDate: URIRef
     lastDate: URIRef
+    reportedAs: URIRef
+    reportedIn: URIRef
     reportCount: URIRef
 
 

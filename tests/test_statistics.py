@@ -175,14 +175,17 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
     graph = dataset.graph(URIRef(f"{ID}graph/statistics"))
     assert len(graph) > 1000
     kinds = {o for o in graph.objects(None, RDF.type)}
-    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally}
+    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup}
     assert pyshacl_violations(graph) == []
     broken = dataset.graph(URIRef("urn:broken"))
     for triple in graph:
         broken.add(triple)
     cell = next(graph.subjects(RDF.type, KG.CounterpartTally))
     broken.remove((cell, KG.firstDate, None))
-    assert any("first date" in v.message for v in pyshacl_violations(broken))
+    group = next(graph.subjects(RDF.type, KG.ReportGroup))
+    broken.remove((group, KG.reportedIn, next(graph.objects(group, KG.reportedIn))))
+    messages = [v.message for v in pyshacl_violations(broken)]
+    assert any("first date" in m for m in messages) and any("two readouts or more" in m for m in messages)
 
 
 # ---- the counting rules, on hand-made facts ------------------------------------------

@@ -9,7 +9,10 @@ it counts them once and publishes the counts as a named graph of its own
 * ``kg:EndorsementTally``: stances per year, endorser, target, topic and stance;
 * ``kg:TopicTally``: stances per year, topic and stance;
 * ``kg:CounterpartTally``: for an actor and a counterpart, the encounters where people
-  representing both took part, with the first and last date.
+  representing both took part, with the first and last date;
+* ``kg:ReportGroup``: the readouts that report one encounter (two or more) and each one's
+  encounter, so that SPARQL can line up what each side said without comparing every
+  report with every other.
 
 Tallies count encounters, not reports: the readouts of one encounter (China's and the
 counterpart's, grouped by :func:`kg.build.resolve.resolve`) make one encounter, and a stance
@@ -42,7 +45,7 @@ from kg.graph.rdf import Triple, ntriples_term
 from kg.build.resolve import Report, SharedEncounter, resolve
 
 __all__ = ["Facts", "readout_facts", "triples_facts", "Tallies", "tally", "counterpart_pairs", "Cell",
-           "endorsement_cell", "topic_cell", "counterpart_cell", "cells", "statistics_parts", "statistics_lines",
+           "endorsement_cell", "topic_cell", "counterpart_cell", "report_group_cell", "cells", "statistics_parts", "statistics_lines",
            "statistics_triples", "has_statistics", "add_statistics", "facts_reports", "group_reports", "unit_counts",
            "alone_unit", "group_pairs"]
 
@@ -208,6 +211,7 @@ class Tallies:
     endorsement_reports: dict[tuple, int] = field(default_factory=dict)  # statements behind each cell
     topic_reports: dict[tuple, int] = field(default_factory=dict)
     encounter_reports: dict[str, int] = field(default_factory=dict)  # encounter -> readouts' reports of it
+    joined: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # encounter -> (readout, event), 2+ readouts
     reports: int = 0  # dated reports of encounters, grouped into len(encounter_reports) encounters
 
 
@@ -239,6 +243,8 @@ def tally(contributions: Iterable[Facts], represents: Iterable[tuple[str, str]] 
         result.reports += len(unique)
         result.encounter_reports[shared.iri] = len(unique)
         result.dates[shared.iri] = {shared.date} if shared.date else set()
+        if len({readout for readout, _ in unique}) > 1:
+            result.joined[shared.iri] = sorted(unique)
         for pair in group_pairs(side for r in shared.reports for side in r.sides):
             result.counterparts.setdefault(pair, set()).add(shared.iri)
     units: dict[str, list[tuple]] = {}
@@ -264,9 +270,10 @@ def _integer(n: int) -> str:
 
 _P = {name: f"<{KG[name]}>" for name in ("inYear", "ofEndorser", "ofTarget", "ofTopic", "ofStance", "statementCount",
                                         "ofActor", "ofCounterpart", "encounterCount", "firstDate", "lastDate",
-                                        "reportCount")}
+                                        "reportCount", "reportedAs", "reportedIn")}
 _CLASS = {kind: f"{_TYPE} <{KG[name]}>" for kind, name in (("endorsements", "EndorsementTally"), ("topic", "TopicTally"),
-                                                          ("counterparts", "CounterpartTally"))}
+                                                          ("counterparts", "CounterpartTally"),
+                                                          ("reports", "ReportGroup"))}
 
 
 Cell = tuple[str, str, list[str]]  # (IRI, part, sorted lines)
@@ -318,6 +325,17 @@ def counterpart_cell(pair: tuple[str, str], encounters: int, reports: int, first
         f'{p["firstDate"]} "{first}"^^{_XSD_DATE}', f'{p["lastDate"]} "{last}"^^{_XSD_DATE}'])
 
 
+def report_group_cell(encounter: str, members: list[tuple[str, str]], graph: str) -> Cell:
+    """The group of the reports ``members`` = (readout, its encounter) of the shared
+    ``encounter`` (two readouts or more): which readouts report one encounter, and as which
+    of their encounters, for queries that compare them (``queries/readout-differences.rq``)."""
+    p = _P
+    lines = [_CLASS["reports"], f"{p['reportCount']} {_integer(len(members))}"]
+    lines += sorted({f"{p['reportedIn']} {readout}" for readout, _ in members})
+    lines += sorted({f"{p['reportedAs']} {event}" for _, event in members})
+    return _cell("reports", (encounter,), graph, lines)
+
+
 def cells(tallies: Tallies, graph: str) -> Iterator[Cell]:
     """Every cell of ``tallies``, in no particular order."""
     for key, n in tallies.endorsements.items():
@@ -328,6 +346,8 @@ def cells(tallies: Tallies, graph: str) -> Iterator[Cell]:
         days = [day for event in events for day in tallies.dates.get(event, ())]
         reports = sum(tallies.encounter_reports.get(event, 1) for event in events)
         yield counterpart_cell(pair, len(events), reports, min(days), max(days), graph)
+    for encounter, members in tallies.joined.items():
+        yield report_group_cell(encounter, members, graph)
 
 
 def statistics_parts(tallies: Tallies, graph: str) -> list[tuple[str, list[str]]]:
@@ -352,13 +372,13 @@ def statistics_triples(tallies: Tallies, graph: str) -> list[Triple]:
     """:func:`statistics_lines` as rdflib triples (for tests and small graphs)."""
     from rdflib import Graph
 
-    if not tallies.endorsements and not tallies.topics and not tallies.counterparts:
+    if not tallies.endorsements and not tallies.topics and not tallies.counterparts and not tallies.joined:
         return []
     return list(Graph().parse(data="".join(line + " .\n" for line in statistics_lines(tallies, graph)), format="nt"))
 
 
 # ---- dumps not made by `kg build` ----------------------------------------------------
-_TALLY_CLASSES = (KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally)
+_TALLY_CLASSES = (KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup)
 
 
 def has_statistics(store) -> bool:

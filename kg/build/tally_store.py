@@ -13,7 +13,8 @@ bring each of them:
 * stances and reports per (year, endorser, target, topic, stance) and per (year, topic,
   stance);
 * for each shared encounter its date and reports, and for each (actor, counterpart) pair
-  the shared encounters where both were represented;
+  the shared encounters where both were represented (a shared encounter of two readouts or
+  more is also a cell of its own, its report group);
 * the lines of every cell of the statistics graph, and its part.
 
 A rebuild takes out the facts of the readouts that changed or went, adds those of the new
@@ -44,7 +45,7 @@ from typing import Iterable
 
 from kg.build.resolve import MEDIUM, Report
 from kg.build.statistics import (Facts, alone_unit, counterpart_cell, endorsement_cell, facts_reports, group_pairs,
-                           group_reports, topic_cell, unit_counts)
+                           group_reports, report_group_cell, topic_cell, unit_counts)
 
 __all__ = ["TallyStore", "TALLY_TABLES", "facts_digest", "facts_of", "facts_text"]
 
@@ -209,8 +210,9 @@ class TallyStore:
                     self._apply("tally_statement", ("readout", "event", *_STANCE_COLUMNS), statements)}
         pairs: set[tuple[str, str]] = set()
         units: set[str] = set()
+        cells: dict[str, tuple[str, str | None]] = {}  # IRI -> (part, lines), lines None when gone
         for kind in sorted(kinds):
-            units |= self._regroup(kind, pairs)
+            units |= self._regroup(kind, pairs, cells)
         for readout, event in sorted(touched):  # the unit each counts in now, and the one it may have left
             units.add(alone_unit(readout, event))
             units.update(grp for (grp,) in self.db.execute(
@@ -219,7 +221,6 @@ class TallyStore:
         topics: dict[tuple, tuple[int, int]] = {}
         for unit in sorted(units):
             self._recount(unit, endorsements, topics)
-        cells: dict[str, tuple[str, str | None]] = {}  # IRI -> (part, lines), lines None when gone
         for key, (n, backing) in self._apply("tally_endorsement", _STANCE_COLUMNS, endorsements,
                                              ("n", "reports")).items():
             self._put(cells, endorsement_cell(_key(key), n, backing, self.graph), n)
@@ -268,9 +269,10 @@ class TallyStore:
             touched.add((readout, event))
         return kinds, touched
 
-    def _regroup(self, kind: str, pairs: set[tuple[str, str]]) -> set[str]:
+    def _regroup(self, kind: str, pairs: set[tuple[str, str]], cells: dict[str, tuple[str, str | None]]) -> set[str]:
         """Group again the reports of one kind; returns the shared encounters that came or
-        went (``pairs`` gets the pairs of actors whose encounters changed)."""
+        went (``pairs`` gets the pairs of actors whose encounters changed, ``cells`` the report
+        groups that came or went: a group's IRI changes with its members)."""
         before = {(readout, event): grp for readout, event, grp in
                   self.db.execute("SELECT readout, event, grp FROM tally_group WHERE kind = ?", (kind,))}
         reports = [Report(event, readout, kind_of, day, frozenset(json.loads(sides)),
@@ -289,11 +291,17 @@ class TallyStore:
         self.db.executemany("INSERT INTO tally_group (readout, event, kind, grp) VALUES (?, ?, ?, ?)",
                             [(*key, kind, grp) for key, grp in sorted(after.items()) if before.get(key) != grp])
         for grp in sorted(went):
+            members = sorted(key for key, old in before.items() if old == grp)
+            if len({readout for readout, _ in members}) > 1:
+                self._put(cells, report_group_cell(grp, members, self.graph), 0)
             pairs.update(self.db.execute("SELECT actor, other FROM tally_meeting WHERE grp = ?", (grp,)))
             self.db.execute("DELETE FROM tally_meeting WHERE grp = ?", (grp,))
             self.db.execute("DELETE FROM tally_encounter WHERE grp = ?", (grp,))
         for grp in sorted(came):
             encounter = shared[grp]
+            members = sorted({(r.readout, r.encounter) for r in encounter.reports})
+            if len({readout for readout, _ in members}) > 1:
+                self._put(cells, report_group_cell(grp, members, self.graph), 1)
             met = group_pairs(side for r in encounter.reports for side in r.sides)
             pairs.update(met)
             self.db.execute("INSERT INTO tally_encounter (grp, day, reports) VALUES (?, ?, ?)",
