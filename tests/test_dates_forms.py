@@ -8,7 +8,7 @@ import datetime as dt
 import textwrap
 
 from kg.extract import extract
-from kg.extract.dates import find_dates
+from kg.extract.dates import find_dates, relation_anniversaries
 from kg.model import Document
 
 
@@ -64,3 +64,15 @@ def test_an_embedded_posts_signature_dates_a_page_that_dates_nothing_else(regist
     assert dt.date(2021, 3, 2).weekday() == 1
     assert result.published == "2021-03-02"
     assert [e.date for e in result.events] == ["2021-03-02"]
+
+
+def test_an_anniversary_said_to_fall_next_year_counts_one_less_this_year(registry):
+    """"明年是两国建交75周年 ... 共同庆祝建交75周年": the page stands in the 74th year, every naming
+    of that anniversary with it; one named without "next year" keeps its count."""
+    zh = registry.lang("zh")
+    assert relation_anniversaries("明年是两国建交75周年，双方愿共同庆祝建交75周年。", zh) == {74}
+    assert relation_anniversaries("今年是两国建交75周年。", zh) == {75}
+    en = registry.lang("en")
+    assert relation_anniversaries("Next year marks the 50th anniversary of diplomatic relations.", en) == {49}
+    assert relation_anniversaries("Next year they will meet. This year marks the 50th anniversary of "
+                                  "diplomatic relations.", en) == {50}

@@ -287,9 +287,28 @@ def counted_years_at(text: str, words: dict[str, Any], month: int) -> list[tuple
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
             (phrase, tuple(value)) for phrase, value in counted.items())), suffixes):
-        for m in regex.finditer(text):
-            years.append((base + int(m.group(1)) + (1 if month < first_month else 0), m.start()))
+        found = [(int(m.group(1)), m.start()) for m in regex.finditer(text)]
+        for count, at in _this_years_counts(text, words, found):
+            years.append((base + count + (1 if month < first_month else 0), at))
     return sorted(years, key=lambda x: x[1])
+
+
+_NEXT_YEAR_REACH = 40  # characters between "next year" and the anniversary it dates
+
+
+def _this_years_counts(text: str, words: dict[str, Any], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"明年是中南建交25周年", "Next year marks the 50th anniversary of ...": a count the page
+    says falls next year (``[dates] next_year`` shortly before it, in the same sentence) is one
+    less in the page's own year, and so is every other naming of that count on the page (the
+    same anniversary, looked forward to)."""
+    cues = [w.casefold() for w in words.get("dates", {}).get("next_year", [])]
+    ahead = set()
+    for count, at in found:
+        before = text[max(0, at - _NEXT_YEAR_REACH):at]
+        before = re.split(r"[.!?。！？\n]", before)[-1].casefold()
+        if any(cue in before for cue in cues):
+            ahead.add(count)
+    return [(count - 1 if count in ahead else count, at) for count, at in found]
 
 
 def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
@@ -299,14 +318,15 @@ def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
 
 
 def relation_anniversaries_at(text: str, words: dict[str, Any]) -> list[tuple[int, int]]:
-    """Each count of :func:`relation_anniversaries` with where the page names it."""
+    """Each count of :func:`relation_anniversaries` with where the page names it, as of the
+    page's own year (one less for an anniversary it says falls next year)."""
     phrases = words.get("dates", {}).get("relations", [])
     if not phrases:
         return []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes)
-    return sorted(((int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)),
-                  key=lambda x: x[1])
+    found = [(int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)]
+    return sorted(_this_years_counts(text, words, found), key=lambda x: x[1])
 
 
 def _is_cjk_text(text: str) -> bool:
