@@ -103,7 +103,8 @@ def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple
         regex = ""
         order = []
         previous = ""
-        for token in re.split(r"(\s+|,|-|/|\(|\))", pattern):  # "August (26)": brackets are literal
+        tokens = re.split(r"(\s+|,|-|/|\(|\))", pattern)  # "August (26)": brackets are literal
+        for index, token in enumerate(tokens):
             if token in pieces:
                 regex += pieces[token]
                 order.append(token)
@@ -112,6 +113,10 @@ def _compile(lang_key: str, months: tuple[tuple[str, int], ...], ordinals: tuple
             elif token.isspace():
                 if previous == ",":  # "Sep 6,2015"
                     regex += r"\s*"
+                elif previous == "MONTH" and tokens[index + 1:index + 2] == ["YEAR"]:
+                    # "le jeudi 19 Juin2014": a month's name ends in a letter and a year opens
+                    # with a digit, so the space a page lost between them is no ambiguity
+                    regex += r"\s*(?:de\s+|del\s+)?" if lang_key == "es" else r"\s*"
                 else:
                     regex += r"\s*(?:de\s+|del\s+)?" if lang_key == "es" else r"\s+"
             elif token:
@@ -194,9 +199,13 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                     add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), year, month, day))
     relative_regex, relative_values = _relative_pattern(words.get("code", ""), tuple(sorted(dates.get("weekdays", {}).items())),
                                                        tuple(sorted(dates.get("relative", {}).items())))
+    ahead = _ahead_pattern(tuple(dates.get("ahead", [])))
     if relative_regex is not None:
         for m in relative_regex.finditer(chunk):
             kind, value = relative_values[m.group().casefold()]
+            if kind == "weekday" and ahead is not None and (
+                    ahead[0].search(chunk[max(0, m.start() - 24):m.start()]) or ahead[1].match(chunk, m.end())):
+                continue  # "viajará el próximo lunes", "lundi prochain": a day still to come, no report's
             mention = DateMention(start + m.start(), start + m.end(), None, None, None,
                                   weekday=value if kind == "weekday" else None,
                                   offset_days=value if kind == "offset" else None)
@@ -214,6 +223,18 @@ def _unit_pattern(year: str, month: str, day: str) -> re.Pattern[str]:
     month may be left out; the day's word may take a particle ("13일에", "13일(현지시간)")."""
     y, m, d = (re.escape(w) for w in (year, month, day))
     return re.compile(rf"(?<!\d)(?:(\d{{4}})\s*{y}\s*)?(?:(\d{{1,2}})\s*{m}\s*)?(\d{{1,2}})\s*{d}")
+
+
+@lru_cache(maxsize=16)
+def _ahead_pattern(ahead: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """A word of ``[dates] ahead`` ("next", "próximo", "prochain") right before a weekday (an
+    article between: "el próximo lunes"), or right after it ("lundi prochain")."""
+    if not ahead:
+        return None
+    words = "|".join(re.escape(w) for w in sorted(ahead, key=len, reverse=True))
+    before = re.compile(rf"(?<![\w])(?:{words})(?:\s+\w{{1,3}})?\s+$", re.IGNORECASE)
+    after = re.compile(rf"\s+(?:{words})(?![\w])", re.IGNORECASE)
+    return before, after
 
 
 @lru_cache(maxsize=16)
@@ -266,9 +287,28 @@ def counted_years_at(text: str, words: dict[str, Any], month: int) -> list[tuple
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
             (phrase, tuple(value)) for phrase, value in counted.items())), suffixes):
-        for m in regex.finditer(text):
-            years.append((base + int(m.group(1)) + (1 if month < first_month else 0), m.start()))
+        found = [(int(m.group(1)), m.start()) for m in regex.finditer(text)]
+        for count, at in _this_years_counts(text, words, found):
+            years.append((base + count + (1 if month < first_month else 0), at))
     return sorted(years, key=lambda x: x[1])
+
+
+_NEXT_YEAR_REACH = 40  # characters between "next year" and the anniversary it dates
+
+
+def _this_years_counts(text: str, words: dict[str, Any], found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"明年是中南建交25周年", "Next year marks the 50th anniversary of ...": a count the page
+    says falls next year (``[dates] next_year`` shortly before it, in the same sentence) is one
+    less in the page's own year, and so is every other naming of that count on the page (the
+    same anniversary, looked forward to)."""
+    cues = [w.casefold() for w in words.get("dates", {}).get("next_year", [])]
+    ahead = set()
+    for count, at in found:
+        before = text[max(0, at - _NEXT_YEAR_REACH):at]
+        before = re.split(r"[.!?。！？\n]", before)[-1].casefold()
+        if any(cue in before for cue in cues):
+            ahead.add(count)
+    return [(count - 1 if count in ahead else count, at) for count, at in found]
 
 
 def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
@@ -278,14 +318,15 @@ def relation_anniversaries(text: str, words: dict[str, Any]) -> set[int]:
 
 
 def relation_anniversaries_at(text: str, words: dict[str, Any]) -> list[tuple[int, int]]:
-    """Each count of :func:`relation_anniversaries` with where the page names it."""
+    """Each count of :func:`relation_anniversaries` with where the page names it, as of the
+    page's own year (one less for an anniversary it says falls next year)."""
     phrases = words.get("dates", {}).get("relations", [])
     if not phrases:
         return []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
     patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes)
-    return sorted(((int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)),
-                  key=lambda x: x[1])
+    found = [(int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)]
+    return sorted(_this_years_counts(text, words, found), key=lambda x: x[1])
 
 
 def _is_cjk_text(text: str) -> bool:

@@ -121,6 +121,66 @@ def _split_leading_stamps(lines: list[Line]) -> list[Line]:
     return out
 
 
+# "News Politique Sénégal/France: ... Publié le vendredi 6 mai 2022 | aDakar.com": a label
+# and the full date it introduces closing a line of site furniture, a few words at most between
+_LABEL_GAP = 14  # characters between a label and its date: "le", "on", a weekday
+_LABEL_TAIL = 40  # characters after the date: "| aDakar.com", a time of day
+
+
+def _split_labelled_stamps(lines: list[Line], words: dict, limit: int = 15) -> list[Line]:
+    """Lines near the top that close with a labelled publication date cut in two: the text,
+    then the label and its date (a header line of its own)."""
+    labels = sorted(words.get("header", {}).get("labels", []) + _LABELS, key=len, reverse=True)
+    out = []
+    for index, line in enumerate(lines):
+        cut = _labelled_stamp_start(line.text, labels, words) if index < limit else None
+        if cut is None:
+            out.append(line)
+            continue
+        head = line.text[:cut].rstrip(" |-–—·•\t")
+        out.append(Line(line.start, line.start + len(head), head))
+        out.append(Line(line.start + cut, line.end, line.text[cut:]))
+    return out
+
+
+def _labelled_stamp_start(text: str, labels: list[str], words: dict) -> int | None:
+    """Where a label that introduces the line's closing full date starts, when text stands
+    before it (a line that opens with its label is a header line as it is)."""
+    low = text.lower()
+    for mention in find_dates(text, words):
+        if not (mention.absolute and mention.year) or len(text) - mention.end > _LABEL_TAIL:
+            continue
+        for label in labels:
+            at = low.rfind(label.lower(), 0, mention.start)
+            gap = text[at + len(label):mention.start] if at > 0 else ""
+            if at > 0 and len(gap) <= _LABEL_GAP and not any(c.isdigit() for c in gap) and \
+                    not text[at - 1].isalnum() and not _SENTENCE_END.search(text[mention.end:]):
+                return at
+    return None
+
+
+# "— Cancillería de Cuba (@CubaMINREX) October 16, 2019": the signature an embedded social-media
+# post closes with, its author, handle and day (in the language the embed was saved in)
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)\s+(?P<day>\S.{4,30})$")
+
+
+def _post_date(lines: list[Line], words: dict, latin: dict | None) -> dt.date | None:
+    """The day of the first post embedded in the page: a page that dates nothing else went up
+    with the post it quotes, that day or just after."""
+    for line in lines:
+        m = _POST_SIGNATURE.match(line.text)
+        if m is None:
+            continue
+        for table in (words, latin) if latin else (words,):
+            found = [d for d in find_dates(m.group("day"), table) if d.absolute and d.year]
+            if found:
+                try:
+                    return dt.date(found[0].year, found[0].month, found[0].day)  # type: ignore[arg-type]
+                except ValueError:
+                    return None
+    return None
+
+
 def _stamp_dates(text: str, limit: int = 3000) -> tuple[dt.date | None, dt.date | None]:
     """The first full stamp near the top of the page, and the last day of the month of the
     first month-only one."""
@@ -344,6 +404,7 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     matches = matches or []
     publisher_country = _publisher(lines, registry, matches, url, publisher)
     words = page_words(registry, lang, publisher_country)
+    lines = _split_labelled_stamps(lines, words)
     boilerplate: list[Line] = []
     kept: list[Line] = []
     for line in lines:
@@ -411,6 +472,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
                 break
     if pub_date is None and cjk and "en" in registry.languages:
         pub_date = _latin_date(text, registry.lang("en"))
+    if pub_date is None:
+        pub_date = _post_date(lines, words, registry.lang("en") if "en" in registry.languages else None)
     stamp, month_stamp = _stamp_dates(text)
     pub_date = pub_date or stamp  # a stamp inside a line of text ("...会晤。2020-07-22 新闻和报纸摘要")
     return Layout(lang, headline, body, pub_date, pub_line, publisher_country, boilerplate,
