@@ -53,20 +53,20 @@ def test_domains_sold_for_other_uses_name_no_state(registry):
 def test_an_official_named_bare_on_a_national_outlet_serves_its_state(registry):
     """"外交部長X接見Y國外長Z" on a .tw paper: X is Taiwan's minister, not the guest's."""
     text = """\
-        外交部長林佳龍今天上午接見來訪的巴拉圭外交部長卡斯楚，感謝巴國長期支持。
+        外交部長周文雄今天上午接見來訪的巴拉圭外交部長卡斯楚，感謝巴國長期支持。
         """
     extraction = _extract(registry, text, url="https://news.example.com.tw/news/1")
     people = {p.name: p.country for e in extraction.events for p in e.participants}
-    assert people.get("林佳龙") == "TWN", people
+    assert people.get("周文雄") == "TWN", people
 
 
 # ---- a Chinese name ends before a verb of leading or visiting -----------------------------------
 def test_a_name_ends_before_lead_and_visit_verbs(registry):
     """"次長貝爾敦率團訪台": the name is 貝爾敦, and the next official is not the guest's."""
     text = """\
-        巴拉圭外交部政務次長貝爾敦率團訪台，外交部長林佳龍今天接見時表示感謝。
+        巴拉圭外交部政務次長貝爾敦率團訪台，外交部長周文雄今天接見時表示感謝。
         """
     extraction = _extract(registry, text, url="https://news.example.com.tw/news/2")
     people = {p.name: (p.country, set(p.roles)) for e in extraction.events for p in e.participants}
     assert people.get("贝尔敦") == ("PRY", {"vice_foreign_minister"}), people
-    assert people.get("林佳龙", ("",))[0] == "TWN", people
+    assert people.get("周文雄", ("",))[0] == "TWN", people
