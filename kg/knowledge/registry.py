@@ -87,8 +87,12 @@ class Person:
 def _state_names(code: str, table: dict[str, Any], name_languages: Iterable[str]) -> dict[str, list[str]]:
     """Names of a state per language: the label (``label`` in states.toml where CLDR's common
     name reads badly in running text, e.g. "Congo - Kinshasa"; else CLDR's), CLDR's names,
-    then the hand-written names CLDR lacks (official long forms, historical names)."""
+    then the hand-written names CLDR lacks (official long forms, historical names). A state
+    with ``named_in`` is named only in those languages: elsewhere its name is read as a topic
+    (Taiwan in the one-China formulas), never as a party."""
     langs = sorted({lang for lang in table if isinstance(table[lang], dict)} | set(name_languages))
+    if "named_in" in table:
+        langs = [lang for lang in langs if lang in table["named_in"]]
     out = {}
     for lang in langs:
         own = table.get(lang, {}) if isinstance(table.get(lang), dict) else {}
