@@ -255,14 +255,22 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         marked = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
         if marked is not None:
             # the verb ends its clause: what comes after it is another clause's, and a wish, plan
-            # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意")
-            if any(cue.end <= m.start <= cue.end + 8 for m in blocks + thanks):
+            # or thank-you right after it governs it ("支持していきたい", "祝意に対する謝意",
+            # "祝意表明に対し、心から感謝")
+            if any(cue.end <= m.start <= cue.end + 8 for m in blocks) or any(cue.end <= m.start <= cue.end + 12 for m in thanks):
                 continue
             before = [marked]
             objects_before = [a for a in actors if marked.end <= a.start and a.end <= cue.start and not a.possessive
                               and a.kind in ("person", "state", "org", "title_ref")
                               and not text.startswith(reader.place_particles, a.end)]  # "フィリピンにおける": where
             verb_final = True
+            frame_end = cue.end
+        elif reader.verb_last and speaker and before:
+            # no actor marked as subject, in a language that marks it ("総選挙におけるインド人民党の
+            # 勝利に祝意を申し上げる", said by Japan): the parties before the verb are its objects,
+            # and the one who speaks is the endorser
+            objects_before = [a for a in before if a.kind in ("person", "state", "org", "title_ref")]
+            before = []
             frame_end = cue.end
         endorsers: tuple[str, ...] = ()
         subject_after = None
@@ -419,11 +427,17 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             named = [c for a in after for c in reader.codes(a, speaker) if c not in absorbed or reader.is_side(a)]
             named += [c for c in reader.holders(frame_topics) if c not in named]
             targets = [c for c in named if c != endorser]
-            if not named and stance == "congratulate" and (reader.verb_last or unnamed_object) and len(reader.participants) == 2 \
-                    and endorser in reader.participants:
+            # (the last only when the sentence names no one outside the encounter: "..., der dem
+            # Bundeskanzler zu dessen Amtsantritt gratulierte" may be said of a third party)
+            outsider = any(a.kind in ("person", "state") and not set(reader.codes(a, speaker)) <= set(reader.participants)
+                           for a in actors)
+            if not named and stance == "congratulate" and (reader.verb_last or unnamed_object or (frame_topics and not outsider)) \
+                    and len(reader.participants) == 2 and endorser in reader.participants:
                 # no one named as congratulated — a language that drops the object ("ペイン外務大臣から、
                 # 再任の祝意が表明"), a "him" whose name stands in an earlier sentence ("congratulated him
-                # on his inauguration"), felicitations on an occasion: the other party of the encounter
+                # on his inauguration"), felicitations on an occasion, congratulations on an election
+                # or a taking of office ("who expressed his congratulations on his inauguration"):
+                # the other party of the encounter
                 targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)

@@ -150,12 +150,16 @@ def exchanged_congratulations(folded: str, sentences: list[Sentence], words: dic
     pattern = re.compile("|".join(
         re.escape(p.split(" ", 1)[0]) + r"(?:\s+\S+){0,4}?\s+" + re.escape(p.split(" ", 1)[1]) if " " in p else re.escape(p)
         for p in sorted(phrases, key=len, reverse=True)))
+    # "The heads of state also exchanged congratulations on ...": when the readout reports one
+    # encounter, a later sentence of its body tells of that encounter too
+    pairs = {frozenset(p.country for p in event.participants) for event in events}
+    body = [Span(s.start, s.end) for s in sentences if s.paragraph >= 0] if len(pairs) == 1 else []
     for event in events:
         sides = list(dict.fromkeys(p.country for p in event.participants))
         if len(sides) != 2:
             continue
         # the cue in the event's sentence or in the headline
-        spans = [event.evidence] + [Span(s.start, s.end) for s in sentences[:1] if s.paragraph < 0]
+        spans = [event.evidence] + [Span(s.start, s.end) for s in sentences[:1] if s.paragraph < 0] + body
         evidence = next((span for span in spans if pattern.search(folded, span.start, span.end)), None)
         if evidence is None:
             continue
