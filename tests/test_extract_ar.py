@@ -161,3 +161,14 @@ def test_a_dated_line_under_a_long_site_menu_dates_the_page(registry):
     extraction = _extract(registry, text)
     assert extraction.published == "2021-04-07"
     assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2021-04-07")]
+
+
+def test_a_name_written_with_vowel_marks_is_the_registry_official(registry):
+    """"عبد الفتاح السيسيّ" with a shadda: vowel marks are optional in Arabic writing, so the
+    name is the registry's (Latin label), not an unknown official transliterated letter by letter."""
+    text = ("الرئيس السيسي يتلقى اتصالا هاتفيا من الرئيس التونسي\n\n2022-03-31\n\n"
+            "تلقى الرئيس عبد الفتاح السيسيّ، يوم الخميس ٣١ مارس ٢٠٢٢، اتصالاً هاتفياً من الرئيس التونسي قيس سعيّد. "
+            "وبحث الجانبان العلاقات الثنائية.")
+    people = _people(_extract(registry, text))
+    assert people["Kais Saied"][0] == "TUN"
+    assert people["Abdel Fattah el-Sisi"][0] == "EGY"

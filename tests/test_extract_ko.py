@@ -135,3 +135,13 @@ def test_an_as_of_stamp_of_a_box_is_not_the_pages_date(registry):
     extraction = _extract(registry, text)
     assert extraction.published == "2025-07-24"
     assert [(e.type, e.date) for e in extraction.events] == [("phone_call", "2025-07-24")]
+
+
+def test_foreign_leaders_in_hangul_get_the_registry_latin_name(registry):
+    """"조코 위도도 인도네시아 대통령": the registry knows the hangul spellings of the leaders
+    readouts name most, so the participant has its Latin name, not the hangul."""
+    text = ("한-인도네시아 정상 통화\n\n2020-04-21\n\n"
+            "문재인 대통령은 4월 21일 조코 위도도 인도네시아 대통령과 전화 통화를 갖고 양국 협력에 대해 의견을 교환하였다.")
+    people = _people(_extract(registry, text))
+    assert people["Joko Widodo"][:2] == ("IDN", {"head_of_state"})
+    assert not any("위도도" in name for name in people)

@@ -234,3 +234,32 @@ def test_a_weekday_written_against_the_day_picks_the_year(registry, when, expect
         """
     (event,) = _events(registry, text, "fr")
     assert event.date == expected
+
+
+@pytest.mark.parametrize("verb", ["Calls", "Meets", "Receives"])
+def test_a_headline_verb_after_a_title_is_no_name(registry, verb):
+    """"President Calls Kenya's President": in a title-case headline the word after a title is
+    the encounter's verb (a word that opens one of the language's encounter phrases), not a name."""
+    text = f"""\
+        President {verb} Kenya's President
+
+        2021-03-02
+
+        President Ramaphosa held a phone call today with the President of Kenya William Ruto. They discussed trade.
+        """
+    names = {name for _, name in _participants(registry, text, "en")}
+    assert verb not in names
+    assert {"Cyril Ramaphosa", "William Ruto"} <= names
+
+
+
+def test_a_city_after_a_title_is_no_name(registry):
+    """"新西兰外长柏林看展览": the characters after a title start with a city, so they say where
+    something happens, not who; a run of other characters there is still a name."""
+    from kg.extract.finder import _Finder
+
+    text = "新西兰外长柏林看展览，新西兰外长温斯顿出席"
+    finder = _Finder(text, registry, "zh", None)
+    assert finder.cjk_name_after(text.index("柏林"), text.index("，")) is None
+    start = text.index("温斯顿")
+    assert finder.cjk_name_after(start, start + 3) == (start, start + 3)

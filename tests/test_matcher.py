@@ -130,3 +130,20 @@ def test_phrases_that_are_prefixes_of_one_another_match_whatever_the_order_they_
         g.add(phrase, "place", phrase)
     assert _found(g, "Kor, Korea and the Korea Strait; Kore") == [
         ("place", "Kor", "Kor"), ("place", "Korea", "Korea"), ("place", "Korea Strait", "Korea Strait")]
+
+
+def test_arabic_vowel_marks_are_read_through() -> None:
+    # a shadda or a tatweel in the text does not hide a name listed without it, and the
+    # match still spans the original letters, marks included
+    g = Gazetteer()
+    g.add("قيس سعيد", "person", "1")
+    text = "استقبل الرئيس قيس سعيّد اليوم ثم قيس سعـيد"
+    found = g.find(text)
+    assert [m.text for m in found] == ["قيس سعيّد", "قيس سعـيد"]
+    assert text[found[0].start:found[0].end] == "قيس سعيّد"
+
+
+def test_a_vowel_mark_does_not_make_a_word_boundary() -> None:
+    g = Gazetteer()
+    g.add("سعيد", "person", "1")
+    assert g.find("سعيدًاب") == []

@@ -259,3 +259,30 @@ def test_a_language_adds_its_words_for_states_in_its_own_file(registry, tmp_path
     (data / "lang" / "xx.toml").write_text('code = "xx"\n[states.QQQ]\nnames = ["Nowhere"]\n', encoding="utf-8")
     with pytest.raises(RegistryError, match="not a state"):
         Registry(data)
+
+
+# the officials readouts name most: G20 leaders and foreign ministers, 2010-2025, and the
+# heads of the EU and the UN
+_MOST_NAMED = ["Xi Jinping", "Li Qiang", "Hu Jintao", "Wen Jiabao", "Wang Yi", "Vladimir Putin",
+               "Dmitry Medvedev", "Mikhail Mishustin", "Sergey Lavrov", "Barack Obama", "Donald Trump",
+               "Joe Biden", "Antony Blinken", "Marco Rubio", "Emmanuel Macron", "Angela Merkel",
+               "Olaf Scholz", "Friedrich Merz", "Boris Johnson", "Rishi Sunak", "Keir Starmer",
+               "Shinzo Abe", "Fumio Kishida", "Shigeru Ishiba", "Moon Jae-in", "Yoon Suk-yeol",
+               "Lee Jae-myung", "Narendra Modi", "S. Jaishankar", "Joko Widodo", "Prabowo Subianto",
+               "Luiz Inácio Lula da Silva", "Jair Bolsonaro", "Justin Trudeau", "Anthony Albanese",
+               "Giorgia Meloni", "Recep Tayyip Erdoğan", "Cyril Ramaphosa", "Mohammed bin Salman",
+               "Javier Milei", "Claudia Sheinbaum", "Andrés Manuel López Obrador",
+               "Ursula von der Leyen", "Charles Michel", "António Guterres"]
+_SCRIPTS = {"ja": "[\u30a0-\u30ff\u4e00-\u9fff]", "ko": "[\uac00-\ud7a3]", "ru": "[\u0400-\u04ff]",
+            "ar": "[\u0600-\u06ff]"}
+
+
+@pytest.mark.parametrize("lang", sorted(_SCRIPTS))
+def test_the_most_named_officials_are_known_in_each_script(registry, lang):
+    """A readout in Japanese, Korean, Russian or Arabic names these officials in its own script:
+    each has a spelling there, so the participant gets the registry's Latin name (ANNOTATION.md §2)."""
+
+    by_name = {person.name: person for person in registry.people}
+    lacking = [name for name in _MOST_NAMED
+               if not any(re.search(_SCRIPTS[lang], v) for v in by_name[name].variants)]
+    assert lacking == []

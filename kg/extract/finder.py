@@ -115,6 +115,8 @@ class _Finder:
         self.not_names = {fold(w) for w in names.get("not_names", [])} | self.function_words
         # a whole run of characters after a title that is a word, never a name (``names.not_names``)
         self.cjk_not_names = {fold(w) for w in names.get("not_names", []) if any(is_cjk(c) for c in w)}
+        # a run after a title that starts with a city is a place and what happens there ("外长北京过生日")
+        self.cjk_places = tuple(fold(w) for w in names.get("places", []))
         self.article = self.words.get("morphology", {}).get("article", "")
         self.clitics = tuple(fold(p + self.article) for p in self.words.get("morphology", {}).get("proclitics", [])
                              if self.article) + ((fold("ل" + self.article[1:]),) if self.article.startswith("ا") else ())
@@ -129,6 +131,11 @@ class _Finder:
         # ("박진 외교부 장관", "토니 블링컨 미국 국무장관"); a word in ``not_names`` or, past the first,
         # one with an ending of ``not_name_endings`` ("방한 중인", "참석한") is no part of it
         self.name_words = int(names.get("name_words", 0))
+        # a headline's verb after a title ("President Calls Qatar's Emir", "Minister Meets..."): a
+        # word that opens one of the language's encounter phrases ([events]) is no name's first word
+        self.encounter_words = {fold(p.split()[0]) for phrases in self.words.get("events", {}).values()
+                                if isinstance(phrases, list) for p in phrases
+                                if isinstance(p, str) and len(p.split()[0] if p.split() else "") >= 4}
         self.name_ranges = [(int(low), int(high)) for low, high in names.get("name_letters", [])]
         self.not_name_endings = tuple(names.get("not_name_endings", []))
         # particles joined to a word that close its phrase ("장관은", "외교부장과"): no title or
@@ -295,6 +302,8 @@ class _Finder:
             tokens.pop()
         if not tokens or any(fold(text[a:b]).strip(".") in self.portfolio_words for a, b in tokens):
             return None  # "..., Foreign Employment and Tourism Vijitha Herath": a portfolio, not a name
+        if fold(text[tokens[0][0]:tokens[0][1]]) in self.encounter_words:
+            return None  # "President Calls ...": the headline's verb, not a name
         start, end = tokens[0][0], tokens[-1][1]
         while end > start and text[end - 1] in ".,’'":
             end -= 1
@@ -414,6 +423,8 @@ class _Finder:
         while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and \
                 i - position < 12 and not self.text.startswith(self.cjk_day_words, i):
             i += 1
+        if fold(self.text[position:i]).startswith(self.cjk_places) and self.cjk_places:
+            return None  # "澳洲外长北京过生日": a city and a verb, not a name
         if i - position >= 2 and fold(self.text[position:i]) not in self.cjk_not_names:
             return position, i
         return None  # "总理定期会晤", "外长系列会议", "部长首先表示": a word, not a name

@@ -65,6 +65,11 @@ def overlapping(matches: list[Match], start: int, end: int) -> list[Match]:
 
 _LONGEST = 600
 
+# Arabic vowel marks (harakat, shadda, sukun, dagger alif) and the tatweel are optional in
+# writing: they are read through, so "قيس سعيّد" matches the lexicon's "قيس سعيد"
+_MARKS = frozenset(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, 0x0640])
+_NO_MARKS = {ord(c): None for c in _MARKS}
+
 
 def _needs_boundary(char: str) -> bool:
     return char.isalnum() and not is_cjk(char) and not "\u3040" <= char <= "\u30ff"
@@ -102,7 +107,9 @@ class Gazetteer:
         if len(phrase) > _LONGEST:
             raise ValueError(f"a lexicon phrase of {len(phrase)} characters (at most {_LONGEST}): {phrase[:40]!r}...")
         exact = phrase if _ACRONYM.match(phrase) and any(c.isupper() for c in phrase) else None
-        key = fold(phrase)
+        key = fold(phrase).translate(_NO_MARKS)
+        if not key:
+            return
         bucket = self._entries.setdefault(key, [])
         entry = (Entry(kind, value), exact)
         if entry not in bucket:
@@ -140,8 +147,12 @@ class Gazetteer:
                 continue
             best: tuple[int, list[tuple[Entry, str | None]]] | None = None
             j = i + 1
+            key = folded[i]
             while True:
-                if bucket and (j == n or not (_needs_boundary(folded[j - 1]) and _needs_boundary(folded[j]))):
+                # a vowel mark after the phrase's last letter belongs to it ("سعيّد")
+                while j < n and folded[j] in _MARKS:
+                    j += 1
+                if bucket and (j == n or not (_needs_boundary(key[-1]) and _needs_boundary(folded[j]))):
                     original = text[i:j]
                     kept = [(e, x) for e, x in bucket if x is None or x == original]
                     if kept:
@@ -149,7 +160,8 @@ class Gazetteer:
                 j += 1
                 if j > n:
                     break
-                bucket = index.get(folded[i:j])
+                key += folded[j - 1]
+                bucket = index.get(key)
                 if bucket is None:
                     break
             if best is None:
