@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kg.extract.events import find_events
 from kg.extract.layout import detect_language, page_words, read_layout
-from kg.extract.persons import find_people, national_home
+from kg.extract.persons import find_people
 from kg.extract.stances import exchanged_congratulations, find_endorsements
 from kg.model import Document, Extraction
 from kg.knowledge.registry import Registry, load_registry
@@ -66,7 +66,7 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     layout = read_layout(text, registry, lang, document.published, matches, document.url, document.publisher)
     words = page_words(registry, layout.lang, layout.publisher_country)
     sentences = layout.body
-    home = layout.publisher_country or national_home(document.url, registry)
+    home = layout.publisher_country
     people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
     events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor,
                          registry, home, layout.copy_day, layout.address)

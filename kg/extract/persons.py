@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
-from urllib.parse import urlsplit
 
-from kg.knowledge.cldr import alpha2
 from kg.knowledge.matcher import Match, overlapping, within
 from kg.model import Span
 from kg.knowledge.morphology import Morphology
@@ -20,25 +18,7 @@ from kg.text import Sentence, fold, is_cjk, transliterate
 from kg.extract.chains import sentence_mentions
 from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key
 
-__all__ = ["PersonRecord", "Mention", "find_people", "name_key", "national_home"]
-
-
-def national_home(url: str | None, registry: Registry) -> str | None:
-    """The state a page's own country-code domain names ("news.ltn.com.tw", "tass.ru"): a
-    national outlet writes its own officials bare ("外交部長林佳龍", "the Prime Minister"), so
-    they serve that state. Domains sold for other uses (``publishers.toml`` [country_domains]
-    generic: .co, .io, .tv ...) name no state."""
-    if not url:
-        return None
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").rstrip(".")
-    label = host.rsplit(".", 1)[-1].lower() if "." in host else ""
-    table = registry.publishers.get("country_domains", {})
-    if len(label) != 2 or label in table.get("generic", []):
-        return None
-    code = table.get("codes", {}).get(label)
-    if code is None:
-        code = next((c for c in registry.states if alpha2(c) == label.upper()), None)
-    return code
+__all__ = ["PersonRecord", "Mention", "find_people", "name_key"]
 
 
 def find_people(text: str, sentences: list[Sentence], matches: list[Match], registry: Registry,
