@@ -78,6 +78,22 @@ def name_key(name: str) -> str:
     return re.sub(r"[^a-z0-9\u3400-\u9fff\u0430-\u044f\u0451\u0621-\u064a\uac00-\ud7a3]+", "-", _strip_accents(name).lower()).strip("-")
 
 
+_ENCOUNTER_WORDS: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _encounter_words(words: dict) -> frozenset[str]:
+    """The first words (four letters or more) of the language's encounter phrases, made once
+    per language (keyed by its ``[events]`` table, which every page of the language shares)."""
+    events = words.get("events", {})
+    cached = _ENCOUNTER_WORDS.get(id(events))
+    if cached is None or cached[0] is not events:
+        found = frozenset(fold(p.split()[0]) for phrases in events.values()
+                          if isinstance(phrases, list) for p in phrases
+                          if isinstance(p, str) and len(p.split()[0] if p.split() else "") >= 4)
+        cached = _ENCOUNTER_WORDS[id(events)] = (events, found)
+    return cached[1]
+
+
 class _Finder:
     def __init__(self, text: str, registry: Registry, lang: str, home: str | None) -> None:
         self.text = text
@@ -133,9 +149,7 @@ class _Finder:
         self.name_words = int(names.get("name_words", 0))
         # a headline's verb after a title ("President Calls Qatar's Emir", "Minister Meets..."): a
         # word that opens one of the language's encounter phrases ([events]) is no name's first word
-        self.encounter_words = {fold(p.split()[0]) for phrases in self.words.get("events", {}).values()
-                                if isinstance(phrases, list) for p in phrases
-                                if isinstance(p, str) and len(p.split()[0] if p.split() else "") >= 4}
+        self.encounter_words = _encounter_words(self.words)
         self.name_ranges = [(int(low), int(high)) for low, high in names.get("name_letters", [])]
         self.not_name_endings = tuple(names.get("not_name_endings", []))
         # particles joined to a word that close its phrase ("장관은", "외교부장과"): no title or

@@ -147,6 +147,8 @@ def _labelled_stamp_start(text: str, labels: list[str], words: dict) -> int | No
     """Where a label that introduces the line's closing full date starts, when text stands
     before it (a line that opens with its label is a header line as it is)."""
     low = text.lower()
+    if not any(label.lower() in low for label in labels) or not any(c.isdigit() for c in text):
+        return None  # no label, or no date to close the line: most lines of a page (and cheap to see)
     for mention in find_dates(text, words):
         if not (mention.absolute and mention.year) or len(text) - mention.end > _LABEL_TAIL:
             continue

@@ -138,6 +138,7 @@ class Gazetteer:
         n = len(folded)
         out: Matches = Matches()
         position = 0
+        marked = not _MARKS.isdisjoint(folded)  # vowel marks are rare: look for them only where some are
         for start_match in _CANDIDATE_START.finditer(folded):
             i = start_match.start()
             if i < position:
@@ -150,7 +151,7 @@ class Gazetteer:
             key = folded[i]
             while True:
                 # a vowel mark after the phrase's last letter belongs to it ("سعيّد")
-                while j < n and folded[j] in _MARKS:
+                while marked and j < n and folded[j] in _MARKS:
                     j += 1
                 if bucket and (j == n or not (_needs_boundary(key[-1]) and _needs_boundary(folded[j]))):
                     original = text[i:j]
