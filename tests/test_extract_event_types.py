@@ -58,3 +58,17 @@ def test_a_president_elect_has_no_post_code(registry):
     found = people(extract_text(registry, text, "fr"))
     assert found["Emmanuel Macron"][1] == {"other"}
     assert found["Macky Sall"][1] == {"head_of_state"}
+
+
+# ---- the encounter named as theirs in the next sentences -----------------------------------
+def test_their_talks_in_a_later_paragraph_say_the_meeting_was_talks(registry):
+    text = ("Le 5 avril 2023, le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré le ministre "
+            "chinois des Affaires étrangères Wang Yi à Pékin.\n\n"
+            "Wang Yi a accueilli Sergueï Lavrov à la résidence de Diaoyutai, où ils ont entamé leurs entretiens.")
+    assert _types(registry, text, "fr") == [("talks", "2023-04-05", ["CHN", "RUS"])]
+
+
+def test_their_phone_call_in_a_later_paragraph_outranks_a_reception(registry):
+    text = ("On May 3, 2023, Prime Minister Narendra Modi received a message from President Joe Biden.\n\n"
+            "During their phone call, the two leaders discussed trade.")
+    assert _types(registry, text, "en")[0][0] == "phone_call"

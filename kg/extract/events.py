@@ -293,6 +293,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if sentences[i].paragraph == sentences[lead].paragraph and cues and set(cues) == {"talks"} \
                     and not any(m.kind == "person" for m in mentions[i]):
                 event_type = "talks"
+    if event_type in ("meeting", "visit"):
+        event_type = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]],
+                                      words) or event_type
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     aside = _aside(text, sentences[lead], matches, words)
@@ -504,6 +507,17 @@ def _names_counterpart(sentence: str, words: dict) -> bool:
         elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded):
             return True
     return False
+
+
+def _their_encounter(text: str, opening: list[Sentence], words: dict) -> str | None:
+    """The type a phrase of ``[their_encounter]`` gives in the lead or the next sentences ("Au
+    cours de leur entretien téléphonique", "ils ont entamé leurs entretiens", "в ходе
+    переговоров"): the encounter the two held, named with a possessive or as the one at hand,
+    says what a visit or a meeting was; the most specific one found wins (TYPE_PRIORITY)."""
+    table = words.get("their_encounter", {})
+    found = [kind for kind, phrases in table.items() if kind in TYPE_PRIORITY and phrases
+             and any(_word_pattern(tuple(phrases)).search(text, s.start, s.end) for s in opening)]
+    return min(found, key=TYPE_PRIORITY.index) if found else None
 
 
 def _both_sides_held(matches: list[Match], sentence: Sentence) -> bool:
