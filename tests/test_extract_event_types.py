@@ -72,3 +72,25 @@ def test_their_phone_call_in_a_later_paragraph_outranks_a_reception(registry):
     text = ("On May 3, 2023, Prime Minister Narendra Modi received a message from President Joe Biden.\n\n"
             "During their phone call, the two leaders discussed trade.")
     assert _types(registry, text, "en")[0][0] == "phone_call"
+
+
+# ---- the medium named above a lead that names the officials only by title ------------------
+def test_a_call_said_above_the_first_named_sentence_is_the_encounter(registry):
+    text = ("Le chef de l'État sénégalais a eu un échange téléphonique, le 30 mai 2023, avec son homologue turc.\n\n"
+            "« Nous avons convenu de renforcer nos relations », a indiqué Macky Sall après avoir parlé à "
+            "Recep Tayyip Erdogan.")
+    assert _types(registry, text, "fr")[0][0] == "phone_call"
+
+
+# ---- a joint press conference: the two met ---------------------------------------------------
+def test_a_joint_press_conference_on_a_visit_is_a_meeting(registry):
+    text = ("Pressekonferenz von Bundeskanzler Olaf Scholz und Präsident Emmanuel Macron zum Besuch des "
+            "französischen Präsidenten am 28. März 2023\n\n"
+            "Bundeskanzler Olaf Scholz: Sehr geehrter Herr Präsident Macron, herzlich willkommen zu Ihrem Besuch in Berlin!")
+    assert _types(registry, text, "de") == [("meeting", "2023-03-28", ["DEU", "FRA"])]
+
+
+def test_a_joint_press_conference_in_english_is_a_meeting(registry):
+    text = ("Joint press conference of Secretary Antony Blinken and Foreign Minister Wang Yi on his visit "
+            "to Washington, October 27, 2023\n\nSecretary Blinken: Good afternoon, and welcome to Washington.")
+    assert _types(registry, text, "en")[0][0] == "meeting"

@@ -274,7 +274,10 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
     if event_type is None:
-        event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i], text, words, mentions[i])])
+        # or a sentence of the opening above the lead that names its officials only by title ("Le
+        # chef de l'État sénégalais a eu un échange téléphonique avec son homologue turc")
+        event_type = _choose_type([], [c for i in [i for i in pool if i < lead] + [i for i in body if i > lead][:4]
+                                       for c in _cues(matches, sentences[i], text, words, mentions[i])])
     elif event_type == "visit":
         # "X a entamé une visite ... Au cours de la visite, X s'est entretenu avec Y": a visit with
         # its own meeting or talks is that encounter (ANNOTATION.md §1)
