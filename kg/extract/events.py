@@ -43,7 +43,8 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
         found = [m for m in found if not _planned(text, m.start, words)]
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
-    return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else [])
+    return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else []) \
+        + (_phoned(matches, sentence, text, words) if words else [])
 
 
 def _calls_on(matches: list[Match], sentence: Sentence, text: str) -> list[Match]:
@@ -60,6 +61,45 @@ def _calls_on(matches: list[Match], sentence: Sentence, text: str) -> list[Match
         if any(x.start == at and x.kind in ("title", "person", "adj") for x in inside):
             found.append(m)
     return found
+
+
+def _phoned(matches: list[Match], sentence: Sentence, text: str, words: dict) -> list[str]:
+    """``["phone_call"]`` when a verb of ``[phone_to] verbs`` stands right before the one called,
+    a dated aside or an article between ("X a appelé, ce 12 mai, Son Excellence Y"): calling
+    someone is phoning them. Urging ("a appelé le président à cesser ...": a mark of ``urged``
+    before an infinitive, by ``endings``) is no call."""
+    table = words.get("phone_to", {})
+    verbs = table.get("verbs", [])
+    if not verbs:
+        return []
+    chunk = text[sentence.start:sentence.end]
+    inside = within(matches, sentence.start, sentence.end)
+    targets = {x.start for x in inside if x.kind in ("title", "person", "adj", "honorific")}
+    for verb in _word_pattern(tuple(verbs)).finditer(chunk):
+        aside = _CALLED_ASIDE.match(chunk, verb.end())
+        article = _CALLED_ARTICLE.match(chunk, aside.end())
+        at = next((a for a in (aside.end(), article.end()) if sentence.start + a in targets), None)
+        if at is None:
+            continue
+        rest = chunk[at:]
+        # the infinitive right after the mark or one word on ("à renforcer", "à ne pas céder")
+        urged = [w for m in table.get("urged", []) for pair in
+                 re.findall(rf"(?<!\w){re.escape(m)}\s+(\w+)(?:\s+(\w+))?", rest, re.IGNORECASE) for w in pair]
+        if not any(w.casefold().endswith(tuple(table.get("endings", []))) for w in urged):
+            return ["phone_call"]
+    return []
+
+
+# what may stand between a verb of calling and the one called: a dated aside set off by commas,
+# an article or a possessive ("a appelé, ce 12 mai 2017, Son Excellence", "a appelé son homologue")
+_CALLED_ASIDE = re.compile(r"(?:\s*,[^,.;:]{1,40},)?\s*")
+_CALLED_ARTICLE = re.compile(r"(?:(?:the|his|her|le|la|les|son|sa|ses|leur)\s+|l['’])?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _word_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _planned(text: str, at: int, words: dict) -> bool:
@@ -234,13 +274,17 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
     if event_type is None:
-        event_type = _choose_type([], [c for i in [i for i in body if i > lead][:4] for c in _cues(matches, sentences[i], text, words, mentions[i])])
+        # or a sentence of the opening above the lead that names its officials only by title ("Le
+        # chef de l'État sénégalais a eu un échange téléphonique avec son homologue turc")
+        event_type = _choose_type([], [c for i in [i for i in pool if i < lead] + [i for i in body if i > lead][:4]
+                                       for c in _cues(matches, sentences[i], text, words, mentions[i])])
     elif event_type == "visit":
         # "X a entamé une visite ... Au cours de la visite, X s'est entretenu avec Y": a visit with
         # its own meeting or talks is that encounter (ANNOTATION.md §1)
         held = [c for i in [lead] + [i for i in body if i > lead][:2] for c in _cues(matches, sentences[i], text, words, mentions[i])
                 if c in ("talks", "meeting", _GENERIC) and (any(m.kind == "person" for m in mentions[i])
-                                                            or _names_counterpart(sentences[i].text, words))]
+                                                            or _names_counterpart(sentences[i].text, words)
+                                                            or _both_sides_held(matches, sentences[i]))]
         if held:
             event_type = min((c for c in held if c != _GENERIC), key=TYPE_PRIORITY.index, default="talks")
     if event_type == "meeting" and "talks" not in lead_cues:
@@ -252,6 +296,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if sentences[i].paragraph == sentences[lead].paragraph and cues and set(cues) == {"talks"} \
                     and not any(m.kind == "person" for m in mentions[i]):
                 event_type = "talks"
+    if event_type in ("meeting", "visit"):
+        event_type = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]],
+                                      words) or event_type
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     aside = _aside(text, sentences[lead], matches, words)
@@ -388,7 +435,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                                         participants, registry, home, day or published)
     if not participants:
         return None  # an encounter cue with nobody named is not a readout of one
-    if event_type == "visit" and _envoy_call(participants):
+    if event_type in ("visit", "talks") and _envoy_call(participants):
         event_type = "meeting"
     requested_by = None
     for m in matches:
@@ -408,7 +455,8 @@ _MEDIA = ("phone_call", "video_call", "message")
 def _envoy_call(participants: list[Participant]) -> bool:
     """"Am 7. September stattete Botschafter X Bundesrätin Y einen Besuch ab": a side that only
     an ambassador speaks for lives in the country already; its "visit" is a call on an official,
-    a meeting (ANNOTATION.md §1 keeps `visit` for a journey)."""
+    a meeting (ANNOTATION.md §1 keeps `visit` for a journey); its "talks" ("s'est entretenu avec
+    l'Ambassadeur de Turquie") are an audience, a meeting too."""
     sides: dict[str, list[Participant]] = {}
     for p in participants:
         sides.setdefault(p.country, []).append(p)
@@ -462,6 +510,23 @@ def _names_counterpart(sentence: str, words: dict) -> bool:
         elif re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", folded):
             return True
     return False
+
+
+def _their_encounter(text: str, opening: list[Sentence], words: dict) -> str | None:
+    """The type a phrase of ``[their_encounter]`` gives in the lead or the next sentences ("Au
+    cours de leur entretien téléphonique", "ils ont entamé leurs entretiens", "в ходе
+    переговоров"): the encounter the two held, named with a possessive or as the one at hand,
+    says what a visit or a meeting was; the most specific one found wins (TYPE_PRIORITY)."""
+    table = words.get("their_encounter", {})
+    found = [kind for kind, phrases in table.items() if kind in TYPE_PRIORITY and phrases
+             and any(_word_pattern(tuple(phrases)).search(text, s.start, s.end) for s in opening)]
+    return min(found, key=TYPE_PRIORITY.index) if found else None
+
+
+def _both_sides_held(matches: list[Match], sentence: Sentence) -> bool:
+    """"两国元首夫妇在宝蕴楼茶叙", "les deux ministres se sont entretenus": a sentence whose subject
+    is both sides (``[actors] both_sides``) reports the encounter the two held, with no name."""
+    return any(m.kind == "both" for m in within(matches, sentence.start, sentence.end))
 
 
 def _previous_contact(matches: list[Match], sentence: Sentence) -> bool:
