@@ -222,6 +222,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 named = f.apposed_name.search(head)
                 if named:
                     person = _lookup_family(f, named.group(1), None)
+                    given = named.group(1).split()
+                    if person is None and len(given) == 2 and fold(given[0]) in f.given_honorifics:
+                        # "Sheikh Tamim, the Emir of Qatar": the given name of one known dignitary
+                        person = _lookup_given(f, given[1], country)
                     start = m.start - len(head) + named.start(1)
                     words = named.group(1).split()
                     if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words[:1] + words[-1:]) \
