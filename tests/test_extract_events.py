@@ -687,3 +687,22 @@ def test_a_series_of_meetings_stays_open_past_each_encounter_it_reports(registry
             "Jaishankar also met the new Tanzanian Foreign Minister Liberata Mulamula.\n")
     found = _events(registry, text, "en")
     assert sorted(c for _, _, cs in found for c in cs if c != "IND") == ["FIN", "LKA", "TZA"]
+
+
+def test_a_day_a_demonstrative_introduces_later_on_is_the_reported_day(registry):
+    """No year on the page, "este viernes" in the lead and, paragraphs on, "Este 19 de abril"
+    in a sentence naming others too: the demonstrative marks the day being reported, and the
+    foreign minister's only term with that day gives the year."""
+    text = """\
+        La canciller argentina Diana Mondino se reunió este viernes en Bogotá con el canciller colombiano Luis Gilberto Murillo.
+
+        Ambos repasaron el comercio bilateral y la cooperación en seguridad.
+
+        La reunión duró cerca de dos horas.
+
+        Los cancilleres hablaron también de las rutas aéreas.
+
+        Este 19 de abril, a los cancilleres los acompañaron el vicecanciller Francisco Coy y el embajador Camilo Romero.
+        """
+    assert [(kind, day, sorted(set(states))) for kind, day, states in _events(registry, text, "es")] == \
+        [("meeting", "2024-04-19", ["ARG", "COL"])]

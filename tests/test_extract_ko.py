@@ -145,3 +145,16 @@ def test_foreign_leaders_in_hangul_get_the_registry_latin_name(registry):
     people = _people(_extract(registry, text))
     assert people["Joko Widodo"][:2] == ("IDN", {"head_of_state"})
     assert not any("위도도" in name for name in people)
+
+
+def test_the_registered_stamp_below_a_repeated_headline_dates_the_page(registry):
+    """A site banner's date above, then the headline printed twice (page title, article heading)
+    and the article's "등록 2019.05.22 18:31": the labelled stamp under the headline is the page's."""
+    text = ("2024년 04월 20일 토요일\n\n"
+            "한일 외교장관 통화한 박 장관 “양국 관계 더 높은 수준으로 발전시키자”\n\n"
+            "한일 외교장관 통화한 박 장관 “양국 관계 더 높은 수준으로 발전시키자”\n\n"
+            "등록 2019.05.22 18:31\n\n"
+            "박진 외교부 장관은 22일 하야시 요시마사 일본 외무상과 전화 통화를 가졌다.\n")
+    extraction = _extract(registry, text, lang="ko")
+    assert extraction.published == "2019-05-22"
+    assert [e.date for e in extraction.events] == ["2019-05-22"]

@@ -124,3 +124,22 @@ def test_a_sentence_of_the_article_with_a_full_date_is_no_date_line(registry):
     assert read_layout(text, registry, "zh").published is None
     dated = text.replace("谢锋于2023年5月23日抵美履新。(完)", "2023年7月2日")
     assert read_layout(dated, registry, "zh").published.isoformat() == "2023-07-02"
+
+
+def test_a_headline_printed_twice_is_no_paragraph(registry):
+    """A long headline that ends with a quotation looks like a sentence; printed again at once
+    (page title, then the article's heading) it is the headline, and the labelled stamp under it
+    dates the page rather than the site's banner above."""
+    text = textwrap.dedent("""\
+        Saturday, April 20, 2024
+
+        Foreign Minister Alpha Beta calls his Japanese counterpart and says the two nations will "go further"
+
+        Foreign Minister Alpha Beta calls his Japanese counterpart and says the two nations will "go further"
+
+        Posted 22 May 2019 18:31
+
+        Foreign Minister Alpha Beta of Malaysia held a telephone call with Japanese Foreign Minister Yoshimasa Hayashi on Wednesday.
+        """)
+    document = Document(source="t.txt", text=text, sha256="0" * 64, lang="en")
+    assert extract(document, registry).published == "2019-05-22"

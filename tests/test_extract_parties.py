@@ -46,3 +46,16 @@ def test_a_name_ends_before_lead_and_visit_verbs(registry):
     people = {p.name: (p.country, set(p.roles)) for e in extraction.events for p in e.participants}
     assert people.get("贝尔敦") == ("PRY", {"vice_foreign_minister"}), people
     assert people.get("周文雄", ("",))[0] != "PRY", people
+
+
+def test_a_name_after_sheikh_is_a_given_name(registry):
+    """"President Sheikh Mohamed": the name after "Sheikh" is the given name of the one known
+    dignitary called "Mohamed bin ...", not the family name of another state's minister
+    ("Amina Mohamed" of Kenya); "Sheikh Tamim, the Emir of Qatar" is the Emir known by that name."""
+    text = """\
+        President Sheikh Mohamed holds phone call with Emir of Qatar
+
+        President Sheikh Mohamed and Sheikh Tamim, the Emir of Qatar, discussed bilateral ties during a phone call on Friday, 30 December 2022.
+        """
+    people = {(p.country, p.name) for e in _extract(registry, text, "en").events for p in e.participants}
+    assert people == {("ARE", "Mohamed bin Zayed Al Nahyan"), ("QAT", "Tamim bin Hamad Al Thani")}

@@ -263,3 +263,18 @@ def test_a_city_after_a_title_is_no_name(registry):
     assert finder.cjk_name_after(text.index("柏林"), text.index("，")) is None
     start = text.index("温斯顿")
     assert finder.cjk_name_after(start, start + 3) == (start, start + 3)
+
+
+def test_an_acting_minister_and_those_who_accompanied_the_ministers(registry):
+    """"el canciller encargado X": the acting minister holds the title; "a los cancilleres los
+    acompañaron, por el lado colombiano, el vicecanciller Y": those who accompanied the ministers
+    took part."""
+    text = """\
+        El canciller encargado Luis Gilberto Murillo recibió el martes 16 de abril de 2024 en Bogotá a la canciller argentina Diana Mondino.
+
+        En la reunión, a los cancilleres los acompañaron, por el lado colombiano, el vicecanciller Francisco Coy y el embajador Camilo Romero.
+        """
+    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang="es")
+    people = {p.name: p for e in extract(document, registry).events for p in e.participants}
+    assert "foreign_minister" in people["Luis Gilberto Murillo"].roles
+    assert {"Francisco Coy", "Camilo Romero"} <= set(people)

@@ -10,7 +10,7 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family, _token_subset
+from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family, _lookup_given, _token_subset
 
 __all__ = ["sentence_mentions"]
 
@@ -166,8 +166,12 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 # "Secretary Blinken and Foreign Minister Motegi": a state guessed from the list
                 # yields to the official the name already is
                 named = [p for p in f.people.values() if fold(p.family) == fold(display) or _token_subset(display, p.name)]
-                person = (named[0] if listed and len(named) == 1 else None) or _lookup_family(f, display, country) \
-                    or f.record(display, country, None)
+                if _given_name_slot(f, end, span[0], display):
+                    # "President Sheikh Mohamed": a given name, never another official's family name
+                    person = _lookup_given(f, display, country) or f.record(display, country, None)
+                else:
+                    person = (named[0] if listed and len(named) == 1 else None) or _lookup_family(f, display, country) \
+                        or f.record(display, country, None)
                 f.spelled(person, display)
                 name_span = span
         if person is None and not f.cjk and not f.caseless:
@@ -218,6 +222,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 named = f.apposed_name.search(head)
                 if named:
                     person = _lookup_family(f, named.group(1), None)
+                    given = named.group(1).split()
+                    if person is None and len(given) == 2 and fold(given[0]) in f.given_honorifics:
+                        # "Sheikh Tamim, the Emir of Qatar": the given name of one known dignitary
+                        person = _lookup_given(f, given[1], country)
                     start = m.start - len(head) + named.start(1)
                     words = named.group(1).split()
                     if person is None and len(words) >= 2 and not any(fold(w) in f.function_words for w in words[:1] + words[-1:]) \
@@ -295,6 +303,15 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             mentions.append(Mention(m.start, m.end, m.kind))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _given_name_slot(f: _Finder, end: int, start: int, display: str) -> bool:
+    """Whether a one-word name follows an honorific that goes before given names ("Sheikh
+    Mohamed", ``names.given_name_honorifics``)."""
+    if not f.given_honorifics or " " in display:
+        return False
+    gap = " " + fold(f.text[max(0, end - 12):start]).strip(" ,")  # the honorific may close the title's chain
+    return any(gap.endswith(" " + h) for h in f.given_honorifics)
 
 
 def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:

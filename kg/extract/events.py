@@ -359,8 +359,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         by_offices = day_by_offices(text, sentences, opening + [
             i for i in following if not _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i]))
             and not _previous_contact(matches, sentences[i])
-            and all(m.person in keys for m in mentions[i] if m.kind == "person")], keys, people, registry, words,
-            copy_day)
+            and all(m.person in keys for m in mentions[i] if m.kind == "person")] + [
+            i for i in body if i > lead and i not in following and _this_day(text, sentences[i], words)],
+            keys, people, registry, words, copy_day)
         if by_offices is not None and address is not None and not _plausible(by_offices, address[1]):
             by_offices = None  # the page's address, its own stamp, says the year is another
         published = by_offices
@@ -632,6 +633,23 @@ def _own_relative_day(text: str, sentences: list[Sentence], following: list[int]
         if relative:
             return relative[0]
     return None
+
+
+def _this_day(text: str, sentence: Sentence, words: dict) -> bool:
+    """"Este 19 de abril, a los cancilleres los acompañaron ...": a day and month with no year
+    that a demonstrative introduces (``[dates] this_day``) is the day being reported, wherever
+    the body gives it and whoever else the sentence names."""
+    these = words.get("dates", {}).get("this_day", [])
+    if not these:
+        return False
+    for m in find_dates(text, words, sentence.start, sentence.end):
+        if m.absolute and m.year is None:
+            # "este 19 de abril", "ce mardi 15 octobre": the word, a weekday at most between
+            before = text[max(sentence.start, m.start - 24):m.start].lower().split()[-2:]
+            if before and (before[-1] in these or (len(before) == 2 and before[0] in these
+                                                   and before[1] in words.get("dates", {}).get("weekdays", {}))):
+                return True
+    return False
 
 
 def _dateline(text: str, sentence: Sentence, found: list) -> object | None:

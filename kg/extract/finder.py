@@ -113,6 +113,8 @@ class _Finder:
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
+        self.given_honorifics = {fold(w) for w in names.get("given_name_honorifics", [])}
+        self.patronymics = {fold(w) for w in names.get("patronymics", [])}
         self.portfolio_words = {fold(w) for w in names.get("portfolio_words", [])}
         self.morphology = Morphology(self.words.get("morphology"))
         # articles: a capitalised word after one is a noun, not a name (German capitalises nouns)
@@ -513,6 +515,16 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
         if len(fits) == 1:
             return f.record("", None, fits[0])
     return None
+
+
+def _lookup_given(f: _Finder, display: str, country: str | None) -> PersonRecord | None:
+    """"Sheikh Mohamed": the one known official whose name is that given name, then a
+    patronymic ("Mohamed bin Zayed ..."), as the honorific calls such dignitaries; else none."""
+    given = fold(display)
+    fits = [index for index, person in enumerate(f.registry.people)
+            if (country is None or person.country == country) and len(words := fold(person.name).split()) > 2
+            and words[0] == given and words[1] in f.patronymics]
+    return f.record("", None, fits[0]) if len(fits) == 1 else None
 
 
 def _add_person(person: PersonRecord, start: int, end: int, sentence: Sentence, mentions: list[Mention]) -> None:

@@ -385,6 +385,15 @@ def _is_paragraph(line: Line, cjk: bool, sizes: dict | None = None) -> bool:
     return len(text) >= chars or (len(text.split()) >= words and text.endswith((".", "!", "?", "»", '"', "”")))
 
 
+def _repeated_title(kept: list[Line], index: int) -> bool:
+    """A line printed again at once (the page's title, then the article's own heading) is the
+    headline, however long: the body starts after its last copy, below any stamp between."""
+    text = kept[index].text.strip()
+    if text.endswith((".", "。", "．")):
+        return False  # a lead printed twice (a summary, then the text) is still the lead
+    return any(line.text.strip() == text for line in kept[max(0, index - 2):index] + kept[index + 1:index + 3])
+
+
 def _reports_encounter(line: Line, matches: list[Match]) -> bool:
     return any(line.start <= m.start < line.end and m.kind.startswith("event.") for m in matches)
 
@@ -417,7 +426,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
             furniture = False
         (boilerplate if furniture else kept).append(line)
     sizes = words.get("layout", {}).get("paragraph")
-    first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk, sizes)), len(kept))
+    first_paragraph = next((i for i, line in enumerate(kept) if _is_paragraph(line, cjk, sizes)
+                            and not _repeated_title(kept, i)), len(kept))
     # the date line: a short header line near the top, before or just after the headline
     pub_date = dt.date.fromisoformat(published) if published else None
     pub_line: Line | None = None
