@@ -475,7 +475,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
             if not labels and stance != "congratulate":  # "support for Ukraine": with no other topic, the target's name is also its question
-                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
+                # but not a question another state owns: "支持台灣參與國際組織" backs Taiwan itself,
+                # while the Taiwan question is China's (ANNOTATION.md §7)
+                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans
+                                            and _owned_by(reader, t.value) in (None, target)))
             if not labels and target and stance in ("support", "oppose"):
                 # "supports the just cause of the Palestinian people": the people of a state a topic
                 # stands for name that topic too
@@ -592,3 +595,9 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
+
+
+def _owned_by(reader: StanceReader, label: str) -> str | None:
+    """The state whose position a topic label is (Taiwan: China), or None."""
+    topic = reader.registry.topics.get(label)
+    return topic.owner if topic is not None else None
