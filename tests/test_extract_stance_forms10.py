@@ -26,3 +26,43 @@ def test_backing_taiwan_itself_is_no_stance_on_the_taiwan_question(registry):
         """, lang="zh")
     assert ("PRY", "support", "TWN", None) in stances
     assert not any(target == "TWN" and topic == "Taiwan" for _, _, target, topic in stances)
+
+
+def test_a_congratulation_takes_the_one_occasion_the_readout_names(registry):
+    # the election is named in one sentence, the congratulations renewed in another
+    stances = _stances(registry, """\
+        Petro habló con Lula
+
+        BOGOTÁ, 31 de octubre de 2022 - El presidente de Colombia, Gustavo Petro, sostuvo una conversación telefónica con el presidente de Brasil, Luiz Inácio Lula da Silva.
+
+        Lula ganó las elecciones del domingo con más de la mitad de los votos.
+
+        Petro reiteró sus felicitaciones a Lula y ambos hablaron de la Amazonía.
+        """, lang="es")
+    assert ("COL", "congratulate", "BRA", "Election") in stances
+    assert ("COL", "congratulate", "BRA", None) not in stances
+
+
+def test_a_return_congratulation_does_not_take_the_occasion_of_another(registry):
+    stances = _stances(registry, """\
+        Petro habló con Lula
+
+        BOGOTÁ, 31 de octubre de 2022 - El presidente de Colombia, Gustavo Petro, sostuvo una conversación telefónica con el presidente de Brasil, Luiz Inácio Lula da Silva.
+
+        Petro felicitó a Lula por su victoria en las elecciones del domingo.
+
+        Lula también felicitó a Petro por la paz total.
+        """, lang="es")
+    assert ("COL", "congratulate", "BRA", "Election") in stances
+    assert ("BRA", "congratulate", "COL", "Election") not in stances
+
+
+def test_a_second_round_is_an_election(registry):
+    stances = _stances(registry, """\
+        Lula talks with Macron
+
+        BRASILIA, October 31, 2022 - President-elect of Brazil Luiz Inácio Lula da Silva spoke by phone with President of France Emmanuel Macron.
+
+        Macron congratulated Lula on his victory in the second round.
+        """)
+    assert ("FRA", "congratulate", "BRA", "Election") in stances
