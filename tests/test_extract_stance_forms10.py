@@ -66,3 +66,15 @@ def test_a_second_round_is_an_election(registry):
         Macron congratulated Lula on his victory in the second round.
         """)
     assert ("FRA", "congratulate", "BRA", "Election") in stances
+
+
+def test_the_party_after_to_before_a_congratulation_noun_receives_it(registry):
+    stances = _stances(registry, """\
+        Entretien téléphonique entre le Président Sall et le Président Macron
+
+        Dakar, le 12 mai 2017 - Le Président français Emmanuel Macron a appelé le Président Macky Sall pour le remercier de son message.
+
+        Le Président Sall a renouvelé au Président Macron ses chaleureuses félicitations et ses vœux de succès dans ses nouvelles fonctions.
+        """, lang="fr")
+    assert ("SEN", "congratulate", "FRA", "Taking office") in stances
+    assert not any(e == "FRA" and s == "congratulate" for e, s, _, _ in stances)

@@ -214,6 +214,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
         before = [a for a in before if not a.possessive]
+        # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
+        # congratulations": the party after "to" is the one they go to, not who sends them
+        before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
@@ -554,6 +557,7 @@ _OF_OWNER = re.compile(r"^\s*(?:(?!(?:a|au|aux|en|pour|to|for|al|para|em|ao|with
 _OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |d'|of |of the |del |de los |the |la |le |l'|el )?\s*$")
 
 
+_TO_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|to|al|ao)\s+(?:la |le |les |l'|the |el )?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
