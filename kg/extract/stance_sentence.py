@@ -214,6 +214,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
         before = [a for a in before if not a.possessive]
+        # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
+        # congratulations": the party after "to" is the one they go to, not who sends them
+        before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
@@ -475,7 +478,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             target_spans = {(a.start, a.end) for a in after if target in reader.codes(a, speaker)} if target else set()
             labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) not in target_spans))
             if not labels and stance != "congratulate":  # "support for Ukraine": with no other topic, the target's name is also its question
-                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans))
+                # but not a question another state owns: "支持台灣參與國際組織" backs Taiwan itself,
+                # while the Taiwan question is China's (ANNOTATION.md §7)
+                labels = list(dict.fromkeys(t.value for t in frame_topics if (t.start, t.end) in target_spans
+                                            and _owned_by(reader, t.value) in (None, target)))
             if not labels and target and stance in ("support", "oppose"):
                 # "supports the just cause of the Palestinian people": the people of a state a topic
                 # stands for name that topic too
@@ -551,6 +557,7 @@ _OF_OWNER = re.compile(r"^\s*(?:(?!(?:a|au|aux|en|pour|to|for|al|para|em|ao|with
 _OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |d'|of |of the |del |de los |the |la |le |l'|el )?\s*$")
 
 
+_TO_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|to|al|ao)\s+(?:la |le |les |l'|the |el )?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
@@ -592,3 +599,9 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
+
+
+def _owned_by(reader: StanceReader, label: str) -> str | None:
+    """The state whose position a topic label is (Taiwan: China), or None."""
+    topic = reader.registry.topics.get(label)
+    return topic.owner if topic is not None else None

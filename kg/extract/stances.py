@@ -88,6 +88,18 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
             found.setdefault(record.key, record)
     # "sent a message congratulating X on his election ... extended warm congratulations to X":
     # one occasion, one record
+    # "Petro reiterated his congratulations to Lula": a readout that names one occasion (his
+    # election) has its congratulations on it, wherever the sentence stating them stands
+    # (only in the body's sentences, and only when no congratulation names its occasion itself:
+    # then the occasion is that one's, and a congratulation in return is on another)
+    body = [s for s in sentences if s.paragraph >= 0]
+    occasions = {m.value for m in matches if m.kind == "topic" and m.value in registry.topics and registry.topics[m.value].occasion
+                 and any(s.start <= m.start < s.end for s in body)}
+    if len(occasions) == 1 and not any(e.stance == "congratulate" and e.topic for e in found.values()):
+        label = next(iter(occasions))
+        for key, e in list(found.items()):
+            if e.stance == "congratulate" and e.topic is None:
+                found.setdefault((e.endorser, e.stance, e.target, label), Endorsement(e.endorser, e.stance, e.target, label, e.evidence))
     topical = {(e.endorser, e.target) for e in found.values() if e.stance == "congratulate" and e.topic}
     return [e for e in found.values() if not (e.stance == "congratulate" and e.topic is None and (e.endorser, e.target) in topical)]
 

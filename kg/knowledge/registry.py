@@ -61,6 +61,7 @@ class Topic:
     against: dict[str, list[str]]  # naming the opposite ("Taiwan independence"): opposing it supports the topic
     absorbs: str | None = None  # a state whose mention in a stance is this topic, not a target (PSE: Palestine)
     question_of: str | None = None  # a state a stance on which, with no other topic, is on this topic (PRK: Korean Peninsula)
+    occasion: bool = False  # a person's or state's occasion (an election): what a readout's congratulations are on
 
 
 @dataclass
@@ -175,6 +176,7 @@ class Registry:
                 against=dict(table.get("against", {})),
                 absorbs=table.get("absorbs"),
                 question_of=table.get("question_of"),
+                occasion=bool(table.get("occasion", False)),
             )
         for row in _read_toml(d / "people.toml").get("person", []):
             try:
