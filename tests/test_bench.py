@@ -30,3 +30,12 @@ def test_the_benchmark_reports_every_figure(tmp_path):
         assert 0 < r["rebuild"]["seconds"] < r["rebuild"]["process_seconds"]
         assert r["cold"]["main_mb"] > 0 and r["cold"]["worker_mb"] > 0
         assert set(r["stages"]["query_seconds"]) == {p.stem for p in (ROOT / "queries").glob("*.rq")}
+
+
+def test_the_extraction_speed_benchmark_counts_every_readout():
+    folder = ROOT / "tests" / "data" / "encounter"
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "extract_speed.py"), str(folder), "--passes", "1"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    count, rate = done.stdout.split(" readouts: ")[0], done.stdout.split(": ")[1].split(" readouts/s")[0]
+    assert int(count) == len(list(folder.glob("*.txt"))) and float(rate) > 0
