@@ -36,3 +36,14 @@ def test_french_delegation_names_the_state_of_its_head(registry):
         La délégation marocaine était conduite par le Secrétaire général du ministère des Affaires étrangères, M. Karim Bennani, qui a été reçu par les responsables sénégalais.
         """
     assert ("Karim Bennani", "MAR") in _people(registry, text, "fr")
+
+
+def test_an_office_before_an_encounter_noun_is_no_person(registry):
+    """"held Foreign Office Consultations": the capitalised words of an institution before the
+    noun of the encounter name no one."""
+    text = """\
+        India, Canada hold consultations
+
+        New Delhi, March 14 (IANS) India and Canada held Foreign Office Consultations in New Delhi on Monday to review bilateral matters.
+        """
+    assert not any(name.startswith("Foreign") for name, _ in _people(registry, text, "en"))
