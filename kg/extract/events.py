@@ -682,12 +682,14 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = _one_by_one(event, text, sentences, matches, mentions, people, words)
         if len(found) > 1:
             return found
-    if not separately and len(countries) == 2:
+    coordinated = _coordinated_hosts(event, text, sentences, matches, mentions, people) if not separately else []
+    if not separately and len(countries) == 2 and not coordinated:
         turns = _hosts_in_turn(event, text, sentences, matches, mentions, people, words)
         if turns:
             return turns + _further_hosts(turns, text, sentences, matches, mentions, people, words)
     if not separately or len(countries) < 3:
-        found = [event] + _same_day_events(event, text, sentences, matches, mentions, people)
+        found = coordinated or [event]
+        found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
@@ -695,6 +697,59 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+# the in-person cues that open an encounter of their own in a coordinated lead
+_IN_PERSON = ("meeting", "talks")
+
+
+def _coordinated_hosts(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                       mentions: dict[int, list[Mention]], people: dict[str, PersonRecord]) -> list[Event]:
+    """"Minister Pandor called on Prime Minister Lee ... and was hosted to breakfast by Minister
+    Balakrishnan", "a rencontré le président X puis s'est entretenu avec le ministre Y": a lead
+    whose one visitor meets two officials of the other state, each after an encounter verb of
+    its own, reports two encounters (one per official). One verb before both names ("met the
+    President and the Foreign Minister") stays one encounter."""
+    first = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if first is None or event.type not in _IN_PERSON:
+        return []
+    # the sentence naming everyone: the evidence, or the next one when the evidence only sets the
+    # scene ("X is in Singapore on an Official Visit. Minister X called on ... and was hosted ...")
+    names = {p.name for p in event.participants}
+    lead = next((i for i in range(first, min(first + 2, len(sentences)))
+                 if names <= {people[m.person].name for m in mentions.get(i, [])
+                              if m.kind == "person" and m.person in people}), None)
+    if lead is None:
+        return []
+    sentence = sentences[lead]
+    sides: dict[str, list[Participant]] = {}
+    for p in event.participants:
+        sides.setdefault(p.country, []).append(p)
+    if len(sides) != 2:
+        return []
+    guest, host = sorted(sides, key=lambda c: len(sides[c]))
+    if len(sides[guest]) != 1 or len(sides[host]) < 2:
+        return []
+    at: dict[str, int] = {}
+    for m in mentions.get(lead, []):
+        person = people.get(m.person) if m.kind == "person" and m.person else None
+        if person is not None and person.name not in at:
+            at[person.name] = m.start
+    if any(p.name not in at for p in event.participants):
+        return []
+    cues = sorted([m.start for m in within(matches, sentence.start, sentence.end)
+                   if m.kind.split(".", 1)[-1] in _IN_PERSON and m.kind.startswith("event.")]
+                  + [m.start for m in _calls_on(matches, sentence, text)])
+    # the visitor is the subject: named before the first verb, each host after a verb of its own
+    previous = at[sides[guest][0].name]
+    if not cues or previous > cues[0]:
+        return []
+    for p in sorted(sides[host], key=lambda p: at[p.name]):
+        if not any(previous < c < at[p.name] for c in cues):
+            return []
+        previous = at[p.name]
+    return [Event(event.type, event.date, event.date_inferred, sides[guest] + [p], event.evidence,
+                  event.requested_by) for p in sorted(sides[host], key=lambda p: at[p.name])]
 
 
 def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
