@@ -628,3 +628,17 @@ def test_agreeing_on_the_protection_of_a_value_upholds_it(registry):
     Les deux ministres se sont également accordés sur la protection du multilatéralisme.
     """)
     assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}
+
+
+def test_a_call_received_in_a_verb_first_language_is_congratulated_by_its_caller(registry):
+    # verb first: the receiver follows "تلقى", the caller follows "من" (past "نظيره"), and the
+    # suffixed "هنأه" (congratulated him) is a congratulation
+    stances = _stances(registry, """\
+        الرئيس يتلقى اتصالا من الرئيس الكيني
+
+        2023-07-23
+
+        تلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من نظيره الكيني، الذي هنأه بذكرى ثورة يوليو.
+        """, lang="ar")
+    assert ("KEN", "congratulate", "EGY", None) in stances
+    assert not {s for s in stances if s[0] == "EGY"}
