@@ -642,3 +642,17 @@ def test_a_call_received_in_a_verb_first_language_is_congratulated_by_its_caller
         """, lang="ar")
     assert ("KEN", "congratulate", "EGY", None) in stances
     assert not {s for s in stances if s[0] == "EGY"}
+
+
+def test_a_quotation_cut_before_the_one_addressed_goes_on_to_it(registry):
+    # "«réitéré ses félicitations», à X": the closing mark does not end the congratulation
+    stances = _stances(registry, """\
+        Entretien téléphonique avec le président kényan
+
+        2023-05-12
+
+        Le président Emmanuel Macron s'est entretenu vendredi au téléphone avec le président kényan William Ruto.
+
+        Macron a «renouvelé ses félicitations», au président kényan pour son élection.
+        """, lang="fr")
+    assert ("FRA", "congratulate", "KEN", "Election") in stances
