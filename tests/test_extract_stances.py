@@ -656,3 +656,21 @@ def test_a_quotation_cut_before_the_one_addressed_goes_on_to_it(registry):
         Macron a «renouvelé ses félicitations», au président kényan pour son élection.
         """, lang="fr")
     assert ("FRA", "congratulate", "KEN", "Election") in stances
+
+
+def test_korean_congratulations_after_a_quotation_and_respect_for_a_record(registry):
+    # "“...”며 축하인사를 건넸다": the congratulation written without a space after the quotation,
+    # on a general election (총선); "존경심" (admiration) of a state's record is support (§7)
+    stances = _stances(registry, """\
+        문재인 대통령, 베트남 총리와 전화 통화
+
+        2020-05-02
+
+        문재인 대통령은 베트남 총리와 5월 2일 전화 통화를 했습니다.
+
+        베트남 총리는 “한국 총선의 성공적인 실시를 기쁘게 생각한다”며 축하인사를 건넸습니다.
+
+        베트남 총리는 “한국이 코로나 방역에서 거둔 성과에 깊은 존경심을 가지고 있다”고 말했습니다.
+        """, lang="ko")
+    assert ("VNM", "congratulate", "KOR", "Election") in stances
+    assert ("VNM", "support", "KOR", "COVID-19") in stances
