@@ -674,3 +674,27 @@ def test_korean_congratulations_after_a_quotation_and_respect_for_a_record(regis
         """, lang="ko")
     assert ("VNM", "congratulate", "KOR", "Election") in stances
     assert ("VNM", "support", "KOR", "COVID-19") in stances
+
+
+def test_admiration_for_a_states_record_is_support_of_it(registry):
+    # ANNOTATION.md §7: praise of a party's record backs that party, in any language's word for it
+    text = """\
+        Foreign Minister Wang Yi Meets Kenyan Foreign Minister
+
+        2023-03-02
+
+        Foreign Minister Wang Yi met with Kenyan Foreign Minister Alfred Mutua in Beijing.
+
+        Mutua expressed his admiration for China's achievements in poverty reduction.
+        """
+    assert ("KEN", "support", "CHN", None) in _stances(registry, text)
+    french = """\
+        Wang Yi a rencontré son homologue kényan
+
+        2023-03-02
+
+        Le ministre chinois des Affaires étrangères Wang Yi a rencontré jeudi à Pékin le ministre kényan des Affaires étrangères Alfred Mutua.
+
+        M. Mutua a exprimé son admiration pour les réalisations de la Chine dans la réduction de la pauvreté.
+        """
+    assert ("KEN", "support", "CHN", None) in _stances(registry, french, lang="fr")
