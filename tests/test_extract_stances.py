@@ -628,3 +628,73 @@ def test_agreeing_on_the_protection_of_a_value_upholds_it(registry):
     Les deux ministres se sont également accordés sur la protection du multilatéralisme.
     """)
     assert stances == {("FRA", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")}
+
+
+def test_a_call_received_in_a_verb_first_language_is_congratulated_by_its_caller(registry):
+    # verb first: the receiver follows "تلقى", the caller follows "من" (past "نظيره"), and the
+    # suffixed "هنأه" (congratulated him) is a congratulation
+    stances = _stances(registry, """\
+        الرئيس يتلقى اتصالا من الرئيس الكيني
+
+        2023-07-23
+
+        تلقى الرئيس المصري عبد الفتاح السيسي اليوم اتصالا هاتفيا من نظيره الكيني، الذي هنأه بذكرى ثورة يوليو.
+        """, lang="ar")
+    assert ("KEN", "congratulate", "EGY", None) in stances
+    assert not {s for s in stances if s[0] == "EGY"}
+
+
+def test_a_quotation_cut_before_the_one_addressed_goes_on_to_it(registry):
+    # "«réitéré ses félicitations», à X": the closing mark does not end the congratulation
+    stances = _stances(registry, """\
+        Entretien téléphonique avec le président kényan
+
+        2023-05-12
+
+        Le président Emmanuel Macron s'est entretenu vendredi au téléphone avec le président kényan William Ruto.
+
+        Macron a «renouvelé ses félicitations», au président kényan pour son élection.
+        """, lang="fr")
+    assert ("FRA", "congratulate", "KEN", "Election") in stances
+
+
+def test_korean_congratulations_after_a_quotation_and_respect_for_a_record(registry):
+    # "“...”며 축하인사를 건넸다": the congratulation written without a space after the quotation,
+    # on a general election (총선); "존경심" (admiration) of a state's record is support (§7)
+    stances = _stances(registry, """\
+        문재인 대통령, 베트남 총리와 전화 통화
+
+        2020-05-02
+
+        문재인 대통령은 베트남 총리와 5월 2일 전화 통화를 했습니다.
+
+        베트남 총리는 “한국 총선의 성공적인 실시를 기쁘게 생각한다”며 축하인사를 건넸습니다.
+
+        베트남 총리는 “한국이 코로나 방역에서 거둔 성과에 깊은 존경심을 가지고 있다”고 말했습니다.
+        """, lang="ko")
+    assert ("VNM", "congratulate", "KOR", "Election") in stances
+    assert ("VNM", "support", "KOR", "COVID-19") in stances
+
+
+def test_admiration_for_a_states_record_is_support_of_it(registry):
+    # ANNOTATION.md §7: praise of a party's record backs that party, in any language's word for it
+    text = """\
+        Foreign Minister Wang Yi Meets Kenyan Foreign Minister
+
+        2023-03-02
+
+        Foreign Minister Wang Yi met with Kenyan Foreign Minister Alfred Mutua in Beijing.
+
+        Mutua expressed his admiration for China's achievements in poverty reduction.
+        """
+    assert ("KEN", "support", "CHN", None) in _stances(registry, text)
+    french = """\
+        Wang Yi a rencontré son homologue kényan
+
+        2023-03-02
+
+        Le ministre chinois des Affaires étrangères Wang Yi a rencontré jeudi à Pékin le ministre kényan des Affaires étrangères Alfred Mutua.
+
+        M. Mutua a exprimé son admiration pour les réalisations de la Chine dans la réduction de la pauvreté.
+        """
+    assert ("KEN", "support", "CHN", None) in _stances(registry, french, lang="fr")

@@ -95,9 +95,19 @@ def congratulation_senders(reader: StanceReader, actors: list[Mention], start: i
     first = next((a for a in actors if received.end() <= a.start < end and a.kind in kinds), None)
     link = next((m for m in reader.senders.finditer(reader.folded, received.end(), first.start) if m.end() >= first.start - 6), None) \
         if first is not None else None
-    if link is None or not _LEADING_ARTICLE.fullmatch(reader.folded, link.end(), first.start):
-        return None
     receivers = [a for a in actors if start <= a.start and a.end <= received.start() and a.kind in kinds]
+    if (link is None or not _LEADING_ARTICLE.fullmatch(reader.folded, link.end(), first.start)) and reader.subject_after \
+            and first is not None and not receivers:
+        # verb first ("تلقى الرئيس اتصالا من نظيره قيس سعيد"): the receiver follows the verb, and the
+        # sender follows a link after it, past at most one word ("his counterpart", "his brother")
+        receivers = [first]
+        link = next(reader.senders.finditer(reader.folded, first.end, end), None)
+        first = next((a for a in actors if link and link.end() <= a.start < end and a.kind in kinds), None)
+        if link is None or first is None or len(reader.folded[link.end():first.start].split()) > 1 \
+                or CLAUSE_BREAK.search(reader.text, link.end(), first.start):
+            return None
+    elif link is None or not _LEADING_ARTICLE.fullmatch(reader.folded, link.end(), first.start):
+        return None
     chain = [first]
     while chain:
         nxt = next((a for a in actors if a.start >= chain[-1].end and a.end <= end and a.kind in kinds), None)

@@ -94,7 +94,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         opened = max((k for k in range(s.start, cue.start) if text[k] in "«“「『"), default=None)
         if opened is not None and not any(text[k] in "»”」』" for k in range(opened, cue.start)):
             closing = next((k for k in range(cue.end, frame_end) if text[k] in "»”」』"), None)
-            if closing is not None:
+            # "«réitéré ses félicitations», à X": a quotation cut before the one addressed goes on
+            if closing is not None and not _RECIPIENT_AFTER.match(reader.folded, closing + 1):
                 frame_end = closing
         previous_end = frames[position - 1].end if position else s.start
         clause_start = previous_end
@@ -597,6 +598,8 @@ def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech:
 
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
                          r",\s*(?:while|whilst|tout en|mientras|enquanto)\s|，并|，同时|，並|；|;|؛")
+# after a closing quotation mark: a comma maybe, then the preposition of the one addressed ("», à X")
+_RECIPIENT_AFTER = re.compile(r",?" + RECIPIENT.pattern)
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
 
