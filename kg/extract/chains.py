@@ -10,7 +10,7 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, _Finder, _lookup_family, _lookup_given, _token_subset
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset
 
 __all__ = ["sentence_mentions"]
 
@@ -126,11 +126,13 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
-        if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and _posting_gap(f, f.gap(spans[i - 1].end, m.start)):
             country = spans[i - 1].value
         elif chain[0].kind in ("state", "adj") and i > 0 and spans[i - 1].kind in ("state", "adj") and \
                 f.gap(spans[i - 1].end, m.start) == "":
             country = spans[i - 1].value
+        if country is None and f.cjk and m.kind == "title":
+            country = _posting_state(f, spans, i, m.start)
         end = chain[-1].end
         person = None
         name_span = None
@@ -144,6 +146,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             j += 1
         elif f.caseless and fold(m.text).startswith(f.object_particles):
             pass  # "للوزير الصيني", "كرئيس": a title with a joined preposition is no name's slot
+        elif f.cjk and (known := _named_before_title(f, spans, i, chain[0].start, sentence.start)) is not None:
+            person, name_span = known  # "傅达耀大使曾任…": the title follows the name; what comes next is no name
         else:
             limit = spans[j].start if j < len(spans) else sentence.end
             span = f.cjk_name_after(end, limit) if (f.cjk and end < len(text) and is_cjk(text[end])) else (
@@ -312,6 +316,63 @@ def _given_name_slot(f: _Finder, end: int, start: int, display: str) -> bool:
         return False
     gap = " " + fold(f.text[max(0, end - 12):start]).strip(" ,")  # the honorific may close the title's chain
     return any(gap.endswith(" " + h) for h in f.given_honorifics)
+
+
+def _posting_gap(f: _Finder, gap: str) -> bool:
+    """Whether the words between a state and a posted title say the state posts the official:
+    a posting word, after a word that dates the post in Chinese ("巴拉圭新任驻台大使",
+    ``names.before_title``)."""
+    if gap in f.posting:
+        return True
+    if not f.cjk:
+        return False
+    for word in f.words.get("names", {}).get("before_title", []):
+        word = fold(word)
+        if gap.startswith(word) and gap[len(word):] in f.posting:
+            return True
+    return False
+
+
+def _posting_state(f: _Finder, spans: list[Match], i: int, start: int) -> str | None:
+    """"巴拉圭新任驻台大使": a state, then a posting word and a place the lexicon does not know
+    (a short run of characters), then the title: the state posts the official."""
+    k = i - 1
+    while k >= 0 and spans[k].kind not in ("state", "adj", "title", "person", "org"):
+        k -= 1
+    if k < 0 or spans[k].kind not in ("state", "adj"):
+        return None
+    gap = f.gap(spans[k].end, start)
+    for word in [""] + [fold(w) for w in f.words.get("names", {}).get("before_title", [])]:
+        if not gap.startswith(word):
+            continue
+        rest = gap[len(word):]
+        for posting in f.posting:
+            place = rest[len(posting):]
+            if posting and rest.startswith(posting) and 1 <= len(place) <= 4 \
+                    and all(is_cjk(c) and c not in _CJK_STOP for c in place):
+                return spans[k].value
+    return None
+
+
+def _named_before_title(f: _Finder, spans: list[Match], i: int, start: int,
+                        floor: int) -> tuple[PersonRecord, tuple[int, int]] | None:
+    """"傅达耀大使表示", "傅达耀新任大使": Chinese also writes a title after the name. A person the
+    document already knows (a registry name, or a name read earlier), standing right before the
+    title or before a word that dates the post (``names.before_title``), owns it, and the
+    characters after the title are no name ("曾任")."""
+    folded = f.folded
+    ends = [start] + [start - len(w) for w in {fold(w) for w in f.words.get("names", {}).get("before_title", [])}
+                      if w and folded[max(floor, start - len(w)):start] == w]
+    for end in ends:
+        registry = [x for x in spans[:i] if x.kind == "person" and x.end == end]
+        if registry:
+            return f.record("", None, int(registry[-1].value)), (registry[-1].start, end)
+        for person in f.people.values():
+            written = fold(person.name)
+            if len(written) >= 2 and is_cjk(written[0]) and end - len(written) >= floor \
+                    and folded[end - len(written):end] == written:
+                return person, (end - len(written), end)
+    return None
 
 
 def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:

@@ -433,8 +433,8 @@ class _Finder:
         return None
 
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
-        if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的"):
-            return None  # the title goes on ("副总理兼贸易...部长"), no name here
+        if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的", "级", "級", "府"):
+            return None  # the title goes on ("副总理兼贸易...部长", "部长级顾问", "总统府"), no name here
         i = position
         while i < limit and (is_cjk(self.text[i]) or self.text[i] in "·•") and self.text[i] not in _CJK_STOP and \
                 i - position < 12 and not self.text.startswith(self.cjk_day_words, i):

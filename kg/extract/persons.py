@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from kg.knowledge.matcher import Match, overlapping, within
+from kg.knowledge.matcher import Match, Matches, overlapping, within
 from kg.model import Span
 from kg.knowledge.morphology import Morphology
 from kg.knowledge.registry import Registry
@@ -25,6 +25,8 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
                 lang: str, home: str | None) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
     """People of the document, and the actor mentions of each sentence (by sentence index)."""
     f = _Finder(text, registry, lang, home)
+    if f.cjk:
+        matches = _longer_transliterations(text, matches, f.words.get("names", {}).get("transliteration_chars", ""))
     by_span: dict[tuple[int, int], set[str]] = {}
     for m in matches:
         if m.kind in ("state", "side", "adj") or m.kind == "person":
@@ -55,6 +57,23 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _spellings(f, matches)
     _latin_names(f)
     return f.people, by_sentence
+
+
+def _longer_transliterations(text: str, matches: list[Match], chars: str) -> list[Match]:
+    """"外交部长拉米雷斯" is not "拉米" (David Lammy): a known foreign name written wholly in
+    transliteration characters (``names.transliteration_chars``) and glued to another of them,
+    where nothing else the lexicon knows starts, is only the start of a longer name; that
+    person match goes, and the name is read as a name the registry does not know."""
+    if not chars:
+        return matches
+    letters = set(chars) | {"·", "•"}
+    starts = {m.start for m in matches}
+    dropped = {id(m) for m in matches if m.kind == "person" and m.end < len(text) and text[m.end] in letters
+               and m.end not in starts and all(c in letters for c in text[m.start:m.end])}
+    if not dropped:
+        return matches
+    kept = [m for m in matches if id(m) not in dropped]
+    return Matches(kept) if isinstance(matches, Matches) else kept
 
 
 def _administrations(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:

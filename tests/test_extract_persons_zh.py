@@ -1,0 +1,59 @@
+"""kg.extract.persons and chains on Chinese pages: a known foreign name that only starts a
+longer one, titles written after the name, a state that posts an envoy to a place the lexicon
+does not know (issue 11)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _people(registry, text: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang="zh")
+    extraction = extract(document, registry)
+    return [(p.country, p.name, tuple(p.roles)) for e in extraction.events for p in e.participants]
+
+
+def test_a_known_transliteration_glued_to_more_of_it_is_a_longer_name(registry):
+    """"拉米雷斯" starts with "拉米" (David Lammy) but names someone else: the foreign minister is
+    Peru's, and nobody British takes part."""
+    people = _people(registry, """\
+        新华社北京4月8日电 4月8日，国务委员兼外长王毅在北京会见秘鲁外交部长拉米雷斯。
+        拉米雷斯表示，秘方愿同中方加强合作。
+        """)
+    assert "GBR" not in {country for country, _, _ in people}
+    assert ("PER", "拉米雷斯") in {(country, name[:4]) for country, name, _ in people} or \
+        any(country == "PER" and "foreign_minister" in roles for country, _, roles in people)
+
+
+def test_a_title_after_a_known_name_is_that_persons(registry):
+    """"傅达耀大使曾任…": the title follows the name; "曾任" after it is no official."""
+    people = _people(registry, """\
+        赖清德总统今日上午接受巴拉圭新任驻台大使傅达耀（Darío Filártiga）呈递到任国书。
+        傅达耀大使曾任巴拉圭总统顾问。
+        """)
+    names = [name for _, name, _ in people]
+    assert not any("曾任" in name or "Zeng" in name for name in names)
+    assert any(name == "傅达耀" or name.startswith("Fu") for name in names)
+
+
+def test_a_state_posting_an_envoy_to_an_unknown_place_is_the_envoys(registry):
+    """"巴拉圭新任驻台大使": Paraguay posts the envoy, whatever state the next sentences name."""
+    people = _people(registry, """\
+        赖清德总统今日上午接受巴拉圭新任驻台大使傅达耀呈递到任国书。
+        傅达耀表示，巴国视中华民国台湾与美国为首要合作伙伴。
+        """)
+    envoys = [country for country, _, roles in people if "ambassador" in roles]
+    assert envoys == ["PRY"]
+
+
+def test_ministerial_rank_and_presidential_office_after_a_title_name_nobody(registry):
+    """"部长级政治顾问", "总统府提供": "级" and "府" continue the title; they start no name."""
+    people = _people(registry, """\
+        赖清德总统今日上午接受巴拉圭新任驻台大使傅达耀呈递到任国书。（总统府提供）
+        傅达耀曾任巴拉圭部长级政治顾问。
+        """)
+    names = [name for _, name, _ in people]
+    assert not any(name.startswith(("级", "府")) or "Jizheng" in name or "Fu Tigong" in name for name in names)
