@@ -57,3 +57,4 @@ def test_ministerial_rank_and_presidential_office_after_a_title_name_nobody(regi
         """)
     names = [name for _, name, _ in people]
     assert not any(name.startswith(("级", "府")) or "Jizheng" in name or "Fu Tigong" in name for name in names)
+

@@ -126,7 +126,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 country = previous.country
                 listed = True
         # "中国驻埃塞俄比亚大使", "Chinese Ambassador to ...": the state before the posting word
-        if i > 0 and spans[i - 1].kind in ("state", "adj") and _posting_gap(f, f.gap(spans[i - 1].end, m.start)):
+        if i > 0 and spans[i - 1].kind in ("state", "adj") and f.gap(spans[i - 1].end, m.start) in f.posting:
             country = spans[i - 1].value
         elif chain[0].kind in ("state", "adj") and i > 0 and spans[i - 1].kind in ("state", "adj") and \
                 f.gap(spans[i - 1].end, m.start) == "":
@@ -316,21 +316,6 @@ def _given_name_slot(f: _Finder, end: int, start: int, display: str) -> bool:
         return False
     gap = " " + fold(f.text[max(0, end - 12):start]).strip(" ,")  # the honorific may close the title's chain
     return any(gap.endswith(" " + h) for h in f.given_honorifics)
-
-
-def _posting_gap(f: _Finder, gap: str) -> bool:
-    """Whether the words between a state and a posted title say the state posts the official:
-    a posting word, after a word that dates the post in Chinese ("巴拉圭新任驻台大使",
-    ``names.before_title``)."""
-    if gap in f.posting:
-        return True
-    if not f.cjk:
-        return False
-    for word in f.words.get("names", {}).get("before_title", []):
-        word = fold(word)
-        if gap.startswith(word) and gap[len(word):] in f.posting:
-            return True
-    return False
 
 
 def _posting_state(f: _Finder, spans: list[Match], i: int, start: int) -> str | None:
