@@ -678,6 +678,10 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                      (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
+    if not separately:
+        found = _separate_after_lead(event, text, sentences, matches, mentions, people, words)
+        if found:
+            return found
     if separately and len(countries) < 3:
         found = _one_by_one(event, text, sentences, matches, mentions, people, words)
         if len(found) > 1:
@@ -697,6 +701,37 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _separate_after_lead(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                         mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                         words: dict) -> list[Event]:
+    """"X received more messages from world leaders. The Nigerian President received separate
+    telephone calls from Prime Minister May and President Erdogan": a lead that only sets the
+    scene, then a sentence with a separately marker naming two or more counterparts after it,
+    reports one encounter per counterpart, of the medium that sentence names."""
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    following = [i for i in range(lead + 1, min(lead + 2, len(sentences))) if sentences[i].paragraph >= 0]
+    if not following:
+        return []
+    i = following[0]
+    marker = next((m for m in within(matches, sentences[i].start, sentences[i].end)
+                   if m.kind == "event.separately"), None)
+    if marker is None:
+        return []
+    taken = {p.country for p in event.participants}
+    after = list(dict.fromkeys(people[m.person].country for m in sorted(mentions.get(i, []), key=lambda m: m.start)
+                               if m.kind == "person" and m.person in people and m.start > marker.start
+                               and people[m.person].country in taken))
+    hosts = [p for p in event.participants if p.country not in after]
+    if len(after) < 2 or len({p.country for p in hosts}) != 1:
+        return []
+    media = [c for c in _cues(matches, sentences[i], text, words, mentions[i]) if c in ("video_call", "phone_call")]
+    kind = min(media, key=TYPE_PRIORITY.index) if media else event.type
+    return [Event(kind, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                  event.evidence, event.requested_by) for c in after]
 
 
 # the in-person cues that open an encounter of their own in a coordinated lead
