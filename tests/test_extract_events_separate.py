@@ -32,3 +32,26 @@ def test_a_call_from_two_leaders_together_stays_one_encounter(registry):
         President Ramaphosa thanked both leaders for their support.
         """
     assert len(_pairs(registry, text, "en")) == 1
+
+
+# ---- "He also met ..." an official of a third state ---------------------------------------------
+def test_a_pronoun_sentence_saying_the_subject_also_met_a_third_states_official_adds_an_encounter(registry):
+    """"He also had a bilateral meeting with his Japanese counterpart Z": one more meeting of the
+    lead's subject, on the lead's day."""
+    text = """\
+        NEW DELHI, 12 February 2022 - External Affairs Minister S Jaishankar held a meeting with US Secretary of State Antony Blinken in Melbourne on Saturday.
+        The two ministers reviewed bilateral cooperation in trade and defence.
+        He also had a bilateral meeting with his Japanese counterpart Yoshimasa Hayashi and discussed regional issues.
+        """
+    assert _pairs(registry, text, "en") == [("meeting", ("Antony Blinken", "S. Jaishankar")),
+                                            ("meeting", ("S. Jaishankar", "Yoshimasa Hayashi"))]
+
+
+def test_a_sentence_naming_someone_else_as_subject_adds_no_encounter(registry):
+    """"Blinken also met ... Hayashi": not a pronoun for the lead's subject, no encounter of his."""
+    text = """\
+        NEW DELHI, 12 February 2022 - External Affairs Minister S Jaishankar held a meeting with US Secretary of State Antony Blinken in Melbourne on Saturday.
+        The two ministers reviewed bilateral cooperation in trade and defence.
+        Blinken also had a bilateral meeting with Japanese Foreign Minister Yoshimasa Hayashi.
+        """
+    assert ("meeting", ("S. Jaishankar", "Yoshimasa Hayashi")) not in _pairs(registry, text, "en")
