@@ -678,6 +678,10 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                      (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
+    if not separately:
+        found = _separate_after_lead(event, text, sentences, matches, mentions, people, words)
+        if found:
+            return found
     if separately and len(countries) < 3:
         found = _one_by_one(event, text, sentences, matches, mentions, people, words)
         if len(found) > 1:
@@ -691,12 +695,44 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = coordinated or [event]
         found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
+        found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
     return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                   event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _separate_after_lead(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                         mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                         words: dict) -> list[Event]:
+    """"X received more messages from world leaders. The Nigerian President received separate
+    telephone calls from Prime Minister May and President Erdogan": a lead that only sets the
+    scene, then a sentence with a separately marker naming two or more counterparts after it,
+    reports one encounter per counterpart, of the medium that sentence names."""
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    following = [i for i in range(lead + 1, min(lead + 2, len(sentences))) if sentences[i].paragraph >= 0]
+    if not following:
+        return []
+    i = following[0]
+    marker = next((m for m in within(matches, sentences[i].start, sentences[i].end)
+                   if m.kind == "event.separately"), None)
+    if marker is None:
+        return []
+    taken = {p.country for p in event.participants}
+    after = list(dict.fromkeys(people[m.person].country for m in sorted(mentions.get(i, []), key=lambda m: m.start)
+                               if m.kind == "person" and m.person in people and m.start > marker.start
+                               and people[m.person].country in taken))
+    hosts = [p for p in event.participants if p.country not in after]
+    if len(after) < 2 or len({p.country for p in hosts}) != 1:
+        return []
+    media = [c for c in _cues(matches, sentences[i], text, words, mentions[i]) if c in ("video_call", "phone_call")]
+    kind = min(media, key=TYPE_PRIORITY.index) if media else event.type
+    return [Event(kind, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                  event.evidence, event.requested_by) for c in after]
 
 
 # the in-person cues that open an encounter of their own in a coordinated lead
@@ -867,6 +903,50 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                         mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                         words: dict) -> list[Event]:
+    """"X met Y in Melbourne ... He also had a bilateral meeting with his Japanese counterpart Z":
+    a later sentence that opens with a pronoun (``[names] pronouns``), has a word of ``[events]
+    also`` and the first encounter's own cue, names one official of a state not in it and no day
+    of its own, is one more encounter of the lead's subject (the first person it names), on its day."""
+    first = events[0]
+    pronouns = set(words.get("names", {}).get("pronouns", []))
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or not pronouns:
+        return []
+    named = {p.name for p in first.participants}
+    subject = next((people[m.person] for m in sorted(mentions.get(lead, []), key=lambda m: m.start)
+                    if m.kind == "person" and m.person in people and people[m.person].name in named), None)
+    if subject is None or not subject.country:
+        return []
+    taken = {p.country for e in events for p in e.participants}
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        opening = sentence.text.lstrip()
+        if sentence.paragraph < 0 or not any(opening.startswith(w) and not opening[len(w):len(w) + 1].isalnum()
+                                             for w in pronouns):
+            continue
+        if not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)) \
+                or first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i]
+                        if m.kind == "person" and m.person in people and people[m.person].country}.values())
+        if len(persons) != 1 or persons[0].country in taken:
+            continue
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue
+        other = persons[0]
+        found.append(Event(first.type, first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            Span(sentence.start, sentence.end), None))
+        taken.add(other.country)
     return found
 
 
