@@ -3,15 +3,11 @@ in the style of agency and ministry pages: each test names its rule and fails wi
 
 from __future__ import annotations
 
-import textwrap
-
-from kg.extract import extract
-from kg.model import Document
+from readouts import extract_text, stances
 
 
 def _stances(registry, text: str, lang: str = "en") -> set[tuple]:
-    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
-    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+    return stances(extract_text(registry, text, lang))
 
 
 def test_backing_taiwan_itself_is_no_stance_on_the_taiwan_question(registry):

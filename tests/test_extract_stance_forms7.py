@@ -3,17 +3,13 @@ talk is about is no stance taken, unless it is marked as the parties' own, each 
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
-from kg.extract import extract
-from kg.model import Document
+from readouts import extract_text, stances
 
 
 def _stances(registry, text: str, lang: str | None = None) -> set[tuple]:
-    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang=lang)
-    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+    return stances(extract_text(registry, text, lang))
 
 
 _CALL = """\

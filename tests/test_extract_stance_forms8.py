@@ -6,13 +6,11 @@ from __future__ import annotations
 
 import textwrap
 
-from kg.extract import extract
-from kg.model import Document
+from readouts import extract_text, stances
 
 
 def _stances(registry, text: str) -> set[tuple]:
-    document = Document(source="t.txt", text=textwrap.dedent(text), sha256="0" * 64, lang="zh")
-    return {(e.endorser, e.stance, e.target, e.topic) for e in extract(document, registry).endorsements}
+    return stances(extract_text(registry, text, "zh"))
 
 
 def _talks(body: str) -> str:
@@ -153,6 +151,6 @@ _JA_TALKS = """\
 
 def test_a_japanese_welcome_of_a_party_taking_part_is_an_invitation(registry):
     """Verb last: what the welcomed party is to do stands before "歓迎"."""
-    document = Document(source="t.txt", text=textwrap.dedent(_JA_TALKS) + "2 秦部長は、日本が中国国際輸入博覧会に積極的に参加することを歓迎した。\n",
-                        sha256="0" * 64, lang="ja")
-    assert not {(e.endorser, e.target) for e in extract(document, registry).endorsements} & {("CHN", "JPN")}
+    text = textwrap.dedent(_JA_TALKS) + "2 秦部長は、日本が中国国際輸入博覧会に積極的に参加することを歓迎した。\n"
+    assert not {(endorser, target) for endorser, _, target, _ in stances(extract_text(registry, text, "ja"))} \
+        & {("CHN", "JPN")}
