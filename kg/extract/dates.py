@@ -10,7 +10,7 @@ from typing import Any
 
 __all__ = ["DateMention", "find_dates", "cjk_dateline", "resolve", "iso", "counted_years", "counted_years_at",
            "relation_anniversaries", "relation_anniversaries_at", "undated_day", "address_day",
-           "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number", "address_span"]
+           "day_hints", "DayHints", "ADDRESS_WINDOW", "cn_number", "address_span", "cjk_filed"]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,63 @@ def cjk_dateline(text: str, words: dict[str, Any], start: int, end: int) -> tupl
             if m.group(2) and any(text.startswith(x, m.end()) for x in marks):
                 return int(m.group(2)), int(m.group(3))
     return None
+
+
+_AGENCY_GAP = re.compile(r"[\u3400-\u9fff]{1,4}")  # "14日路透电)": the wire's name between day and mark
+_CLOSERS = (")", "）", "】", "]")
+
+
+def _dateline_end(text: str, at: int, marks: tuple[str, ...]) -> int | None:
+    """Where a dateline's mark ends when one follows a date ending at ``at``: at once ("7月9日电"),
+    or, closing a bracket, after a wire's short name ("(中央社华盛顿14日路透电)", "【新唐人2013年03月15日讯】")."""
+    mark = next((x for x in marks if text.startswith(x, at)), None)
+    if mark is not None:
+        return at + len(mark)
+    gap = _AGENCY_GAP.match(text, at)
+    if gap is None:
+        return None
+    for cut in range(gap.end(), at, -1):  # the longest name that leaves a mark closing the bracket
+        mark = next((x for x in marks if text.startswith(x, cut)), None)
+        if mark is not None and text.startswith(_CLOSERS, cut + len(mark)):
+            return cut + len(mark)
+    return None
+
+
+def _cjk_datelines(text: str, words: dict[str, Any], start: int, end: int) -> list[tuple[int | None, int | None, int]]:
+    """Year, month and day of each news dateline in ``text[start:end]``, in order."""
+    marks = tuple(words.get("dates", {}).get("dateline_marks", []))
+    found = []
+    for m in _CJK_DATE.finditer(text, start, end):
+        if marks and _dateline_end(text, m.end(), marks) is not None:
+            found.append((_cn_number(m.group(1)) if m.group(1) else None,
+                          _cn_number(m.group(2)) if m.group(2) else None, _cn_number(m.group(3))))
+    return found
+
+
+FILED_BEFORE = 3  # days: a wire's copy goes up on a site that soon after its dateline
+
+
+def cjk_filed(text: str, words: dict[str, Any], start: int, end: int, published: dt.date | None) -> dt.date | None:
+    """The day a Chinese lead's datelines say its copy was filed, for relative days ("今天")
+    to count from: the last dateline's day ("(中央社华盛顿14日路透电)"), read against the page's
+    date, else against an earlier dateline that gives a year ("【新唐人2013年03月15日讯】"), when
+    it falls at most ``FILED_BEFORE`` days before that."""
+    lines = _cjk_datelines(text, words, start, end)
+    if not lines:
+        return None
+    base = published
+    for year, month, day in lines:
+        if base is None and year and month:
+            try:
+                base = dt.date(year, month, day)
+            except ValueError:
+                return None
+    if base is None:
+        return None
+    year, month, day = lines[-1]
+    filed = resolve(DateMention(0, 0, year, month, day), base) if month else \
+        resolve(DateMention(0, 0, None, None, day), base)
+    return filed if filed is not None and 0 <= (base - filed).days <= FILED_BEFORE else None
 
 
 def cn_number(text: str) -> int:
@@ -160,9 +217,9 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 add(m.start(), m.end(), DateMention(start + m.start(), start + m.end(), values["y"], values["m"], values["d"]))
     marks = tuple(dates.get("dateline_marks", []))
     for m in _CJK_DATE.finditer(chunk):
-        mark = next((x for x in marks if chunk.startswith(x, m.end())), None)
-        if mark is not None:  # a news agency's dateline ("7月9日电", "7月22日消息"), not the event
-            taken.append((m.start(), m.end() + len(mark)))
+        mark_end = _dateline_end(chunk, m.end(), marks)
+        if mark_end is not None:  # a news agency's dateline ("7月9日电", "7月22日消息"), not the event
+            taken.append((m.start(), mark_end))
             continue
         year = _cn_number(m.group(1)) if m.group(1) else None
         month = _cn_number(m.group(2)) if m.group(2) else None

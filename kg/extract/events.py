@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from kg.extract.dates import DateMention, find_dates, resolve
+from kg.extract.dates import DateMention, cjk_filed, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord
@@ -365,6 +365,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         if by_offices is not None and address is not None and not _plausible(by_offices, address[1]):
             by_offices = None  # the page's address, its own stamp, says the year is another
         published = by_offices
+    # "(中央社华盛顿14日路透电)...今天": a Chinese lead's relative days count from its dateline's day
+    published = cjk_filed(text, words, sentences[lead].start, sentences[lead].end, published) or published
     for i in search:
         if i in following and _other_encounter(event_type, _cues(matches, sentences[i], text, words, mentions[i])):
             continue  # "7 августа Лавров провел телефонный разговор с Ван И": an earlier call's day
@@ -587,7 +589,10 @@ def _span_start(text: str, at: int, day: dt.date, words: dict) -> dt.date:
     joins = words.get("dates", {}).get("span", [])
     if not joins:
         return day
-    before = re.search(r"(?<!\d)(\d{1,2})(?:\.|er|e)?\s*(?:" + "|".join(map(re.escape, joins)) + r")\s*$",
+    # the first day may carry the language's ordinal ending ("from 18th - 21st December")
+    endings = sorted({".", "er", "e", *words.get("dates", {}).get("ordinal_suffixes", [])}, key=len, reverse=True)
+    before = re.search(r"(?<!\d)(\d{1,2})(?:" + "|".join(map(re.escape, endings)) + r")?\s*(?:"
+                       + "|".join(map(re.escape, joins)) + r")\s*$",
                        text[max(0, at - 16):at])
     if before is None or not 0 < int(before.group(1)) < day.day:
         return day

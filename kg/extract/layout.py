@@ -219,11 +219,28 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
         return True
     if text.count("|") >= 2 and len(text) < 160:  # a menu bar: "中文 | English | Français"
         return True
+    if _cjk_menu(text) or _BARE_ADDRESS.fullmatch(text):  # a menu bar; a share link ("https://p.dw.com/p/2XPbn")
+        return True
     if re.fullmatch(r"[\W\d_]*", text) or _STAMP_LINE.fullmatch(text):  # separators, page numbers, stamps
         return True
     if len(text) < 120 and re.search(r"\s[>»›]\s|\S[>»›]\S", text) and not re.search(r"[.。]$", text):  # breadcrumbs
         return True
     return False
+
+
+_BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*")  # a line that is only a web address
+_MENU_ITEMS = 6  # space-separated words a line of Chinese site sections has at least
+_MENU_WORD = 4  # characters a section's name has at most ("首页", "国际", "夕阳红")
+
+
+def _cjk_menu(text: str) -> bool:
+    """"首页 国际 港澳 华人 中国 社会 ...": Chinese prose puts no spaces between its words, so a
+    line of many short space-separated Chinese words and no punctuation is a site's menu bar,
+    however long (not the body's first paragraph)."""
+    if text.count(" ") < _MENU_ITEMS - 1 or not is_cjk(text.strip()[:1] or "a"):
+        return False  # most lines: few spaces, or not opening in Chinese (and cheap to see)
+    tokens = text.split()
+    return len(tokens) >= _MENU_ITEMS and all(len(t) <= _MENU_WORD and all(is_cjk(c) for c in t) for t in tokens)
 
 
 _BUTTONS = re.compile(r"【[^】]*】|\[[^\]]*\]")
@@ -264,6 +281,9 @@ _NUMBERED_DATE = re.compile(r"\d{1,5}-(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((
 _SENTENCE_END = re.compile(r"(?:[^\W\d][。．]|[^\W\d]{2}\.)\s*(?:[(（][^()（）]{1,6}[)）])?\s*$")
 
 
+_FIELDS = re.compile(r"\s*[|｜]\s*")  # the separators of a bar of fields ("site.cn | 25. 09. 2015 | Editor: X")
+
+
 def _header_date(line: Line, words: dict) -> dt.date | None:
     """The date of a short header line ("Mis à jour : 2021-01-22", "2023-02-04 11:14")."""
     if len(line.text) > 120:
@@ -289,7 +309,9 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     dateline = mentions[0].start <= 4 and len(line.text) <= 100
     after = line.text[mentions[-1].end:]
     prose = bool(_SENTENCE_END.search(after)) and not re.search(r"\s[-–—|]\s", after)
-    if labelled or (not prose and (dateline or date_chars >= 0.35 * len(rest))) or \
+    # "site.cn | 25. 09. 2015 | Editor: ...": a date that is a whole field of a bar of fields is the page's stamp
+    field = "|" in line.text and any(line.text[m.start:m.end] in _FIELDS.split(line.text) for m in mentions)
+    if labelled or field or (not prose and (dateline or date_chars >= 0.35 * len(rest))) or \
             re.search(r"\d{1,2}:\d{2}", line.text):
         m = mentions[0]
         try:
