@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.extract.dates import address_span, find_dates
+from kg.extract.dates import address_day, address_span, find_dates
 from kg.knowledge.matcher import Match
 from kg.knowledge.registry import Registry
 from kg.text import Line, Sentence, is_cjk, join_wrapped, split_lines, split_sentences
@@ -219,7 +219,11 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
         return True
     if text.count("|") >= 2 and len(text) < 160:  # a menu bar: "中文 | English | Français"
         return True
-    if _cjk_menu(text) or _BARE_ADDRESS.fullmatch(text):  # a menu bar; a share link ("https://p.dw.com/p/2XPbn")
+    if _cjk_menu(text):
+        return True
+    if _BARE_ADDRESS.fullmatch(text) and address_day(text.strip()) is None:
+        # a share link ("https://p.dw.com/p/2XPbn"); a source's address with its day in it
+        # (".../2020-02/20/c_13...") is kept: the page's only year may be that one
         return True
     if re.fullmatch(r"[\W\d_]*", text) or _STAMP_LINE.fullmatch(text):  # separators, page numbers, stamps
         return True
