@@ -706,3 +706,32 @@ def test_a_day_a_demonstrative_introduces_later_on_is_the_reported_day(registry)
         """
     assert [(kind, day, sorted(set(states))) for kind, day, states in _events(registry, text, "es")] == \
         [("meeting", "2024-04-19", ["ARG", "COL"])]
+
+
+# ---- a party new in post: the day after the term began (round 6, issue 11) -------------------
+def test_a_day_of_the_month_said_first_since_taking_office_falls_early_in_the_term(registry):
+    """Iwaya became foreign minister on 2024-10-01 and nothing on the page writes a month or a
+    year: "9日 ... 就任後初めて" is the first 9th of his term."""
+    text = """\
+        岩屋毅外相は9日、就任後初めて中国の王毅外相と電話で会談し、今後の両国関係について意見を交わした。
+        """
+    assert _events(registry, text, "ja") == [("phone_call", "2024-10-09", ["CHN", "JPN"])]
+
+
+def test_a_weekday_with_a_minister_called_new_is_the_first_such_weekday_of_the_term(registry):
+    """Wang Yi became foreign minister on 2013-03-16 while Fabius held the French post: "mardi"
+    with "nouveau ministre" is the first Tuesday after; his second term (2023) finds Fabius out
+    of office, so it is the one day that fits."""
+    text = """\
+        Laurent Fabius, ministre français des Affaires étrangères, s'est entretenu mardi au téléphone avec Wang Yi, nouveau ministre chinois des Affaires étrangères.
+        """
+    assert _events(registry, text, "fr") == [("phone_call", "2013-03-19", ["CHN", "FRA"])]
+
+
+def test_a_new_official_the_registry_does_not_know_leaves_the_day_open(registry):
+    """The one called new is not in the registry: the term that began is theirs, unknown, so no
+    other official's term start may date the call."""
+    text = """\
+        Laurent Fabius, ministre français des Affaires étrangères, s'est entretenu mardi au téléphone avec le nouveau ministre ruritanien des Affaires étrangères, Jan Novak.
+        """
+    assert [d for _, d, _ in _events(registry, text, "fr")] == [None]
