@@ -735,3 +735,25 @@ def test_a_new_official_the_registry_does_not_know_leaves_the_day_open(registry)
         Laurent Fabius, ministre français des Affaires étrangères, s'est entretenu mardi au téléphone avec le nouveau ministre ruritanien des Affaires étrangères, Jan Novak.
         """
     assert [d for _, d, _ in _events(registry, text, "fr")] == [None]
+
+
+# ---- credentials presented: a meeting (round 6, issue 11) --------------------------------------
+def test_an_ambassador_presenting_credentials_meets_the_head_of_state(registry):
+    """"presented his credentials", "a remis ses lettres de créance" (letters, but no message):
+    the ambassador meets whom they present them to, named here by title only."""
+    en = "On 3 July 2023, Chinese Ambassador Xie Feng presented his credentials to the President of the United States."
+    assert _events(registry, en, "en") == [("meeting", "2023-07-03", ["CHN", "USA"])]
+    fr = "Le 3 juillet 2023, l'ambassadeur chinois Xie Feng a remis ses lettres de créance au président des États-Unis."
+    assert _events(registry, fr, "fr") == [("meeting", "2023-07-03", ["CHN", "USA"])]
+
+
+# ---- "Earlier today": one more encounter the same day (round 6, issue 11) ----------------------
+def test_an_encounter_reported_as_earlier_today_is_one_more_on_the_same_day(registry):
+    """"Earlier today, X met Y": a sentence opening so names an encounter of the lead's day
+    with another official, one more encounter."""
+    text = """\
+        On 8 November 2022, Russian Foreign Minister Sergey Lavrov met Chinese Ambassador Xie Feng in Moscow.
+        Earlier today, Ambassador Xie met Russian Deputy Foreign Minister Andrei Rudenko and discussed consular matters.
+        """
+    assert _events(registry, text, "en") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
+                                             ("meeting", "2022-11-08", ["CHN", "RUS"])]
