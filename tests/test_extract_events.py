@@ -757,3 +757,13 @@ def test_an_encounter_reported_as_earlier_today_is_one_more_on_the_same_day(regi
         """
     assert _events(registry, text, "en") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
                                              ("meeting", "2022-11-08", ["CHN", "RUS"])]
+
+
+def test_an_encounter_reported_as_earlier_in_the_day_is_one_more_in_french(registry):
+    """"Plus tôt dans la journée, X avait rencontré Y": the same form as "Earlier today"."""
+    text = """\
+        Le 8 novembre 2022, le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré l'ambassadeur chinois Xie Feng à Moscou.
+        Plus tôt dans la journée, l'ambassadeur Xie avait rencontré le vice-ministre russe des Affaires étrangères Andreï Roudenko.
+        """
+    assert _events(registry, text, "fr") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
+                                             ("meeting", "2022-11-08", ["CHN", "RUS"])]
