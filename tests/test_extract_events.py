@@ -767,3 +767,18 @@ def test_an_encounter_reported_as_earlier_in_the_day_is_one_more_in_french(regis
         """
     assert _events(registry, text, "fr") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
                                              ("meeting", "2022-11-08", ["CHN", "RUS"])]
+
+
+# ---- a caption opened by its own words; its day against the lead's weekday (round 6, issue 11) --
+def test_a_caption_opened_as_such_does_not_date_an_encounter_of_another_weekday(registry):
+    """"Photo d'archives de X à Pékin, le 12 mars 2023, ..." is a caption whatever credit closes
+    it, so it is no sentence of the opening; and its day (a Sunday) is not that of an encounter
+    the lead puts on a Tuesday: under a month-only stamp the day stays open."""
+    text = """\
+        2023-06 Sommet téléphonique entre Olaf Scholz et Olaf Scholz: un entretien pour détendre l'atmosphère?
+
+        Photo d'archives de Li Qiang à Pékin, le 12 mars 2023, et d'Olaf Scholz à Berlin. AFP - Jean Dupont
+
+        Le Premier ministre chinois Li Qiang s'est entretenu mardi par téléphone avec le chancelier allemand Olaf Scholz.
+        """
+    assert [d for _, d, _ in _events(registry, text, "fr")] == [None]

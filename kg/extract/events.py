@@ -343,7 +343,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # the day: from the lead, else the headline, else the first paragraph
     day = None
     inferred = False
-    following = [i for i in body if i > lead][:3]
+    following = [i for i in body if i > lead and i not in captions][:3]
     # "Москва. 15 февраля. INTERFAX.RU – Глава МИД ...": a dateline cut off as sentences of
     # its own right before the lead, in the same paragraph
     dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
@@ -351,6 +351,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
     # the caption's day is the encounter's only when the text gives none of its own
     search = opening + following + [i for i in body if i in captions and i not in opening]
+    # "Joe Biden et Xi Jinping ont effectué, lundi soir, ..." under a caption "le 6 novembre
+    # 2021" (a Saturday): a weekday the opening names rules out a caption's day on another weekday
+    lead_weekdays = {m.weekday for i in opening + following
+                     for m in find_dates(text, words, sentences[i].start, sentences[i].end)
+                     if m.weekday is not None and m.offset_days is None and not m.day}
     by_offices = None
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
@@ -415,6 +420,9 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 day = _by_address(mention, address)  # "1日", "ce 15 octobre" on a page whose address says when
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
+            if day is not None and i in captions and i not in opening and lead_weekdays \
+                    and day.weekday() not in lead_weekdays:
+                day = None
             if day is not None and event_type == "visit":
                 day = _span_start(text, mention.start, day, words)
             if day is not None:
@@ -472,10 +480,13 @@ def _attended_elsewhere(event_type: str | None, cues: list[str]) -> bool:
 
 def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
     """The sentences of photo captions: those a credit mark (``[caption] marks``: "(Photo:",
-    "[Photo: Xinhua]") closes in their paragraph — the text after the credit is the article's —
-    and every sentence of a paragraph above a short credit line of its own ("Crédit Photo : ... / AFP")."""
+    "[Photo: Xinhua]") closes in their paragraph — the text after the credit is the article's —,
+    every sentence of a paragraph above a short credit line of its own ("Crédit Photo : ... / AFP"),
+    and every sentence of a paragraph that a caption's opening words open (``[caption] opens``:
+    "Photo d'archives de ...", "File photo of ...")."""
     marks = [m.casefold() for m in words.get("caption", {}).get("marks", [])]
-    if not marks:
+    opens = tuple(m.casefold() for m in words.get("caption", {}).get("opens", []))
+    if not marks and not opens:
         return set()
     paragraphs: dict[int, list[int]] = {}
     for index, sentence in enumerate(sentences):
@@ -485,6 +496,11 @@ def _captions(text: str, sentences: list[Sentence], words: dict) -> set[int]:
     for number, members in paragraphs.items():
         start, end = sentences[members[0]].start, sentences[members[-1]].end
         folded = text[start:end].casefold()
+        if opens and folded.lstrip().startswith(opens):
+            # "Photo montage de Joe Biden à Washington, le 6 novembre 2021, ...": a paragraph a
+            # caption's own opening words open is the caption, whatever credit closes it
+            found.update(members)
+            continue
         at = min((folded.find(mark) for mark in marks if mark in folded), default=-1)
         if at < 0:
             continue
