@@ -351,11 +351,6 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
     # the caption's day is the encounter's only when the text gives none of its own
     search = opening + following + [i for i in body if i in captions and i not in opening]
-    # "Joe Biden et Xi Jinping ont effectué, lundi soir, ..." under a caption "le 6 novembre
-    # 2021" (a Saturday): a weekday the opening names rules out a caption's day on another weekday
-    lead_weekdays = {m.weekday for i in opening + following
-                     for m in find_dates(text, words, sentences[i].start, sentences[i].end)
-                     if m.weekday is not None and m.offset_days is None and not m.day}
     by_offices = None
     if published is None and year_anchor is None and registry is not None:
         # "BEIJING, Oct. 28 (Xinhua)" and no year anywhere: the one year in which everyone
@@ -420,8 +415,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
                 day = _by_address(mention, address)  # "1日", "ce 15 octobre" on a page whose address says when
             if day is not None and not _plausible(day, published or year_anchor):
                 day = None  # an anniversary's founding date, a typo ("le 25 juin 1818")
-            if day is not None and i in captions and i not in opening and lead_weekdays \
-                    and day.weekday() not in lead_weekdays:
+            if day is not None and i in captions and i not in opening and \
+                    not _on_named_weekday(text, sentences, opening + following, words, day):
                 day = None
             if day is not None and event_type == "visit":
                 day = _span_start(text, mention.start, day, words)
@@ -650,6 +645,14 @@ def _own_relative_day(text: str, sentences: list[Sentence], following: list[int]
         if relative:
             return relative[0]
     return None
+
+
+def _on_named_weekday(text: str, sentences: list[Sentence], opening: list[int], words: dict, day: dt.date) -> bool:
+    """"Joe Biden et Xi Jinping ont effectué, lundi soir, ..." under a caption "le 6 novembre
+    2021" (a Saturday): whether ``day`` falls on a weekday the opening names, or it names none."""
+    named = {m.weekday for i in opening for m in find_dates(text, words, sentences[i].start, sentences[i].end)
+             if m.weekday is not None and m.offset_days is None and not m.day}
+    return not named or day.weekday() in named
 
 
 def _this_day(text: str, sentence: Sentence, words: dict) -> bool:
