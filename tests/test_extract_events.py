@@ -706,3 +706,79 @@ def test_a_day_a_demonstrative_introduces_later_on_is_the_reported_day(registry)
         """
     assert [(kind, day, sorted(set(states))) for kind, day, states in _events(registry, text, "es")] == \
         [("meeting", "2024-04-19", ["ARG", "COL"])]
+
+
+# ---- a party new in post: the day after the term began (round 6, issue 11) -------------------
+def test_a_day_of_the_month_said_first_since_taking_office_falls_early_in_the_term(registry):
+    """Iwaya became foreign minister on 2024-10-01 and nothing on the page writes a month or a
+    year: "9日 ... 就任後初めて" is the first 9th of his term."""
+    text = """\
+        岩屋毅外相は9日、就任後初めて中国の王毅外相と電話で会談し、今後の両国関係について意見を交わした。
+        """
+    assert _events(registry, text, "ja") == [("phone_call", "2024-10-09", ["CHN", "JPN"])]
+
+
+def test_a_weekday_with_a_minister_called_new_is_the_first_such_weekday_of_the_term(registry):
+    """Wang Yi became foreign minister on 2013-03-16 while Fabius held the French post: "mardi"
+    with "nouveau ministre" is the first Tuesday after; his second term (2023) finds Fabius out
+    of office, so it is the one day that fits."""
+    text = """\
+        Laurent Fabius, ministre français des Affaires étrangères, s'est entretenu mardi au téléphone avec Wang Yi, nouveau ministre chinois des Affaires étrangères.
+        """
+    assert _events(registry, text, "fr") == [("phone_call", "2013-03-19", ["CHN", "FRA"])]
+
+
+def test_a_new_official_the_registry_does_not_know_leaves_the_day_open(registry):
+    """The one called new is not in the registry: the term that began is theirs, unknown, so no
+    other official's term start may date the call."""
+    text = """\
+        Laurent Fabius, ministre français des Affaires étrangères, s'est entretenu mardi au téléphone avec le nouveau ministre ruritanien des Affaires étrangères, Jan Novak.
+        """
+    assert [d for _, d, _ in _events(registry, text, "fr")] == [None]
+
+
+# ---- credentials presented: a meeting (round 6, issue 11) --------------------------------------
+def test_an_ambassador_presenting_credentials_meets_the_head_of_state(registry):
+    """"presented his credentials", "a remis ses lettres de créance" (letters, but no message):
+    the ambassador meets whom they present them to, named here by title only."""
+    en = "On 3 July 2023, Chinese Ambassador Xie Feng presented his credentials to the President of the United States."
+    assert _events(registry, en, "en") == [("meeting", "2023-07-03", ["CHN", "USA"])]
+    fr = "Le 3 juillet 2023, l'ambassadeur chinois Xie Feng a remis ses lettres de créance au président des États-Unis."
+    assert _events(registry, fr, "fr") == [("meeting", "2023-07-03", ["CHN", "USA"])]
+
+
+# ---- "Earlier today": one more encounter the same day (round 6, issue 11) ----------------------
+def test_an_encounter_reported_as_earlier_today_is_one_more_on_the_same_day(registry):
+    """"Earlier today, X met Y": a sentence opening so names an encounter of the lead's day
+    with another official, one more encounter."""
+    text = """\
+        On 8 November 2022, Russian Foreign Minister Sergey Lavrov met Chinese Ambassador Xie Feng in Moscow.
+        Earlier today, Ambassador Xie met Russian Deputy Foreign Minister Andrei Rudenko and discussed consular matters.
+        """
+    assert _events(registry, text, "en") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
+                                             ("meeting", "2022-11-08", ["CHN", "RUS"])]
+
+
+def test_an_encounter_reported_as_earlier_in_the_day_is_one_more_in_french(registry):
+    """"Plus tôt dans la journée, X avait rencontré Y": the same form as "Earlier today"."""
+    text = """\
+        Le 8 novembre 2022, le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré l'ambassadeur chinois Xie Feng à Moscou.
+        Plus tôt dans la journée, l'ambassadeur Xie avait rencontré le vice-ministre russe des Affaires étrangères Andreï Roudenko.
+        """
+    assert _events(registry, text, "fr") == [("meeting", "2022-11-08", ["CHN", "RUS"]),
+                                             ("meeting", "2022-11-08", ["CHN", "RUS"])]
+
+
+# ---- a caption opened by its own words; its day against the lead's weekday (round 6, issue 11) --
+def test_a_caption_opened_as_such_does_not_date_an_encounter_of_another_weekday(registry):
+    """"Photo d'archives de X à Pékin, le 12 mars 2023, ..." is a caption whatever credit closes
+    it, so it is no sentence of the opening; and its day (a Sunday) is not that of an encounter
+    the lead puts on a Tuesday: under a month-only stamp the day stays open."""
+    text = """\
+        2023-06 Sommet téléphonique entre Olaf Scholz et Olaf Scholz: un entretien pour détendre l'atmosphère?
+
+        Photo d'archives de Li Qiang à Pékin, le 12 mars 2023, et d'Olaf Scholz à Berlin. AFP - Jean Dupont
+
+        Le Premier ministre chinois Li Qiang s'est entretenu mardi par téléphone avec le chancelier allemand Olaf Scholz.
+        """
+    assert [d for _, d, _ in _events(registry, text, "fr")] == [None]

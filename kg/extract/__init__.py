@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from kg.extract.events import find_events
+from kg.extract.encounters import find_events
 from kg.extract.layout import detect_language, page_words, read_layout
 from kg.extract.persons import find_people
 from kg.extract.stances import exchanged_congratulations, find_endorsements

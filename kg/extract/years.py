@@ -69,6 +69,10 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
     # la coopération sino-arabe": the editions of recurring meetings the page names
     editions = named_editions(registry, [s.text for s in sentences]) if registry.meetings else []
     if month_day is None:
+        # every official named must be known: a newcomer the registry lacks is likely the new one
+        fresh = _day_in_new_post(text, sentences, search, officials, words) if len(officials) == len(keys) else None
+        if fresh is not None:
+            return fresh if fresh <= until else None
         return _day_by_meeting(text, sentences, search, officials, registry, words) if editions else None
     # "on the sidelines of the 78th session of the UN General Assembly": the years the page fixes
     found_years = counted_years_at(text, words, month_day[0])
@@ -140,6 +144,45 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
     fits = edition_days(editions, meeting_windows(registry), day=mention.day, weekday=mention.weekday,
                         keep=lambda day: _held(officials, day))
     return fits[0] if len(fits) == 1 else None
+
+
+# days: "new in post" ("nouveau ministre", "就任後初めて") reads as the first month of a term
+_NEW_POST_REACH = 31
+
+
+def _day_in_new_post(text: str, sentences: list[Sentence], search: list[int], officials: list,
+                     words: dict) -> dt.date | None:
+    """"lundi ... avec M. Wang Yi, nouveau ministre chinois des Affaires étrangères", "9日、就任後初めて
+    ... 電話会談した": an opening that says a party is new in post (``[dates] took_office``) and
+    dates the encounter by a day of the month or a weekday alone is dated on the first such day
+    after one of the named officials' terms began (within a month), when exactly one such day
+    finds everyone named in the posts the readout gives them (the registry knowing all their terms)."""
+    cues = [c.casefold() for c in words.get("dates", {}).get("took_office", [])]
+    if not cues or not officials or not any(c in sentences[i].text.casefold() for i in search for c in cues):
+        return None
+    mention = None
+    for i in search:
+        found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        if any(m.month or m.year for m in found):
+            return None  # a month written: the day is read against it, not against a term
+        mention = next((m for m in found if m.day or (m.weekday is not None and m.offset_days is None)), None)
+        if mention is not None:
+            break
+    if mention is None:
+        return None
+    fits = set()
+    for entry, roles in officials:
+        for held, start, _ in entry.offices:
+            if roles and held not in roles:
+                continue
+            for n in range(_NEW_POST_REACH):
+                day = start + dt.timedelta(days=n)
+                if (mention.day is None or day.day == mention.day) and \
+                        (mention.weekday is None or day.weekday() == mention.weekday):
+                    if _held(officials, day):
+                        fits.add(day)
+                    break
+    return fits.pop() if len(fits) == 1 else None
 
 
 def _took_office(text: str, words: dict) -> bool:

@@ -1,0 +1,471 @@
+"""Several encounters in one readout: the lead's encounter split per counterpart ("a rencontré
+séparément", "分别同...通电话"), officials met in turn ("puis"), same-day and "also" encounters
+reported after the lead, and section headings that each name one more encounter. The first
+encounter itself is found by kg.extract.events."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.dates import find_dates, resolve
+from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
+                               find_event)
+from kg.extract.persons import Mention, PersonRecord
+from kg.knowledge.matcher import Match, within
+from kg.knowledge.registry import Registry
+from kg.model import Event, Participant, Span
+from kg.text import Sentence
+
+__all__ = ["find_events"]
+
+
+def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
+                year_anchor: dt.date | None = None, registry: Registry | None = None,
+                home: str | None = None, copy_day: tuple[int, int] | None = None,
+                address: tuple[dt.date, dt.date] | None = None) -> list[Event]:
+    """The readout's encounters: one, or one per counterpart when the lead says the host met
+    them separately ("a rencontré séparément", "分别同...通电话")."""
+    event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
+                       copy_day, address)
+    if event is None:
+        return []
+    lead = event.evidence
+    separately = any(m.kind == "event.separately" and (lead.start <= m.start < lead.end or
+                     (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
+                     for m in matches)
+    countries = list(dict.fromkeys(p.country for p in event.participants))
+    if not separately:
+        found = _separate_after_lead(event, text, sentences, matches, mentions, people, words)
+        if found:
+            return found
+    if separately and len(countries) < 3:
+        found = _one_by_one(event, text, sentences, matches, mentions, people, words)
+        if len(found) > 1:
+            return found
+    coordinated = _coordinated_hosts(event, text, sentences, matches, mentions, people) if not separately else []
+    if not separately and len(countries) == 2 and not coordinated:
+        turns = _hosts_in_turn(event, text, sentences, matches, mentions, people, words)
+        if turns:
+            return turns + _further_hosts(turns, text, sentences, matches, mentions, people, words)
+    if not separately or len(countries) < 3:
+        found = coordinated or [event]
+        found += _same_day_events(event, text, sentences, matches, mentions, people)
+        found += _also_events(found, text, sentences, matches, mentions, people, words)
+        found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
+        found += _further_hosts(found, text, sentences, matches, mentions, people, words)
+        return found + _heading_events(found, text, sentences, matches, mentions, people, words)
+    host = countries[0]
+    hosts = [p for p in event.participants if p.country == host]
+    return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                  event.evidence, event.requested_by) for c in countries[1:]]
+
+
+def _separate_after_lead(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                         mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                         words: dict) -> list[Event]:
+    """"X received more messages from world leaders. The Nigerian President received separate
+    telephone calls from Prime Minister May and President Erdogan": a lead that only sets the
+    scene, then a sentence with a separately marker naming two or more counterparts after it,
+    reports one encounter per counterpart, of the medium that sentence names."""
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    following = [i for i in range(lead + 1, min(lead + 2, len(sentences))) if sentences[i].paragraph >= 0]
+    if not following:
+        return []
+    i = following[0]
+    marker = next((m for m in within(matches, sentences[i].start, sentences[i].end)
+                   if m.kind == "event.separately"), None)
+    if marker is None:
+        return []
+    taken = {p.country for p in event.participants}
+    after = list(dict.fromkeys(people[m.person].country for m in sorted(mentions.get(i, []), key=lambda m: m.start)
+                               if m.kind == "person" and m.person in people and m.start > marker.start
+                               and people[m.person].country in taken))
+    hosts = [p for p in event.participants if p.country not in after]
+    if len(after) < 2 or len({p.country for p in hosts}) != 1:
+        return []
+    media = [c for c in _cues(matches, sentences[i], text, words, mentions[i]) if c in ("video_call", "phone_call")]
+    kind = min(media, key=TYPE_PRIORITY.index) if media else event.type
+    return [Event(kind, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                  event.evidence, event.requested_by) for c in after]
+
+
+# the in-person cues that open an encounter of their own in a coordinated lead
+_IN_PERSON = ("meeting", "talks")
+
+
+def _coordinated_hosts(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                       mentions: dict[int, list[Mention]], people: dict[str, PersonRecord]) -> list[Event]:
+    """"Minister Pandor called on Prime Minister Lee ... and was hosted to breakfast by Minister
+    Balakrishnan", "a rencontré le président X puis s'est entretenu avec le ministre Y": a lead
+    whose one visitor meets two officials of the other state, each after an encounter verb of
+    its own, reports two encounters (one per official). One verb before both names ("met the
+    President and the Foreign Minister") stays one encounter."""
+    first = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if first is None or event.type not in _IN_PERSON:
+        return []
+    # the sentence naming everyone: the evidence, or the next one when the evidence only sets the
+    # scene ("X is in Singapore on an Official Visit. Minister X called on ... and was hosted ...")
+    names = {p.name for p in event.participants}
+    lead = next((i for i in range(first, min(first + 2, len(sentences)))
+                 if names <= {people[m.person].name for m in mentions.get(i, [])
+                              if m.kind == "person" and m.person in people}), None)
+    if lead is None:
+        return []
+    sentence = sentences[lead]
+    sides: dict[str, list[Participant]] = {}
+    for p in event.participants:
+        sides.setdefault(p.country, []).append(p)
+    if len(sides) != 2:
+        return []
+    guest, host = sorted(sides, key=lambda c: len(sides[c]))
+    if len(sides[guest]) != 1 or len(sides[host]) < 2:
+        return []
+    at: dict[str, int] = {}
+    for m in mentions.get(lead, []):
+        person = people.get(m.person) if m.kind == "person" and m.person else None
+        if person is not None and person.name not in at:
+            at[person.name] = m.start
+    if any(p.name not in at for p in event.participants):
+        return []
+    cues = sorted([m.start for m in within(matches, sentence.start, sentence.end)
+                   if m.kind.split(".", 1)[-1] in _IN_PERSON and m.kind.startswith("event.")]
+                  + [m.start for m in _calls_on(matches, sentence, text)])
+    # the visitor is the subject: named before the first verb, each host after a verb of its own
+    previous = at[sides[guest][0].name]
+    if not cues or previous > cues[0]:
+        return []
+    for p in sorted(sides[host], key=lambda p: at[p.name]):
+        if not any(previous < c < at[p.name] for c in cues):
+            return []
+        previous = at[p.name]
+    return [Event(event.type, event.date, event.date_inferred, sides[guest] + [p], event.evidence,
+                  event.requested_by) for p in sorted(sides[host], key=lambda p: at[p.name])]
+
+
+def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"held a series of meetings with his counterparts ... He then met Sri Lankan Foreign Minister
+    G.L. Peiris ... Jaishankar also met the new Tanzanian Foreign Minister ...": a lead that
+    announces separate encounters without naming everyone; each later sentence of the opening
+    that reports an encounter with an official of a state not met yet is one more, on the
+    lead's day (the host is the lead's first party)."""
+    host = event.participants[0].country
+    hosts = [p for p in event.participants if p.country == host]
+    groups = {p.country: [p] for p in event.participants if p.country != host}
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    # the series stays open for 12 sentences past the last encounter found in it ("He then met
+    # ... After his meeting with Chile's ... Jaishankar also met the new Tanzanian ...")
+    last = lead
+    for i in range(lead + 1, len(sentences)):
+        if i >= last + 12:
+            break
+        if sentences[i].paragraph < 0 or not _cues(matches, sentences[i], text, words, mentions[i]):
+            continue
+        if any(m.kind == "event.same_day" for m in within(matches, sentences[i].start, sentences[i].start + 4)):
+            continue  # "同日，…": a same-day encounter of its own (see _same_day_events)
+        for m in mentions[i]:
+            person = people.get(m.person) if m.kind == "person" and m.person else None
+            if person is None or not person.country or person.country == host or person.country in groups:
+                continue
+            groups[person.country] = [Participant(
+                name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+                evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+            last = i
+    if len(groups) < 2:
+        return []
+    return [Event(event.type, event.date, event.date_inferred, hosts + group, event.evidence, event.requested_by)
+            for group in groups.values()]
+
+
+def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                     mentions: dict[int, list[Mention]], people: dict[str, PersonRecord]) -> list[Event]:
+    """"同日，国务院总理李克强同古巴总理马雷罗互致贺电": a second encounter the same day."""
+    found = []
+    taken = {(p.country, p.name) for p in event.participants}
+    # "习近平同基罗互致贺电 李克强同阿德恩互致贺电" (a headline naming both exchanges), then
+    # "同日，李克强同阿德恩互致贺电": whoever the lead leaves out belongs to the same-day one
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    in_lead = {(people[m.person].country, people[m.person].name) for m in mentions.get(lead, [])
+               if m.kind == "person" and m.person} if lead is not None else set()
+    for i, sentence in enumerate(sentences):
+        if sentence.start <= event.evidence.start or sentence.paragraph < 0:
+            continue
+        opening = [m for m in within(matches, sentence.start, sentence.start + 4) if m.kind == "event.same_day"]
+        cues = _cues(matches, sentence)
+        if not opening or not cues:
+            continue
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person))
+        persons = [people[k] for k in keys if people[k].country]
+        moved = {(p.country, p.name) for p in persons} - in_lead if in_lead else set()
+        if len({p.country for p in persons}) >= 2 and moved and all((p.country, p.name) in taken for p in persons) \
+                and len({p.country for p in event.participants if (p.country, p.name) not in moved}) >= 2:
+            event.participants[:] = [p for p in event.participants if (p.country, p.name) not in moved]
+            taken -= moved
+        if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
+            continue
+        kind = _choose_type([], cues) or event.type
+        # "Am selben Tag hat Xi Jinping auch den Präsidenten Vietnams ... und den Präsidenten der
+        # Mongolei ... getroffen": the host of the first encounter met each of the others in turn
+        hosts = [p for p in persons if (p.country, p.name) in taken]
+        others = list(dict.fromkeys(p.country for p in persons if p.country not in {h.country for h in hosts}))
+        groups = [hosts + [p for p in persons if p.country == c] for c in others] if hosts and len(others) > 1 else [persons]
+        for group in groups:
+            found.append(Event(kind, event.date, event.date_inferred, [
+                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                Span(sentence.start, sentence.end), None))
+    return found
+
+
+def _also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                 mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Le Premier ministre ... ont également échangé des messages de félicitations avec ...":
+    a later sentence with a word of ``[events] also`` and the first encounter's own cue, naming
+    officials of the same two states, none of whom took part in it, and no day of its own, is
+    one more encounter of that type on its day. Messages exchanged between as many officials of one state as of the other pair
+    them in the order named ("A and B ... with C and D": A writes to C, B to D)."""
+    first = events[0]
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)):
+            continue
+        if first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                  and not _sender(text, m, people)))
+        persons = [people[k] for k in keys if people[k].country]
+        countries = list(dict.fromkeys(p.country for p in persons))
+        if set(countries) != {p.country for p in first.participants} or len(countries) != 2 \
+                or any((p.country, p.name) in taken for p in persons):
+            continue  # "Il s'est également entretenu avec ... américain ... et irakien ...": other states
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # "Meanwhile, on November 15, a phone conversation was also held": its own day
+        sides = [[p for p in persons if p.country == c] for c in countries]
+        groups = [list(pair) for pair in zip(*sides)] if first.type == "message" and len(sides[0]) == len(sides[1]) > 1 \
+            else [persons]
+        for group in groups:
+            found.append(Event(first.type, first.date, first.date_inferred, [
+                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                         mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                         words: dict) -> list[Event]:
+    """"X met Y in Melbourne ... He also had a bilateral meeting with his Japanese counterpart Z":
+    a later sentence that opens with a pronoun (``[names] pronouns``), has a word of ``[events]
+    also`` and the first encounter's own cue, names one official of a state not in it and no day
+    of its own, is one more encounter of the lead's subject (the first person it names), on its day."""
+    first = events[0]
+    pronouns = set(words.get("names", {}).get("pronouns", []))
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or not pronouns:
+        return []
+    named = {p.name for p in first.participants}
+    subject = next((people[m.person] for m in sorted(mentions.get(lead, []), key=lambda m: m.start)
+                    if m.kind == "person" and m.person in people and people[m.person].name in named), None)
+    if subject is None or not subject.country:
+        return []
+    taken = {p.country for e in events for p in e.participants}
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        opening = sentence.text.lstrip()
+        if sentence.paragraph < 0 or not any(opening.startswith(w) and not opening[len(w):len(w) + 1].isalnum()
+                                             for w in pronouns):
+            continue
+        if not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)) \
+                or first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i]
+                        if m.kind == "person" and m.person in people and people[m.person].country}.values())
+        if len(persons) != 1 or persons[0].country in taken:
+            continue
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue
+        other = persons[0]
+        found.append(Event(first.type, first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            Span(sentence.start, sentence.end), None))
+        taken.add(other.country)
+    return found
+
+
+def _hosts_in_turn(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                   mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"a été reçu par le président A, puis par le ministre B": a lead in which one official of one
+    side meets officials of the other in turn (a word of ``[events] then`` between each two of
+    them) reports one encounter per official met; [] when it does not. Two officials met with no
+    such word between ("had an audience with the Sultan and was hosted to lunch by ...") may be
+    one encounter: they stay together."""
+    sides: dict[str, list[Participant]] = {}
+    for p in event.participants:
+        sides.setdefault(p.country, []).append(p)
+    guests = [side for side in sides.values() if len(side) == 1]
+    hosts = [side for side in sides.values() if len(side) >= 2]
+    if len(guests) != 1 or len(hosts) != 1:
+        return []
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    names = {p.name for p in hosts[0]}
+    # the lead, or the next sentence when the lead names only the visit ("X is in Singapore on an
+    # Official Visit. X called on A ... and was hosted by B")
+    for i in (lead, lead + 1):
+        spans: list[tuple[int, int, str]] = []
+        for m in mentions.get(i, []):
+            person = people.get(m.person) if m.kind == "person" and m.person else None
+            if person is not None and person.name in names and not any(name == person.name for _, _, name in spans):
+                spans.append((m.start, m.end, person.name))
+        if len(spans) == len(names):
+            break
+    else:
+        return []
+    spans.sort()
+    then = [w.casefold() for w in words.get("events", {}).get("then", [])]
+    for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
+        between = text[end:start].casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between) for w in then):
+            return []
+    order = {name: i for i, (_, _, name) in enumerate(spans)}
+    return [Event(event.type, event.date, event.date_inferred, guests[0] + [p], event.evidence, event.requested_by)
+            for p in sorted(hosts[0], key=lambda p: order[p.name])]
+
+
+def _further_hosts(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                   mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Zudem wurde der Außenminister von Bundespräsident X empfangen", "王主任は同日、小沢幹事長らと
+    会見した": a sentence of the opening that says one more encounter follows (a word of ``[events]
+    also``, ``then`` or ``same_day``), with a meeting or talks cue, no day of its own and no
+    word of ``[future] auxiliaries``, naming officials of one state who took no part in it, is one
+    more encounter with them, on the first's day: of the first encounter's other side when they
+    are of one of its sides, else of the first encounter's participant the sentence names.
+    An official the registry or the text gives the wrong state is left to the persons' stage."""
+    first = events[0]
+    sides = list(dict.fromkeys(p.country for p in first.participants))
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or len(sides) != 2:
+        return []
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    table = words.get("events", {})
+    further = sorted({w.casefold() for key in ("also", "then", "same_day") for w in table.get(key, [])}, key=len, reverse=True)
+    if not further:
+        return []
+    pattern = re.compile("|".join(re.escape(w) if any("\u3040" <= c <= "\u9fff" for c in w)
+                                  else rf"(?<!\w){re.escape(w)}(?!\w)" for w in further), re.IGNORECASE)
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    future = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in auxiliaries), re.IGNORECASE) \
+        if auxiliaries else None
+    found: list[Event] = []
+    for i in range(lead + 1, min(len(sentences), lead + 8)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not pattern.search(sentence.text):
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in ("meeting", "talks")]
+        if not cues or _previous_contact(matches, sentence) or (future and future.search(sentence.text)):
+            continue  # "A meeting ... will also take place": an encounter planned
+        keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                  and not _sender(text, m, people)))
+        persons = [people[k] for k in keys if people[k].country]
+        new = [p for p in persons if (p.country, p.name) not in taken]
+        if not new or len({p.country for p in new}) != 1:
+            continue  # "also met the foreign ministers of A and B": encounters of another kind
+        if new[0].country in sides:
+            guests = [p for p in first.participants if p.country != new[0].country]
+        else:
+            # "Albares también ha mantenido un encuentro con ... de México": the participant of the
+            # first encounter named beside officials of a third state met them
+            named = {(p.country, p.name) for p in persons} - {(p.country, p.name) for p in new}
+            guests = [p for p in first.participants if (p.country, p.name) in named]
+            if len({p.country for p in guests}) != 1:
+                continue
+        if any(p.country not in sides + [new[0].country] for p in persons):
+            continue
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # an encounter of another day
+        found.append(Event(_choose_type([], cues) or first.type, first.date, first.date_inferred, guests + [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in new],
+            Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in new}
+    return found
+
+
+_HEADING = 90  # characters: "Meeting with Serbian President Nikolic on Sept 2"
+_LIST_MARKS = "-–—•*·▪►>|"  # a line opening so is an item of a list (of links to other stories), not a heading
+
+
+def _heading_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Meeting with Serbian President Nikolic on Sept 2" ... "Meeting with Egyptian President
+    Sisi on Sept 2": in a readout cut into sections, the section headings (paragraphs of one
+    short line with no closing stop nor list mark, each naming an encounter and an official;
+    two at least)
+    that name an official of a state the readout's host has not met yet are each
+    one more encounter of the host (the first encounter's party named most) with them, on the
+    heading's day (read against the first encounter's) or else the first encounter's."""
+    first = events[0]
+    if not first.participants:
+        return []
+    # the host: the first encounter's party the readout names most often (the one every
+    # section is about), the first named on a tie
+    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
+    host = max(dict.fromkeys(p.country for p in first.participants), key=named.count)
+    hosts = [p for p in first.participants if p.country == host]
+    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
+    paragraphs: dict[int, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        if sentence.paragraph >= 0:
+            paragraphs.setdefault(sentence.paragraph, []).append(i)
+    headings = []
+    for members in paragraphs.values():
+        line = sentences[members[0]].text.strip()
+        if len(members) == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" \
+                and line[:1] not in _LIST_MARKS \
+                and any(m.kind == "person" for m in mentions[members[0]]) \
+                and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[members[0]], text, words, mentions[members[0]])):
+            headings.append(members[0])
+    if len(headings) < 2:
+        return []  # one such line is a headline repeated or a line cut short, not a section
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    found: list[Event] = []
+    for i in headings:
+        sentence = sentences[i]
+        if sentence.start == first.evidence.start:
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        newcomers = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person
+                                       and people[m.person].country and people[m.person].country not in met | {host}))
+        if not cues or not newcomers:
+            continue
+        countries = {people[k].country for k in newcomers}
+        if len(countries) != 1:
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if m.absolute and anchor is not None), None)
+        date = day.isoformat() if day else first.date
+        guests = [people[k] for k in newcomers]
+        found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
+                           hosts + [Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid,
+                                                evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
+                                    for p in guests], Span(sentence.start, sentence.end), None))
+        met |= countries
+    return found
