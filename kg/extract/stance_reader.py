@@ -69,6 +69,8 @@ class StanceReader:
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        # "received X and congratulated him": a joined verb with an object pronoun keeps the subject
+        self.same_subject = {fold(w) for w in actors.get("same_subject", [])}
         # "X and Y, Lavrov and Wang, respectively, opposed ...": a word that only pairs names
         # with names, set off by commas, leaves the joint subject in the verb's clause
         self.respectively = {fold(w) for w in actors.get("respectively", [])}

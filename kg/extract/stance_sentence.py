@@ -9,8 +9,8 @@ import re
 
 from kg.extract.persons import Mention
 from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
-from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_senders,
-                                      drop_fallback, is_promise, is_situation_adjective, tie_ends)
+from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
+                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
 from kg.knowledge.matcher import Match, within
@@ -192,7 +192,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         # "the agreement had been upheld", "measures highly appreciated by WHO": a stance verb in the
         # passive says what was done to its subject, and by whom it rarely says; no record
-        if reader.passive and cue.kind in ("support", "oppose") and \
+        # ("He was welcomed at the airport by the Emir": a visitor greeted, no stance either)
+        if reader.passive and cue.kind in ("support", "oppose", "welcome") and \
                 set(fold(text[max(s.start, cue.start - 24):cue.start]).split()[-2:]) & reader.passive and \
                 fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles):
             continue
@@ -301,8 +302,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             last = before[-1]
             # "Trump spoke with Erdogan of Turkey to congratulate him": an infinitive of purpose
             # belongs to the clause's subject, not to the actor nearest the verb
-            if len(before) >= 2 and fold(text[before[-1].end:cue.start]).split()[-1:] and \
-                    fold(text[before[-1].end:cue.start]).split()[-1] in reader.purpose:
+            # "received X and congratulated him": a verb joined to the first, its object a pronoun
+            # for the one named last, belongs to the subject too
+            joint = fold(text[before[-1].end:cue.start]).split()[-1:]
+            if len(before) >= 2 and joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
+                                               WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
+                                               ([p] for p in reader.object_pronouns)):
                 last = before[0]
                 before = before[:1]
             endorsers = reader.codes(last, speaker)
@@ -394,10 +399,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                        and a.codes[0] and a.codes[0] not in endorsers]
             if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
                 after = [earlier[-1]]
-        if cue.kind == "congratulate":
-            sent = congratulation_senders(reader, actors, s.start, cue.start)
-            if sent is not None:
-                endorsers, after = sent
+        sent = congratulation_senders(reader, actors, s.start, cue.start) if cue.kind == "congratulate" else None
+        if sent is not None:
+            endorsers, after = sent
+        elif cue.kind in ("congratulate", "congratulate_on") and congratulation_received(reader, actors, s.start, cue.start):
+            continue  # the congratulated received it; who sent it this sentence does not say
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final

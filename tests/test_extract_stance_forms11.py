@@ -1,0 +1,46 @@
+"""Endorsement forms of real readouts (issue 11, round 11), on short readouts the team wrote
+in the style of agency and ministry pages: each test names its rule and fails without it."""
+
+from __future__ import annotations
+
+from readouts import extract_text, stances
+
+
+def _stances(registry, text: str, lang: str = "en") -> set[tuple]:
+    return stances(extract_text(registry, text, lang))
+
+
+def test_a_visitor_welcomed_in_the_passive_is_greeted_not_backed(registry):
+    # "was welcomed at the airport by X": the passive of a welcome greets whoever arrives
+    stances = _stances(registry, """\
+        President of Kenya visits Egypt
+
+        CAIRO, 4 May 2023 - President William Ruto of Kenya arrived in Cairo on Thursday for talks with President Abdel Fattah al-Sisi of Egypt.
+
+        He was welcomed at Cairo International Airport by President Sisi and the two leaders then held talks.
+        """)
+    assert not any(stance == "support" for _, stance, *_ in stances)
+
+
+def test_who_received_a_congratulatory_message_is_congratulated_not_its_sender(registry):
+    # "X has received another congratulatory message over his victory": X is the one
+    # congratulated; the sender, named in the next sentence, is the endorser
+    stances = _stances(registry, """\
+        Another leader congratulates President Tinubu
+
+        ABUJA, 4 March 2023 - President Bola Tinubu has received yet another congratulatory message over his victory in the presidential election.
+
+        President Nana Akufo-Addo of Ghana congratulated President Tinubu on his election in a message on Saturday.
+        """)
+    assert ("GHA", "congratulate", "NGA", "Election") in stances
+    assert not any(endorser == "NGA" for endorser, *_ in stances)
+
+
+def test_who_received_a_visitor_and_congratulated_him_still_congratulates(registry):
+    # "received" with a person as its object is a reception: its subject speaks
+    stances = _stances(registry, """\
+        President Ruto receives the new Foreign Minister of Uganda
+
+        NAIROBI, 4 March 2023 - President William Ruto of Kenya received Foreign Minister Jeje Odongo of Uganda and congratulated him on his appointment.
+        """)
+    assert ("KEN", "congratulate", "UGA", "Taking office") in stances
