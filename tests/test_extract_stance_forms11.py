@@ -44,3 +44,17 @@ def test_who_received_a_visitor_and_congratulated_him_still_congratulates(regist
         NAIROBI, 4 March 2023 - President William Ruto of Kenya received Foreign Minister Jeje Odongo of Uganda and congratulated him on his appointment.
         """)
     assert ("KEN", "congratulate", "UGA", "Taking office") in stances
+
+
+def test_the_whole_a_part_belongs_to_is_not_who_says_so(registry):
+    # "Taiwan is an inalienable part of China's territory and Kenya opposes ...": China, named
+    # after "part of", owns the territory, not the stance; it backs no one here
+    stances = _stances(registry, """\
+        Wang Yi meets Foreign Minister of Kenya
+
+        BEIJING, 4 March 2024 - Chinese Foreign Minister Wang Yi met with Kenyan Foreign Minister Alfred Mutua in Beijing on Friday.
+
+        Mutua said Taiwan is an inalienable part of China's territory and Kenya opposes any form of "Taiwan independence".
+        """)
+    assert stances == {("KEN", "support", "CHN", "Taiwan")}
+

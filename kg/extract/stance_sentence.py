@@ -327,7 +327,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
-        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
+        # ("an inalienable part of China": the whole a part belongs to, never who says so)
+        owner = [a for a in actors if cue.kind not in ("aggression", "inalienable") and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
                  and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
