@@ -58,3 +58,17 @@ def test_the_whole_a_part_belongs_to_is_not_who_says_so(registry):
         """)
     assert stances == {("KEN", "support", "CHN", "Taiwan")}
 
+
+
+def test_the_speaker_set_after_what_he_said_is_no_target(registry):
+    # agency prose puts the speaker last: ", Mutua said." names who speaks, not whom the
+    # stance is about, so the stance keeps the target its topic gives
+    stances = _stances(registry, """\
+        Wang Yi holds talks with Kenyan FM
+
+        BEIJING, March 4 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Kenyan Foreign Minister Alfred Mutua in Beijing on Monday, March 4, 2024.
+
+        Kenya firmly adheres to the one-China principle, Mutua said.
+        """)
+    assert ("KEN", "support", "CHN", "One-China principle") in stances
+

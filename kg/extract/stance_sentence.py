@@ -353,7 +353,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
-                 and not any(a is o for o in owner) and a is not subject_after]
+                 and not any(a is o for o in owner) and a is not subject_after and not _tail_speaker(text, a, speech)]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
         # place where something happens is where, not whom, the stance is about
         places = [a for a in after if a.kind == "state" and not a.possessive
@@ -609,6 +609,26 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\
 _RECIPIENT_AFTER = re.compile(r",?" + RECIPIENT.pattern)
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
+
+
+# ", Mutua said", ", a déclaré M. Mutua": a comma, at most one word, the speaker; and the verb
+_TAIL_BEFORE = re.compile(r"[,，]\s*(?:[\w.]+\s+)?$")
+_TAIL_GAP = re.compile(r"\s*(?:[\w.]+\s+)?")
+# ... and then the sentence or the clause ends: ", Mutua said." / ", Mutua said, adding ..."
+_TAIL_END = re.compile(r"\s*(?:\w+\s*)?(?:[,，.;；]|$)")
+
+
+def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
+    """Whether ``actor`` is the speaker set after what he said ("Kenya adheres to the one-China
+    principle, Mutua said"): who speaks is no one a stance is taken toward."""
+    for verb in speech:
+        if actor.end <= verb.start and _TAIL_GAP.fullmatch(text, actor.end, verb.start) and \
+                _TAIL_BEFORE.search(text[max(0, actor.start - 24):actor.start]) and _TAIL_END.match(text, verb.end):
+            return True
+        if verb.end <= actor.start and _TAIL_GAP.fullmatch(text, verb.end, actor.start) and \
+                _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
+            return True
+    return False
 
 
 def _owned_by(reader: StanceReader, label: str) -> str | None:
