@@ -72,3 +72,23 @@ def test_the_speaker_set_after_what_he_said_is_no_target(registry):
         """)
     assert ("KEN", "support", "CHN", "One-China principle") in stances
 
+
+
+def test_praise_of_a_courtesy_is_thanks_not_a_stance(registry):
+    # "appreciated the warm hospitality of the Chinese side": a courtesy thanked for, no role backed
+    stances = _stances(registry, """\
+        Wang Yi holds talks with Kenyan FM
+
+        BEIJING, March 4 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Kenyan Foreign Minister Alfred Mutua in Beijing on Monday, March 4, 2024.
+
+        Mutua appreciated the warm hospitality of the Chinese side and praised China's role in regional peace.
+        """)
+    assert stances == {("KEN", "support", "CHN", None)}
+    hospitality_only = _stances(registry, """\
+        Wang Yi holds talks with Kenyan FM
+
+        BEIJING, March 4 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Kenyan Foreign Minister Alfred Mutua in Beijing on Monday, March 4, 2024.
+
+        Mutua appreciated the warm hospitality of the Chinese side.
+        """)
+    assert hospitality_only == set()

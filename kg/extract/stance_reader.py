@@ -105,6 +105,8 @@ class StanceReader:
         self.modal = re.compile("(?<![" + re.escape("".join(modal.get("not_after", []))) + "])" + re.escape(modal["word"]) +
                                 "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
         self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
+        # "appreciated the warm hospitality", "good wishes": courtesies thanked for, no position backed
+        self.courtesies = phrases(registry.lang(lang).get("stance", {}).get("courtesies", []))
         # "birthday", "生日": a personal occasion, whose congratulations take no stance
         personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None

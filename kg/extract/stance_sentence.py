@@ -181,6 +181,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
             continue  # "听说你昨天过生日,祝贺...": a personal occasion is courtesy, no national one (ANNOTATION.md §3)
+        # "appreciated the warm hospitality of the Chinese side", "salue l'accueil chaleureux": a
+        # courtesy is thanked for, no position or role backed (ANNOTATION.md §3: thanks)
+        if stance == "support" and reader.courtesies is not None:
+            courtesy = reader.courtesies.search(reader.folded, cue.end, min(frame_end, cue.end + 48))
+            if courtesy is not None and len(reader.folded[cue.end:courtesy.start()].split()) <= 4:
+                continue
         # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
         # support one was given is thanks (ANNOTATION.md §3), not a stance
         if stance == "support" and any(
