@@ -92,3 +92,14 @@ def test_praise_of_a_courtesy_is_thanks_not_a_stance(registry):
         Mutua appreciated the warm hospitality of the Chinese side.
         """)
     assert hospitality_only == set()
+
+
+def test_praise_of_a_courtesy_is_no_stance_in_french(registry):
+    stances = _stances(registry, """\
+        Wang Yi s'entretient avec la ministre sénégalaise des Affaires étrangères
+
+        PÉKIN, 4 mars 2024 (Xinhua) -- Le ministre chinois des Affaires étrangères Wang Yi s'est entretenu lundi à Pékin avec la ministre sénégalaise des Affaires étrangères, Aïssata Tall Sall.
+
+        Mme Tall Sall a salué l'accueil chaleureux de la partie chinoise.
+        """, lang="fr")
+    assert stances == set()
