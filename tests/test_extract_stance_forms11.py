@@ -103,3 +103,29 @@ def test_praise_of_a_courtesy_is_no_stance_in_french(registry):
         Mme Tall Sall a salué l'accueil chaleureux de la partie chinoise.
         """, lang="fr")
     assert stances == set()
+
+
+_SENEGAL = """\
+    Wang Yi holds talks with Senegalese FM
+
+    BEIJING, March 4 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Senegalese Foreign Minister Aissata Tall Sall in Beijing on Monday, March 4, 2024.
+
+    """
+
+
+def test_the_party_named_before_what_is_opposed_commits_it(registry):
+    # "opposes US interference", "the United States' unilateral sanctions": the party that
+    # interferes is opposed, never backed by an "against" reading (a sign flip)
+    interference = _stances(registry, _SENEGAL + "Wang said China firmly opposes US interference in Senegal's internal affairs.\n")
+    assert ("CHN", "oppose", "USA", "Non-interference") in interference
+    assert not any(target == "USA" and stance == "support" for _, stance, target, _ in interference)
+    sanctions = _stances(registry, _SENEGAL + "Wang said China opposes the United States' unilateral sanctions against Senegal.\n")
+    assert ("CHN", "oppose", "USA", "Multilateralism") in sanctions
+    # with no party before it, opposing unilateral sanctions still backs multilateralism
+    assert ("CHN", "support", None, "Multilateralism") in _stances(registry, _SENEGAL + "Wang said China opposes unilateral sanctions.\n")
+
+
+def test_opposing_the_taiwan_authorities_backs_china(registry):
+    # the Taiwan authorities' conduct is what China's position rejects: opposing it backs China
+    stances = _stances(registry, _SENEGAL + "Tall Sall said Senegal opposes the Taiwan authorities' separatist activities.\n")
+    assert stances == {("SEN", "support", "CHN", "Taiwan")}

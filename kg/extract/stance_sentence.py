@@ -431,6 +431,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and AGENT.search(fold(text[max(cue.end, a.start - 14):a.start]))]
         if cue.kind in ("oppose",) and agents:
             accused_here = agents[:1]
+        # "opposes US interference in ...", "the United States' unilateral sanctions": the party
+        # named right before what is opposed commits it, and is opposed (no "against" reading);
+        # not for a position owned by a state ("the DPP's 'Taiwan independence'" still backs China)
+        committing = [a for a in actors if cue.kind == "oppose" and cue.end <= a.start and a.kind in ("state", "person", "org")
+                      and any(t.kind == "topic_against" and a.end <= t.start < frame_end and _owned_by(reader, t.value) is None
+                              and _COMMITS.fullmatch(text, a.end, t.start) for t in topics)]
+        if committing and not accused_here:
+            accused_here = committing[:1]
         if accused_here:
             objected = False
         if aggressor is not None:
@@ -617,6 +625,8 @@ _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
 
 
+# between a party and what it commits: a possessive mark, then at most one word ("'s unilateral")
+_COMMITS = re.compile(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+)?")
 # ", Mutua said", ", a déclaré M. Mutua": a comma, at most one word, the speaker; and the verb
 _TAIL_BEFORE = re.compile(r"[,，]\s*(?:[\w.]+\s+)?$")
 _TAIL_GAP = re.compile(r"\s*(?:[\w.]+\s+)?")
