@@ -129,3 +129,14 @@ def test_opposing_the_taiwan_authorities_backs_china(registry):
     # the Taiwan authorities' conduct is what China's position rejects: opposing it backs China
     stances = _stances(registry, _SENEGAL + "Tall Sall said Senegal opposes the Taiwan authorities' separatist activities.\n")
     assert stances == {("SEN", "support", "CHN", "Taiwan")}
+
+
+def test_praise_of_a_courtesy_is_no_stance_in_chinese(registry):
+    stances = _stances(registry, """\
+        王毅同肯尼亚外长穆图亚会谈
+
+        2024年3月4日，外交部长王毅在北京同肯尼亚外长穆图亚举行会谈。
+
+        穆图亚赞赏中方的热情接待。
+        """, lang="zh")
+    assert stances == set()

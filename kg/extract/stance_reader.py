@@ -106,7 +106,9 @@ class StanceReader:
                                 "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
         self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
         # "appreciated the warm hospitality", "good wishes": courtesies thanked for, no position backed
-        self.courtesies = phrases(registry.lang(lang).get("stance", {}).get("courtesies", []))
+        courtesies = [fold(w) for w in registry.lang(lang).get("stance", {}).get("courtesies", [])]
+        self.courtesies = (re.compile("|".join(map(re.escape, sorted(courtesies, key=len, reverse=True)))) if self.cjk
+                           else phrases(courtesies)) if courtesies else None
         # "birthday", "生日": a personal occasion, whose congratulations take no stance
         personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None

@@ -185,8 +185,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # courtesy is thanked for, no position or role backed (ANNOTATION.md §3: thanks)
         if stance == "support" and reader.courtesies is not None:
             courtesy = reader.courtesies.search(reader.folded, cue.end, min(frame_end, cue.end + 48))
-            if courtesy is not None and len(reader.folded[cue.end:courtesy.start()].split()) <= 4:
-                continue
+            gap = reader.folded[cue.end:courtesy.start()] if courtesy is not None else ""
+            if courtesy is not None and (len(gap) <= 6 if reader.cjk else len(gap.split()) <= 4):
+                continue  # ("赞赏中方的热情接待": up to six characters between, in a script with no spaces)
         # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
         # support one was given is thanks (ANNOTATION.md §3), not a stance
         if stance == "support" and any(
