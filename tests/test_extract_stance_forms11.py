@@ -140,3 +140,16 @@ def test_praise_of_a_courtesy_is_no_stance_in_chinese(registry):
         穆图亚赞赏中方的热情接待。
         """, lang="zh")
     assert stances == set()
+
+
+def test_a_capitalised_cue_inside_a_name_is_no_stance(registry):
+    # "the Multinational Security Support Mission": the capitalised "Support" names the mission,
+    # so the state where it serves is backed by no one
+    stances = _stances(registry, """\
+        Blinken meets Kenyan Foreign Minister
+
+        WASHINGTON, March 4, 2024 - Secretary of State Antony Blinken met with Kenyan Foreign Minister Musalia Mudavadi in Washington on Monday.
+
+        The Secretary commended Kenya's leadership of the Multinational Security Support mission in Haiti.
+        """)
+    assert stances == {("USA", "support", "KEN", None)}

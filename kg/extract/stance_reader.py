@@ -105,6 +105,8 @@ class StanceReader:
         self.modal = re.compile("(?<![" + re.escape("".join(modal.get("not_after", []))) + "])" + re.escape(modal["word"]) +
                                 "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
         self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
+        # "the Security Support Mission": whether the language capitalises names only (not German nouns)
+        self.capitalised_names = bool(actors.get("capitalised_names", False))
         # "appreciated the warm hospitality", "good wishes": courtesies thanked for, no position backed
         courtesies = [fold(w) for w in registry.lang(lang).get("stance", {}).get("courtesies", [])]
         self.courtesies = (re.compile("|".join(map(re.escape, sorted(courtesies, key=len, reverse=True)))) if self.cjk
