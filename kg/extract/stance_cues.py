@@ -17,6 +17,9 @@ __all__ = ["accusations", "held_to_account", "merged_frames", "owned_cues"]
 # one opposition: endorser, target, topics (label, read "against")
 Opposed = tuple[str, str, list[tuple[str | None, bool]]]
 
+# "the Multinational Security Support Mission": a capitalised cue after a capitalised word, in
+# a language that capitalises only names, is a word of a name
+_IN_NAME = re.compile(r"(?<![.!?:;]\s)\b[A-Z][\w\-]*\s+[A-Z]$")
 # "China's support" is someone else's stance, not the subject's ("reaffirmed its support" is)
 _POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # "X's firm adherence to": the owner's own stance (at most one adjective between)
@@ -31,7 +34,8 @@ def owned_cues(reader: StanceReader, index: int, speaker: tuple[str, ...],
     s = reader.sentences[index]
     text = reader.text
     cues = [Cue(m.start, m.end, m.kind.split(".", 1)[1]) for m in inside
-            if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in STANCE_KINDS]
+            if m.kind.startswith("stance.") and m.kind.split(".", 1)[1] in STANCE_KINDS
+            and not (reader.capitalised_names and _IN_NAME.search(text, max(s.start, m.start - 30), m.start + 1))]
     # a noun after a possessive ("China's support", "son soutien") is not a new stance, unless
     # the subject declares it ("reiterated China's firm support for ..."): then it is theirs
     declared = [m.end for m in inside if m.kind == "stance.declare"]

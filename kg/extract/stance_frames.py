@@ -12,8 +12,8 @@ from kg.knowledge.matcher import Match
 from kg.knowledge.registry import Registry
 from kg.text import fold
 
-__all__ = ["AGENT", "BEFORE_NOUN", "RECIPIENT", "aggressor_of", "attack_victims", "clause_subject", "congratulation_senders",
-           "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends"]
+__all__ = ["AGENT", "BEFORE_NOUN", "RECIPIENT", "aggressor_of", "attack_victims", "clause_subject", "congratulation_received",
+           "congratulation_senders", "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends"]
 
 # the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
 RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
@@ -118,6 +118,21 @@ def congratulation_senders(reader: StanceReader, actors: list[Mention], start: i
         return None
     codes = tuple(dict.fromkeys(c for a in chain for c in reader.codes(a, ())))
     return (codes, [receivers[0]]) if codes else None
+
+
+def congratulation_received(reader: StanceReader, actors: list[Mention], start: int, cue_start: int) -> bool:
+    """"X has received yet another congratulatory message over his victory": the congratulation
+    is what its subject received, so the subject is congratulated and never the sender."""
+    if reader.receive is None:
+        return False
+    kinds = ("person", "state", "title_ref", "org", "pronoun")
+    for received in reader.receive.finditer(reader.folded, start, cue_start):
+        subject = any(a.end <= received.start() and a.kind in kinds for a in actors if a.start >= start)
+        between = reader.folded[received.end():cue_start]
+        if subject and not any(received.end() <= a.start < cue_start for a in actors) \
+                and len(between.split()) <= 4 and not CLAUSE_BREAK.search(reader.text, received.end(), cue_start):
+            return True
+    return False
 
 
 def aggressor_of(reader: StanceReader, actors: list[Mention], cue: Cue, frame_end: int) -> Mention | None:

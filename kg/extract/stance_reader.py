@@ -69,6 +69,8 @@ class StanceReader:
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        # "received X and congratulated him": a joined verb with an object pronoun keeps the subject
+        self.same_subject = {fold(w) for w in actors.get("same_subject", [])}
         # "X and Y, Lavrov and Wang, respectively, opposed ...": a word that only pairs names
         # with names, set off by commas, leaves the joint subject in the verb's clause
         self.respectively = {fold(w) for w in actors.get("respectively", [])}
@@ -103,6 +105,12 @@ class StanceReader:
         self.modal = re.compile("(?<![" + re.escape("".join(modal.get("not_after", []))) + "])" + re.escape(modal["word"]) +
                                 "(?![" + re.escape("".join(modal.get("not_before", []))) + "])") if modal.get("word") else None
         self.modal_not_in = tuple(modal.get("not_in_clause_with", []))
+        # "the Security Support Mission": whether the language capitalises names only (not German nouns)
+        self.capitalised_names = bool(actors.get("capitalised_names", False))
+        # "appreciated the warm hospitality", "good wishes": courtesies thanked for, no position backed
+        courtesies = [fold(w) for w in registry.lang(lang).get("stance", {}).get("courtesies", [])]
+        self.courtesies = (re.compile("|".join(map(re.escape, sorted(courtesies, key=len, reverse=True)))) if self.cjk
+                           else phrases(courtesies)) if courtesies else None
         # "birthday", "生日": a personal occasion, whose congratulations take no stance
         personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None

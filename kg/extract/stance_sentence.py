@@ -9,8 +9,8 @@ import re
 
 from kg.extract.persons import Mention
 from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
-from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_senders,
-                                      drop_fallback, is_promise, is_situation_adjective, tie_ends)
+from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
+                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
 from kg.knowledge.matcher import Match, within
@@ -181,6 +181,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
             continue  # "听说你昨天过生日,祝贺...": a personal occasion is courtesy, no national one (ANNOTATION.md §3)
+        # "appreciated the warm hospitality of the Chinese side", "salue l'accueil chaleureux": a
+        # courtesy is thanked for, no position or role backed (ANNOTATION.md §3: thanks)
+        if stance == "support" and reader.courtesies is not None:
+            courtesy = reader.courtesies.search(reader.folded, cue.end, min(frame_end, cue.end + 48))
+            gap = reader.folded[cue.end:courtesy.start()] if courtesy is not None else ""
+            if courtesy is not None and (len(gap) <= 6 if reader.cjk else len(gap.split()) <= 4):
+                continue  # ("赞赏中方的热情接待": up to six characters between, in a script with no spaces)
         # "voiced appreciation of China's valuable support to Laos", said by Laos: praise of the
         # support one was given is thanks (ANNOTATION.md §3), not a stance
         if stance == "support" and any(
@@ -192,7 +199,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         # "the agreement had been upheld", "measures highly appreciated by WHO": a stance verb in the
         # passive says what was done to its subject, and by whom it rarely says; no record
-        if reader.passive and cue.kind in ("support", "oppose") and \
+        # ("He was welcomed at the airport by the Emir": a visitor greeted, no stance either)
+        if reader.passive and cue.kind in ("support", "oppose", "welcome") and \
                 set(fold(text[max(s.start, cue.start - 24):cue.start]).split()[-2:]) & reader.passive and \
                 fold(text[cue.start:cue.end]).split()[0].endswith(reader.participles):
             continue
@@ -301,8 +309,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             last = before[-1]
             # "Trump spoke with Erdogan of Turkey to congratulate him": an infinitive of purpose
             # belongs to the clause's subject, not to the actor nearest the verb
-            if len(before) >= 2 and fold(text[before[-1].end:cue.start]).split()[-1:] and \
-                    fold(text[before[-1].end:cue.start]).split()[-1] in reader.purpose:
+            # "received X and congratulated him": a verb joined to the first, its object a pronoun
+            # for the one named last, belongs to the subject too
+            joint = fold(text[before[-1].end:cue.start]).split()[-1:]
+            if len(before) >= 2 and joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
+                                               WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
+                                               ([p] for p in reader.object_pronouns)):
                 last = before[0]
                 before = before[:1]
             endorsers = reader.codes(last, speaker)
@@ -322,7 +334,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if cue.start in possessor:
             endorsers = reader.codes(possessor[cue.start], speaker)
         # "le soutien de la Suisse à ...", "the support of X for": the noun's owner endorses
-        owner = [a for a in actors if cue.kind != "aggression" and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
+        # ("an inalienable part of China": the whole a part belongs to, never who says so)
+        owner = [a for a in actors if cue.kind not in ("aggression", "inalienable") and cue.end <= a.start <= cue.end + 24 and a.kind in ("state", "person", "org", "self")
                  and (_OF_OWNER.match(fold(text[cue.end:a.start])) or (
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
@@ -347,7 +360,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
-                 and not any(a is o for o in owner) and a is not subject_after]
+                 and not any(a is o for o in owner) and a is not subject_after and not _tail_speaker(text, a, speech)]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
         # place where something happens is where, not whom, the stance is about
         places = [a for a in after if a.kind == "state" and not a.possessive
@@ -394,10 +407,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                        and a.codes[0] and a.codes[0] not in endorsers]
             if earlier and (object_after or (not after and (pronoun_after or reader.cjk))):
                 after = [earlier[-1]]
-        if cue.kind == "congratulate":
-            sent = congratulation_senders(reader, actors, s.start, cue.start)
-            if sent is not None:
-                endorsers, after = sent
+        sent = congratulation_senders(reader, actors, s.start, cue.start) if cue.kind == "congratulate" else None
+        if sent is not None:
+            endorsers, after = sent
+        elif cue.kind in ("congratulate", "congratulate_on") and congratulation_received(reader, actors, s.start, cue.start):
+            continue  # the congratulated received it; who sent it this sentence does not say
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
@@ -418,6 +432,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and AGENT.search(fold(text[max(cue.end, a.start - 14):a.start]))]
         if cue.kind in ("oppose",) and agents:
             accused_here = agents[:1]
+        # "opposes US interference in ...", "the United States' unilateral sanctions": the party
+        # named right before what is opposed commits it, and is opposed (no "against" reading);
+        # not for a position owned by a state ("the DPP's 'Taiwan independence'" still backs China)
+        committing = [a for a in actors if cue.kind == "oppose" and cue.end <= a.start and a.kind in ("state", "person", "org")
+                      and any(t.kind == "topic_against" and a.end <= t.start < frame_end and _owned_by(reader, t.value) is None
+                              and _COMMITS.fullmatch(text, a.end, t.start) for t in topics)]
+        if committing and not accused_here:
+            accused_here = committing[:1]
         if accused_here:
             objected = False
         if aggressor is not None:
@@ -602,6 +624,28 @@ _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\
 _RECIPIENT_AFTER = re.compile(r",?" + RECIPIENT.pattern)
 _CJK_PREPOSITIONS = set("对對向给給为為同与與和")
 _CJK_TOWARDS = set("对對向")
+
+
+# between a party and what it commits: a possessive mark, then at most one word ("'s unilateral")
+_COMMITS = re.compile(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+)?")
+# ", Mutua said", ", a déclaré M. Mutua": a comma, at most one word, the speaker; and the verb
+_TAIL_BEFORE = re.compile(r"[,，]\s*(?:[\w.]+\s+)?$")
+_TAIL_GAP = re.compile(r"\s*(?:[\w.]+\s+)?")
+# ... and then the sentence or the clause ends: ", Mutua said." / ", Mutua said, adding ..."
+_TAIL_END = re.compile(r"\s*(?:\w+\s*)?(?:[,，.;；]|$)")
+
+
+def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
+    """Whether ``actor`` is the speaker set after what he said ("Kenya adheres to the one-China
+    principle, Mutua said"): who speaks is no one a stance is taken toward."""
+    for verb in speech:
+        if actor.end <= verb.start and _TAIL_GAP.fullmatch(text, actor.end, verb.start) and \
+                _TAIL_BEFORE.search(text[max(0, actor.start - 24):actor.start]) and _TAIL_END.match(text, verb.end):
+            return True
+        if verb.end <= actor.start and _TAIL_GAP.fullmatch(text, verb.end, actor.start) and \
+                _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
+            return True
+    return False
 
 
 def _owned_by(reader: StanceReader, label: str) -> str | None:
