@@ -77,7 +77,8 @@ def simplified(text: str) -> str:
 # "(P5)"), a reporter's name ("(记者 张三)"), a number ("(03)").
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_BRACKETED = re.compile(f"(?<=[{_HAN}])[(（]([^()（）\n]{{1,40}})[)）]")
+# after a character the page lost in conversion too ("今年?(yáng)東亞": "?" or U+FFFD)
+_BRACKETED = re.compile(f"(?<=[{_HAN}?\ufffd])[(（]([^()（）\n]{{1,40}})[)）]")
 _SYLLABLES = re.compile(f"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü{_TONED}]{{1,3}}(?:ng|n|r)?){{1,4}}")
 _TONE_MARK = re.compile(f"[{_TONED}]")
 _TONE_DIGITS = re.compile("(?:[a-zü]+[1-5]){1,4}")

@@ -198,6 +198,11 @@ def test_tone_digits_bopomofo_and_kana_readings_are_glosses_too():
     assert without_glosses("金(キム)正恩(ジョンウン)委員長")[0] == "金正恩委員長"
 
 
+def test_a_gloss_after_a_character_lost_in_conversion_is_taken_out_too():
+    assert without_glosses("開好今年?(yáng)東亞合作會議")[0] == "開好今年?東亞合作會議"
+    assert without_glosses("開好今年\ufffd(yáng)東亞")[0] == "開好今年\ufffd東亞"
+
+
 def test_a_neutral_tone_counts_only_on_a_page_with_tone_marked_glosses():
     assert without_glosses("我們(men)同意，雙(shuāng)方")[0] == "我們同意，雙方"
     assert without_glosses("我們(men)同意")[0] == "我們(men)同意"
