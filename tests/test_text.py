@@ -222,3 +222,19 @@ def test_a_span_of_the_read_text_covers_the_glosses_inside_it_in_the_original():
     start = read.index("王毅會見")
     begin, end = to_original(start, start + 4, offsets)
     assert text[begin:end] == "王毅會(huì)見"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("國務委員王毅會見習近平外長，。"), st.sampled_from(["", "(guó)", "(wù)", "（xí）", "(jin4)"])),
+                min_size=1, max_size=30), st.data())
+def test_a_span_read_without_glosses_is_the_same_words_in_the_original(pairs, data):
+    pairs = [(char, gloss if is_cjk(char) else "") for char, gloss in pairs]  # glosses follow Han only
+    text = "".join(char + gloss for char, gloss in pairs)
+    read, offsets = without_glosses(text)
+    assert read == "".join(char for char, _ in pairs)
+    if offsets is None:
+        return
+    start = data.draw(st.integers(0, len(read) - 1))
+    end = data.draw(st.integers(start + 1, len(read)))
+    begin, stop = to_original(start, end, offsets)
+    assert without_glosses(text[begin:stop])[0] == read[start:end]
