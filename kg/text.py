@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["fold", "simplified", "is_cjk", "Line", "Sentence", "split_lines", "join_wrapped", "split_sentences", "normalise_space", "transliterate"]
+__all__ = ["fold", "simplified", "without_glosses", "to_original", "is_cjk", "Line", "Sentence", "split_lines", "join_wrapped", "split_sentences", "normalise_space", "transliterate"]
 
 _PUNCT_MAP = {
     "\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
@@ -67,6 +67,74 @@ def simplified(text: str) -> str:
         return converted
     convert = _t2s().convert
     return "".join(c if len(c := convert(ch)) == 1 else ch for ch in text)
+
+
+# A reading gloss written right after a Han character: "習(xí)近平", "國(guó)", "王毅(おう・き)",
+# "金(キム)正恩", "(wang2)", "(ㄒㄧˊ)". Inside one pair of brackets (ASCII or full-width): lower-case
+# pinyin words, each a run of syllables (an initial, one to three vowels, a final n, ng or r)
+# with a tone mark or a tone digit; or only bopomofo; or only kana. Kept: an English or Spanish
+# rendering ("王毅(Wang Yi)", "（Darío Filártiga）": capitalised), an agency or acronym ("(CGTN)",
+# "(P5)"), a reporter's name ("(记者 张三)"), a number ("(03)").
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# after a character the page lost in conversion too ("今年?(yáng)東亞": "?" or U+FFFD)
+_BRACKETED = re.compile(f"(?<=[{_HAN}?\ufffd])[(（]([^()（）\n]{{1,40}})[)）]")
+_SYLLABLES = re.compile(f"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouü{_TONED}]{{1,3}}(?:ng|n|r)?){{1,4}}")
+_TONE_MARK = re.compile(f"[{_TONED}]")
+_TONE_DIGITS = re.compile("(?:[a-zü]+[1-5]){1,4}")
+_READING = re.compile("[\u3100-\u312f\u31a0-\u31bf\u02c7\u02ca\u02cb\u02d9 ]+|[\u3041-\u3096\u30a1-\u30fa\u30fc・ ]+")
+# cheap test before the search: no gloss without a tone-marked letter, a tone digit before a
+# bracket, bopomofo or kana
+_GLOSS_HINT = re.compile(f"[{_TONED}\u3041-\u3096\u30a1-\u30fa\u3100-\u312f]|[1-5][)）]")
+
+
+def _gloss_kind(inner: str) -> str | None:
+    """"toned", "bare" (pinyin-shaped, no tone: "men"), "reading" (bopomofo, kana) or None."""
+    inner = inner.strip()
+    if _READING.fullmatch(inner):
+        return "reading"
+    words = re.split(r"[ '’-]", inner)
+    if not all(words):
+        return None
+    if all(_TONE_DIGITS.fullmatch(word) for word in words):
+        return "toned"
+    if not all(_SYLLABLES.fullmatch(word) for word in words):
+        return None
+    return "toned" if all(_TONE_MARK.search(word) for word in words) else "bare" if len(words) == 1 else None
+
+
+def without_glosses(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with its reading glosses taken out (pinyin, bopomofo or kana in brackets right
+    after a Han character: "習(xí)近平" reads 習近平), so names, titles and cues match through
+    them; and, for each character of the result (and its end), its offset in ``text`` (None,
+    and ``text`` itself, when there is no gloss). A lower-case syllable with no tone mark
+    ("們(men)") is a gloss only on a page with a tone-marked one."""
+    if not _GLOSS_HINT.search(text):
+        return text, None
+    kinds = [(match, _gloss_kind(match.group(1))) for match in _BRACKETED.finditer(text)]
+    toned = any(kind == "toned" for _, kind in kinds)
+    glosses = [match for match, kind in kinds if kind in ("toned", "reading") or (kind == "bare" and toned)]
+    if not glosses:
+        return text, None
+    pieces: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in glosses:
+        pieces.append(text[position:match.start()])
+        offsets.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    offsets.extend(range(position, len(text) + 1))
+    return "".join(pieces), offsets
+
+
+def to_original(start: int, end: int, offsets: list[int]) -> tuple[int, int]:
+    """A span [start, end) of :func:`without_glosses`'s text as a span of the original text:
+    it covers the glosses inside it, so the original's words between its ends are the words
+    the fact came from."""
+    if end <= start:
+        return offsets[start], offsets[start]
+    return offsets[start], offsets[end - 1] + 1
 
 
 def is_cjk(char: str) -> bool:

@@ -143,3 +143,12 @@ def test_a_headline_printed_twice_is_no_paragraph(registry):
         """)
     document = Document(source="t.txt", text=text, sha256="0" * 64, lang="en")
     assert extract(document, registry).published == "2019-05-22"
+
+
+def test_a_short_lead_glued_to_a_link_to_the_full_text_is_no_breadcrumb_trail(registry):
+    """"...举行视频会晤。2020-07-22 全文>>>": a closed Chinese sentence inside the line makes it
+    the lead, whatever link the page glued to its end; its day dates the encounter."""
+    text = ("某某网北京5月12日消息 国务院总理李克强11日下午在人民大会堂同老挝总理通伦举行视频会晤。2020-05-12 全文>>>\n\n"
+            "李克强表示，中老两国关系历久弥坚。\n")
+    extraction = extract(Document(source="t.txt", text=text, sha256="0" * 64, lang="zh"), registry)
+    assert [(e.type, e.date, e.date_inferred) for e in extraction.events] == [("video_call", "2020-05-11", False)]

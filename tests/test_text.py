@@ -178,3 +178,63 @@ def test_line_closed_by_a_full_stop_is_not_joined_whatever_follows():
 def test_cjk_lines_are_left_alone():
     text = "王毅同法国外长举行会谈双方就两国关系和共同关心的国际问题交换了\n意见。"
     assert len(join_wrapped(text, split_lines(text), _EN_WRAP)) == 2
+
+
+# ---- reading glosses -------------------------------------------------------------------
+from kg.text import to_original, without_glosses  # noqa: E402
+
+
+def test_a_tone_marked_pinyin_gloss_after_a_han_character_is_taken_out():
+    text = "國(guó)務(wù)委員王毅會(huì)見外賓"
+    read, offsets = without_glosses(text)
+    assert read == "國務委員王毅會見外賓"
+    assert all(text[offsets[i]] == read[i] for i in range(len(read)))
+
+
+def test_tone_digits_bopomofo_and_kana_readings_are_glosses_too():
+    assert without_glosses("習(xi2)近平")[0] == "習近平"
+    assert without_glosses("習（ㄒㄧˊ）近平")[0] == "習近平"
+    assert without_glosses("王毅(おう・き)外交部長")[0] == "王毅外交部長"
+    assert without_glosses("金(キム)正恩(ジョンウン)委員長")[0] == "金正恩委員長"
+
+
+def test_a_gloss_after_a_character_lost_in_conversion_is_taken_out_too():
+    assert without_glosses("開好今年?(yáng)東亞合作會議")[0] == "開好今年?東亞合作會議"
+    assert without_glosses("開好今年\ufffd(yáng)東亞")[0] == "開好今年\ufffd東亞"
+
+
+def test_a_neutral_tone_counts_only_on_a_page_with_tone_marked_glosses():
+    assert without_glosses("我們(men)同意，雙(shuāng)方")[0] == "我們同意，雙方"
+    assert without_glosses("我們(men)同意")[0] == "我們(men)同意"
+
+
+def test_real_parentheses_stay():
+    """An English or Spanish rendering, an agency, an acronym, a reporter, a number: no gloss."""
+    for text in ("新华社北京电(记者 张三)", "王毅(Wang Yi)表示", "大使傅达耀（Darío Filártiga）", "五常(P5)会议",
+                 "日本(03)3449", "央视(CGTN)报道", "本(6)月26日"):
+        assert without_glosses(text) == (text, None), text
+    assert without_glosses("發(fā)布會(huì)(Xinhua)")[0] == "發布會(Xinhua)"  # on a glossed page too
+
+
+def test_a_span_of_the_read_text_covers_the_glosses_inside_it_in_the_original():
+    text = "外長(zhǎng)王毅會(huì)見"
+    read, offsets = without_glosses(text)
+    start = read.index("王毅會見")
+    begin, end = to_original(start, start + 4, offsets)
+    assert text[begin:end] == "王毅會(huì)見"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("國務委員王毅會見習近平外長，。"), st.sampled_from(["", "(guó)", "(wù)", "（xí）", "(jin4)"])),
+                min_size=1, max_size=30), st.data())
+def test_a_span_read_without_glosses_is_the_same_words_in_the_original(pairs, data):
+    pairs = [(char, gloss if is_cjk(char) else "") for char, gloss in pairs]  # glosses follow Han only
+    text = "".join(char + gloss for char, gloss in pairs)
+    read, offsets = without_glosses(text)
+    assert read == "".join(char for char, _ in pairs)
+    if offsets is None:
+        return
+    start = data.draw(st.integers(0, len(read) - 1))
+    end = data.draw(st.integers(start + 1, len(read)))
+    begin, stop = to_original(start, end, offsets)
+    assert without_glosses(text[begin:stop])[0] == read[start:end]

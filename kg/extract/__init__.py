@@ -14,9 +14,9 @@ from kg.extract.encounters import find_events
 from kg.extract.layout import detect_language, page_words, read_layout
 from kg.extract.persons import find_people
 from kg.extract.stances import exchanged_congratulations, find_endorsements
-from kg.model import Document, Extraction
+from kg.model import Document, Endorsement, Event, Extraction, Span
 from kg.knowledge.registry import Registry, load_registry
-from kg.text import fold, simplified
+from kg.text import fold, simplified, to_original, without_glosses
 
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 
@@ -45,6 +45,28 @@ def role_checks(events: list, registry: Registry) -> list[str]:
     return list(dict.fromkeys(notes))
 
 
+def _in_original(events: list[Event], endorsements: list[Endorsement],
+                 offsets: list[int]) -> tuple[list[Event], list[Endorsement]]:
+    """Every evidence span of a text read without its glosses, moved back into the original
+    text: provenance cites the page as written."""
+    def moved(span: Span | None) -> Span | None:
+        return Span(*to_original(span.start, span.end, offsets)) if span else None
+
+    done: set[int] = set()  # a participant or event shared by two lists is moved once
+    for event in events:
+        if id(event) in done:
+            continue
+        done.add(id(event))
+        event.evidence = moved(event.evidence)
+        for participant in event.participants:
+            if id(participant) in done:
+                continue
+            done.add(id(participant))
+            participant.evidence = moved(participant.evidence)
+            participant.role_evidence = {role: moved(span) for role, span in participant.role_evidence.items()}
+    return events, [replace(endorsement, evidence=moved(endorsement.evidence)) for endorsement in endorsements]
+
+
 def extract(document: Document, registry: Registry | None = None, lang: str | None = None) -> Extraction:
     """Extract the event, participants, roles and endorsements of one readout."""
     registry = registry or load_registry()
@@ -56,7 +78,10 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
                           headline=document.title, publisher_country=None, events=[], endorsements=[],
                           notes=[f"unsupported language: {lang} (the extractor reads "
                                  f"{', '.join(sorted(registry.languages))})"])
+    offsets = None
     if registry.is_cjk(lang):
+        # reading glosses ("習(xí)近平") taken out: offsets map back at the end
+        text, offsets = without_glosses(text)
         # traditional characters read through the simplified rules; offsets are unchanged
         text = simplified(text)
         if text is not document.text:
@@ -75,12 +100,16 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     endorsements += exchanged_congratulations(folded, sentences, words, events, endorsements)
     notes = role_checks(events, registry) if events else \
         ["no encounter found: the text reports no call, meeting, talks, visit or message"]
+    headline = (layout.headline.start, layout.headline.end) if layout.headline else None
+    if offsets is not None:
+        events, endorsements = _in_original(events, endorsements, offsets)
+        headline = to_original(*headline, offsets) if headline else None
     return Extraction(
         document=original,
         lang=layout.lang,
         published=(layout.published.isoformat() if layout.published else None),
         published_inferred=document.published is None and layout.published_line is None,
-        headline=original.text[layout.headline.start:layout.headline.end] if layout.headline else None,
+        headline=original.text[headline[0]:headline[1]] if headline else None,
         publisher_country=layout.publisher_country,
         events=events,
         endorsements=endorsements,

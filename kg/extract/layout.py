@@ -227,7 +227,10 @@ def _is_boilerplate(line: Line, words: dict) -> bool:
         return True
     if re.fullmatch(r"[\W\d_]*", text) or _STAMP_LINE.fullmatch(text):  # separators, page numbers, stamps
         return True
-    if len(text) < 120 and re.search(r"\s[>»›]\s|\S[>»›]\S", text) and not re.search(r"[.。]$", text):  # breadcrumbs
+    # breadcrumbs; a Chinese sentence closed inside the line ("...视频会晤。全文>>>") is a lead
+    # glued to a link, not a trail of section names
+    if len(text) < 120 and re.search(r"\s[>»›]\s|\S[>»›]\S", text) and not re.search(r"[.。]$", text) \
+            and "。" not in text:
         return True
     return False
 
