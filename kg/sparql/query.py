@@ -9,6 +9,10 @@ it (a state named in six readouts would count six times); SPARQL's merge is a se
 rdflib. With no dump named, ``build/`` is used, built from ``sources/`` first when it
 is missing or older than any source file.
 
+A SELECT that closes with ``ORDER BY`` of plain variables is asked without it and its rows
+sorted in Python, in the order the engine gives (:mod:`kg.sparql.order`): pyoxigraph sorts
+slowly on a store kept on disk. Such an answer is held whole before it is written.
+
 A query is checked before it reaches the engine (:mod:`kg.sparql.check`: length and
 nesting limits, no updates), and the engine runs on a thread whose stack is large enough
 for any query within those limits: pyoxigraph's parser and evaluator recurse per nesting
