@@ -81,6 +81,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in RECIPROCAL])
         # "..., stressing that ...", "مشدداً على أن": a speech verb after the cue opens a new clause
         frame_end = min([frame_end] + [m.start for m in speech if cue.end <= m.start < frame_end and CLAUSE_BREAK.search(text, cue.end, m.start)])
+        # "welcomed the end of the regime and agreed that ...": a speech verb joined by "and" is a
+        # predicate of its own; what it says is not the object of the stance before it
+        frame_end = min([frame_end] + [m.start for m in speech if cue.end <= m.start < frame_end
+                                       and fold(text[max(cue.end, m.start - 8):m.start]).split()[-1:]
+                                       and fold(text[max(cue.end, m.start - 8):m.start]).split()[-1] in reader.joiners])
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
@@ -177,6 +182,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if not internal:
                 continue
             stance = "support"
+        # "维护朝鲜半岛和平稳定符合各方共同利益", "维护...十分重要": a stance verb with no subject of its
+        # own, whose clause a predicate then evaluates, names an aim judged good, not a stance taken
+        if stance == "support" and reader.evaluated is not None and \
+                not any(clause_start <= a.start < cue.start for a in actors) and \
+                not text[clause_start:cue.start].strip(" \t\"'“‘「") and \
+                reader.evaluated.search(reader.folded, cue.end, frame_end):
+            continue
         if stance == "congratulate" and negated:
             continue
         if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
@@ -312,9 +324,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # "received X and congratulated him": a verb joined to the first, its object a pronoun
             # for the one named last, belongs to the subject too
             joint = fold(text[before[-1].end:cue.start]).split()[-1:]
-            if len(before) >= 2 and joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
+            prefixed = fold(text[cue.start:cue.end]).startswith(reader.purpose_prefixes)
+            if len(before) >= 2 and (prefixed or joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
                                                WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
-                                               ([p] for p in reader.object_pronouns)):
+                                               ([p] for p in reader.object_pronouns))):
                 last = before[0]
                 before = before[:1]
             endorsers = reader.codes(last, speaker)
