@@ -62,3 +62,38 @@ def test_an_arabic_purpose_prefix_gives_the_stance_to_the_clause_subject(registr
         """, "ar")
     assert ("EGY", "congratulate", "IRN", "Taking office") in stances
     assert not any(endorser == "IRN" for endorser, *_ in stances)
+
+
+def test_what_chinese_thanks_after_dui_is_thanked_for(registry):
+    # "对默克尔的祝贺表示感谢", "对德方的支持表示感谢": the stance word between 对 and the thanks
+    # after it is the other's, thanked for (ANNOTATION.md §3: thanks)
+    stances = _stances(registry, """\
+        李克强同默克尔通电话
+
+        新华社北京2013年3月16日电 国务院总理李克强16日应约同德国总理默克尔通电话。
+
+        默克尔祝贺李克强当选中国国务院总理。李克强对默克尔的祝贺和德方的支持表示感谢。
+        """, "zh")
+    assert stances == {("DEU", "congratulate", "CHN", "Election")}
+
+
+def test_a_title_after_an_election_is_the_office_not_a_party(registry):
+    # "祝贺他当选国家主席": 国家主席 names the office won, not the caller's own head of state
+    stances = _stances(registry, """\
+        奥巴马致电习近平
+
+        新华社华盛顿2013年3月14日电 白宫表示,美国总统奥巴马今天致电中国领导人习近平,祝贺他当选国家主席,并表示美方期待与中方合作。
+        """, "zh")
+    assert stances == {("USA", "congratulate", "CHN", "Election")}
+
+
+def test_what_a_reporter_asks_about_is_no_stance(registry):
+    # "记者问起奥巴马致贺时": a question about a congratulation states none
+    stances = _stances(registry, """\
+        奥巴马致电习近平
+
+        新华社华盛顿2013年3月14日电 美国总统奥巴马今天致电中国国家主席习近平,祝贺他当选国家主席。
+
+        记者问起奥巴马习近平致贺时,白宫发言人卡尼表示,两国关系非常重要。
+        """, "zh")
+    assert stances == {("USA", "congratulate", "CHN", "Election")}

@@ -134,6 +134,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         if _thanked_for(reader, cue, thanks, speech) and not coordinated:
             continue
+        # "李克强对默克尔的祝贺表示感谢", "对中方的支持表示感谢": in Chinese what is thanked for stands
+        # between "对" and the thanks after it; the stance word there is the other's, thanked for
+        if reader.cjk and not reader.verb_last and any(text[k] in _CJK_TOWARDS for k in range(clause_start, cue.start)) and any(
+                cue.end <= t.start <= cue.end + 8 and not CLAUSE_BREAK.search(text, cue.end, t.start) for t in thanks):
+            continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
         if reader.discussed is not None:
@@ -381,6 +386,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        # "祝贺他当选国家主席", "on his election as President": a bare title right after an election
+        # or a taking of office is the office taken, not a party
+        offices = [a for a in after if a.kind == "title_ref" and any(
+            t.end <= a.start and t.value in reader.registry.topics and reader.registry.topics[t.value].occasion
+            and len(text[t.end:a.start]) <= (2 if reader.cjk else 5) and not CLAUSE_BREAK.search(text, t.end, a.start)
+            for t in topics)]
+        after = [a for a in after if a not in offices]
         chaired: list[str] = []
         if reader.capacity is not None:
             # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
