@@ -97,3 +97,27 @@ def test_what_a_reporter_asks_about_is_no_stance(registry):
         记者问起奥巴马习近平致贺时,白宫发言人卡尼表示,两国关系非常重要。
         """, "zh")
     assert stances == {("USA", "congratulate", "CHN", "Election")}
+
+
+def test_concern_about_a_states_own_programme_opposes_that_state(registry):
+    # "shared concern about Iran's nuclear programme": the topic phrase names the state whose
+    # conduct concerns (ANNOTATION.md §7), though its name stands inside the topic
+    stances = _stances(registry, """\
+        Clinton meets Westerwelle
+
+        WASHINGTON, March 4, 2010 - Secretary of State Hillary Clinton met German Foreign Minister Guido Westerwelle in Washington on Thursday.
+
+        Westerwelle and Clinton also spoke about their shared concern about Iran's nuclear programme.
+        """)
+    assert stances == {("DEU", "oppose", "IRN", "Iran nuclear issue"), ("USA", "oppose", "IRN", "Iran nuclear issue")}
+
+
+def test_concern_about_a_programme_no_state_owns_is_no_stance(registry):
+    stances = _stances(registry, """\
+        Clinton meets Westerwelle
+
+        WASHINGTON, March 4, 2010 - Secretary of State Hillary Clinton met German Foreign Minister Guido Westerwelle in Washington on Thursday.
+
+        Westerwelle and Clinton expressed concern about the Iran nuclear deal's future.
+        """)
+    assert stances == set()

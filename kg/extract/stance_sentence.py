@@ -386,10 +386,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
-        # "祝贺他当选国家主席", "on his election as President": a bare title right after an election
-        # or a taking of office is the office taken, not a party
+        # "祝贺他当选国家主席", "congratulated him on his election as President": a bare title right
+        # after an election or a taking of office, whose holder a pronoun names, is the office taken
         offices = [a for a in after if a.kind == "title_ref" and any(
             t.end <= a.start and t.value in reader.registry.topics and reader.registry.topics[t.value].occasion
+            and any(p.kind == "pronoun" and cue.end <= p.start < t.start for p in actors)
             and len(text[t.end:a.start]) <= (2 if reader.cjk else 5) and not CLAUSE_BREAK.search(text, t.end, a.start)
             for t in topics)]
         after = [a for a in after if a not in offices]
@@ -496,6 +497,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
             if len(endorsers) >= 2 and set(targets) <= set(endorsers) and not frame_topics:
                 continue  # "the two ministers praised the growth of ties": bilateral ties described, no stance
+            if cue.kind == "concern" and not targets:
+                # "concern about Iran's nuclear programme": a topic phrase that names a state's own
+                # programme or conduct names the party whose conduct concerns
+                targets = _named_inside(reader, frame_topics, endorsers)
             if cue.kind == "concern" and not targets:
                 continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
@@ -611,6 +616,21 @@ _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _named_inside(reader: StanceReader, topics: list[Match], endorsers: tuple[str, ...]) -> list[str]:
+    """The states a topic phrase names as owners of what it is about ("Iran's nuclear
+    programme", "le programme nucléaire de l'Iran"): a state's name in its possessive form."""
+    codes: list[str] = []
+    for t in topics:
+        for mark in re.finditer(r"['’]s?\b", t.text):
+            # the phrase itself is a topic entry: read the words before the mark alone
+            head = t.text[:mark.start()]
+            for m in reader.registry.gazetteer(reader.lang).find(head):
+                if m.kind == "state" and m.end == len(head) and m.value not in endorsers and m.value not in codes \
+                        and reader.registry.code_kind(m.value) == "state":
+                    codes.append(m.value)
+    return codes
 
 
 def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: list[Match]) -> bool:
