@@ -121,3 +121,17 @@ def test_concern_about_a_programme_no_state_owns_is_no_stance(registry):
         Westerwelle and Clinton expressed concern about the Iran nuclear deal's future.
         """)
     assert stances == set()
+
+
+def test_a_commitment_to_control_a_situation_is_a_task_not_a_stance(registry):
+    # "working with utmost commitment to control the pandemic": a support noun followed by an
+    # infinitive of a task is a plan; the support extended in the same sentence still counts
+    stances = _stances(registry, """\
+        Chinese Ambassador meets the Speaker of Sri Lanka
+
+        COLOMBO, 4 May 2021 - Chinese Ambassador Qi Zhenhong met Speaker Mahinda Yapa Abeywardena in Colombo on Tuesday.
+
+        The Chinese Ambassador said that China would continue to extend its full support to Sri Lanka for the control of the COVID-19 pandemic at a time when both countries are working with utmost commitment to control the COVID-19 pandemic.
+        """)
+    assert ("CHN", "support", "LKA", "COVID-19") in stances
+    assert not any(target is None for _, _, target, _ in stances)
