@@ -69,6 +69,8 @@ class StanceReader:
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
+        # "لتهنئته" ("to congratulate him"): a language that writes the purpose as a prefix of the verb
+        self.purpose_prefixes = tuple(fold(w) for w in actors.get("purpose_prefixes", [])) or ("\x00",)
         # "received X and congratulated him": a joined verb with an object pronoun keeps the subject
         self.same_subject = {fold(w) for w in actors.get("same_subject", [])}
         # "X and Y, Lavrov and Wang, respectively, opposed ...": a word that only pairs names
@@ -111,6 +113,10 @@ class StanceReader:
         courtesies = [fold(w) for w in registry.lang(lang).get("stance", {}).get("courtesies", [])]
         self.courtesies = (re.compile("|".join(map(re.escape, sorted(courtesies, key=len, reverse=True)))) if self.cjk
                            else phrases(courtesies)) if courtesies else None
+        # "维护半岛和平稳定符合各方利益": a predicate that evaluates the stance's clause makes it a subject
+        evaluated = [fold(w) for w in registry.lang(lang).get("stance", {}).get("evaluated", [])]
+        self.evaluated = (re.compile("|".join(map(re.escape, sorted(evaluated, key=len, reverse=True)))) if self.cjk
+                          else phrases(evaluated)) if evaluated else None
         # "birthday", "生日": a personal occasion, whose congratulations take no stance
         personal = [fold(w) for w in registry.lang(lang).get("stance", {}).get("personal_occasions", [])]
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None

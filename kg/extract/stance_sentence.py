@@ -81,6 +81,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         frame_end = min([frame_end] + [b.start for b in blocks if cue.end <= b.start < frame_end and fold(b.text) not in RECIPROCAL])
         # "..., stressing that ...", "مشدداً على أن": a speech verb after the cue opens a new clause
         frame_end = min([frame_end] + [m.start for m in speech if cue.end <= m.start < frame_end and CLAUSE_BREAK.search(text, cue.end, m.start)])
+        # "welcomed the end of the regime and agreed that ...": a speech verb joined by "and" is a
+        # predicate of its own; what it says is not the object of the stance before it
+        frame_end = min([frame_end] + [m.start for m in speech if cue.end <= m.start < frame_end
+                                       and fold(text[max(cue.end, m.start - 8):m.start]).split()[-1:]
+                                       and fold(text[max(cue.end, m.start - 8):m.start]).split()[-1] in reader.joiners])
         next_clause = _NEW_CLAUSE.search(text, cue.end, frame_end)
         if next_clause:
             frame_end = next_clause.start()
@@ -128,6 +133,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if any(clause_start <= t.start < cue.start for t in thanks) and not coordinated:
             continue
         if _thanked_for(reader, cue, thanks, speech) and not coordinated:
+            continue
+        # "李克强对默克尔的祝贺表示感谢", "对中方的支持表示感谢": in Chinese what is thanked for stands
+        # between "对" and the thanks after it; the stance word there is the other's, thanked for
+        if reader.cjk and not reader.verb_last and any(text[k] in _CJK_TOWARDS for k in range(clause_start, cue.start)) and any(
+                cue.end <= t.start <= cue.end + 8 and not CLAUSE_BREAK.search(text, cue.end, t.start) for t in thanks):
             continue
         if any(cue.end <= b.start < min(frame_end, cue.end + 40) and fold(b.text) in RECIPROCAL for b in blocks):
             continue
@@ -177,6 +187,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if not internal:
                 continue
             stance = "support"
+        # "维护朝鲜半岛和平稳定符合各方共同利益", "维护...十分重要": a stance verb with no subject of its
+        # own, whose clause a predicate then evaluates, names an aim judged good, not a stance taken
+        if stance == "support" and reader.evaluated is not None and \
+                not any(clause_start <= a.start < cue.start for a in actors) and \
+                not text[clause_start:cue.start].strip(" \t\"'“‘「") and \
+                reader.evaluated.search(reader.folded, cue.end, frame_end):
+            continue
         if stance == "congratulate" and negated:
             continue
         if stance == "congratulate" and reader.personal is not None and reader.personal.search(reader.folded, s.start, frame_end):
@@ -312,9 +329,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # "received X and congratulated him": a verb joined to the first, its object a pronoun
             # for the one named last, belongs to the subject too
             joint = fold(text[before[-1].end:cue.start]).split()[-1:]
-            if len(before) >= 2 and joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
+            prefixed = fold(text[cue.start:cue.end]).startswith(reader.purpose_prefixes)
+            if len(before) >= 2 and (prefixed or joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
                                                WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
-                                               ([p] for p in reader.object_pronouns)):
+                                               ([p] for p in reader.object_pronouns))):
                 last = before[0]
                 before = before[:1]
             endorsers = reader.codes(last, speaker)
@@ -368,6 +386,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        # "祝贺他当选国家主席", "congratulated him on his election as President": a bare title right
+        # after an election or a taking of office, whose holder a pronoun names, is the office taken
+        offices = [a for a in after if a.kind == "title_ref" and any(
+            t.end <= a.start and t.value in reader.registry.topics and reader.registry.topics[t.value].occasion
+            and any(p.kind == "pronoun" and cue.end <= p.start < t.start for p in actors)
+            and len(text[t.end:a.start]) <= (2 if reader.cjk else 5) and not CLAUSE_BREAK.search(text, t.end, a.start)
+            for t in topics)]
+        after = [a for a in after if a not in offices]
         chaired: list[str] = []
         if reader.capacity is not None:
             # "..., en tant que membres permanents du Conseil de sécurité, à ...": the capacity
@@ -471,6 +497,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 targets = [c for c in reader.codes(accused_here[0], speaker) if c != endorser] or targets
             if len(endorsers) >= 2 and set(targets) <= set(endorsers) and not frame_topics:
                 continue  # "the two ministers praised the growth of ties": bilateral ties described, no stance
+            if cue.kind == "concern" and not targets:
+                # "concern about Iran's nuclear programme": a topic phrase that names a state's own
+                # programme or conduct names the party whose conduct concerns
+                targets = _named_inside(reader, frame_topics, endorsers)
             if cue.kind == "concern" and not targets:
                 continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
@@ -586,6 +616,21 @@ _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _named_inside(reader: StanceReader, topics: list[Match], endorsers: tuple[str, ...]) -> list[str]:
+    """The states a topic phrase names as owners of what it is about ("Iran's nuclear
+    programme", "le programme nucléaire de l'Iran"): a state's name in its possessive form."""
+    codes: list[str] = []
+    for t in topics:
+        for mark in re.finditer(r"['’]s?\b", t.text):
+            # the phrase itself is a topic entry: read the words before the mark alone
+            head = t.text[:mark.start()]
+            for m in reader.registry.gazetteer(reader.lang).find(head):
+                if m.kind == "state" and m.end == len(head) and m.value not in endorsers and m.value not in codes \
+                        and reader.registry.code_kind(m.value) == "state":
+                    codes.append(m.value)
+    return codes
 
 
 def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: list[Match]) -> bool:
