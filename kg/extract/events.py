@@ -41,7 +41,7 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
     if words:
-        found = [m for m in found if not _planned(text, m.start, words)]
+        found = [m for m in found if not _planned(text, m.start, words, m.end)]
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
     return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else []) \
@@ -103,21 +103,36 @@ def _word_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _planned(text: str, at: int, words: dict) -> bool:
-    """Whether the cue at ``text[at]`` follows a word of ``[future] auxiliaries`` ("qui sera
-    reçu en février", "will meet next week"), with at most one word between: an encounter
-    planned is not the one reported (ANNOTATION.md §1: the encounter that took place)."""
-    auxiliaries = words.get("future", {}).get("auxiliaries", [])
-    if not auxiliaries:
-        return False
+def _planned(text: str, at: int, words: dict, end: int | None = None) -> bool:
+    """Whether the cue at ``text[at:end]`` names an encounter planned, not the one reported
+    (ANNOTATION.md §1: the encounter that took place): it follows a word of ``[future]
+    auxiliaries`` ("qui sera reçu en février", "will meet next week") or of ``[future] ahead``
+    ("in advance of the meeting", "ahead of their talks"), with at most one word between, or
+    a word of ``[future] after`` follows it within three words ("the meeting in Geneva
+    tomorrow", "о встрече в ближайшее время")."""
+    table = words.get("future", {})
     before = text[max(0, at - 40):at]
-    return bool(_future_pattern(tuple(auxiliaries)).search(before))
+    for key in ("auxiliaries", "ahead"):
+        phrases = table.get(key, [])
+        if phrases and _future_pattern(tuple(phrases)).search(before):
+            return True
+    later = table.get("after", [])
+    if later and end is not None:
+        return bool(_later_pattern(tuple(later)).match(text, end, min(len(text), end + 60)))
+    return False
 
 
 @lru_cache(maxsize=16)
 def _future_pattern(auxiliaries: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(auxiliaries, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _later_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Up to three words (no clause mark between) and then a word that puts the cue ahead."""
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[^\W\d]+\s+){{0,3}}?(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _gapped_cues(text: str, sentence: Sentence, words: dict) -> list[str]:
