@@ -26,10 +26,19 @@ def test_an_english_round_of_meetings_after_the_lead_is_one_meeting_per_state(re
     text = """\
         External Affairs Minister Sushma Swaraj met Chinese Foreign Minister Wang Yi in New York on Thursday.
         The two ministers discussed the border.
-        She also met Brazilian Foreign Minister Aloysio Nunes Ferreira and Saudi Foreign Minister Adel al-Jubeir.
+        She also met Brazilian and Saudi Foreign Ministers Aloysio Nunes Ferreira and Adel al-Jubeir respectively.
         """
     assert _pairs(registry, text, "en") == [("meeting", ("BRA", "IND")), ("meeting", ("CHN", "IND")),
                                             ("meeting", ("IND", "SAU"))]
+
+
+def test_officials_also_met_after_one_bilateral_lead_with_no_separately_word_are_no_round(registry):
+    """One counterpart in the lead and no "respectively": the later list may be background."""
+    text = """\
+        External Affairs Minister Sushma Swaraj met Chinese Foreign Minister Wang Yi in New York on Thursday.
+        She also met Brazilian Foreign Minister Aloysio Nunes Ferreira and Saudi Foreign Minister Adel al-Jubeir.
+        """
+    assert _pairs(registry, text, "en") == [("meeting", ("CHN", "IND"))]
 
 
 def test_a_joint_meeting_named_with_also_stays_one(registry):
@@ -60,3 +69,26 @@ def test_one_call_with_several_counterparts_and_no_round_stays_one(registry):
         Deputy Secretary of State Wendy Sherman spoke today with German Foreign Minister Annalena Baerbock, Italian Foreign Minister Luigi Di Maio and French Foreign Minister Jean-Yves Le Drian. The participants discussed Ukraine.
         """
     assert _pairs(registry, text, "en") == [("phone_call", ("DEU", "FRA", "ITA", "USA"))]
+
+
+# ---- an encounter held before the lead's ------------------------------------------------------
+def test_an_earlier_talks_on_a_weekday_is_its_own_encounter_of_that_day(registry):
+    text = """\
+        New Delhi, September 21: External Affairs Minister Sushma Swaraj on Thursday met Chinese Foreign Minister Wang Yi in New York.
+
+        Earlier, Sushma Swaraj held bilateral talks with Afghan President Ashraf Ghani on Wednesday.
+        """
+    events = _extract(registry, text, "en").events
+    assert sorted((e.type, e.date, tuple(sorted(p.country for p in e.participants))) for e in events) == [
+        ("meeting", "2017-09-21", ("CHN", "IND")), ("talks", "2017-09-20", ("AFG", "IND"))]
+
+
+def test_a_german_earlier_meeting_leaves_the_lead_encounter(registry):
+    """"Zuvor ... nach einem Treffen mit dem ukrainischen Präsidenten": the Ukrainian met the
+    German minister before; the Kremlin meeting is the Russian's and the German's."""
+    text = """\
+        Kremlchef Wladimir Putin hat Außenminister Frank-Walter Steinmeier in Moskau zu einem Treffen empfangen.
+
+        Zuvor hatte Steinmeier nach einem Treffen mit dem ukrainischen Präsidenten Petro Poroschenko in Kiew zur Ruhe gemahnt.
+        """
+    assert _pairs(registry, text, "de") == [("meeting", ("DEU", "RUS")), ("meeting", ("DEU", "UKR"))]
