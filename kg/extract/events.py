@@ -135,6 +135,25 @@ def _later_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:[^\W\d]+\s+){{0,3}}?(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
+def _titled_call(text: str, sentence: Sentence, words: dict) -> list[str]:
+    """``["phone_call"]`` when a title line's noun of ``[events] titled_call``, written with its
+    capital ("Readout of Secretary X and Minister Y Call on September 11, 2013", "... Call"),
+    ends the headline or stands right before its day: a call named so is a phone call (one on
+    a person is a courtesy call, one for something an appeal: neither ends the line nor dates it)."""
+    nouns = words.get("events", {}).get("titled_call", [])
+    if not nouns:
+        return []
+    for m in re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, nouns))})(?!\w)", text[sentence.start:sentence.end]):
+        at = sentence.start + m.end()
+        rest = text[at:sentence.end]
+        if not rest.strip(" .:-–—"):
+            return ["phone_call"]
+        gap = re.match(r"\s+(?:on\s+)?", rest)
+        if gap and any(d.start == at + gap.end() and d.absolute for d in find_dates(text, words, at, sentence.end)):
+            return ["phone_call"]
+    return []
+
+
 def _gapped_cues(text: str, sentence: Sentence, words: dict) -> list[str]:
     """Cues a day splits ("spoke on Wednesday (Sep 10) with", "spoke today to"): the two parts
     of a ``[cue_gaps]`` pair with nothing between but date mentions, brackets, commas and
@@ -284,8 +303,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         lead = next((i for i in pool if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
     if lead is None:
         return None
-    headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) if headline is not None else []
+    headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) + _titled_call(
+        text, sentences[headline], words) if headline is not None else []
     lead_cues = _cues(matches, sentences[lead], text, words, mentions[lead])
+    if sentences[lead].text.rstrip()[-1:] not in ".!?。！？":  # a title line read as the lead
+        lead_cues += _titled_call(text, sentences[lead], words)
     event_type = _choose_type(headline_cues, lead_cues)
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
