@@ -138,3 +138,9 @@ def test_a_congratulatory_message_on_taking_office(registry):
     people = _people(extraction)
     assert people["Karin Keller-Sutter"][:2] == ("CHE", {"head_of_state"})
     assert ("CHN", "congratulate", "CHE", "Taking office") in _stances(extraction)
+
+
+def test_the_kremlin_chief_is_the_russian_head_of_state(registry):
+    """"Kremlchef Wladimir Putin": German copy's name for the Russian president is his title."""
+    text = "Kremlchef Wladimir Putin hat am Dienstag in Moskau den Außenminister Frank-Walter Steinmeier empfangen."
+    assert _people(_extract(registry, text, "de"))["Vladimir Putin"][:2] == ("RUS", {"head_of_state"})

@@ -94,3 +94,31 @@ def test_a_joint_press_conference_in_english_is_a_meeting(registry):
     text = ("Joint press conference of Secretary Antony Blinken and Foreign Minister Wang Yi on his visit "
             "to Washington, October 27, 2023\n\nSecretary Blinken: Good afternoon, and welcome to Washington.")
     assert _types(registry, text, "en")[0][0] == "meeting"
+
+
+# ---- a headline's "Call" -----------------------------------------------------------------------
+def test_a_headline_call_before_its_day_is_a_phone_call(registry):
+    text = """\
+        Readout of Secretary Kerry and Russian Foreign Minister Lavrov Call on March 3, 2014
+
+        Secretary Kerry and Foreign Minister Lavrov spoke this morning about Ukraine.
+        """
+    assert _types(registry, text, "en") == [("phone_call", "2014-03-03", ["RUS", "USA"])]
+
+
+def test_a_headline_call_ending_it_is_a_phone_call(registry):
+    text = """\
+        Secretary Kerry and Foreign Minister Lavrov Call
+
+        Secretary Kerry and Foreign Minister Lavrov spoke on March 3, 2014 about Ukraine.
+        """
+    assert [t for t, _, _ in _types(registry, text, "en")] == ["phone_call"]
+
+
+def test_a_headline_call_for_something_is_no_phone_call(registry):
+    text = """\
+        Secretary Kerry and Foreign Minister Lavrov Call for Restraint
+
+        Secretary Kerry and Foreign Minister Lavrov met in Geneva on March 3, 2014.
+        """
+    assert [t for t, _, _ in _types(registry, text, "en")] == ["meeting"]

@@ -54,6 +54,8 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
         found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
         found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
+        found = _also_round(found, text, sentences, matches, mentions, people, words)
+        found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
@@ -306,6 +308,143 @@ def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentenc
             Span(sentence.start, sentence.end), None))
         taken.add(other.country)
     return found
+
+
+def _also_round(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Le président s'est également entretenu avec le Premier ministre italien A, le roi du Maroc
+    B et le chef du gouvernement espagnol C", "She also met X's minister A, B and C respectively":
+    a later sentence with a word of ``[events] also`` and an encounter cue, no day of its own and
+    no word of ``[events] joint``, naming one official each of two or more states not met yet (and
+    else only the lead's subject or officials of its state) reports a round of encounters of the
+    subject, one per state, when the lead's own encounter lists one official each of two or
+    more states besides the subject's (then split so too) or the sentence has a word of
+    ``[events] separately`` ("respectively"). Talks words after a call ("s'est entretenu")
+    continue the call; a medium or a meeting the sentence names is its own type."""
+    first = events[0]
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    table = words.get("events", {})
+    if lead is None or not first.participants or not table.get("also"):
+        return events
+    # the subject: the first participant the headline names, else the lead
+    opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
+    subject = next((people[m.person] for i in opening for m in sorted(mentions.get(i, []), key=lambda m: m.start)
+                    if m.kind == "person" and m.person in people
+                    and people[m.person].name in {p.name for p in first.participants}), None)
+    if subject is None or not subject.country:
+        return events
+    paragraphs: dict[int, int] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
+    lead_words = sentences[lead].text.casefold()
+    also = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in table["also"]), re.IGNORECASE)
+    joint = table.get("joint", [])
+    jointly = re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in joint), re.IGNORECASE) if joint else None
+    met = {p.country for e in events for p in e.participants}
+    # the lead's own list of one counterpart each of several states, or a separately word in
+    # the sentence, makes it a round ("Il s'est également entretenu avec A et B" after one call
+    # may be background: ANNOTATION.md §1)
+    listed = len(_split_list(first, sentences[lead], subject, jointly)) > 1
+    found: list[Event] = []
+    for i in range(lead + 1, min(len(sentences), lead + 8)):
+        sentence = sentences[i]
+        if not listed and not any(m.kind == "event.separately" for m in within(matches, sentence.start, sentence.end)):
+            continue
+        line = sentence.text.strip()
+        if paragraphs[sentence.paragraph] == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…":
+            break  # "D'autres conversations téléphoniques de X": a section of its own follows
+        if sentence.paragraph < 0 or not also.search(sentence.text):
+            continue  # (read on the text: "s'est également entretenu" is one cue that holds the word)
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        if not cues or _previous_contact(matches, sentence) or (jointly and jointly.search(sentence.text)):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        new = [p for p in persons if p.country != subject.country]
+        states = list(dict.fromkeys(p.country for p in new))
+        if len(states) < 2 or len(states) != len(new) or any(c in met for c in states):
+            continue
+        if any((m.absolute or m.weekday is not None or m.offset_days is not None or m.day)
+               and text[m.start:m.end].casefold() not in lead_words
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # "on Wednesday": encounters of another day (the lead's own "samedi" is its day)
+        kind = _choose_type([], [c for c in cues if c != "talks"]) or (first.type if first.type in ("phone_call", "video_call")
+                                                                          else _choose_type([], cues))
+        found += [Event(kind or first.type, first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            Span(sentence.start, sentence.end), None) for other in new]
+        met |= set(states)
+    if not found:
+        return events
+    return _split_list(events[0], sentences[lead], subject, jointly) + events[1:] + found
+
+
+def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Zuvor schon hatte Steinmeier nach einem Treffen mit dem ukrainischen Präsidenten X in Kiew
+    ...", "Earlier, X held talks with Afghan President Y": a later sentence of the opening that
+    opens with a word of ``[events] earlier`` and has an encounter cue, naming officials of two
+    states, one the lead does not name (of two such, the one the readout names less) and one of
+    the first encounter's, is an encounter of its own, on the day it names (read back from the
+    day before the first's) or none; the first encounter keeps the states left, when two are."""
+    first = events[0]
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    openers = words.get("events", {}).get("earlier", [])
+    if lead is None or not openers:
+        return events
+    opens = re.compile("|".join(rf"{re.escape(w)}(?!\w)" for w in openers), re.IGNORECASE)
+    opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
+    named = {people[m.person].country for i in opening for m in mentions.get(i, [])
+             if m.kind == "person" and m.person in people}
+    sides = {p.country for p in first.participants}
+    counts = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person in people]
+    found: list[Event] = []
+    moved: set[str] = set()
+    for i in range(lead + 1, min(len(sentences), lead + 8)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or not opens.match(sentence.text.lstrip()):
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        if not cues or _previous_contact(matches, sentence):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        states = list(dict.fromkeys(p.country for p in persons))
+        new = [c for c in states if c not in named]
+        if len(new) == 2:  # neither named in the lead: the readout's subject is the state named most
+            new = [min(new, key=lambda c: (counts.count(c), -new.index(c)))]
+        if len(states) != 2 or len(new) != 1 or not set(states) <= sides | set(new):
+            continue
+        own = [m for m in find_dates(text, words, sentence.start, sentence.end)
+               if m.absolute or m.weekday is not None or m.offset_days is not None or m.day]
+        anchor = dt.date.fromisoformat(first.date) if first.date else None
+        day = resolve(own[0], anchor - dt.timedelta(days=1)) if own and anchor else None
+        if own and day is None:
+            continue  # a day of its own that cannot be read
+        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else None, False, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            Span(sentence.start, sentence.end), None))
+        moved.add(new[0])
+    if not found:
+        return events
+    kept = [p for p in first.participants if p.country not in moved]
+    if len({p.country for p in kept}) >= 2 and len(kept) < len(first.participants):
+        events = [Event(first.type, first.date, first.date_inferred, kept, first.evidence, first.requested_by)] + events[1:]
+    return events + found
+
+
+def _split_list(event: Event, lead: Sentence, subject: PersonRecord, jointly: re.Pattern[str] | None) -> list[Event]:
+    """The first encounter, one per state it names besides the subject's when it names one
+    official of each of two or more (and no joint word stands in its lead); else as it is."""
+    hosts = [p for p in event.participants if p.country == subject.country]
+    others = [p for p in event.participants if p.country != subject.country]
+    states = list(dict.fromkeys(p.country for p in others))
+    if not hosts or len(states) < 2 or len(states) != len(others) or (jointly and jointly.search(lead.text)):
+        return [event]
+    return [Event(event.type, event.date, event.date_inferred, hosts + [p], event.evidence, event.requested_by)
+            for p in others]
 
 
 def _hosts_in_turn(event: Event, text: str, sentences: list[Sentence], matches: list[Match],

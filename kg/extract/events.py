@@ -41,7 +41,7 @@ def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict 
                  if not any(a <= m.start < b for m in persons or [] if m.kind == "person")
                  and not _names_counterpart(text[a:b], words)]
     if words:
-        found = [m for m in found if not _planned(text, m.start, words)]
+        found = [m for m in found if not _planned(text, m.start, words, m.end)]
     own = [m for m in found if m.kind.split(".", 1)[1] in _MEDIA
            or not any(a <= m.start and m.end <= b for a, b in occasions)]
     return [m.kind.split(".", 1)[1] for m in (own or found)] + (_gapped_cues(text, sentence, words) if words else []) \
@@ -103,21 +103,55 @@ def _word_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
-def _planned(text: str, at: int, words: dict) -> bool:
-    """Whether the cue at ``text[at]`` follows a word of ``[future] auxiliaries`` ("qui sera
-    reçu en février", "will meet next week"), with at most one word between: an encounter
-    planned is not the one reported (ANNOTATION.md §1: the encounter that took place)."""
-    auxiliaries = words.get("future", {}).get("auxiliaries", [])
-    if not auxiliaries:
-        return False
+def _planned(text: str, at: int, words: dict, end: int | None = None) -> bool:
+    """Whether the cue at ``text[at:end]`` names an encounter planned, not the one reported
+    (ANNOTATION.md §1: the encounter that took place): it follows a word of ``[future]
+    auxiliaries`` ("qui sera reçu en février", "will meet next week") or of ``[future] ahead``
+    ("in advance of the meeting", "ahead of their talks"), with at most one word between, or
+    a word of ``[future] after`` follows it within three words ("the meeting in Geneva
+    tomorrow", "о встрече в ближайшее время")."""
+    table = words.get("future", {})
     before = text[max(0, at - 40):at]
-    return bool(_future_pattern(tuple(auxiliaries)).search(before))
+    for key in ("auxiliaries", "ahead"):
+        phrases = table.get(key, [])
+        if phrases and _future_pattern(tuple(phrases)).search(before):
+            return True
+    later = table.get("after", [])
+    if later and end is not None:
+        return bool(_later_pattern(tuple(later)).match(text, end, min(len(text), end + 60)))
+    return False
 
 
 @lru_cache(maxsize=16)
 def _future_pattern(auxiliaries: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(auxiliaries, key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:{alternatives})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _later_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Up to three words (no clause mark between) and then a word that puts the cue ahead."""
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[^\W\d]+\s+){{0,3}}?(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _titled_call(text: str, sentence: Sentence, words: dict) -> list[str]:
+    """``["phone_call"]`` when a title line's noun of ``[events] titled_call``, written with its
+    capital ("Readout of Secretary X and Minister Y Call on September 11, 2013", "... Call"),
+    ends the headline or stands right before its day: a call named so is a phone call (one on
+    a person is a courtesy call, one for something an appeal: neither ends the line nor dates it)."""
+    nouns = words.get("events", {}).get("titled_call", [])
+    if not nouns:
+        return []
+    for m in re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, nouns))})(?!\w)", text[sentence.start:sentence.end]):
+        at = sentence.start + m.end()
+        rest = text[at:sentence.end]
+        if not rest.strip(" .:-–—"):
+            return ["phone_call"]
+        gap = re.match(r"\s+(?:on\s+)?", rest)
+        if gap and any(d.start == at + gap.end() and d.absolute for d in find_dates(text, words, at, sentence.end)):
+            return ["phone_call"]
+    return []
 
 
 def _gapped_cues(text: str, sentence: Sentence, words: dict) -> list[str]:
@@ -269,8 +303,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         lead = next((i for i in pool if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
     if lead is None:
         return None
-    headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) if headline is not None else []
+    headline_cues = _cues(matches, sentences[headline], text, words, mentions[headline]) + _titled_call(
+        text, sentences[headline], words) if headline is not None else []
     lead_cues = _cues(matches, sentences[lead], text, words, mentions[lead])
+    if sentences[lead].text.rstrip()[-1:] not in ".!?。！？":  # a title line read as the lead
+        lead_cues += _titled_call(text, sentences[lead], words)
     event_type = _choose_type(headline_cues, lead_cues)
     # news copy often names the medium only after the lead ("Wang stressed ... During a phone
     # call with ..."): the next sentences of the opening say what the encounter was
