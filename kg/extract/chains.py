@@ -10,7 +10,7 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset, sole_family
 
 __all__ = ["sentence_mentions"]
 
@@ -174,8 +174,11 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     # "President Sheikh Mohamed": a given name, never another official's family name
                     person = _lookup_given(f, display, country) or f.record(display, country, None)
                 else:
-                    person = (named[0] if listed and len(named) == 1 else None) or _lookup_family(f, display, country) \
-                        or f.record(display, country, None)
+                    # (also one the page names only later: "Chancellor Merkel, President Sarkozy and ..." in a
+                    # headline, the one known official of that family name)
+                    person = (named[0] if listed and len(named) == 1 else None) or \
+                        (sole_family(f, display) if listed and not named else None) or \
+                        _lookup_family(f, display, country) or f.record(display, country, None)
                 f.spelled(person, display)
                 name_span = span
         if person is None and not f.cjk and not f.caseless:

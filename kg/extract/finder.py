@@ -320,6 +320,8 @@ class _Finder:
             return None  # "..., Foreign Employment and Tourism Vijitha Herath": a portfolio, not a name
         if fold(text[tokens[0][0]:tokens[0][1]]) in self.encounter_words:
             return None  # "President Calls ...": the headline's verb, not a name
+        if len(tokens) == 1 and self.written_lower(text[tokens[0][0]:tokens[0][1]].rstrip(".,’'")):
+            return None  # "le Président français Volonté commune ..." (and "la volonté" below): a noun, not a name
         start, end = tokens[0][0], tokens[-1][1]
         while end > start and text[end - 1] in ".,’'":
             end -= 1
@@ -356,6 +358,14 @@ class _Finder:
         if not tokens:
             return None
         return tokens[0][0], tokens[-1][1]
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the page also writes ``word`` in lower case as a word of its own: a word a
+        page writes both ways is a common word capitalised in a headline, never a name."""
+        lower = word.lower()
+        if lower == word or len(word) < 3:
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
 
     def _name_letter(self, char: str) -> bool:
         return any(low <= ord(char) <= high for low, high in self.name_ranges)
@@ -515,6 +525,22 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
         if len(fits) == 1:
             return f.record("", None, fits[0])
     return None
+
+
+def sole_family(f: _Finder, word: str) -> PersonRecord | None:
+    """The one registry official whose family name is ``word`` ("Timerman"); None when none
+    or several bear it ("Kim", "Li"): a lone common family name names nobody."""
+    index = _FAMILIES.get(id(f.registry))
+    if index is None or index[0] is not f.registry:
+        families: dict[str, list[int]] = {}
+        for i, person in enumerate(f.registry.people):
+            families.setdefault(fold(person.family), []).append(i)
+        index = _FAMILIES[id(f.registry)] = (f.registry, families)
+    fits = index[1].get(fold(word), [])
+    return f.record("", None, fits[0]) if len(fits) == 1 else None
+
+
+_FAMILIES: dict[int, tuple[Registry, dict[str, list[int]]]] = {}
 
 
 def _lookup_given(f: _Finder, display: str, country: str | None) -> PersonRecord | None:

@@ -1,0 +1,82 @@
+"""kg.extract.persons: general forms of names and titles seen on real pages, on readouts
+written by the team (issue 11, participants on pages nobody tuned on)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _participants(registry, text: str, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    extraction = extract(document, registry)
+    return [(p.country, p.name, tuple(sorted(p.roles))) for e in extraction.events for p in e.participants]
+
+
+def test_a_korean_minister_title_ends_in_guan_not_the_name(registry):
+    """"韩国外交通商部长官金星焕": Korea's ministers are 长官 in Chinese; the 官 is the title's."""
+    found = _participants(registry, """\
+        杨洁篪同韩国外长通电话
+
+        2011年6月3日，外交部长杨洁篪同韩国外交通商部长官金星焕通电话，双方就半岛形势交换意见。
+        """, "zh")
+    assert ("KOR", "Kim Sung-hwan", ("foreign_minister",)) in found
+    assert not any(name.startswith("官") for _, name, _ in found)
+
+
+def test_a_lower_case_word_after_a_family_name_is_no_part_of_it(registry):
+    """"Timerman le expresó ...": a particle stands inside a name, never at its end; the one
+    known official of that family name is the person."""
+    found = _participants(registry, """\
+        Buenos Aires, 4 de mayo de 2012
+
+        Timerman le expresó al canciller chileno Alfredo Moreno el apoyo de su gobierno durante la reunión que mantuvieron ayer en Santiago.
+        """, "es")
+    names = {(country, name) for country, name, _ in found}
+    assert ("ARG", "Héctor Timerman") in names
+    assert not any(name.endswith(" le") for _, name in names)
+
+
+def test_a_headline_noun_after_a_title_is_no_name_when_the_page_writes_it_in_lower_case(registry):
+    """"le Président français Volonté commune de ...": a word the page also writes in lower
+    case ("leur volonté") is a common noun capitalised in a run-on headline."""
+    found = _participants(registry, """\
+        Entretien téléphonique entre le Roi et le Président français Volonté commune de renforcer le partenariat
+
+        Rabat, 14 mars 2018
+
+        Le Roi Mohammed VI s'est entretenu mardi par téléphone avec M. Emmanuel Macron, Président de la République française. Les deux chefs d'État ont exprimé leur volonté de renforcer le partenariat entre les deux pays.
+        """, "fr")
+    names = {(country, name) for country, name, _ in found}
+    assert ("FRA", "Emmanuel Macron") in names
+    assert ("FRA", "Volonté") not in names
+
+
+def test_a_division_of_a_ministry_is_no_person(registry):
+    """"Mr. X, Director General, Second Political Division and Mr. Y": an office's unit, not a name."""
+    found = _participants(registry, """\
+        Colombo, 21 December 2012
+
+        The Minister of Foreign Affairs of Afghanistan, Dr. Zalmai Rassoul, paid an official visit to Sri Lanka from 18 to 21 December 2012.
+        The visiting Afghan Foreign Minister was accompanied by His Excellency Mr. Omar Sharif, Non-Resident Ambassador of Afghanistan to Sri Lanka, Mr. Ahmad Karimi, Director General, Second Political Division and Mr. Imran Wahidi, Deputy Spokesman, Ministry of Foreign Affairs of Afghanistan.
+        """, "en")
+    assert any(name == "Ahmad Karimi" for _, name, _ in found)
+    assert not any("Division" in name for _, name, _ in found)
+
+
+def test_a_headline_list_keeps_each_known_official_to_their_own_state(registry):
+    """"Chancellor Merkel, President Sarkozy and Prime Minister Cameron": the state of the
+    first in a headline list is not guessed for the others when the registry knows exactly
+    one official of each family name."""
+    found = _participants(registry, """\
+        Readout of the President's Call with Chancellor Merkel, President Sarkozy and Prime Minister Cameron
+
+        Washington, November 2, 2011
+
+        The President spoke today with German Chancellor Angela Merkel, French President Nicolas Sarkozy and British Prime Minister David Cameron about the crisis in the euro area.
+        """, "en")
+    names = {(country, name) for country, name, _ in found}
+    assert ("FRA", "Nicolas Sarkozy") in names and ("GBR", "David Cameron") in names
+    assert not any(country == "DEU" and name in ("Sarkozy", "Cameron") for country, name in names)
