@@ -80,3 +80,21 @@ def test_a_headline_list_keeps_each_known_official_to_their_own_state(registry):
     names = {(country, name) for country, name, _ in found}
     assert ("FRA", "Nicolas Sarkozy") in names and ("GBR", "David Cameron") in names
     assert not any(country == "DEU" and name in ("Sarkozy", "Cameron") for country, name in names)
+
+
+def test_a_monarch_named_with_the_title_gets_the_title_role(registry):
+    """"King Mohammed VI", "Le Roi Mohammed VI": the registry's titled spelling of a name it
+    already knows must not swallow the title, whose role the readout gives."""
+    english = _participants(registry, """\
+        Washington, March 5, 2015
+
+        King Mohammed VI received a telephone call from President Barack Obama.
+        """, "en")
+    french = _participants(registry, """\
+        Rabat, 5 mars 2015
+
+        Le Roi Mohammed VI a reçu, hier, un appel téléphonique du Président de la République française, M. François Hollande.
+        """, "fr")
+    assert ("MAR", "Mohammed VI", ("head_of_state",)) in english
+    assert ("MAR", "Mohammed VI", ("head_of_state",)) in french
+    assert all("King Salman" in p.variants for p in registry.people if p.name == "Salman bin Abdulaziz Al Saud")
