@@ -98,3 +98,27 @@ def test_a_monarch_named_with_the_title_gets_the_title_role(registry):
     assert ("MAR", "Mohammed VI", ("head_of_state",)) in english
     assert ("MAR", "Mohammed VI", ("head_of_state",)) in french
     assert all("King Salman" in p.variants for p in registry.people if p.name == "Salman bin Abdulaziz Al Saud")
+
+
+def test_a_new_minister_in_apposition_is_the_named_one(registry):
+    """"M. Wang Yi, nouveau ministre chinois des Affaires étrangères": an article or a word
+    such as "nouveau" between the comma and the title still says the title is the name's."""
+    found = _participants(registry, """\
+        Paris, 18 mars 2013
+
+        Le ministre français des Affaires étrangères, Laurent Fabius, s'est entretenu par téléphone lundi avec M. Wang Yi, nouveau ministre chinois des Affaires étrangères.
+        """, "fr")
+    assert ("CHN", "Wang Yi", ("foreign_minister",)) in found
+
+
+def test_a_name_after_another_title_is_not_the_first_titles(registry):
+    """"..., nouveau ministre chinois des Affaires étrangères, a annoncé le porte-parole du
+    Quai d'Orsay, Jean Dupont": the name after a later title is that title's, not the
+    minister's; the spokesman who announces the call takes no part in it."""
+    found = _participants(registry, """\
+        Paris, 18 mars 2013
+
+        Le ministre français des Affaires étrangères, Laurent Fabius, s'est entretenu par téléphone lundi avec M. Wang Yi, nouveau ministre chinois des Affaires étrangères, a annoncé le porte-parole du Quai d'Orsay, Jean Dupont, lors d'un point de presse.
+        """, "fr")
+    assert not any(name == "Jean Dupont" and country == "CHN" for country, name, _ in found)
+    assert not any(name == "Jean Dupont" and "foreign_minister" in roles for _, name, roles in found)

@@ -451,6 +451,8 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
         at = end + comma.end()
+        if any(x.kind == "title" and end <= x.start < at for x in spans):
+            return None  # "..., a annoncé le porte-parole du Quai d'Orsay, X": X is the later title's
         following = [x for x in spans if x.start >= at and x.kind != "honorific"]
         if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)

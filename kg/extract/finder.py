@@ -164,6 +164,8 @@ class _Finder:
         # "Peter Lamelas, el nuevo embajador de ...": words such as "new", "interim" (lower-case
         # ``actors.glue_words``) may stand before the title
         modifiers = [w for w in actors.get("glue_words", []) if w[:1].islower()]
+        self.title_modifiers = {fold(w) for w in modifiers}
+        self.apposition_articles = {fold(w) for w in names.get("apposition_articles", [])}
         self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers,
                                                   names.get("particles", []))
         # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
@@ -191,7 +193,13 @@ class _Finder:
         name aside), and the title is not joined to "and" as another person's."""
         if self.joined_and(end):
             return False
-        return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
+        gap = _QUOTES.sub("", self.gap(start, end)).strip()
+        words = gap.split()
+        # "M. Wang Yi, nouveau ministre ...", "X, the new Foreign Minister": an article and
+        # words such as "new" (lower-case ``actors.glue_words``) stand before the title
+        while len(words) > 1 and (words[-1] in self.title_modifiers or words[-1] in self.apposition_articles):
+            words.pop()
+        return gap in self.apposition or " ".join(words) in self.apposition
 
     def in_list(self, start: int, end: int, closing: bool = False) -> bool:
         """Whether the text between two officials only separates the items of a list

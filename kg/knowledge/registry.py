@@ -235,13 +235,14 @@ class Registry:
                 person.variants.extend(s for s in spellings if s not in person.variants)
 
     def _drop_titled_variants(self) -> None:
-        """A variant that is a title and another of the person's names ("King Mohammed VI",
-        "roi Mohammed VI") matches nothing the name alone does not, and would swallow the
-        title, whose role is what the readout gives: it goes. A title before a name that is
-        no other spelling ("King Salman": "Salman" alone names many) stays."""
+        """A variant that is a title and the person's name ("King Mohammed VI", "roi Mohammed
+        VI") matches nothing the name alone does not, and would swallow the title, whose role
+        is what the readout gives: it goes. A title before a shorter form ("King Salman":
+        "Salman" alone names many) or a name that only looks like one ("أمير عبد اللهيان",
+        Amir-Abdollahian) stays."""
         titles = {" ".join(t.lower().split()) for table in self.languages.values() for t in table.get("titles", {})}
         for person in self.people:
-            names = {n.lower() for n in [person.name, *person.variants]}
+            names = {person.name.lower()}
             kept = []
             for variant in person.variants:
                 words = variant.lower().split()
