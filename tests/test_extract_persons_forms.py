@@ -122,3 +122,26 @@ def test_a_name_after_another_title_is_not_the_first_titles(registry):
         """, "fr")
     assert not any(name == "Jean Dupont" and country == "CHN" for country, name, _ in found)
     assert not any(name == "Jean Dupont" and "foreign_minister" in roles for _, name, roles in found)
+
+
+def test_a_counterpart_of_one_named_by_a_generic_title_holds_that_post(registry):
+    """"Le président chinois X et son homologue français Y": the post of the one whose
+    counterpart they are counts even when it was named by a generic title ("président")."""
+    found = _participants(registry, """\
+        Paris, 26 mars 2014
+
+        Le président chinois Xi Jinping et son homologue français François Hollande se sont rencontrés mercredi à Paris.
+        """, "fr")
+    assert ("FRA", "François Hollande", ("head_of_state",)) in found
+
+
+def test_a_state_name_right_after_a_title_can_be_a_family_name(registry):
+    """"le président Hollande": a state's name right after a title, with no "de" between,
+    is the known official of that family name, not the state's head."""
+    found = _participants(registry, """\
+        Paris, 26 mars 2014
+
+        Le président chinois Xi Jinping a rencontré mercredi à Paris le président Hollande.
+        """, "fr")
+    assert ("FRA", "François Hollande", ("head_of_state",)) in found
+    assert not any(country == "NLD" for country, _, _ in found)

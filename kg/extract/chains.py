@@ -10,7 +10,8 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset, sole_family
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset, sole_family, \
+    sole_family_index
 
 __all__ = ["sentence_mentions"]
 
@@ -50,6 +51,15 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 spans[-1] = m
             continue
         spans.append(m)
+    if not f.cjk:
+        # "le président Hollande": a state's name right after a title, with no "of" between, is the
+        # family name of the one known official who bears it, not the title's state
+        for k in range(1, len(spans)):
+            x, prev = spans[k], spans[k - 1]
+            if x.kind == "state" and prev.kind == "title" and not text[prev.end:x.start].strip() and x.text[:1].isupper():
+                index = sole_family_index(f, x.text)
+                if index is not None:
+                    spans[k] = Match(x.start, x.end, "person", str(index), x.text)
     # "M. Li Qiang", "Madame Yassine Fall": a courtesy title announces a name
     if not f.cjk:
         for h in [x for x in spans if x.kind == "honorific"]:

@@ -538,6 +538,12 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
 def sole_family(f: _Finder, word: str) -> PersonRecord | None:
     """The one registry official whose family name is ``word`` ("Timerman"); None when none
     or several bear it ("Kim", "Li"): a lone common family name names nobody."""
+    index = sole_family_index(f, word)
+    return f.record("", None, index) if index is not None else None
+
+
+def sole_family_index(f: _Finder, word: str) -> int | None:
+    """The registry index of the one official whose family name is ``word``, else None."""
     index = _FAMILIES.get(id(f.registry))
     if index is None or index[0] is not f.registry:
         families: dict[str, list[int]] = {}
@@ -545,7 +551,7 @@ def sole_family(f: _Finder, word: str) -> PersonRecord | None:
             families.setdefault(fold(person.family), []).append(i)
         index = _FAMILIES[id(f.registry)] = (f.registry, families)
     fits = index[1].get(fold(word), [])
-    return f.record("", None, fits[0]) if len(fits) == 1 else None
+    return fits[0] if len(fits) == 1 else None
 
 
 _FAMILIES: dict[int, tuple[Registry, dict[str, list[int]]]] = {}

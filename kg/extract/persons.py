@@ -467,7 +467,10 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
-                for role, written in subjects[0].roles.items():
+                # (also one named only by a generic title: "Le président chinois X et son homologue")
+                held = {role: written for role, written in subjects[0].roles.items()} or \
+                    {role: written for role, (written, _) in subjects[0].generic_roles.items()}
+                for role, written in held.items():
                     person.generic_roles.setdefault(role, (written, Span(sentence.start, sentence.end)))
             if person.country is None and own:
                 person.country = own
