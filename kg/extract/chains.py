@@ -416,6 +416,14 @@ def _head_of(f: _Finder, spans: list[Match], start: int, end: int) -> str | None
     return "party_leader" if any(rest == w or rest.startswith(w + " ") for w in f.party_words) else "other"
 
 
+def _said_between(f: _Finder, start: int, end: int) -> bool:
+    """Whether words other than commas, articles and the words of a portfolio stand between a
+    title and a later one ("..., a annoncé le porte-parole"): then the later title is another
+    person's, not a second post of the same ("le Ministre, Directeur de Cabinet ..., M. X")."""
+    words = re.findall(r"[\w'’]+", f.text[start:end])
+    return any(w[:1].islower() and fold(w) not in f.apposition_articles and fold(w) not in f.glue for w in words)
+
+
 def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
     """A name after the rest of a long portfolio title, before any verb: "ministre des
     Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot",
@@ -461,7 +469,7 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
         at = end + comma.end()
-        if any(x.kind == "title" and end <= x.start < at for x in spans):
+        if any(x.kind == "title" and end <= x.start < at and _said_between(f, end, x.start) for x in spans):
             return None  # "..., a annoncé le porte-parole du Quai d'Orsay, X": X is the later title's
         following = [x for x in spans if x.start >= at and x.kind != "honorific"]
         if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
