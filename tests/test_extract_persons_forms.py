@@ -145,3 +145,37 @@ def test_a_state_name_right_after_a_title_can_be_a_family_name(registry):
         """, "fr")
     assert ("FRA", "François Hollande", ("head_of_state",)) in found
     assert not any(country == "NLD" for country, _, _ in found)
+
+
+def test_a_spanish_title_cut_by_the_state_adjective_names_the_portfolio(registry):
+    """"el ministro peruano de Relaciones Exteriores, X": the portfolio after the adjective
+    names the post (foreign minister), not the generic "ministro" alone."""
+    found = _participants(registry, """\
+        Santiago, 20 de enero de 2017
+
+        El canciller chileno Heraldo Muñoz se reunió ayer con el ministro peruano de Relaciones Exteriores, Ricardo Luna.
+        """, "es")
+    assert ("PER", "Ricardo Luna", ("foreign_minister",)) in found
+
+
+def test_a_verb_after_a_chinese_title_starts_no_name(registry):
+    """"作为习近平主席特别代表来韩出席": 来 ("came"), simplified or traditional, starts no name."""
+    found = _participants(registry, """\
+        韩正会见韩国总统文在寅
+
+        新华社首尔2月8日电 当地时间2月8日下午，国务院副总理韩正在首尔会见韩国总统文在寅。
+        文在寅感谢韩正作为习近平主席特别代表来韩出席开幕式。
+        """, "zh")
+    assert ("CHN", "Han Zheng") in {(country, name) for country, name, _ in found}
+    assert not any(name.startswith("Lai") for _, name, _ in found)
+
+
+def test_a_directors_portfolio_makes_no_foreign_minister(registry):
+    """"X, director de Asuntos Exteriores del Partido": a portfolio after a director's title
+    names what they direct; only a minister's makes a foreign minister."""
+    found = _participants(registry, """\
+        Pekín, 18 de agosto de 2022
+
+        Según la nota oficial, Yang Jiechi, director de Asuntos Exteriores del Partido Comunista, se reunió en Tianjin con el secretario general de la Secretaría nipona de Seguridad Nacional, Takeo Akiba.
+        """, "es")
+    assert not any(name == "Yang Jiechi" and "foreign_minister" in roles for _, name, roles in found)

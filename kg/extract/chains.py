@@ -279,7 +279,11 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             # no organisation
             titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
                       for t in titles]
-        if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
+        tails = [t for t in titles if fold(t.text).split()[0] in _TAIL_WORDS]
+        if tails and all(t.value == "other" for t in titles if t not in tails):
+            # "director de Asuntos Exteriores del Partido": a director's portfolio makes no minister
+            titles = [t for t in titles if t not in tails]
+        elif tails:
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
         for t in titles:
