@@ -280,7 +280,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
                       for t in titles]
         tails = [t for t in titles if fold(t.text).split()[0] in _TAIL_WORDS]
-        if tails and all(t.value == "other" for t in titles if t not in tails):
+        heads = [t for t in titles if t not in tails]
+        if tails and heads and all(t.value == "other" for t in heads):
             # "director de Asuntos Exteriores del Partido": a director's portfolio makes no minister
             titles = [t for t in titles if t not in tails]
         elif tails:
