@@ -10,7 +10,8 @@ from kg.knowledge.matcher import Match
 from kg.model import Span
 from kg.text import Sentence, fold, is_cjk
 
-from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup_family, _lookup_given, _token_subset, sole_family, \
+    sole_family_index
 
 __all__ = ["sentence_mentions"]
 
@@ -50,6 +51,15 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 spans[-1] = m
             continue
         spans.append(m)
+    if not f.cjk:
+        # "le président Hollande": a state's name right after a title, with no "of" between, is the
+        # family name of the one known official who bears it, not the title's state
+        for k in range(1, len(spans)):
+            x, prev = spans[k], spans[k - 1]
+            if x.kind == "state" and prev.kind == "title" and not text[prev.end:x.start].strip() and x.text[:1].isupper():
+                index = sole_family_index(f, x.text)
+                if index is not None:
+                    spans[k] = Match(x.start, x.end, "person", str(index), x.text)
     # "M. Li Qiang", "Madame Yassine Fall": a courtesy title announces a name
     if not f.cjk:
         for h in [x for x in spans if x.kind == "honorific"]:
@@ -174,8 +184,11 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     # "President Sheikh Mohamed": a given name, never another official's family name
                     person = _lookup_given(f, display, country) or f.record(display, country, None)
                 else:
-                    person = (named[0] if listed and len(named) == 1 else None) or _lookup_family(f, display, country) \
-                        or f.record(display, country, None)
+                    # (also one the page names only later: "Chancellor Merkel, President Sarkozy and ..." in a
+                    # headline, the one known official of that family name)
+                    person = (named[0] if listed and len(named) == 1 else None) or \
+                        (sole_family(f, display) if listed and not named else None) or \
+                        _lookup_family(f, display, country) or f.record(display, country, None)
                 f.spelled(person, display)
                 name_span = span
         if person is None and not f.cjk and not f.caseless:
@@ -266,7 +279,12 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             # no organisation
             titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
                       for t in titles]
-        if any(fold(t.text).split()[0] in _TAIL_WORDS for t in titles):
+        tails = [t for t in titles if fold(t.text).split()[0] in _TAIL_WORDS]
+        heads = [t for t in titles if t not in tails]
+        if tails and heads and all(t.value == "other" for t in heads):
+            # "director de Asuntos Exteriores del Partido": a director's portfolio makes no minister
+            titles = [t for t in titles if t not in tails]
+        elif tails:
             # "ministre chinois des Affaires étrangères": the tail names the portfolio
             titles = [t for t in titles if not (t.value in ("minister", "other") and len(titles) > 1)]
         for t in titles:
@@ -403,6 +421,14 @@ def _head_of(f: _Finder, spans: list[Match], start: int, end: int) -> str | None
     return "party_leader" if any(rest == w or rest.startswith(w + " ") for w in f.party_words) else "other"
 
 
+def _said_between(f: _Finder, start: int, end: int) -> bool:
+    """Whether words other than commas, articles and the words of a portfolio stand between a
+    title and a later one ("..., a annoncé le porte-parole"): then the later title is another
+    person's, not a second post of the same ("le Ministre, Directeur de Cabinet ..., M. X")."""
+    words = re.findall(r"[\w'’]+", f.text[start:end])
+    return any(w[:1].islower() and fold(w) not in f.apposition_articles and fold(w) not in f.glue for w in words)
+
+
 def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sentence: Sentence, country: str | None):
     """A name after the rest of a long portfolio title, before any verb: "ministre des
     Affaires étrangères, des Affaires européennes et de la Coopération, Maxime Prévot",
@@ -448,6 +474,8 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
         if re.search(r"[.;:«»]", segment[:comma.start()]):
             return None
         at = end + comma.end()
+        if any(x.kind == "title" and end <= x.start < at and _said_between(f, end, x.start) for x in spans):
+            return None  # "..., a annoncé le porte-parole du Quai d'Orsay, X": X is the later title's
         following = [x for x in spans if x.start >= at and x.kind != "honorific"]
         if following and f.is_glue(at, following[0].start) and following[0].kind == "person":
             return f.record("", None, int(following[0].value)), (following[0].start, following[0].end)

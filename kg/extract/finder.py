@@ -51,7 +51,7 @@ class Mention:
 
 
 _CN_COMPOUND_SURNAMES = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "令狐", "夏侯"}
-_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來舉談請稱認歡轉見訪問電話率访")
+_CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「」举会通表说指强并将对就向致为于是了等也都已再互共称认感祝欢代转请谈出赴前后向中上下到抵迎對與為會說時後並將於給還應從來来舉談請稱認歡轉見訪問電話率访")
 # a word of a caseless script: letters and their marks, up to a space or punctuation
 _CASELESS_WORD = re.compile(r"[^\s\d.,،؛:;!?؟()\[\]«»\"“”'’\-–—/|#@]+")
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -164,6 +164,8 @@ class _Finder:
         # "Peter Lamelas, el nuevo embajador de ...": words such as "new", "interim" (lower-case
         # ``actors.glue_words``) may stand before the title
         modifiers = [w for w in actors.get("glue_words", []) if w[:1].islower()]
+        self.title_modifiers = {fold(w) for w in modifiers}
+        self.apposition_articles = {fold(w) for w in names.get("apposition_articles", [])}
         self.apposed_name = _apposed_name_pattern(phrases, names.get("apposition_articles", []), modifiers,
                                                   names.get("particles", []))
         # "بايدن وولي العهد": a title with a conjunction joined to it (``morphology.conjunctions``)
@@ -191,7 +193,13 @@ class _Finder:
         name aside), and the title is not joined to "and" as another person's."""
         if self.joined_and(end):
             return False
-        return _QUOTES.sub("", self.gap(start, end)).strip() in self.apposition
+        gap = _QUOTES.sub("", self.gap(start, end)).strip()
+        words = gap.split()
+        # "M. Wang Yi, nouveau ministre ...", "X, the new Foreign Minister": an article and
+        # words such as "new" (lower-case ``actors.glue_words``) stand before the title
+        while len(words) > 1 and (words[-1] in self.title_modifiers or words[-1] in self.apposition_articles):
+            words.pop()
+        return gap in self.apposition or " ".join(words) in self.apposition
 
     def in_list(self, start: int, end: int, closing: bool = False) -> bool:
         """Whether the text between two officials only separates the items of a list
@@ -320,6 +328,8 @@ class _Finder:
             return None  # "..., Foreign Employment and Tourism Vijitha Herath": a portfolio, not a name
         if fold(text[tokens[0][0]:tokens[0][1]]) in self.encounter_words:
             return None  # "President Calls ...": the headline's verb, not a name
+        if len(tokens) == 1 and self.written_lower(text[tokens[0][0]:tokens[0][1]].rstrip(".,’'")):
+            return None  # "le Président français Volonté commune ..." (and "la volonté" below): a noun, not a name
         start, end = tokens[0][0], tokens[-1][1]
         while end > start and text[end - 1] in ".,’'":
             end -= 1
@@ -356,6 +366,14 @@ class _Finder:
         if not tokens:
             return None
         return tokens[0][0], tokens[-1][1]
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the page also writes ``word`` in lower case as a word of its own: a word a
+        page writes both ways is a common word capitalised in a headline, never a name."""
+        lower = word.lower()
+        if lower == word or len(word) < 3:
+            return False
+        return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
 
     def _name_letter(self, char: str) -> bool:
         return any(low <= ord(char) <= high for low, high in self.name_ranges)
@@ -515,6 +533,28 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
         if len(fits) == 1:
             return f.record("", None, fits[0])
     return None
+
+
+def sole_family(f: _Finder, word: str) -> PersonRecord | None:
+    """The one registry official whose family name is ``word`` ("Timerman"); None when none
+    or several bear it ("Kim", "Li"): a lone common family name names nobody."""
+    index = sole_family_index(f, word)
+    return f.record("", None, index) if index is not None else None
+
+
+def sole_family_index(f: _Finder, word: str) -> int | None:
+    """The registry index of the one official whose family name is ``word``, else None."""
+    index = _FAMILIES.get(id(f.registry))
+    if index is None or index[0] is not f.registry:
+        families: dict[str, list[int]] = {}
+        for i, person in enumerate(f.registry.people):
+            families.setdefault(fold(person.family), []).append(i)
+        index = _FAMILIES[id(f.registry)] = (f.registry, families)
+    fits = index[1].get(fold(word), [])
+    return fits[0] if len(fits) == 1 else None
+
+
+_FAMILIES: dict[int, tuple[Registry, dict[str, list[int]]]] = {}
 
 
 def _lookup_given(f: _Finder, display: str, country: str | None) -> PersonRecord | None:

@@ -16,7 +16,8 @@ from kg.knowledge.registry import Registry
 from kg.text import Sentence, fold, is_cjk, transliterate
 
 from kg.extract.chains import sentence_mentions
-from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key
+from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key, \
+    sole_family
 
 __all__ = ["PersonRecord", "Mention", "find_people", "name_key"]
 
@@ -398,6 +399,20 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             start, end = sentence.start + found.start(1), sentence.start + found.end(1)
             name = f.text[start:end]
             tokens = name.split()
+            # "Timerman le transmitió": a particle stands inside a name, never at its end
+            words = [w for w in re.finditer(r"\S+", name)]
+            while words and not words[-1].group()[:1].isupper():
+                words.pop()
+            if not words:
+                continue
+            end = start + words[-1].end()
+            name, tokens = f.text[start:end], [w.group() for w in words]
+            if len(tokens) == 1:
+                # one word left: a person only as the family name of the one known official who bears it
+                known = sole_family(f, name)
+                if known is not None and not any(x.start < end and start < x.end for x in mentions):
+                    _add_person(known, start, end, sentence, mentions)
+                continue
             previous = head[:found.start(1)].split()
             if previous and fold(previous[-1]) in f.articles:
                 continue  # "über die Zukunft Europas sprachen": after an article stands a noun
@@ -452,7 +467,10 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
-                for role, written in subjects[0].roles.items():
+                # (also one named only by a generic title: "Le président chinois X et son homologue")
+                held = {role: written for role, written in subjects[0].roles.items()} or \
+                    {role: written for role, (written, _) in subjects[0].generic_roles.items()}
+                for role, written in held.items():
                     person.generic_roles.setdefault(role, (written, Span(sentence.start, sentence.end)))
             if person.country is None and own:
                 person.country = own

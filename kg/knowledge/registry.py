@@ -200,6 +200,7 @@ class Registry:
                 table = _simplified_words(table)
             self.languages[table.get("code", path.stem)] = table
         self._load_spellings()
+        self._drop_titled_variants()
         self._load_state_words()
         self.publishers = _read_toml(d / "publishers.toml")
         # recurring multilateral meetings and their editions, read by kg.extract.meetings
@@ -232,6 +233,22 @@ class Registry:
                 if person is None:
                     raise RegistryError(f"lang/{code}.toml: [spellings] names {name!r}, who is not in people.toml")
                 person.variants.extend(s for s in spellings if s not in person.variants)
+
+    def _drop_titled_variants(self) -> None:
+        """A variant that is a title and the person's name ("King Mohammed VI", "roi Mohammed
+        VI") matches nothing the name alone does not, and would swallow the title, whose role
+        is what the readout gives: it goes. A title before a shorter form ("King Salman":
+        "Salman" alone names many) or a name that only looks like one ("أمير عبد اللهيان",
+        Amir-Abdollahian) stays."""
+        titles = {" ".join(t.lower().split()) for table in self.languages.values() for t in table.get("titles", {})}
+        for person in self.people:
+            names = {person.name.lower()}
+            kept = []
+            for variant in person.variants:
+                words = variant.lower().split()
+                if not any(" ".join(words[:k]) in titles and " ".join(words[k:]) in names for k in range(1, len(words))):
+                    kept.append(variant)
+            person.variants = kept
 
     def _load_offices(self, path: Path) -> None:
         if not path.exists():
