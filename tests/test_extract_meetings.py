@@ -129,3 +129,18 @@ def test_a_post_the_registry_has_no_dates_for_rules_out_no_year(registry):
         Les deux hommes se trouvaient à Osaka pour le sommet du G20.
         """
     assert _events(registry, text) == [("meeting", "2019-06-28", ["CHN", "SAU"])]
+
+
+# ---- the sessions of the UN General Assembly ---------------------------------------------------
+def test_a_counted_session_of_the_general_assembly_names_its_year(registry):
+    """The Nth regular session opens in September of 1945 + N: the 78th is 2023's."""
+    assert _named(registry, "on the sidelines of the 78th session of the UN General Assembly") == {("unga", 2023)}
+    assert _named(registry, "在出席第79届联合国大会期间") == {("unga", 2024)}
+
+
+def test_a_year_less_day_at_a_general_assembly_session_takes_its_year(registry):
+    text = """\
+        NEW YORK, 21 septembre -- Le ministre chinois des Affaires étrangères Wang Yi a rencontré son homologue français Jean-Noël Barrot.
+        Les deux ministres se sont vus en marge de la 79e session de l'Assemblée générale des Nations unies.
+        """
+    assert _events(registry, text) == [("meeting", "2024-09-21", ["CHN", "FRA"])]
