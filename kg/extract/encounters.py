@@ -20,6 +20,24 @@ from kg.text import Sentence
 __all__ = ["find_events"]
 
 
+def _phrases(words: list[str], anchored: bool = False, stems: bool = False) -> re.Pattern[str]:
+    """The words of a ``[events]`` list as one pattern: a Latin, Cyrillic, Arabic or Hangul
+    edge must stand on a word boundary ("also" not in "also-ran"), a Chinese or kana edge needs
+    none ("还会见了", "これに先立ち、"); ``anchored`` lets the pattern open the text only, and
+    ``stems`` lets a word end inside a longer one ("joint" in "jointe", "совместн" in "совместную")."""
+    def one(w: str) -> str:
+        head = r"(?<!\w)" if w[:1].isalnum() and not _unspaced(w[:1]) else ""
+        tail = r"(?!\w)" if w[-1:].isalnum() and not _unspaced(w[-1:]) and not stems else ""
+        return head + re.escape(w) + tail
+    body = "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{body})" if anchored else body, re.IGNORECASE)
+
+
+def _unspaced(char: str) -> bool:
+    """Chinese characters and kana: scripts written without spaces between words."""
+    return "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                 people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                 year_anchor: dt.date | None = None, registry: Registry | None = None,
@@ -337,9 +355,9 @@ def _also_round(events: list[Event], text: str, sentences: list[Sentence], match
     for s in sentences:
         paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
     lead_words = sentences[lead].text.casefold()
-    also = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in table["also"]), re.IGNORECASE)
+    also = _phrases(table["also"])
     joint = table.get("joint", [])
-    jointly = re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in joint), re.IGNORECASE) if joint else None
+    jointly = _phrases(joint, stems=True) if joint else None
     met = {p.country for e in events for p in e.participants}
     # the lead's own list of one counterpart each of several states, or a separately word in
     # the sentence, makes it a round ("Il s'est également entretenu avec A et B" after one call
@@ -393,7 +411,7 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
     openers = words.get("events", {}).get("earlier", [])
     if lead is None or not openers:
         return events
-    opens = re.compile("|".join(rf"{re.escape(w)}(?!\w)" for w in openers), re.IGNORECASE)
+    opens = _phrases(openers, anchored=True)
     opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
     named = {people[m.person].country for i in opening for m in mentions.get(i, [])
              if m.kind == "person" and m.person in people}
@@ -403,9 +421,10 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
     moved: set[str] = set()
     for i in range(lead + 1, min(len(sentences), lead + 8)):
         sentence = sentences[i]
-        if sentence.paragraph < 0 or not opens.match(sentence.text.lstrip()):
+        if sentence.paragraph < 0 or not opens.match(sentence.text):
             continue
-        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        # a trip named earlier ("앞서 ... 베이징을 방문했다") is the background of the visit, not an encounter
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY and c != "visit"]
         if not cues or _previous_contact(matches, sentence):
             continue
         persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
@@ -478,10 +497,10 @@ def _hosts_in_turn(event: Event, text: str, sentences: list[Sentence], matches: 
     else:
         return []
     spans.sort()
-    then = [w.casefold() for w in words.get("events", {}).get("then", [])]
+    then = words.get("events", {}).get("then", [])
+    between = _phrases(then) if then else None
     for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
-        between = text[end:start].casefold()
-        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between) for w in then):
+        if between is None or not between.search(text, end, start):
             return []
     order = {name: i for i, (_, _, name) in enumerate(spans)}
     return [Event(event.type, event.date, event.date_inferred, guests[0] + [p], event.evidence, event.requested_by)
@@ -507,8 +526,7 @@ def _further_hosts(events: list[Event], text: str, sentences: list[Sentence], ma
     further = sorted({w.casefold() for key in ("also", "then", "same_day") for w in table.get(key, [])}, key=len, reverse=True)
     if not further:
         return []
-    pattern = re.compile("|".join(re.escape(w) if any("\u3040" <= c <= "\u9fff" for c in w)
-                                  else rf"(?<!\w){re.escape(w)}(?!\w)" for w in further), re.IGNORECASE)
+    pattern = _phrases(further)
     auxiliaries = words.get("future", {}).get("auxiliaries", [])
     future = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in auxiliaries), re.IGNORECASE) \
         if auxiliaries else None
