@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import cjk_dateline, find_dates, resolve
 from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
                                find_event)
 from kg.extract.persons import Mention, PersonRecord
@@ -44,7 +44,17 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                 home: str | None = None, copy_day: tuple[int, int] | None = None,
                 address: tuple[dt.date, dt.date] | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
-    them separately ("a rencontré séparément", "分别同...通电话")."""
+    them separately ("a rencontré séparément", "分别同...通电话"), and one per wire item after."""
+    found = _encounters(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
+                        copy_day, address)
+    return found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
+
+
+def _encounters(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
+                year_anchor: dt.date | None, registry: Registry | None, home: str | None,
+                copy_day: tuple[int, int] | None, address: tuple[dt.date, dt.date] | None) -> list[Event]:
+    """The encounters the readout's opening reports (see find_events)."""
     event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
                        copy_day, address)
     if event is None:
@@ -625,4 +635,52 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
                                                 evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
                                     for p in guests], Span(sentence.start, sentence.end), None))
         met |= countries
+    return found
+
+
+_DATELINE_SPAN = 30  # characters: "新华社北京12月20日电" opens its item within them
+
+
+def _wire_items(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"新华社北京12月20日电 外交部长A 20日同俄罗斯外长B通电话 ... 新华社北京12月20日电 外交部长A
+    20日同日本外相C通电话": a page holding several wire items, each a paragraph opening with a
+    news agency's dateline (``[dates] dateline_marks``), reports one encounter per item: the
+    first sentence of a later item with an encounter cue, naming officials of two states or more
+    of whom one at least took part in no encounter found yet, is one more (all it names, a group
+    call kept whole), on the day it names (read against the first encounter's) or the first's.
+    The items are of the lead's day: a dateline of another day opens a story listed under the
+    readout (a list of related stories), not one of its items."""
+    first = events[0]
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or not words.get("dates", {}).get("dateline_marks"):
+        return []
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    # the lead's day of the month: the first encounter's, else the one its lead names ("20日")
+    days = {anchor.day} if anchor else {m.day for m in find_dates(text, words, sentences[lead].start,
+                                                                    sentences[lead].end) if m.day}
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or sentences[i - 1].paragraph == sentence.paragraph:
+            continue  # an item opens a paragraph
+        dateline = cjk_dateline(text, words, sentence.start, min(sentence.end, sentence.start + _DATELINE_SPAN))
+        if dateline is None or dateline[1] not in days:
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        if not cues or _previous_contact(matches, sentence):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if anchor is not None and (m.absolute or m.day)), None)
+        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
+                           first.date_inferred if day is None else False, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in persons}
     return found
