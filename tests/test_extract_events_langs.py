@@ -75,7 +75,7 @@ def test_a_trip_named_earlier_is_background_not_an_encounter(registry):
 
 def test_each_wire_item_opening_with_its_own_dateline_reports_its_own_encounter(registry):
     """Two Xinhua items on one page: the second, opening with "新华社北京…电", is its own call."""
-    text = ("外交部长王毅12日同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
+    text = ("2023年5月12日，外交部长王毅同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
             "王毅表示，中方愿同土方加强沟通。\n"
             "新华社北京5月12日电 外交部长王毅12日同日本外相林芳正通电话，就双边关系交换意见。\n"
             "林芳正表示，日方愿同中方保持沟通。\n")
@@ -83,14 +83,14 @@ def test_each_wire_item_opening_with_its_own_dateline_reports_its_own_encounter(
 
 
 def test_a_wire_item_repeating_the_lead_encounter_adds_none(registry):
-    text = ("外交部长王毅12日同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
+    text = ("2023年5月12日，外交部长王毅同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
             "王毅表示，中方愿同土方加强沟通。\n"
             "新华社北京5月12日电 外交部长王毅12日同土耳其外长恰武什奥卢通电话。\n")
     assert _pairs(registry, text, "zh") == [("phone_call", ("CHN", "TUR"))]
 
 
 def test_a_story_of_another_day_listed_under_the_readout_is_no_item_of_it(registry):
-    text = ("外交部长王毅12日同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
+    text = ("2023年5月12日，外交部长王毅同土耳其外长恰武什奥卢通电话，就地区形势交换意见。\n"
             "王毅表示，中方愿同土方加强沟通。\n"
             "新华社北京3月2日电 外交部长王毅2日同日本外相林芳正通电话，就双边关系交换意见。\n")
     assert _pairs(registry, text, "zh") == [("phone_call", ("CHN", "TUR"))]

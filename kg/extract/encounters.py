@@ -649,24 +649,24 @@ def _wire_items(events: list[Event], text: str, sentences: list[Sentence], match
     first sentence of a later item with an encounter cue, naming officials of two states or more
     of whom one at least took part in no encounter found yet, is one more (all it names, a group
     call kept whole), on the day it names (read against the first encounter's) or the first's.
-    The items are of the lead's day: a dateline of another day opens a story listed under the
-    readout (a list of related stories), not one of its items."""
+    The items are of the first encounter's day: a dateline of another day opens a story listed
+    under the readout (a list of related stories), not one of its items; with the first undated
+    there is no day to hold them to, and they are left."""
     first = events[0]
     lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
     if lead is None or not words.get("dates", {}).get("dateline_marks"):
         return []
     taken = {(p.country, p.name) for e in events for p in e.participants}
-    anchor = dt.date.fromisoformat(first.date) if first.date else None
-    # the lead's day of the month: the first encounter's, else the one its lead names ("20日")
-    days = {anchor.day} if anchor else {m.day for m in find_dates(text, words, sentences[lead].start,
-                                                                    sentences[lead].end) if m.day}
+    if not first.date:
+        return []
+    anchor = dt.date.fromisoformat(first.date)
     found: list[Event] = []
     for i in range(lead + 1, len(sentences)):
         sentence = sentences[i]
         if sentence.paragraph < 0 or sentences[i - 1].paragraph == sentence.paragraph:
             continue  # an item opens a paragraph
         dateline = cjk_dateline(text, words, sentence.start, min(sentence.end, sentence.start + _DATELINE_SPAN))
-        if dateline is None or dateline[1] not in days:
+        if dateline != (anchor.month, anchor.day):
             continue
         cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
         if not cues or _previous_contact(matches, sentence):
@@ -676,7 +676,7 @@ def _wire_items(events: list[Event], text: str, sentences: list[Sentence], match
         if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
             continue
         day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
-                    if anchor is not None and (m.absolute or m.day)), None)
+                    if m.absolute or m.day), None)
         found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
                            first.date_inferred if day is None else False, [
             Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
