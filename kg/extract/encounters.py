@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from kg.extract.dates import cjk_dateline, find_dates, resolve
 from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
@@ -21,6 +22,11 @@ __all__ = ["find_events"]
 
 
 def _phrases(words: list[str], anchored: bool = False, stems: bool = False) -> re.Pattern[str]:
+    return _compiled(tuple(words), anchored, stems)
+
+
+@lru_cache(maxsize=64)
+def _compiled(words: tuple[str, ...], anchored: bool, stems: bool) -> re.Pattern[str]:
     """The words of a ``[events]`` list as one pattern: a Latin, Cyrillic, Arabic or Hangul
     edge must stand on a word boundary ("also" not in "also-ran"), a Chinese or kana edge needs
     none ("还会见了", "これに先立ち、"); ``anchored`` lets the pattern open the text only, and
