@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
-from kg.extract.dates import find_dates, resolve
+from kg.extract.dates import cjk_dateline, find_dates, resolve
 from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
                                find_event)
 from kg.extract.persons import Mention, PersonRecord
@@ -20,13 +21,46 @@ from kg.text import Sentence
 __all__ = ["find_events"]
 
 
+def _phrases(words: list[str], anchored: bool = False, stems: bool = False) -> re.Pattern[str]:
+    return _compiled(tuple(words), anchored, stems)
+
+
+@lru_cache(maxsize=64)
+def _compiled(words: tuple[str, ...], anchored: bool, stems: bool) -> re.Pattern[str]:
+    """The words of a ``[events]`` list as one pattern: a Latin, Cyrillic, Arabic or Hangul
+    edge must stand on a word boundary ("also" not in "also-ran"), a Chinese or kana edge needs
+    none ("还会见了", "これに先立ち、"); ``anchored`` lets the pattern open the text only, and
+    ``stems`` lets a word end inside a longer one ("joint" in "jointe", "совместн" in "совместную")."""
+    def one(w: str) -> str:
+        head = r"(?<!\w)" if w[:1].isalnum() and not _unspaced(w[:1]) else ""
+        tail = r"(?!\w)" if w[-1:].isalnum() and not _unspaced(w[-1:]) and not stems else ""
+        return head + re.escape(w) + tail
+    body = "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{body})" if anchored else body, re.IGNORECASE)
+
+
+def _unspaced(char: str) -> bool:
+    """Chinese characters and kana: scripts written without spaces between words."""
+    return "\u3040" <= char <= "\u30ff" or "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+
+
 def find_events(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                 people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                 year_anchor: dt.date | None = None, registry: Registry | None = None,
                 home: str | None = None, copy_day: tuple[int, int] | None = None,
                 address: tuple[dt.date, dt.date] | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
-    them separately ("a rencontré séparément", "分别同...通电话")."""
+    them separately ("a rencontré séparément", "分别同...通电话"), and one per wire item after."""
+    found = _encounters(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
+                        copy_day, address)
+    return found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
+
+
+def _encounters(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
+                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
+                year_anchor: dt.date | None, registry: Registry | None, home: str | None,
+                copy_day: tuple[int, int] | None, address: tuple[dt.date, dt.date] | None) -> list[Event]:
+    """The encounters the readout's opening reports (see find_events)."""
     event = find_event(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
                        copy_day, address)
     if event is None:
@@ -337,9 +371,9 @@ def _also_round(events: list[Event], text: str, sentences: list[Sentence], match
     for s in sentences:
         paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
     lead_words = sentences[lead].text.casefold()
-    also = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in table["also"]), re.IGNORECASE)
+    also = _phrases(table["also"])
     joint = table.get("joint", [])
-    jointly = re.compile("|".join(rf"(?<!\w){re.escape(w)}" for w in joint), re.IGNORECASE) if joint else None
+    jointly = _phrases(joint, stems=True) if joint else None
     met = {p.country for e in events for p in e.participants}
     # the lead's own list of one counterpart each of several states, or a separately word in
     # the sentence, makes it a round ("Il s'est également entretenu avec A et B" after one call
@@ -393,7 +427,7 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
     openers = words.get("events", {}).get("earlier", [])
     if lead is None or not openers:
         return events
-    opens = re.compile("|".join(rf"{re.escape(w)}(?!\w)" for w in openers), re.IGNORECASE)
+    opens = _phrases(openers, anchored=True)
     opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
     named = {people[m.person].country for i in opening for m in mentions.get(i, [])
              if m.kind == "person" and m.person in people}
@@ -403,9 +437,10 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
     moved: set[str] = set()
     for i in range(lead + 1, min(len(sentences), lead + 8)):
         sentence = sentences[i]
-        if sentence.paragraph < 0 or not opens.match(sentence.text.lstrip()):
+        if sentence.paragraph < 0 or not opens.match(sentence.text):
             continue
-        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        # a trip named earlier ("앞서 ... 베이징을 방문했다") is the background of the visit, not an encounter
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY and c != "visit"]
         if not cues or _previous_contact(matches, sentence):
             continue
         persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
@@ -478,10 +513,10 @@ def _hosts_in_turn(event: Event, text: str, sentences: list[Sentence], matches: 
     else:
         return []
     spans.sort()
-    then = [w.casefold() for w in words.get("events", {}).get("then", [])]
+    then = words.get("events", {}).get("then", [])
+    between = _phrases(then) if then else None
     for (_, end, _), (start, _, _) in zip(spans, spans[1:]):
-        between = text[end:start].casefold()
-        if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", between) for w in then):
+        if between is None or not between.search(text, end, start):
             return []
     order = {name: i for i, (_, _, name) in enumerate(spans)}
     return [Event(event.type, event.date, event.date_inferred, guests[0] + [p], event.evidence, event.requested_by)
@@ -507,8 +542,7 @@ def _further_hosts(events: list[Event], text: str, sentences: list[Sentence], ma
     further = sorted({w.casefold() for key in ("also", "then", "same_day") for w in table.get(key, [])}, key=len, reverse=True)
     if not further:
         return []
-    pattern = re.compile("|".join(re.escape(w) if any("\u3040" <= c <= "\u9fff" for c in w)
-                                  else rf"(?<!\w){re.escape(w)}(?!\w)" for w in further), re.IGNORECASE)
+    pattern = _phrases(further)
     auxiliaries = words.get("future", {}).get("auxiliaries", [])
     future = re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in auxiliaries), re.IGNORECASE) \
         if auxiliaries else None
@@ -607,4 +641,52 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
                                                 evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
                                     for p in guests], Span(sentence.start, sentence.end), None))
         met |= countries
+    return found
+
+
+_DATELINE_SPAN = 30  # characters: "新华社北京12月20日电" opens its item within them
+
+
+def _wire_items(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"新华社北京12月20日电 外交部长A 20日同俄罗斯外长B通电话 ... 新华社北京12月20日电 外交部长A
+    20日同日本外相C通电话": a page holding several wire items, each a paragraph opening with a
+    news agency's dateline (``[dates] dateline_marks``), reports one encounter per item: the
+    first sentence of a later item with an encounter cue, naming officials of two states or more
+    of whom one at least took part in no encounter found yet, is one more (all it names, a group
+    call kept whole), on the day it names (read against the first encounter's) or the first's.
+    The items are of the first encounter's day: a dateline of another day opens a story listed
+    under the readout (a list of related stories), not one of its items; with the first undated
+    there is no day to hold them to, and they are left."""
+    first = events[0]
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None or not words.get("dates", {}).get("dateline_marks"):
+        return []
+    taken = {(p.country, p.name) for e in events for p in e.participants}
+    if not first.date:
+        return []
+    anchor = dt.date.fromisoformat(first.date)
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or sentences[i - 1].paragraph == sentence.paragraph:
+            continue  # an item opens a paragraph
+        dateline = cjk_dateline(text, words, sentence.start, min(sentence.end, sentence.start + _DATELINE_SPAN))
+        if dateline != (anchor.month, anchor.day):
+            continue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY]
+        if not cues or _previous_contact(matches, sentence):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        if len({p.country for p in persons}) < 2 or all((p.country, p.name) in taken for p in persons):
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if m.absolute or m.day), None)
+        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
+                           first.date_inferred if day is None else False, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            Span(sentence.start, sentence.end), None))
+        taken |= {(p.country, p.name) for p in persons}
     return found
