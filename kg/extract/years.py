@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at
-from kg.extract.meetings import edition_days, meeting_windows, named_editions
+from kg.extract.meetings import edition_days, era_bounds, meeting_windows, named_editions
 from kg.extract.persons import PersonRecord
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
@@ -18,6 +18,9 @@ __all__ = ["day_by_offices", "day_by_written_years", "DATELINE_PIECE", "DATELINE
 DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
+# paragraphs from the lead's own whose names of new things date the page (a list of other
+# pages' headlines further down is served when the page is read, not when it was written)
+_ERA_PARAGRAPHS = 8
 
 
 def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
@@ -99,6 +102,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                 all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
                     for entry, roles in officials):
             fits.append(day)
+    if len(fits) > 1 and search:
+        # "Xi stressed the efforts against the novel coronavirus": a page that names what did not
+        # exist before a day, or a name out of use after one ([eras] of meetings.toml), was
+        # written between them
+        first = sentences[min(search)].paragraph
+        floor, ceiling = era_bounds(registry, [s.text for s in sentences if first <= s.paragraph < first + _ERA_PARAGRAPHS])
+        fits = [day for day in fits if (floor is None or day >= floor) and (ceiling is None or day <= ceiling)] or fits
     if len(fits) > 1 and _took_office(text, words):
         # "welcomed Ambassador Liu to Britain to assume his office": a post just taken up puts
         # the day in the first year of a term of someone named in the post the readout gives

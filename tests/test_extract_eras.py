@@ -1,0 +1,51 @@
+"""Years what a page names settles (issue 11): a readout that writes a day without its year and
+names something that did not exist before a known day ("COVID-19", "the Global Security
+Initiative"), or a name out of use after one ("the novel coronavirus"), was written between
+them ([eras] of kg/data/meetings.toml). The readouts are short texts written by the team,
+never copies of real ones."""
+
+from __future__ import annotations
+
+from kg.extract.meetings import era_bounds
+from readouts import extract_text as _extract
+
+
+def _dates(registry, text, lang=None):
+    return [e.date for e in _extract(registry, text, lang).events]
+
+
+_POMPEO = """\
+    Chinese State Councilor and Foreign Minister Wang Yi spoke on the phone with US Secretary of State Mike Pompeo on 10 August.
+    Wang Yi said the two sides should keep their channels open.{}
+    """
+
+
+def test_a_coinage_drops_the_years_of_the_terms_before_it(registry):
+    """Wang Yi and Pompeo were both in post on 10 August of 2018, 2019 and 2020; COVID-19 had
+    no name before 2020."""
+    assert _dates(registry, _POMPEO.format("")) == [None]
+    assert _dates(registry, _POMPEO.format(" They discussed cooperation against COVID-19.")) == ["2020-08-10"]
+
+
+def test_a_page_that_contradicts_every_fit_keeps_them_all(registry):
+    """The Global Security Initiative (April 2022) postdates Pompeo's term: nothing is inferred."""
+    assert _dates(registry, _POMPEO.format(" Wang Yi presented the Global Security Initiative.")) == [None]
+
+
+def test_a_name_out_of_use_bounds_an_open_ended_term(registry):
+    """Xi and Trump were both presidents on 7 February of 2017-2020 and again from 2025; the
+    novel coronavirus was called so only before the disease had its own name."""
+    text = """\
+        President Xi Jinping spoke with US President Donald Trump on the phone on the morning of 7 February.
+        Xi briefed Trump on the fight against the {}.
+        """
+    assert _dates(registry, text.format("COVID-19 pandemic")) == [None]
+    assert _dates(registry, text.format("novel coronavirus outbreak")) == ["2020-02-07"]
+
+
+def test_the_bounds_of_what_a_page_names(registry):
+    assert era_bounds(registry, ["共同推进“一带一路”建设。"])[0].year == 2013
+    assert era_bounds(registry, ["la lutte contre la Covid-19", "the Global Security Initiative"])[0].isoformat() == "2022-04-21"
+    assert era_bounds(registry, ["la lutte contre le nouveau coronavirus"])[1].year == 2022
+    # a word that holds an acronym's letters is not the acronym
+    assert era_bounds(registry, ["the covidence of the two sides", "the Paris Agreement"]) == (None, None)
