@@ -49,3 +49,31 @@ def test_the_bounds_of_what_a_page_names(registry):
     assert era_bounds(registry, ["la lutte contre le nouveau coronavirus"])[1].year == 2022
     # a word that holds an acronym's letters is not the acronym
     assert era_bounds(registry, ["the covidence of the two sides", "the Paris Agreement"]) == (None, None)
+
+
+# ---- counts written as words ------------------------------------------------------------------
+_MACRON = """\
+    PARIS, 27 janvier -- Le président chinois Xi Jinping s'est entretenu au téléphone avec le président français Emmanuel Macron.
+    Les deux chefs d'État ont salué le {} anniversaire de l'établissement des relations diplomatiques entre la Chine et la France.
+    """
+
+
+def test_an_anniversary_counted_in_words_dates_a_year_less_day(registry):
+    """Xi and Macron were both presidents on 27 January of every year since 2018; France and
+    China established relations in 1964, so their sixtieth anniversary falls in 2024."""
+    assert _dates(registry, _MACRON.format("60e")) == ["2024-01-27"]
+    assert _dates(registry, _MACRON.format("soixantième")) == ["2024-01-27"]
+    assert _dates(registry, _MACRON.format("dernier")) == [None]
+
+
+def test_counts_in_words_and_in_chinese_numerals(registry):
+    from kg.extract.dates import relation_anniversaries_at
+
+    def lang_words(registry, code):
+        return {**registry.lang(code), "code": code}
+
+    assert [n for n, _ in relation_anniversaries_at("Ils ont préparé le cinquantenaire des relations diplomatiques.",
+                                                    lang_words(registry, "fr"))] == [50]
+    assert [n for n, _ in relation_anniversaries_at("They marked the seventy-fifth anniversary of diplomatic relations.",
+                                                    lang_words(registry, "en"))] == [75]
+    assert [n for n, _ in relation_anniversaries_at("两国将迎来建交五十周年。", lang_words(registry, "zh"))] == [50]
