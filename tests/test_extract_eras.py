@@ -77,3 +77,23 @@ def test_counts_in_words_and_in_chinese_numerals(registry):
     assert [n for n, _ in relation_anniversaries_at("They marked the seventy-fifth anniversary of diplomatic relations.",
                                                     lang_words(registry, "en"))] == [75]
     assert [n for n, _ in relation_anniversaries_at("两国将迎来建交五十周年。", lang_words(registry, "zh"))] == [50]
+
+
+# ---- a post about to be left ------------------------------------------------------------------
+_OUTGOING = """\
+    MINSK, 19 March -- Belarusian President Alexander Lukashenko spoke by phone with Kazakh President Nursultan Nazarbayev{}.
+    The two presidents discussed the ties between their countries.
+    """
+
+
+def test_an_outgoing_official_dates_the_day_in_the_last_months_of_a_term(registry):
+    """Lukashenko (since 1994) and Nazarbayev (to 20 March 2019) were both presidents on 19
+    March of every year from 1995 to 2019; only the last falls in the end of a term."""
+    assert _dates(registry, _OUTGOING.format("")) == [None]
+    assert _dates(registry, _OUTGOING.format(", who announced his resignation the same day")) == ["2019-03-19"]
+
+
+def test_an_outgoing_official_with_no_term_ending_near_the_day_dates_nothing(registry):
+    """Nazarbayev's term ended in March: "outgoing" on 19 September fits no last months."""
+    text = _OUTGOING.replace("19 March", "19 September").format(", who announced his resignation the same day")
+    assert _dates(registry, text) == [None]

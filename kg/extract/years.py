@@ -116,6 +116,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                                             for entry, roles in officials for held, start, _ in entry.offices
                                             if not roles or held in roles)]
         fits = fresh or fits
+    if len(fits) > 1 and _took_office(text, words, "leaving_office"):
+        # "spoke with the outgoing President", "会见即将离任的……": a post about to be left puts
+        # the day in the last months of a term of someone named in the post the readout gives
+        last = [day for day in fits if any(end is not None and end - dt.timedelta(days=_LEAVING_REACH) <= day <= end
+                                           for entry, roles in officials for held, _, end in entry.offices
+                                           if not roles or held in roles)]
+        fits = last or fits
     if len(fits) > 1 and weekday is None:
         # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
         # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
@@ -158,6 +165,8 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
 
 # days: "new in post" ("nouveau ministre", "就任後初めて") reads as the first month of a term
 _NEW_POST_REACH = 31
+# days: "outgoing" reads as the last months of a term (an election to the handover)
+_LEAVING_REACH = 120
 
 
 def _day_in_new_post(text: str, sentences: list[Sentence], search: list[int], officials: list,
@@ -195,10 +204,11 @@ def _day_in_new_post(text: str, sentences: list[Sentence], search: list[int], of
     return fits.pop() if len(fits) == 1 else None
 
 
-def _took_office(text: str, words: dict) -> bool:
-    """Whether the page says someone just took up their post (``[dates] took_office``)."""
+def _took_office(text: str, words: dict, cues: str = "took_office") -> bool:
+    """Whether the page says someone just took up their post (``[dates] took_office``), or
+    is about to leave it (``leaving_office``)."""
     folded = text.casefold()
-    return any(cue.casefold() in folded for cue in words.get("dates", {}).get("took_office", []))
+    return any(cue.casefold() in folded for cue in words.get("dates", {}).get(cues, []))
 
 
 def _held(officials: list, day: dt.date) -> bool:
