@@ -97,3 +97,18 @@ def test_an_outgoing_official_with_no_term_ending_near_the_day_dates_nothing(reg
     """Nazarbayev's term ended in March: "outgoing" on 19 September fits no last months."""
     text = _OUTGOING.replace("19 March", "19 September").format(", who announced his resignation the same day")
     assert _dates(registry, text) == [None]
+
+
+# ---- a file photo shows another day -----------------------------------------------------------
+def test_a_file_photos_date_gives_no_year_to_a_year_less_day(registry):
+    from kg.extract.years import day_by_written_years
+
+    def words(code):
+        return {**registry.lang(code), "code": code}
+
+    caption = "{}the two presidents at their talks in Washington on January 19, 2011.\nOn November 7, the President sent a message.\n"
+    assert str(day_by_written_years(caption.format(""), words("en"), 11, 7)) == "2011-11-07"
+    assert day_by_written_years(caption.format("File photo: "), words("en"), 11, 7) is None
+    zh = "{}2011年1月19日，两国元首在华盛顿举行会谈。\n11月7日，国家主席致贺电。\n"
+    assert str(day_by_written_years(zh.format(""), words("zh"), 11, 7)) == "2011-11-07"
+    assert day_by_written_years(zh.format("资料图片："), words("zh"), 11, 7) is None

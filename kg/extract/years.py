@@ -230,8 +230,10 @@ def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date
 def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.date | None:
     """"On December 24, ... the meeting held on December 15, 2021": a year-less day on a page
     with no date of its own lies in the one year of the full dates the text writes, when it
-    falls on or after all of them (a report looks back on those); else nothing is inferred."""
-    full = [m for m in find_dates(text, words) if m.absolute and m.year and m.month and m.day]
+    falls on or after all of them (a report looks back on those); else nothing is inferred.
+    A file photo's caption ("资料图片：2011年1月19日……", "File photo of ...") shows another
+    day, perhaps years before: its dates count for nothing."""
+    full = [m for m in find_dates(_without_file_photos(text, words), words) if m.absolute and m.year and m.month and m.day]
     years = {m.year for m in full}
     if len(years) != 1:
         return None
@@ -241,3 +243,13 @@ def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.dat
     except ValueError:
         return None
     return found if all(found >= w for w in written) else None
+
+
+def _without_file_photos(text: str, words: dict) -> str:
+    """``text`` with every line that a caption's opening words open (``[caption] opens``: "File
+    photo", "Photo d'archives", "资料图片") blanked, offsets kept."""
+    opens = tuple(w.casefold() for w in words.get("caption", {}).get("opens", []))
+    if not opens:
+        return text
+    return "".join(" " * len(line.rstrip("\n")) + line[len(line.rstrip("\n")):]
+                   if line.lstrip().casefold().startswith(opens) else line for line in text.splitlines(keepends=True))
