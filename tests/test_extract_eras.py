@@ -112,3 +112,13 @@ def test_a_file_photos_date_gives_no_year_to_a_year_less_day(registry):
     zh = "{}2011年1月19日，两国元首在华盛顿举行会谈。\n11月7日，国家主席致贺电。\n"
     assert str(day_by_written_years(zh.format(""), words("zh"), 11, 7)) == "2011-11-07"
     assert day_by_written_years(zh.format("资料图片："), words("zh"), 11, 7) is None
+
+
+def test_a_file_photo_is_named_in_german_russian_and_portuguese(registry):
+    from kg.extract.years import day_by_written_years
+
+    for code, opener in (("de", "Archivbild: "), ("ru", "Архивное фото: "), ("pt", "Foto de arquivo: ")):
+        text = f"{opener}Washington, 19.01.2011.\n7. November.\n"
+        words = {**registry.lang(code), "code": code}
+        assert day_by_written_years(text.replace(opener, ""), words, 11, 7) is not None, code
+        assert day_by_written_years(text, words, 11, 7) is None, code
