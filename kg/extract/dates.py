@@ -310,20 +310,38 @@ def _relative_pattern(lang_key: str, weekdays: tuple, relative: tuple):
 
 
 @lru_cache(maxsize=16)
-def _counted_patterns(lang_key: str, counted: tuple, suffixes: tuple = ()) -> list[tuple[re.Pattern[str], int, int]]:
-    """``{n}`` is the count; ``{ord}`` an ordinal ending of the language ("st", "th"). A phrase
-    edge in a script without spaces (Chinese) needs no word boundary."""
+def _counted_patterns(lang_key: str, counted: tuple, suffixes: tuple = (),
+                      numbers: tuple = ()) -> list[tuple[re.Pattern[str], int, int]]:
+    """``{n}`` is the count, in digits, Chinese numerals ("建交五十周年") or a word of the
+    language's ``[dates] count_words`` ("the fiftieth anniversary", "le cinquantenaire");
+    ``{ord}`` an ordinal ending of the language ("st", "th"). A phrase edge in a script
+    without spaces (Chinese) needs no word boundary."""
     compiled = []
     ordinal = "(?:" + "|".join(re.escape(x) for x in sorted(suffixes, key=len, reverse=True)) + ")?" if suffixes else ""
+    words = "".join("|" + r"\s+".join(re.escape(w) for w in word.split(" "))
+                    for word, _ in sorted(numbers, key=lambda item: len(item[0]), reverse=True))
     for phrase, (base, first_month) in counted:
         head, _, tail = phrase.partition("{n}")
         pieces = [r"\s+".join(re.escape(w) for w in part.split(" ")).replace(re.escape("{ord}"), ordinal)
                   for part in (head, tail)]
         before = "" if head and _is_cjk_text(head[0]) else r"(?<![\w])"
         after = "" if tail and _is_cjk_text(tail[-1]) else r"(?![\w])"
-        regex = before + pieces[0] + r"(\d{1,3})" + pieces[1] + after
+        regex = before + pieces[0] + r"(\d{1,3}|[一二三四五六七八九十]{1,3}" + words + ")" + pieces[1] + after
         compiled.append((re.compile(regex, re.IGNORECASE), int(base), int(first_month)))
     return compiled
+
+
+def _count_words(words: dict[str, Any]) -> tuple[tuple[str, int], ...]:
+    """``[dates] count_words`` of the language, folded, as a hashable table."""
+    return tuple(sorted((w.casefold(), int(n)) for w, n in words.get("dates", {}).get("count_words", {}).items()))
+
+
+def _count(written: str, numbers: tuple[tuple[str, int], ...]) -> int:
+    """The count a pattern of :func:`_counted_patterns` found: digits, Chinese numerals or a word."""
+    if written.isdigit() or all(c in "一二三四五六七八九十" for c in written):
+        return _cn_number(written)
+    folded = re.sub(r"\s+", " ", written.casefold())
+    return next(n for word, n in numbers if word == folded)
 
 
 def counted_years(text: str, words: dict[str, Any], month: int) -> set[int]:
@@ -342,9 +360,10 @@ def counted_years_at(text: str, words: dict[str, Any], month: int) -> list[tuple
         return []
     years = []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
+    numbers = _count_words(words)
     for regex, base, first_month in _counted_patterns(words.get("code", ""), tuple(sorted(
-            (phrase, tuple(value)) for phrase, value in counted.items())), suffixes):
-        found = [(int(m.group(1)), m.start()) for m in regex.finditer(text)]
+            (phrase, tuple(value)) for phrase, value in counted.items())), suffixes, numbers):
+        found = [(_count(m.group(1), numbers), m.start()) for m in regex.finditer(text)]
         for count, at in _this_years_counts(text, words, found):
             years.append((base + count + (1 if month < first_month else 0), at))
     return sorted(years, key=lambda x: x[1])
@@ -381,8 +400,9 @@ def relation_anniversaries_at(text: str, words: dict[str, Any]) -> list[tuple[in
     if not phrases:
         return []
     suffixes = tuple(words.get("dates", {}).get("ordinal_suffixes", []))
-    patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes)
-    found = [(int(m.group(1)), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)]
+    numbers = _count_words(words)
+    patterns = _counted_patterns(words.get("code", ""), tuple(sorted((p, (0, 1)) for p in phrases)), suffixes, numbers)
+    found = [(_count(m.group(1), numbers), m.start()) for regex, _, _ in patterns for m in regex.finditer(text)]
     return sorted(_this_years_counts(text, words, found), key=lambda x: x[1])
 
 

@@ -16,7 +16,7 @@ from kg.extract.dates import cn_number
 from kg.knowledge.registry import Registry
 from kg.text import simplified
 
-__all__ = ["Edition", "named_editions", "occasion_editions", "edition_days", "meeting_windows"]
+__all__ = ["Edition", "named_editions", "occasion_editions", "edition_days", "meeting_windows", "era_bounds"]
 
 
 @dataclass(frozen=True)
@@ -274,3 +274,29 @@ def edition_days(editions: Iterable[Edition], windows: tuple[int, int, int], mon
         if fits:
             return sorted(fits)
     return []
+
+
+@lru_cache(maxsize=4)
+def _eras(registry: Registry) -> tuple[tuple[dt.date, dt.date | None, re.Pattern[str] | None, re.Pattern[str] | None], ...]:
+    """``[eras]`` of meetings.toml: each era's first (and last) day, with its names (folded,
+    then acronyms as written)."""
+    eras = []
+    for key, entry in sorted(registry.meetings.get("eras", {}).items()):
+        names = [n for values in entry.values() if isinstance(values, list) for n in values]
+        until = entry.get("until")
+        eras.append((_date(entry.get("since"), f"eras.{key}"), _date(until, f"eras.{key}") if until else None,
+                     _one_of(_name_pattern(n) for n in names if not _is_acronym(n)),
+                     _one_of(_name_pattern(n, keep_case=True) for n in names if _is_acronym(n))))
+    return tuple(eras)
+
+
+def era_bounds(registry: Registry, sentences: Iterable[str]) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day the page can have been written on, by the things it names that
+    did not exist before a day ("the fight against COVID-19", "共建\"一带一路\"") or names
+    that fell out of use after one ("the novel coronavirus"); None where nothing says."""
+    whole = "\n".join(sentences)
+    raw = _fold(whole) if _CJK.search(whole) else whole.translate(_DASHES)
+    low = raw.lower()
+    named = [(since, until) for since, until, names, acronyms in _eras(registry)
+             if (names is not None and names.search(low)) or (acronyms is not None and acronyms.search(raw))]
+    return (max((s for s, _ in named), default=None), min((u for _, u in named if u), default=None))

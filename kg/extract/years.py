@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from kg.extract.dates import cjk_dateline, counted_years_at, find_dates, relation_anniversaries_at
-from kg.extract.meetings import edition_days, meeting_windows, named_editions
+from kg.extract.meetings import edition_days, era_bounds, meeting_windows, named_editions
 from kg.extract.persons import PersonRecord
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
@@ -18,6 +18,9 @@ __all__ = ["day_by_offices", "day_by_written_years", "DATELINE_PIECE", "DATELINE
 DATELINE_HEAD = re.compile(r"^[\"“«]?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .'’-]{1,40},\s*$")
 _FULL_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short sentences
+# paragraphs from the lead's own whose names of new things date the page (a list of other
+# pages' headlines further down is served when the page is read, not when it was written)
+_ERA_PARAGRAPHS = 8
 
 
 def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
@@ -99,6 +102,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                 all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
                     for entry, roles in officials):
             fits.append(day)
+    if len(fits) > 1 and search:
+        # "Xi stressed the efforts against the novel coronavirus": a page that names what did not
+        # exist before a day, or a name out of use after one ([eras] of meetings.toml), was
+        # written between them
+        first = sentences[min(search)].paragraph
+        floor, ceiling = era_bounds(registry, [s.text for s in sentences if first <= s.paragraph < first + _ERA_PARAGRAPHS])
+        fits = [day for day in fits if (floor is None or day >= floor) and (ceiling is None or day <= ceiling)] or fits
     if len(fits) > 1 and _took_office(text, words):
         # "welcomed Ambassador Liu to Britain to assume his office": a post just taken up puts
         # the day in the first year of a term of someone named in the post the readout gives
@@ -106,6 +116,13 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
                                             for entry, roles in officials for held, start, _ in entry.offices
                                             if not roles or held in roles)]
         fits = fresh or fits
+    if len(fits) > 1 and _took_office(text, words, "leaving_office"):
+        # "spoke with the outgoing President", "会见即将离任的……": a post about to be left puts
+        # the day in the last months of a term of someone named in the post the readout gives
+        last = [day for day in fits if any(end is not None and end - dt.timedelta(days=_LEAVING_REACH) <= day <= end
+                                           for entry, roles in officials for held, _, end in entry.offices
+                                           if not roles or held in roles)]
+        fits = last or fits
     if len(fits) > 1 and weekday is None:
         # "Москва. 15 февраля. ... сообщили в субботу", "BEIJING, 4. November (Xinhua) -- ...
         # traf am Freitag": an agency dates its copy the day it reports, so the one weekday the
@@ -148,6 +165,8 @@ def _day_by_meeting(text: str, sentences: list[Sentence], search: list[int], off
 
 # days: "new in post" ("nouveau ministre", "就任後初めて") reads as the first month of a term
 _NEW_POST_REACH = 31
+# days: "outgoing" reads as the last months of a term (an election to the handover)
+_LEAVING_REACH = 120
 
 
 def _day_in_new_post(text: str, sentences: list[Sentence], search: list[int], officials: list,
@@ -185,10 +204,11 @@ def _day_in_new_post(text: str, sentences: list[Sentence], search: list[int], of
     return fits.pop() if len(fits) == 1 else None
 
 
-def _took_office(text: str, words: dict) -> bool:
-    """Whether the page says someone just took up their post (``[dates] took_office``)."""
+def _took_office(text: str, words: dict, cues: str = "took_office") -> bool:
+    """Whether the page says someone just took up their post (``[dates] took_office``), or
+    is about to leave it (``leaving_office``)."""
     folded = text.casefold()
-    return any(cue.casefold() in folded for cue in words.get("dates", {}).get("took_office", []))
+    return any(cue.casefold() in folded for cue in words.get("dates", {}).get(cues, []))
 
 
 def _held(officials: list, day: dt.date) -> bool:
@@ -210,8 +230,10 @@ def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date
 def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.date | None:
     """"On December 24, ... the meeting held on December 15, 2021": a year-less day on a page
     with no date of its own lies in the one year of the full dates the text writes, when it
-    falls on or after all of them (a report looks back on those); else nothing is inferred."""
-    full = [m for m in find_dates(text, words) if m.absolute and m.year and m.month and m.day]
+    falls on or after all of them (a report looks back on those); else nothing is inferred.
+    A file photo's caption ("资料图片：2011年1月19日……", "File photo of ...") shows another
+    day, perhaps years before: its dates count for nothing."""
+    full = [m for m in find_dates(_without_file_photos(text, words), words) if m.absolute and m.year and m.month and m.day]
     years = {m.year for m in full}
     if len(years) != 1:
         return None
@@ -221,3 +243,13 @@ def day_by_written_years(text: str, words: dict, month: int, day: int) -> dt.dat
     except ValueError:
         return None
     return found if all(found >= w for w in written) else None
+
+
+def _without_file_photos(text: str, words: dict) -> str:
+    """``text`` with every line that a caption's opening words open (``[caption] opens``: "File
+    photo", "Photo d'archives", "资料图片") blanked, offsets kept."""
+    opens = tuple(w.casefold() for w in words.get("caption", {}).get("opens", []))
+    if not opens:
+        return text
+    return "".join(" " * len(line.rstrip("\n")) + line[len(line.rstrip("\n")):]
+                   if line.lstrip().casefold().startswith(opens) else line for line in text.splitlines(keepends=True))
