@@ -57,7 +57,34 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if not f.cjk:
         _spellings(f, matches)
     _latin_names(f)
+    if f.cjk:
+        _glossed_names(f, by_sentence)
     return f.people, by_sentence
+
+
+# "傅达耀（Darío Filártiga Ruiz Díaz）": a Latin name in brackets glued after a transliterated one
+_GLOSS = re.compile(r"\s?[（(]\s*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’\- ]{1,60}?)\s*[)）]")
+
+
+def _glossed_names(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
+    """"巴拉圭新任驻台大使傅达耀（Darío Filártiga Ruiz Díaz）": a Chinese page that glosses an
+    official the registry does not know with the name in Latin letters gives the Latin name
+    ANNOTATION.md §2 asks for; the characters stay the name as written."""
+    for mentions in by_sentence.values():
+        for m in mentions:
+            person = f.people.get(m.person or "")
+            if m.kind != "person" or person is None or person.key.startswith("r") or not is_cjk(person.name[:1]):
+                continue
+            gloss = _GLOSS.match(f.text, m.end)
+            if gloss is None or len(gloss.group(1).split()) < 2:
+                continue
+            latin = " ".join(gloss.group(1).split())
+            person.written = person.written or person.name
+            person.name = latin
+            tokens = latin.split()
+            first = bool(person.country and f.registry.states.get(person.country)
+                         and f.registry.states[person.country].family_name_first)
+            person.family = tokens[0] if first else tokens[-1]
 
 
 def _longer_transliterations(text: str, matches: list[Match], chars: str) -> list[Match]:
@@ -627,3 +654,56 @@ def _occurrences(text: str, forms: Iterable[str], start: int, end: int) -> list[
 def _is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a str pattern (False for the empty string)."""
     return bool(char) and (char.isalnum() or char == "_")
+
+
+_CLAUSE_END = ",;.:!?，。；：！？、"
+_ACCOMPANY_GAP = 40  # characters between the word for accompanying and the name: titles only
+
+
+def accompanied(text: str, mention: Mention, words: dict) -> bool:
+    """"正在乌法陪同习近平主席出席…的外交部长王毅同…通电话", "Wang Yi, accompanying President Xi
+    on his state visit, met ...": the leader the participant goes along with (``names.accompanying``,
+    an active form: "accompanied by" names one who is there) is named around the encounter, not in
+    it; so is the one whose words a participant passes on (``names.conveying``: "转达习近平主席的
+    问候", "傅达耀转述贝尼亚总统盼…"). In Chinese the accompanying clause must modify the subject
+    (a "的" before the clause ends): "王毅陪同习近平会见…" reports Xi's own meeting."""
+    names = words.get("names", {})
+    for key in ("accompanying", "conveying"):
+        for cue in (fold(w) for w in names.get(key, [])):
+            if _named_after(text, mention, cue) and (
+                    key == "conveying" or not is_cjk(cue[0]) or "的" in _clause_after(text, mention.end)):
+                return True
+    return False
+
+
+def _named_after(text: str, mention: Mention, cue: str) -> bool:
+    """Whether ``cue`` stands before the mention with nothing but titles between (no clause ends)."""
+    floor = max(0, mention.start - (_ACCOMPANY_GAP if not is_cjk(cue[0]) else _ACCOMPANY_GAP // 4))
+    before = fold(text[floor:mention.start])
+    at = before.rfind(cue)
+    if at < 0 or (not is_cjk(cue[0]) and _is_word_char(before[at - 1:at])):
+        return False
+    gap = before[at + len(cue):]
+    # "转达了习近平主席对文在寅总统的问候": the one greeted, after "对", is another person
+    return not any(c in _CLAUSE_END or c in _TO_SOMEONE for c in gap)
+
+
+_TO_SOMEONE = "对對向给給与與和同及"
+
+
+def _clause_after(text: str, position: int) -> str:
+    rest = text[position:position + _ACCOMPANY_GAP]
+    return next((rest[:i] for i, c in enumerate(rest) if c in _CLAUSE_END), rest)
+
+
+def attends_other(text: str, cue: Match) -> bool:
+    """"习近平主席即将赴日出席大阪二十国集团领导人峰会", "参加伦敦奥运会开幕式": a CJK word for
+    attending with an object after it names the event attended, another than the encounter;
+    attendance of the encounter ends its clause ("王毅等出席。", "参加会见", "出席会晤")."""
+    if not is_cjk(text[cue.start:cue.start + 1]):
+        return False
+    clause = _clause_after(text, cue.end)[:16]
+    return len(_READING.sub("", clause).lstrip("了")) > 4
+
+
+_READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]*\)")  # "會(huì)": a reading glued after a character
