@@ -91,3 +91,25 @@ def test_a_latin_gloss_after_a_chinese_name_is_the_name(registry):
         2021年3月2日，外交部长王毅在北京会见巴拉圭新任驻华大使马丁内斯（Carlos Alberto Martínez Rojas）。
         """, "zh")
     assert ("PRY", "Carlos Alberto Martínez Rojas") in found
+
+
+def test_a_foreign_minister_written_in_cyrillic_is_the_registry_person(registry):
+    found = _participants(registry, """\
+        Москва, 12 марта 2016 года. Министр иностранных дел России Сергей Лавров провел телефонный разговор с министром иностранных дел Великобритании Филипом Хэммондом.
+        """, "ru")
+    assert ("GBR", "Philip Hammond") in found
+
+
+@pytest.mark.parametrize("text, lang, counterpart", [
+    ("""\
+        Москва, 12 марта 2016 года. Министр иностранных дел России Сергей Лавров провел телефонные переговоры с Гидо Вестервелле, своим коллегой из Германии.
+        """, "ru", "DEU"),
+    ("""\
+        MOSCOW, March 12, 2016 - Russian Foreign Minister Sergey Lavrov held a phone call with Guido Westerwelle, his German counterpart, on Saturday.
+        """, "en", "DEU"),
+])
+def test_a_counterpart_word_set_after_a_known_name_gives_the_post(registry, text, lang, counterpart):
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    events = extract(document, registry).events
+    roles = {p.country: set(p.roles) for e in events for p in e.participants}
+    assert roles.get(counterpart) == {"foreign_minister"}

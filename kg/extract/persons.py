@@ -489,7 +489,11 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                     person = _lookup_family(f, f.text[span[0]:span[1]], own) or f.record(f.text[span[0]:span[1]], own, None)
                     _add_person(person, span[0], span[1], sentence, mentions)
             if person is None:
-                continue
+                person = _apposed_counterpart(f, mentions, beside, cue_start)
+                if person is None:
+                    continue
+                before = {f.people[x.person].country for x in mentions if x.person and x.person != person.key
+                          and x.end <= cue_start and f.people[x.person].country}
             person.counterpart_of |= before - ({own} if own else set())
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
@@ -503,6 +507,25 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
+def _apposed_counterpart(f: _Finder, mentions: list[Mention], beside: list[Match], cue_start: int) -> PersonRecord | None:
+    """"с Жан-Марком Эйро, своим коллегой из Франции", "with Jean Dupont, his French counterpart":
+    the counterpart word set after the name, a comma and a possessive (``names.possessives``) between."""
+    possessives = {fold(w) for w in f.words.get("names", {}).get("possessives", [])}
+    named = [x for x in mentions if x.kind == "person" and x.person and x.end <= cue_start]
+    if not possessives or not named:
+        return None
+    last = named[-1]
+    gap = f.text[last.end:cue_start]
+    for m in beside:  # "his French counterpart": the state's adjective stays out of the gap
+        if last.end <= m.start and m.end <= cue_start:
+            gap = gap.replace(f.text[m.start:m.end], " ")
+    pieces = re.findall(r"[\w']+|[^\w\s]", gap)
+    if not pieces or pieces[0] != "," or not any(fold(p) in possessives for p in pieces[1:]) or \
+            not all(fold(p) in possessives for p in pieces[1:]):
+        return None
+    return f.people.get(last.person)
 
 
 def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Match],
