@@ -113,3 +113,27 @@ def test_a_counterpart_word_set_after_a_known_name_gives_the_post(registry, text
     events = extract(document, registry).events
     roles = {p.country: set(p.roles) for e in events for p in e.participants}
     assert roles.get(counterpart) == {"foreign_minister"}
+
+
+def test_an_opposite_number_holds_the_same_post(registry):
+    document = Document(source="t.txt", text="Berlin, 6 March 2012 - Federal Foreign Minister Guido Westerwelle today phoned his "
+                        "American opposite number, Hillary Clinton.\n", sha256="0" * 64, lang="en")
+    roles = {p.country: set(p.roles) for e in extract(document, registry).events for p in e.participants}
+    assert roles.get("USA") == {"foreign_minister"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("""\
+        LONDON, 27 January 2025 - Donald Trump and Keir Starmer held a phone call on Sunday evening.
+        The Prime Minister congratulated the President on his inauguration.
+        """, {"head_of_government"}),
+    # the registry's offices say who held that post: a bare title nobody named held gives nothing
+    ("""\
+        LONDON, 27 January 2025 - Donald Trump and Keir Starmer held a phone call on Sunday evening.
+        The Foreign Secretary joined the call.
+        """, set()),
+])
+def test_a_bare_title_stands_for_the_one_named_who_held_that_office(registry, text, expected):
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang="en")
+    roles = {p.name: set(p.roles) for e in extract(document, registry).events for p in e.participants}
+    assert roles.get("Keir Starmer") == expected

@@ -620,11 +620,38 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
             fitting = [p for p in f.people.values() if p.country and p.key not in here and roles & set(p.roles)
                        and (not x.codes or x.codes[0] in ("", p.country)) and (not f.home or p.country == f.home)]
             holders = [p for p in fitting if x.title in {fold(" ".join(t.split())) for t in p.roles.values()}]
+            if not holders and not any(roles & set(p.roles) for p in f.people.values()):
+                holders = _office_holders(f, x, roles, here)
+                held = {r for r, _, _ in f.registry.people[int(holders[0].key[1:])].offices} if len(holders) == 1 else set()
+                for role in sorted(roles & held):
+                    holders[0].roles[role] = f.text[x.start:x.end]
+                    holders[0].role_spans[role] = Span(x.start, x.end)
             if len(holders) != 1:
                 continue
             person = holders[0]
             x.kind, x.person, x.codes = "person", person.key, (person.country or "",)
             here.add(person.key)
+
+
+def _office_holders(f: _Finder, x: Mention, roles: set[str], here: set[str]) -> list[PersonRecord]:
+    """"Donald Trump and Sir Keir Starmer have held a phone call ... the Prime Minister was forced
+    to wait": a bare title no official of the readout is given stands for the one named without
+    any post whom the registry knows to have held that office (offices.toml) — the readout's
+    other officials fix the state. The title points back to one named before it; Chinese
+    titles ("两国元首") name groups too often to be read so."""
+    found: list[PersonRecord] = []
+    if f.cjk:
+        return found
+    for p in f.people.values():
+        if p.roles or p.generic_roles or p.key in here or not p.key.startswith("r") or not p.country \
+                or p.first is None or p.first.start > x.start:
+            continue
+        if x.codes and x.codes[0] not in ("", p.country):
+            continue
+        entry = f.registry.people[int(p.key[1:])]
+        if any(held in roles for held, _, _ in entry.offices):
+            found.append(p)
+    return found
 
 
 def _short_mentions(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
