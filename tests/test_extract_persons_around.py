@@ -137,3 +137,11 @@ def test_a_bare_title_stands_for_the_one_named_who_held_that_office(registry, te
     document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang="en")
     roles = {p.name: set(p.roles) for e in extract(document, registry).events for p in e.participants}
     assert roles.get("Keir Starmer") == expected
+
+
+def test_a_counterpart_also_named_to_a_party_post_keeps_the_state_post(registry):
+    document = Document(source="t.txt", text="Berne, le 12 mars 2021 - Le ministre suisse des Affaires étrangères Ignazio Cassis a reçu vendredi "
+                        "son homologue chinois Wang Yi, par ailleurs membre du Bureau politique.\n",
+                        sha256="0" * 64, lang="fr")
+    roles = {p.name: set(p.roles) for e in extract(document, registry).events for p in e.participants}
+    assert roles.get("Wang Yi") == {"foreign_minister", "party_leader"}

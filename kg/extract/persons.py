@@ -577,7 +577,9 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
                          if code not in beside and code not in person.posted_in and code in f.registry.states), reverse=True)
         person.country = ranked[0][1] if ranked else f.home
     for person in f.people.values():
-        if not person.roles:
+        # a party post says nothing of the state post: "son homologue chinois Wang Yi, par ailleurs
+        # membre du Bureau politique" is still a foreign minister
+        if not person.roles or set(person.roles) <= _PARTY_ROLES:
             for role, (written, span) in person.generic_roles.items():
                 person.roles[role] = written
                 person.role_spans[role] = span
@@ -706,6 +708,7 @@ def _is_word_char(char: str) -> bool:
     return bool(char) and (char.isalnum() or char == "_")
 
 
+_PARTY_ROLES = {"party_leader"}
 _CLAUSE_END = ",;.:!?，。；：！？、"
 _ACCOMPANY_GAP = 40  # characters between the word for accompanying and the name: titles only
 
