@@ -145,3 +145,24 @@ def test_a_counterpart_also_named_to_a_party_post_keeps_the_state_post(registry)
                         sha256="0" * 64, lang="fr")
     roles = {p.name: set(p.roles) for e in extract(document, registry).events for p in e.participants}
     assert roles.get("Wang Yi") == {"foreign_minister", "party_leader"}
+
+
+def test_the_leader_an_adviser_serves_takes_no_part(registry):
+    found = _participants(registry, """\
+        BEIJING, Feb. 25, 2022 - Chinese Foreign Minister Wang Yi on Friday held a phone conversation with Emmanuel Bonne, diplomatic counselor to French President Emmanuel Macron.
+        """, "en")
+    assert ("FRA", "Emmanuel Bonne") in found and ("FRA", "Emmanuel Macron") not in found
+
+
+def test_an_assistant_to_the_president_named_after_it_stays(registry):
+    found = _participants(registry, """\
+        WASHINGTON, March 3, 2022 - Assistant to the President for National Security Affairs Jake Sullivan held a call with Chinese Foreign Minister Wang Yi on Thursday.
+        """, "en")
+    assert ("USA", "Jake Sullivan") in found
+
+
+def test_leaders_of_a_meeting_being_prepared_take_no_part(registry):
+    found = _participants(registry, """\
+        KUALA LUMPUR, Oct. 27, 2025 - Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi on Monday to discuss preparations for a meeting between President Donald Trump and President Xi Jinping.
+        """, "en")
+    assert found == {("USA", "Marco Rubio"), ("CHN", "Wang Yi")}

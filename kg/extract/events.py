@@ -345,7 +345,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if i == lead and aside is not None and aside[0] <= m.start < aside[1]:
                 continue  # "... after Fumio Kishida became prime minister this week"
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
-                    and not accompanied(text, m, words):
+                    and not accompanied(text, m, words, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of
     # a visit or a medium other than the encounter's is that one's ("王毅等出席会晤" is this one's)
@@ -355,7 +355,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     for i in present_sentences:
         for m in mentions[i]:
             if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
-                    and not accompanied(text, m, words):
+                    and not accompanied(text, m, words, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")

@@ -713,20 +713,30 @@ _CLAUSE_END = ",;.:!?，。；：！？、"
 _ACCOMPANY_GAP = 40  # characters between the word for accompanying and the name: titles only
 
 
-def accompanied(text: str, mention: Mention, words: dict) -> bool:
+def accompanied(text: str, mention: Mention, words: dict, people: dict[str, PersonRecord] | None = None) -> bool:
     """"正在乌法陪同习近平主席出席…的外交部长王毅同…通电话", "Wang Yi, accompanying President Xi
     on his state visit, met ...": the leader the participant goes along with (``names.accompanying``,
     an active form: "accompanied by" names one who is there) is named around the encounter, not in
     it; so is the one whose words a participant passes on (``names.conveying``: "转达习近平主席的
-    问候", "傅达耀转述贝尼亚总统盼…"). In Chinese the accompanying clause must modify the subject
+    问候", "傅达耀转述贝尼亚总统盼…"), and the leader an adviser serves (``names.serving``: "Emmanuel
+    Bonne, diplomatic counselor to French President Emmanuel Macron" — a head of state or
+    government, so that "Assistant to the President ... Jake Sullivan" stays). In Chinese the
+    accompanying clause must modify the subject
     (a "的" before the clause ends): "王毅陪同习近平会见…" reports Xi's own meeting."""
     names = words.get("names", {})
-    for key in ("accompanying", "conveying"):
+    person = people.get(mention.person or "") if people else None
+    leader = person is not None and bool(_LEADERS & set(person.roles))
+    for key in ("accompanying", "conveying", "serving"):
+        if key == "serving" and not leader:
+            continue
         for cue in (fold(w) for w in names.get(key, [])):
             if _named_after(text, mention, cue) and (
-                    key == "conveying" or not is_cjk(cue[0]) or "的" in _clause_after(text, mention.end)):
+                    key != "accompanying" or not is_cjk(cue[0]) or "的" in _clause_after(text, mention.end)):
                 return True
     return False
+
+
+_LEADERS = {"head_of_state", "head_of_government"}
 
 
 def _named_after(text: str, mention: Mention, cue: str) -> bool:
