@@ -166,3 +166,11 @@ def test_leaders_of_a_meeting_being_prepared_take_no_part(registry):
         KUALA LUMPUR, Oct. 27, 2025 - Secretary of State Marco Rubio met Chinese Foreign Minister Wang Yi on Monday to discuss preparations for a meeting between President Donald Trump and President Xi Jinping.
         """, "en")
     assert found == {("USA", "Marco Rubio"), ("CHN", "Wang Yi")}
+
+
+def test_the_leader_whose_event_a_participant_came_for_takes_no_part(registry):
+    found = _participants(registry, """\
+        2022年5月9日，赴韩国出席尹锡悦总统就职仪式的国家副主席王岐山在首尔会见韩国总统文在寅。
+        """, "zh")
+    assert ("CHN", "Wang Qishan") in found and ("KOR", "Moon Jae-in") in found
+    assert ("KOR", "Yoon Suk-yeol") not in found

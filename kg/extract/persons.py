@@ -720,18 +720,20 @@ def accompanied(text: str, mention: Mention, words: dict, people: dict[str, Pers
     it; so is the one whose words a participant passes on (``names.conveying``: "转达习近平主席的
     问候", "傅达耀转述贝尼亚总统盼…"), and the leader an adviser serves (``names.serving``: "Emmanuel
     Bonne, diplomatic counselor to French President Emmanuel Macron" — a head of state or
-    government, so that "Assistant to the President ... Jake Sullivan" stays). In Chinese the
-    accompanying clause must modify the subject
+    government, so that "Assistant to the President ... Jake Sullivan" stays), and the one whose
+    event the participant came for (``names.attending``: "赴韩出席尹锡悦总统就职仪式的…王岐山").
+    In Chinese the accompanying or attending clause must modify the subject
     (a "的" before the clause ends): "王毅陪同习近平会见…" reports Xi's own meeting."""
     names = words.get("names", {})
     person = people.get(mention.person or "") if people else None
     leader = person is not None and bool(_LEADERS & set(person.roles))
-    for key in ("accompanying", "conveying", "serving"):
+    for key in ("accompanying", "attending", "conveying", "serving"):
         if key == "serving" and not leader:
             continue
         for cue in (fold(w) for w in names.get(key, [])):
             if _named_after(text, mention, cue) and (
-                    key != "accompanying" or not is_cjk(cue[0]) or "的" in _clause_after(text, mention.end)):
+                    key not in ("accompanying", "attending") or not is_cjk(cue[0])
+                    or "的" in _clause_after(text, mention.end)):
                 return True
     return False
 
