@@ -174,3 +174,13 @@ def test_the_leader_whose_event_a_participant_came_for_takes_no_part(registry):
         """, "zh")
     assert ("CHN", "Wang Qishan") in found and ("KOR", "Moon Jae-in") in found
     assert ("KOR", "Yoon Suk-yeol") not in found
+
+
+def test_a_pronoun_before_a_counterpart_word_stands_for_the_one_named_before(registry):
+    document = Document(source="t.txt", text=textwrap.dedent("""\
+        External Affairs Minister S. Jaishankar in Tokyo
+
+        TOKYO, March 3, 2023 - He held talks on Friday with his Japanese counterpart Yoshimasa Hayashi.
+        """), sha256="0" * 64, lang="en")
+    roles = {p.name: set(p.roles) for e in extract(document, registry).events for p in e.participants}
+    assert roles.get("Yoshimasa Hayashi") == {"foreign_minister"}

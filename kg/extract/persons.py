@@ -497,6 +497,9 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             person.counterpart_of |= before - ({own} if own else set())
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
+            if not subjects and any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
+                # "He also had a meeting with his Japanese counterpart X": the one named last before
+                subjects = _last_named(f, by_sentence, index, person.key)
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
                 # (also one named only by a generic title: "Le président chinois X et son homologue")
                 held = {role: written for role, written in subjects[0].roles.items()} or \
@@ -507,6 +510,16 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
+def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:
+    """The first official named in the nearest sentence before ``index`` that names one (not ``other``)."""
+    for earlier in range(index - 1, -1, -1):
+        named = [f.people[x.person] for x in by_sentence[earlier] if x.kind == "person" and x.person
+                 and x.person != other and x.person in f.people]
+        if named:
+            return named[:1]
+    return []
 
 
 def _apposed_counterpart(f: _Finder, mentions: list[Mention], beside: list[Match], cue_start: int) -> PersonRecord | None:
