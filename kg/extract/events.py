@@ -9,7 +9,7 @@ from functools import lru_cache
 from kg.extract.dates import DateMention, cjk_filed, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
-from kg.extract.persons import Mention, PersonRecord
+from kg.extract.persons import Mention, PersonRecord, accompanied, attends_other
 from kg.knowledge.matcher import Match, within
 from kg.model import Event, Participant, Span
 from kg.knowledge.registry import Registry
@@ -344,16 +344,18 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         for m in mentions[i]:
             if i == lead and aside is not None and aside[0] <= m.start < aside[1]:
                 continue  # "... after Fumio Kishida became prime minister this week"
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
+                    and not accompanied(text, m, words, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # "Le président est attendu en Chine, où il se rend, accompagné de ...": attendance said of
     # a visit or a medium other than the encounter's is that one's ("王毅等出席会晤" is this one's)
     present_sentences = [i for i in body if any(
-        x.kind == "event.present" for x in within(matches, sentences[i].start, sentences[i].end))
+        x.kind == "event.present" and not attends_other(text, x) for x in within(matches, sentences[i].start, sentences[i].end))
         and not _attended_elsewhere(event_type, _cues(matches, sentences[i], text, words, mentions[i]))]
     for i in present_sentences:
         for m in mentions[i]:
-            if m.kind == "person" and m.person not in keys and not _sender(text, m, people):
+            if m.kind == "person" and m.person not in keys and not _sender(text, m, people) \
+                    and not accompanied(text, m, words, people):
                 keys.append(m.person)  # type: ignore[arg-type]
     # a counterpart named only in the next sentences ("Au cours de la visite, M. Deng a eu un
     # échange avec la Ministre ...")

@@ -57,7 +57,34 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if not f.cjk:
         _spellings(f, matches)
     _latin_names(f)
+    if f.cjk:
+        _glossed_names(f, by_sentence)
     return f.people, by_sentence
+
+
+# "傅达耀（Darío Filártiga Ruiz Díaz）": a Latin name in brackets glued after a transliterated one
+_GLOSS = re.compile(r"\s?[（(]\s*([A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ.'’\- ]{1,60}?)\s*[)）]")
+
+
+def _glossed_names(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
+    """"巴拉圭新任驻台大使傅达耀（Darío Filártiga Ruiz Díaz）": a Chinese page that glosses an
+    official the registry does not know with the name in Latin letters gives the Latin name
+    ANNOTATION.md §2 asks for; the characters stay the name as written."""
+    for mentions in by_sentence.values():
+        for m in mentions:
+            person = f.people.get(m.person or "")
+            if m.kind != "person" or person is None or person.key.startswith("r") or not is_cjk(person.name[:1]):
+                continue
+            gloss = _GLOSS.match(f.text, m.end)
+            if gloss is None or len(gloss.group(1).split()) < 2:
+                continue
+            latin = " ".join(gloss.group(1).split())
+            person.written = person.written or person.name
+            person.name = latin
+            tokens = latin.split()
+            first = bool(person.country and f.registry.states.get(person.country)
+                         and f.registry.states[person.country].family_name_first)
+            person.family = tokens[0] if first else tokens[-1]
 
 
 def _longer_transliterations(text: str, matches: list[Match], chars: str) -> list[Match]:
@@ -462,10 +489,17 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                     person = _lookup_family(f, f.text[span[0]:span[1]], own) or f.record(f.text[span[0]:span[1]], own, None)
                     _add_person(person, span[0], span[1], sentence, mentions)
             if person is None:
-                continue
+                person = _apposed_counterpart(f, mentions, beside, cue_start)
+                if person is None:
+                    continue
+                before = {f.people[x.person].country for x in mentions if x.person and x.person != person.key
+                          and x.end <= cue_start and f.people[x.person].country}
             person.counterpart_of |= before - ({own} if own else set())
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
+            if not subjects and any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
+                # "He also had a meeting with his Japanese counterpart X": the one named last before
+                subjects = _last_named(f, by_sentence, index, person.key)
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
                 # (also one named only by a generic title: "Le président chinois X et son homologue")
                 held = {role: written for role, written in subjects[0].roles.items()} or \
@@ -476,6 +510,35 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
+def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:
+    """The first official named in the nearest sentence before ``index`` that names one (not ``other``)."""
+    for earlier in range(index - 1, -1, -1):
+        named = [f.people[x.person] for x in by_sentence[earlier] if x.kind == "person" and x.person
+                 and x.person != other and x.person in f.people]
+        if named:
+            return named[:1]
+    return []
+
+
+def _apposed_counterpart(f: _Finder, mentions: list[Mention], beside: list[Match], cue_start: int) -> PersonRecord | None:
+    """"с Жан-Марком Эйро, своим коллегой из Франции", "with Jean Dupont, his French counterpart":
+    the counterpart word set after the name, a comma and a possessive (``names.possessives``) between."""
+    possessives = {fold(w) for w in f.words.get("names", {}).get("possessives", [])}
+    named = [x for x in mentions if x.kind == "person" and x.person and x.end <= cue_start]
+    if not possessives or not named:
+        return None
+    last = named[-1]
+    gap = f.text[last.end:cue_start]
+    for m in beside:  # "his French counterpart": the state's adjective stays out of the gap
+        if last.end <= m.start and m.end <= cue_start:
+            gap = gap.replace(f.text[m.start:m.end], " ")
+    pieces = re.findall(r"[\w']+|[^\w\s]", gap)
+    if not pieces or pieces[0] != "," or not any(fold(p) in possessives for p in pieces[1:]) or \
+            not all(fold(p) in possessives for p in pieces[1:]):
+        return None
+    return f.people.get(last.person)
 
 
 def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Match],
@@ -527,7 +590,9 @@ def _resolve_countries(f: _Finder, sentences: list[Sentence], matches: list[Matc
                          if code not in beside and code not in person.posted_in and code in f.registry.states), reverse=True)
         person.country = ranked[0][1] if ranked else f.home
     for person in f.people.values():
-        if not person.roles:
+        # a party post says nothing of the state post: "son homologue chinois Wang Yi, par ailleurs
+        # membre du Bureau politique" is still a foreign minister
+        if not person.roles or set(person.roles) <= _PARTY_ROLES:
             for role, (written, span) in person.generic_roles.items():
                 person.roles[role] = written
                 person.role_spans[role] = span
@@ -570,11 +635,38 @@ def _titles_of_named(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
             fitting = [p for p in f.people.values() if p.country and p.key not in here and roles & set(p.roles)
                        and (not x.codes or x.codes[0] in ("", p.country)) and (not f.home or p.country == f.home)]
             holders = [p for p in fitting if x.title in {fold(" ".join(t.split())) for t in p.roles.values()}]
+            if not holders and not any(roles & set(p.roles) for p in f.people.values()):
+                holders = _office_holders(f, x, roles, here)
+                held = {r for r, _, _ in f.registry.people[int(holders[0].key[1:])].offices} if len(holders) == 1 else set()
+                for role in sorted(roles & held):
+                    holders[0].roles[role] = f.text[x.start:x.end]
+                    holders[0].role_spans[role] = Span(x.start, x.end)
             if len(holders) != 1:
                 continue
             person = holders[0]
             x.kind, x.person, x.codes = "person", person.key, (person.country or "",)
             here.add(person.key)
+
+
+def _office_holders(f: _Finder, x: Mention, roles: set[str], here: set[str]) -> list[PersonRecord]:
+    """"Donald Trump and Sir Keir Starmer have held a phone call ... the Prime Minister was forced
+    to wait": a bare title no official of the readout is given stands for the one named without
+    any post whom the registry knows to have held that office (offices.toml) — the readout's
+    other officials fix the state. The title points back to one named before it; Chinese
+    titles ("两国元首") name groups too often to be read so."""
+    found: list[PersonRecord] = []
+    if f.cjk:
+        return found
+    for p in f.people.values():
+        if p.roles or p.generic_roles or p.key in here or not p.key.startswith("r") or not p.country \
+                or p.first is None or p.first.start > x.start:
+            continue
+        if x.codes and x.codes[0] not in ("", p.country):
+            continue
+        entry = f.registry.people[int(p.key[1:])]
+        if any(held in roles for held, _, _ in entry.offices):
+            found.append(p)
+    return found
 
 
 def _short_mentions(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
@@ -627,3 +719,69 @@ def _occurrences(text: str, forms: Iterable[str], start: int, end: int) -> list[
 def _is_word_char(char: str) -> bool:
     """What ``\\w`` matches in a str pattern (False for the empty string)."""
     return bool(char) and (char.isalnum() or char == "_")
+
+
+_PARTY_ROLES = {"party_leader"}
+_CLAUSE_END = ",;.:!?，。；：！？、"
+_ACCOMPANY_GAP = 40  # characters between the word for accompanying and the name: titles only
+
+
+def accompanied(text: str, mention: Mention, words: dict, people: dict[str, PersonRecord] | None = None) -> bool:
+    """"正在乌法陪同习近平主席出席…的外交部长王毅同…通电话", "Wang Yi, accompanying President Xi
+    on his state visit, met ...": the leader the participant goes along with (``names.accompanying``,
+    an active form: "accompanied by" names one who is there) is named around the encounter, not in
+    it; so is the one whose words a participant passes on (``names.conveying``: "转达习近平主席的
+    问候", "傅达耀转述贝尼亚总统盼…"), and the leader an adviser serves (``names.serving``: "Emmanuel
+    Bonne, diplomatic counselor to French President Emmanuel Macron" — a head of state or
+    government, so that "Assistant to the President ... Jake Sullivan" stays), and the one whose
+    event the participant came for (``names.attending``: "赴韩出席尹锡悦总统就职仪式的…王岐山").
+    In Chinese the accompanying or attending clause must modify the subject
+    (a "的" before the clause ends): "王毅陪同习近平会见…" reports Xi's own meeting."""
+    names = words.get("names", {})
+    person = people.get(mention.person or "") if people else None
+    leader = person is not None and bool(_LEADERS & set(person.roles))
+    for key in ("accompanying", "attending", "conveying", "serving"):
+        if key == "serving" and not leader:
+            continue
+        for cue in (fold(w) for w in names.get(key, [])):
+            if _named_after(text, mention, cue) and (
+                    key not in ("accompanying", "attending") or not is_cjk(cue[0])
+                    or "的" in _clause_after(text, mention.end)):
+                return True
+    return False
+
+
+_LEADERS = {"head_of_state", "head_of_government"}
+
+
+def _named_after(text: str, mention: Mention, cue: str) -> bool:
+    """Whether ``cue`` stands before the mention with nothing but titles between (no clause ends)."""
+    floor = max(0, mention.start - (_ACCOMPANY_GAP if not is_cjk(cue[0]) else _ACCOMPANY_GAP // 4))
+    before = fold(text[floor:mention.start])
+    at = before.rfind(cue)
+    if at < 0 or (not is_cjk(cue[0]) and _is_word_char(before[at - 1:at])):
+        return False
+    gap = before[at + len(cue):]
+    # "转达了习近平主席对文在寅总统的问候": the one greeted, after "对", is another person
+    return not any(c in _CLAUSE_END or c in _TO_SOMEONE for c in gap)
+
+
+_TO_SOMEONE = "对對向给給与與和同及"
+
+
+def _clause_after(text: str, position: int) -> str:
+    rest = text[position:position + _ACCOMPANY_GAP]
+    return next((rest[:i] for i, c in enumerate(rest) if c in _CLAUSE_END), rest)
+
+
+def attends_other(text: str, cue: Match) -> bool:
+    """"习近平主席即将赴日出席大阪二十国集团领导人峰会", "参加伦敦奥运会开幕式": a CJK word for
+    attending with an object after it names the event attended, another than the encounter;
+    attendance of the encounter ends its clause ("王毅等出席。", "参加会见", "出席会晤")."""
+    if not is_cjk(text[cue.start:cue.start + 1]):
+        return False
+    clause = _clause_after(text, cue.end)[:16]
+    return len(_READING.sub("", clause).lstrip("了")) > 4
+
+
+_READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]*\)")  # "會(huì)": a reading glued after a character
