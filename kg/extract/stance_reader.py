@@ -247,7 +247,7 @@ def joined(text: str, a: Mention, b: Mention) -> bool:
     gap = _ARTICLE_AFTER.sub("", fold(text[a.end:b.start]).strip())
     if not gap and a.end < b.start and text[b.start] == "و":  # Arabic joins "و" to the word: "الصين ومصر"
         return True
-    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie")
+    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie", "и", "а также")
 
 
 def _with_joint_subjects(text: str, sentences: list[Sentence], mentions: dict[int, list[Mention]],

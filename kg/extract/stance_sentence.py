@@ -464,6 +464,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         committing = [a for a in actors if cue.kind == "oppose" and cue.end <= a.start and a.kind in ("state", "person", "org")
                       and any(t.kind == "topic_against" and a.end <= t.start < frame_end and _owned_by(reader, t.value) is None
                               and _COMMITS.fullmatch(text, a.end, t.start) for t in topics)]
+        if not committing and cue.kind == "oppose":
+            # "a condamné les sanctions unilatérales des États-Unis", "осудил односторонние санкции
+            # США": a state named right after a conduct, by a genitive, is the one who commits it
+            committing = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("state", "person", "org")
+                          and any(t.kind == "topic_against" and t.end <= a.start and _is_conduct(reader, t.value)
+                                  and _COMMITTED_AFTER.fullmatch(fold(text[t.end:a.start])) for t in topics)]
         if committing and not accused_here:
             accused_here = committing[:1]
         if accused_here:
@@ -673,6 +679,10 @@ _CJK_TOWARDS = set("对對向")
 
 # between a party and what it commits: a possessive mark, then at most one word ("'s unilateral")
 _COMMITS = re.compile(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+)?")
+# "the unilateral sanctions of the United States", "des États-Unis", "der USA", "США": between a
+# conduct and its doer, at most a genitive preposition and an article (folded text)
+_COMMITTED_AFTER = re.compile(r"\s*(?:(?:of|by|de|des|du|del|da|do|dos|das|der|von|d['’])\s*)?"
+                              r"(?:(?:the|la|le|les|los|las|el|l['’]|die|den|dem|o|a|os|as)\s*)?")
 # ", Mutua said", ", a déclaré M. Mutua": a comma, at most one word, the speaker; and the verb
 _TAIL_BEFORE = re.compile(r"[,，]\s*(?:[\w.]+\s+)?$")
 _TAIL_GAP = re.compile(r"\s*(?:[\w.]+\s+)?")
@@ -691,6 +701,12 @@ def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
                 _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
             return True
     return False
+
+
+def _is_conduct(reader: StanceReader, label: str) -> bool:
+    """Whether a topic's "against" phrases name a conduct whose doer a genitive after them names."""
+    topic = reader.registry.topics.get(label)
+    return topic is not None and topic.conduct
 
 
 def _owned_by(reader: StanceReader, label: str) -> str | None:

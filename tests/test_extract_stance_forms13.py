@@ -1,0 +1,85 @@
+"""Endorsement forms of real readouts (issue 11, round 13): formulas every ministry uses, checked
+in the languages that lacked them, on short readouts the team wrote; each test names its rule and
+fails without it."""
+
+from __future__ import annotations
+
+from readouts import extract_text, stances
+
+_RU_TALKS = """\
+    Лавров провел переговоры с Ван И
+
+    МОСКВА, 4 марта 2024 - Министр иностранных дел России Сергей Лавров провел переговоры с министром иностранных дел Китая Ван И в Москве.
+
+    """
+
+_DE_TALKS = """\
+    Scholz trifft Ruto
+
+    Berlin, 4. März 2024 - Bundeskanzler Olaf Scholz hat am Montag in Berlin den kenianischen Präsidenten William Ruto empfangen.
+
+    """
+
+_AR_TALKS = """\
+    وزير الخارجية الصيني يلتقي نظيره الروسي
+
+    بكين في 4 مارس 2024 - التقى وزير الخارجية الصيني وانغ يي اليوم في بكين وزير الخارجية الروسي سيرغي لافروف.
+
+    """
+
+_EN_TALKS = """\
+    Lavrov holds talks with Wang Yi
+
+    MOSCOW, 4 March 2024 - Russian Foreign Minister Sergey Lavrov held talks with Chinese Foreign Minister Wang Yi in Moscow on Monday.
+
+    """
+
+
+def _stances(registry, text: str, lang: str) -> set[tuple]:
+    return stances(extract_text(registry, text, lang))
+
+
+def test_praising_the_ties_between_two_parties_backs_neither_in_german_russian_and_arabic(registry):
+    # "würdigte die Beziehungen zwischen A und B", "высоко оценил отношения между A и B",
+    # "أشاد بالعلاقات بين أ وب": a description of ties (ANNOTATION.md §3), no stance on either end
+    assert _stances(registry, _DE_TALKS + "Scholz würdigte die Beziehungen zwischen Deutschland und Kenia.\n", "de") == set()
+    assert _stances(registry, _RU_TALKS + "Лавров высоко оценил отношения между Россией и Китаем.\n", "ru") == set()
+    assert _stances(registry, _AR_TALKS + "وأشاد وانغ يي بالعلاقات الوثيقة بين الصين وروسيا.\n", "ar") == set()
+    # praise of a party's own role still backs it
+    assert ("DEU", "support", "KEN", "AU") in _stances(
+        registry, _DE_TALKS + "Scholz würdigte die Rolle Kenias in der Afrikanischen Union.\n", "de")
+
+
+def test_two_russian_subjects_joined_by_i_state_the_stance_together(registry):
+    # "Лавров и Ван И подтвердили ...": "и" joins two parties into one subject, each endorses
+    found = _stances(registry, _RU_TALKS + "Лавров и Ван И подтвердили поддержку Казахстана в качестве председателя ШОС.\n", "ru")
+    assert {("RUS", "support", "KAZ", "SCO"), ("CHN", "support", "KAZ", "SCO")} <= found
+
+
+def test_german_holding_to_a_principle_with_am_adheres_to_it(registry):
+    # "hält am Ein-China-Prinzip fest": "am" (an dem) opens the separable "festhalten an"
+    found = _stances(registry, _DE_TALKS.replace("den kenianischen Präsidenten William Ruto", "den chinesischen Außenminister Wang Yi")
+                     + "Scholz sagte, Deutschland halte am Ein-China-Prinzip fest.\n", "de")
+    assert ("DEU", "support", "CHN", "One-China principle") in found
+
+
+def test_a_state_named_after_a_conduct_by_a_genitive_commits_it_and_is_opposed(registry):
+    # "condemned the unilateral sanctions of the United States", "осудил односторонние санкции
+    # США": the state after the conduct imposes the sanctions; the "against" reading (which backs
+    # multilateralism) must not turn the condemnation into support for it
+    en = _stances(registry, _EN_TALKS + "Lavrov condemned the unilateral sanctions of the United States.\n", "en")
+    ru = _stances(registry, _RU_TALKS + "Лавров осудил односторонние санкции США.\n", "ru")
+    for found in (en, ru):
+        assert ("RUS", "oppose", "USA", "Multilateralism") in found
+        assert not any(target == "USA" and stance == "support" for _, stance, target, _ in found)
+    # a state after "internal affairs" is the one interfered with: still backed
+    assert ("RUS", "support", "CHN", "Non-interference") in _stances(
+        registry, _RU_TALKS + "Лавров заявил, что Россия выступает против вмешательства во внутренние дела Китая.\n", "ru")
+    # with no doer named, condemning the conduct backs the topic alone
+    assert _stances(registry, _RU_TALKS + "Лавров осудил односторонние санкции.\n", "ru") == {("RUS", "support", None, "Multilateralism")}
+
+
+def test_a_russian_congratulation_on_holding_elections_names_the_election(registry):
+    # "поздравил с успешным проведением президентских выборов": the genitive "выборов"
+    found = _stances(registry, _RU_TALKS + "Ван И поздравил Россию с успешным проведением президентских выборов.\n", "ru")
+    assert ("CHN", "congratulate", "RUS", "Election") in found
