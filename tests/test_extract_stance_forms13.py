@@ -83,3 +83,45 @@ def test_a_russian_congratulation_on_holding_elections_names_the_election(regist
     # "поздравил с успешным проведением президентских выборов": the genitive "выборов"
     found = _stances(registry, _RU_TALKS + "Ван И поздравил Россию с успешным проведением президентских выборов.\n", "ru")
     assert ("CHN", "congratulate", "RUS", "Election") in found
+
+
+_FR_TALKS = """\
+    Lavrov rencontre Wang Yi
+
+    MOSCOU, 4 mars 2024 - Le ministre russe des Affaires étrangères Sergueï Lavrov s'est entretenu lundi à Moscou avec le ministre chinois des Affaires étrangères Wang Yi.
+
+    """
+
+_ZH_TALKS = """\
+    王毅同拉夫罗夫会谈
+
+    新华社北京3月4日电 国务委员兼外长王毅4日在北京同俄罗斯外长拉夫罗夫举行会谈。
+
+    """
+
+
+def test_concern_over_a_partys_conduct_opposes_it_in_russian_chinese_arabic_and_french(registry):
+    # "выразил обеспокоенность ...", "表示严重关切", "أعرب عن قلقه إزاء ...", "préoccupation face au
+    # ...": concern over what a party does opposes that party (ANNOTATION.md §7)
+    cases = [
+        (_RU_TALKS, "Лавров выразил серьезную обеспокоенность военным присутствием США в регионе.", "ru", "RUS"),
+        (_ZH_TALKS, "拉夫罗夫对美国在该地区的军事部署表示严重关切。", "zh", "RUS"),
+        (_AR_TALKS, "وأعرب لافروف عن قلقه البالغ إزاء الانتشار العسكري للولايات المتحدة في المنطقة.", "ar", "RUS"),
+        (_FR_TALKS, "M. Lavrov a exprimé sa vive préoccupation face au déploiement militaire des États-Unis dans la région.",
+         "fr", "RUS"),
+    ]
+    for header, sentence, lang, endorser in cases:
+        assert (endorser, "oppose", "USA", None) in _stances(registry, header + sentence + "\n", lang), lang
+
+
+def test_concern_over_a_situation_in_a_named_state_is_no_stance(registry):
+    # "the situation in Syria", "ситуацией в Сирии", "الوضع في سوريا", "叙利亚局势": the state is
+    # where the situation is; no party's conduct is named, so no stance (ANNOTATION.md §7)
+    cases = [
+        (_EN_TALKS, "Lavrov expressed serious concern over the situation in Syria.", "en"),
+        (_RU_TALKS, "Лавров выразил обеспокоенность ситуацией в Сирии.", "ru"),
+        (_ZH_TALKS, "拉夫罗夫对叙利亚局势表示关切。", "zh"),
+        (_AR_TALKS, "وأعرب لافروف عن قلقه إزاء الوضع في سوريا.", "ar"),
+    ]
+    for header, sentence, lang in cases:
+        assert not any(target == "SYR" for _, _, target, _ in _stances(registry, header + sentence + "\n", lang)), lang

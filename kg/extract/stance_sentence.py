@@ -386,6 +386,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        if cue.kind == "concern":
+            # "concern over the situation in Syria", "обеспокоенность ситуацией в Сирии": a state
+            # after a locative is where the situation is, not the party whose conduct concerns
+            after = [a for a in after if not _after_locative(reader, a, s.start)]
         # "祝贺他当选国家主席", "congratulated him on his election as President": a bare title right
         # after an election or a taking of office, whose holder a pronoun names, is the office taken
         offices = [a for a in after if a.kind == "title_ref" and any(
@@ -420,7 +424,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             continue
         after = [a for a in after if a not in set_aside]
         if not after and objects_before:
-            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
+            # "对叙利亚局势表示关切": a state named before a situation noun is where, not whom
+            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")
+                     and not is_situation_adjective(reader, a)]
         unnamed_object = False  # "congratulated him" with his name in an earlier sentence
         if cue.kind == "congratulate":
             # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
@@ -701,6 +707,13 @@ def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
                 _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
             return True
     return False
+
+
+def _after_locative(reader: StanceReader, a: Mention, sentence_start: int) -> bool:
+    """Whether a state is named right after a locative ("in", "en", "в", "في"): a place."""
+    if a.kind != "state" or a.possessive:
+        return False
+    return fold(reader.text[max(sentence_start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
 
 
 def _is_conduct(reader: StanceReader, label: str) -> bool:
