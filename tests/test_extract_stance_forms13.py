@@ -125,3 +125,24 @@ def test_concern_over_a_situation_in_a_named_state_is_no_stance(registry):
     ]
     for header, sentence, lang in cases:
         assert not any(target == "SYR" for _, _, target, _ in _stances(registry, header + sentence + "\n", lang)), lang
+
+
+_ES_TALKS = """\
+    Wang Yi se reúne con Lavrov
+
+    MOSCÚ, 4 de marzo de 2024 - El ministro de Relaciones Exteriores de China, Wang Yi, sostuvo conversaciones el lunes en Moscú con el canciller ruso, Serguéi Lavrov.
+
+    """
+
+
+def test_standing_by_a_party_backs_it_whatever_words_join_the_party(registry):
+    # "se tient aux côtés de la Russie", "está del lado de Rusia", "stands shoulder to shoulder
+    # with Russia": the "de" belongs to the phrase, so the party after it is the one stood by, not
+    # the owner of the stance ("le soutien de la Russie")
+    cases = [
+        (_FR_TALKS, "La Chine se tient aux côtés de la Russie.", "fr"),
+        (_ES_TALKS, "China está del lado de Rusia.", "es"),
+        (_EN_TALKS, "Wang said China stands shoulder to shoulder with Russia.", "en"),
+    ]
+    for header, sentence, lang in cases:
+        assert ("CHN", "support", "RUS", None) in _stances(registry, header + sentence + "\n", lang), lang
