@@ -146,3 +146,15 @@ def test_standing_by_a_party_backs_it_whatever_words_join_the_party(registry):
     ]
     for header, sentence, lang in cases:
         assert ("CHN", "support", "RUS", None) in _stances(registry, header + sentence + "\n", lang), lang
+
+
+def test_a_russian_recipient_after_a_verb_of_sending_is_congratulated_not_congratulating(registry):
+    # "Си Цзиньпин направил Путину поздравление", "передал Путину поздравления председателя Си":
+    # Russian marks the recipient by its case, with no "to"; the party first named after the verb
+    # of sending receives the congratulation, and the one before the verb sends it
+    for sentence in ("Ван И передал Путину поздравления председателя Си Цзиньпина с переизбранием.",
+                     "Си Цзиньпин направил Путину поздравление с переизбранием.",
+                     "Ван И направил Лаврову поздравительное послание в связи с переизбранием Путина."):
+        found = _stances(registry, _RU_TALKS + sentence + "\n", "ru")
+        assert ("CHN", "congratulate", "RUS", "Election") in found, sentence
+        assert not any(endorser == "RUS" for endorser, *_ in found), sentence

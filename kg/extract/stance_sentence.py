@@ -243,6 +243,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
         # congratulations": the party after "to" is the one they go to, not who sends them
         before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
+        # "Си Цзиньпин направил Путину поздравление", "передал Лаврову поздравления": the first
+        # party after a verb of sending, before what is sent, is its recipient, not its sender
+        recipients = _recipients(reader, before, max(previous_end, s.start)) if cue.kind in ("congratulate", "congratulate_on") else []
+        before = [a for a in before if a not in recipients]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
@@ -423,6 +427,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if set_aside and after and all(a in set_aside for a in after):
             continue
         after = [a for a in after if a not in set_aside]
+        if recipients:
+            after = recipients + [a for a in after if a not in recipients]
         if not after and objects_before:
             # "对叙利亚局势表示关切": a state named before a situation noun is where, not whom
             after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")
@@ -707,6 +713,20 @@ def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
                 _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
             return True
     return False
+
+
+def _recipients(reader: StanceReader, before: list[Mention], start: int) -> list[Mention]:
+    """The party named first after a verb of sending ([actors] send_verbs), at most three words
+    (a title) after it: in "направил Президенту Путину поздравление" the one it is sent to."""
+    if not reader.send_verbs:
+        return []
+    for i, a in enumerate(before):
+        words = WORD.findall(reader.folded[max(start, a.start - 60):a.start])
+        previous_end = before[i - 1].end if i else start
+        if any(w in reader.send_verbs for w in words[-4:]) and \
+                any(w in reader.send_verbs for w in WORD.findall(reader.folded[previous_end:a.start])):
+            return [a]
+    return []
 
 
 def _after_locative(reader: StanceReader, a: Mention, sentence_start: int) -> bool:
