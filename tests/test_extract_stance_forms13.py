@@ -158,3 +158,11 @@ def test_a_russian_recipient_after_a_verb_of_sending_is_congratulated_not_congra
         found = _stances(registry, _RU_TALKS + sentence + "\n", "ru")
         assert ("CHN", "congratulate", "RUS", "Election") in found, sentence
         assert not any(endorser == "RUS" for endorser, *_ in found), sentence
+
+
+def test_an_arabic_welcome_reads_its_subject_after_the_verb_and_its_object_after_the_subject(registry):
+    # "ورحب وانغ يي بقرار روسيا ...": verb first, the one who welcomes follows the verb; what is
+    # welcomed (a decision) comes after him, so he is not taken for a visitor welcomed
+    assert ("CHN", "support", "RUS", None) in _stances(registry, _AR_TALKS + "ورحب وانغ يي بقرار روسيا استضافة القمة.\n", "ar")
+    # welcoming a visitor stays hospitality
+    assert _stances(registry, _AR_TALKS + "ورحب وانغ يي بوزير الخارجية الروسي سيرغي لافروف.\n", "ar") == set()

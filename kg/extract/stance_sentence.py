@@ -167,6 +167,15 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         elif stance == "welcome":
             # welcoming a visitor is hospitality; welcoming a step or an initiative is support
             first_after = next((a for a in actors if cue.end <= a.start < frame_end), None)
+            if first_after is not None and reader.subject_after and not reader.verb_second and not reader.is_object(first_after) and \
+                    not any(a.end <= cue.start and clause_start <= a.start for a in actors):
+                # verb first ("ورحب وانغ يي بقرار روسيا"): the actor right after the verb, with no
+                # preposition joined to it, is who welcomes; what is welcomed comes after
+                welcomed = next((a for a in actors if first_after.end <= a.start < frame_end), None)
+                if welcomed is not None and any(m.kind in ("title", "honorific") and first_after.end <= m.start <= welcomed.start
+                                                for m in inside):
+                    continue  # "ورحب الرئيس الصيني بالرئيس الروسي": a holder of a title welcomed is a visitor
+                first_after = welcomed or first_after
             if first_after is not None and first_after.kind in ("person", "title_ref") and \
                     len(text[cue.end:first_after.start].split()) <= 2:
                 continue
