@@ -66,6 +66,8 @@ class StanceReader:
         # "le soutien iranien", "el apoyo ruso": a nationality adjective after the noun owns it
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
+        # "направил Путину поздравление": verbs of sending whose recipient a case ending marks, not a "to"
+        self.send_verbs = {fold(w) for w in actors.get("send_verbs", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
@@ -247,7 +249,7 @@ def joined(text: str, a: Mention, b: Mention) -> bool:
     gap = _ARTICLE_AFTER.sub("", fold(text[a.end:b.start]).strip())
     if not gap and a.end < b.start and text[b.start] == "و":  # Arabic joins "و" to the word: "الصين ومصر"
         return True
-    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie")
+    return gap in ("and", "et", "y", "e", "和", "与", "同", "及", ",", "、", "as well as", "ainsi que", "und", "sowie", "и", "а также")
 
 
 def _with_joint_subjects(text: str, sentences: list[Sentence], mentions: dict[int, list[Mention]],

@@ -167,6 +167,15 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         elif stance == "welcome":
             # welcoming a visitor is hospitality; welcoming a step or an initiative is support
             first_after = next((a for a in actors if cue.end <= a.start < frame_end), None)
+            if first_after is not None and reader.subject_after and not reader.verb_second and not reader.is_object(first_after) and \
+                    not any(a.end <= cue.start and clause_start <= a.start for a in actors):
+                # verb first ("ورحب وانغ يي بقرار روسيا"): the actor right after the verb, with no
+                # preposition joined to it, is who welcomes; what is welcomed comes after
+                welcomed = next((a for a in actors if first_after.end <= a.start < frame_end), None)
+                if welcomed is not None and any(m.kind in ("title", "honorific") and first_after.end <= m.start <= welcomed.start
+                                                for m in inside):
+                    continue  # "ورحب الرئيس الصيني بالرئيس الروسي": a holder of a title welcomed is a visitor
+                first_after = welcomed or first_after
             if first_after is not None and first_after.kind in ("person", "title_ref") and \
                     len(text[cue.end:first_after.start].split()) <= 2:
                 continue
@@ -243,6 +252,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
         # congratulations": the party after "to" is the one they go to, not who sends them
         before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
+        # "Си Цзиньпин направил Путину поздравление", "передал Лаврову поздравления": the first
+        # party after a verb of sending, before what is sent, is its recipient, not its sender
+        recipients = _recipients(reader, before, max(previous_end, s.start)) if cue.kind in ("congratulate", "congratulate_on") else []
+        before = [a for a in before if a not in recipients]
         if coordinated:
             # the one thanked is no subject of the verb joined after the thanks
             thanked_from = min((t.start for t in thanks if previous_end <= t.start < cue.start), default=cue.start)
@@ -386,6 +399,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                   and any(t.start <= a.start and a.end <= t.end and reader.registry.topics[t.value].owner not in a.codes
                           for t in topics if t.value in reader.registry.topics)]
         after = [a for a in after if a not in places and not is_situation_adjective(reader, a)]
+        if cue.kind == "concern":
+            # "concern over the situation in Syria", "обеспокоенность ситуацией в Сирии": a state
+            # after a locative is where the situation is, not the party whose conduct concerns
+            after = [a for a in after if not _after_locative(reader, a, s.start)]
         # "祝贺他当选国家主席", "congratulated him on his election as President": a bare title right
         # after an election or a taking of office, whose holder a pronoun names, is the office taken
         offices = [a for a in after if a.kind == "title_ref" and any(
@@ -419,8 +436,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if set_aside and after and all(a in set_aside for a in after):
             continue
         after = [a for a in after if a not in set_aside]
+        if recipients:
+            after = recipients + [a for a in after if a not in recipients]
         if not after and objects_before:
-            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")]
+            # "对叙利亚局势表示关切": a state named before a situation noun is where, not whom
+            after = [a for a in objects_before if a.kind in ("person", "state", "org", "title_ref")
+                     and not is_situation_adjective(reader, a)]
         unnamed_object = False  # "congratulated him" with his name in an earlier sentence
         if cue.kind == "congratulate":
             # "祝贺他再次当选", "对尹锡悦就任韩国总统的热烈祝贺": the one congratulated stands before
@@ -464,6 +485,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         committing = [a for a in actors if cue.kind == "oppose" and cue.end <= a.start and a.kind in ("state", "person", "org")
                       and any(t.kind == "topic_against" and a.end <= t.start < frame_end and _owned_by(reader, t.value) is None
                               and _COMMITS.fullmatch(text, a.end, t.start) for t in topics)]
+        if not committing and cue.kind == "oppose":
+            # "a condamné les sanctions unilatérales des États-Unis", "осудил односторонние санкции
+            # США": a state named right after a conduct, by a genitive, is the one who commits it
+            committing = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("state", "person", "org")
+                          and any(t.kind == "topic_against" and t.end <= a.start and _is_conduct(reader, t.value)
+                                  and _COMMITTED_AFTER.fullmatch(fold(text[t.end:a.start])) for t in topics)]
         if committing and not accused_here:
             accused_here = committing[:1]
         if accused_here:
@@ -673,6 +700,10 @@ _CJK_TOWARDS = set("对對向")
 
 # between a party and what it commits: a possessive mark, then at most one word ("'s unilateral")
 _COMMITS = re.compile(r"(?:['’]s?)?\s*(?:[^\W\d]+\s+)?")
+# "the unilateral sanctions of the United States", "des États-Unis", "der USA", "США": between a
+# conduct and its doer, at most a genitive preposition and an article (folded text)
+_COMMITTED_AFTER = re.compile(r"\s*(?:(?:of|by|de|des|du|del|da|do|dos|das|der|von|d['’])\s*)?"
+                              r"(?:(?:the|la|le|les|los|las|el|l['’]|die|den|dem|o|a|os|as)\s*)?")
 # ", Mutua said", ", a déclaré M. Mutua": a comma, at most one word, the speaker; and the verb
 _TAIL_BEFORE = re.compile(r"[,，]\s*(?:[\w.]+\s+)?$")
 _TAIL_GAP = re.compile(r"\s*(?:[\w.]+\s+)?")
@@ -691,6 +722,33 @@ def _tail_speaker(text: str, actor: Mention, speech: list[Match]) -> bool:
                 _TAIL_BEFORE.search(text[max(0, verb.start - 24):verb.start]) and _TAIL_END.match(text, actor.end):
             return True
     return False
+
+
+def _recipients(reader: StanceReader, before: list[Mention], start: int) -> list[Mention]:
+    """The party named first after a verb of sending ([actors] send_verbs), at most three words
+    (a title) after it: in "направил Президенту Путину поздравление" the one it is sent to."""
+    if not reader.send_verbs:
+        return []
+    for i, a in enumerate(before):
+        words = WORD.findall(reader.folded[max(start, a.start - 60):a.start])
+        previous_end = before[i - 1].end if i else start
+        if any(w in reader.send_verbs for w in words[-4:]) and \
+                any(w in reader.send_verbs for w in WORD.findall(reader.folded[previous_end:a.start])):
+            return [a]
+    return []
+
+
+def _after_locative(reader: StanceReader, a: Mention, sentence_start: int) -> bool:
+    """Whether a state is named right after a locative ("in", "en", "в", "في"): a place."""
+    if a.kind != "state" or a.possessive:
+        return False
+    return fold(reader.text[max(sentence_start, a.start - 12):a.start]).split()[-1:] in ([w] for w in reader.locatives)
+
+
+def _is_conduct(reader: StanceReader, label: str) -> bool:
+    """Whether a topic's "against" phrases name a conduct whose doer a genitive after them names."""
+    topic = reader.registry.topics.get(label)
+    return topic is not None and topic.conduct
 
 
 def _owned_by(reader: StanceReader, label: str) -> str | None:

@@ -62,6 +62,9 @@ class Topic:
     absorbs: str | None = None  # a state whose mention in a stance is this topic, not a target (PSE: Palestine)
     question_of: str | None = None  # a state a stance on which, with no other topic, is on this topic (PRK: Korean Peninsula)
     occasion: bool = False  # a person's or state's occasion (an election): what a readout's congratulations are on
+    # its "against" phrases name a conduct ("unilateral sanctions", "hegemony"): a state named right
+    # after one, by a genitive ("the sanctions of the US", "санкции США"), is the one who commits it
+    conduct: bool = False
 
 
 @dataclass
@@ -177,6 +180,7 @@ class Registry:
                 absorbs=table.get("absorbs"),
                 question_of=table.get("question_of"),
                 occasion=bool(table.get("occasion", False)),
+                conduct=bool(table.get("conduct", False)),
             )
         for row in _read_toml(d / "people.toml").get("person", []):
             try:
