@@ -104,3 +104,25 @@ def test_a_pronoun_sentence_after_a_section_heading_adds_none(registry):
         Il s'est entretenu par téléphone avec le président irakien Barham Salih.
         """
     assert len(_pairs(registry, text, "fr")) == 1
+
+
+# ---- a headline summing up two exchanges (issue 11, round 9) ----------------------------------
+_HEADLINE_PAGE = """\
+    Xi Jinping Exchanges Congratulatory Messages with Vietnamese President Nguyen Phu Trong. Li Keqiang and Vietnamese Prime Minister Nguyen Xuan Phuc Exchange Congratulatory Messages{stop}
+
+    BEIJING, January 18, 2020 - President Xi Jinping exchanged congratulatory messages with Vietnamese President Nguyen Phu Trong on the 70th anniversary of diplomatic relations.
+    Xi said the two countries are good neighbours and good partners.
+    """
+
+
+def test_a_headline_sentence_naming_a_second_pair_of_the_same_states_adds_an_exchange(registry):
+    """The headline's second sentence reports Li's exchange with Phuc, which the body never
+    repeats: one more message of the same two states, on the first's day."""
+    pairs = _pairs(registry, _HEADLINE_PAGE.format(stop=""), "en")
+    assert pairs == [("message", ("Li Keqiang", "Nguyen Xuan Phuc")), ("message", ("Nguyen Phu Trong", "Xi Jinping"))]
+
+
+def test_a_first_paragraph_ending_with_a_stop_is_no_headline(registry):
+    """A first paragraph whose last line closes with a stop is a paragraph of the body."""
+    pairs = _pairs(registry, _HEADLINE_PAGE.format(stop="."), "en")
+    assert ("message", ("Li Keqiang", "Nguyen Xuan Phuc")) not in pairs

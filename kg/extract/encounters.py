@@ -88,6 +88,7 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
         found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
+        found += _headline_pairs(found, text, sentences, matches, mentions, people, words)
         found = _also_round(found, text, sentences, matches, mentions, people, words)
         found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
@@ -371,6 +372,40 @@ def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentenc
                         role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
             Span(sentence.start, sentence.end), None) for other in new]
         taken |= {p.name for p in new}
+    return found
+
+
+def _headline_pairs(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Xi Jinping intercambia mensajes con A. Li Keqiang y el primer ministro B intercambian
+    mensajes": a headline (the title line, or a first paragraph whose last line has no stop)
+    that reports a second exchange in a sentence of its own with the first encounter's cue, naming officials of
+    the first encounter's two states, none of whom took part in an encounter yet, is one more
+    encounter of that type on the first's day (agency headlines sum up pages of several items)."""
+    first = events[0]
+    sides = {p.country for p in first.participants}
+    if not sentences or len(sides) != 2:
+        return []
+    # the headline: the title line, or the page's first paragraph when its last line has no stop
+    top = sentences[0].paragraph
+    last = max(i for i, s in enumerate(sentences) if s.paragraph == top)
+    headline = [i for i, s in enumerate(sentences) if s.paragraph == -1
+                or (s.paragraph == top and sentences[last].text.strip()[-1:] not in ".。!?！？:：…")]
+    taken = {p.name for e in events for p in e.participants}
+    found: list[Event] = []
+    for i in headline:
+        sentence = sentences[i]
+        if sentence.start == first.evidence.start or first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        if {p.country for p in persons} != sides or any(p.name in taken for p in persons):
+            continue
+        found.append(Event(first.type, first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            Span(sentence.start, sentence.end), None))
+        taken |= {p.name for p in persons}
     return found
 
 
