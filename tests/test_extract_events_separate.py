@@ -55,3 +55,74 @@ def test_a_sentence_naming_someone_else_as_subject_adds_no_encounter(registry):
         Blinken also had a bilateral meeting with Japanese Foreign Minister Yoshimasa Hayashi.
         """
     assert ("meeting", ("S. Jaishankar", "Yoshimasa Hayashi")) not in _pairs(registry, text, "en")
+
+
+# ---- "She met A and her B counterpart C" with no "also" (issue 11, round 9) -------------------
+def test_a_pronoun_sentence_naming_officials_of_other_states_adds_one_encounter_each(registry):
+    """"She met Nepali Prime Minister A and her Thai counterpart B on Wednesday": a day of its own
+    next to the lead's, no "also", no official of
+    the subject's state beside the pronoun: one more meeting of the subject with each."""
+    text = """\
+        NEW DELHI, 14 March 2019 - External Affairs Minister Sushma Swaraj met Bangladesh Foreign Minister Abul Hassan Mahmood Ali in Dhaka on Thursday.
+        The two ministers reviewed the progress of connectivity projects.
+        She met Nepali Prime Minister Khadga Prasad Oli and her Thai counterpart Don Pramudwinai on Wednesday.
+        """
+    pairs = _pairs(registry, text, "en")
+    assert ("meeting", ("Don Pramudwinai", "Sushma Swaraj")) in pairs
+    assert ("meeting", ("K. P. Sharma Oli", "Sushma Swaraj")) in pairs
+    assert len(pairs) == 3
+
+
+def test_a_pronoun_sentence_with_no_also_naming_one_new_official_adds_an_encounter(registry):
+    """"She met her Thai counterpart B": no "also" needed when no official of her state is named."""
+    text = """\
+        NEW DELHI, 14 March 2019 - External Affairs Minister Sushma Swaraj met Bangladesh Foreign Minister Abul Hassan Mahmood Ali in Dhaka on Thursday.
+        The two ministers reviewed the progress of connectivity projects.
+        She met her Thai counterpart Don Pramudwinai at the same forum.
+        """
+    assert ("meeting", ("Don Pramudwinai", "Sushma Swaraj")) in _pairs(registry, text, "en")
+
+
+def test_a_pronoun_sentence_about_a_meeting_long_before_adds_none(registry):
+    """"She met ... on 2 January": a day far from the lead's is background, no encounter."""
+    text = """\
+        NEW DELHI, 14 March 2019 - External Affairs Minister Sushma Swaraj met Bangladesh Foreign Minister Abul Hassan Mahmood Ali in Dhaka on Thursday.
+        The two ministers reviewed the progress of connectivity projects.
+        She met her Thai counterpart Don Pramudwinai on 2 January in Bangkok.
+        """
+    assert len(_pairs(registry, text, "en")) == 1
+
+
+def test_a_pronoun_sentence_after_a_section_heading_adds_none(registry):
+    """A section heading opens background ("Earlier calls"): its pronoun sentences add nothing."""
+    text = """\
+        PARIS, 15 October 2019 - Le président Emmanuel Macron s'est entretenu par téléphone avec le président chinois Xi Jinping.
+        Les deux présidents ont évoqué le commerce.
+
+        Les autres échanges du Président
+
+        Il s'est entretenu par téléphone avec le président irakien Barham Salih.
+        """
+    assert len(_pairs(registry, text, "fr")) == 1
+
+
+# ---- a headline summing up two exchanges (issue 11, round 9) ----------------------------------
+_HEADLINE_PAGE = """\
+    Xi Jinping Exchanges Congratulatory Messages with Vietnamese President Nguyen Phu Trong. Li Keqiang and Vietnamese Prime Minister Nguyen Xuan Phuc Exchange Congratulatory Messages{stop}
+
+    BEIJING, January 18, 2020 - President Xi Jinping exchanged congratulatory messages with Vietnamese President Nguyen Phu Trong on the 70th anniversary of diplomatic relations.
+    Xi said the two countries are good neighbours and good partners.
+    """
+
+
+def test_a_headline_sentence_naming_a_second_pair_of_the_same_states_adds_an_exchange(registry):
+    """The headline's second sentence reports Li's exchange with Phuc, which the body never
+    repeats: one more message of the same two states, on the first's day."""
+    pairs = _pairs(registry, _HEADLINE_PAGE.format(stop=""), "en")
+    assert pairs == [("message", ("Li Keqiang", "Nguyen Xuan Phuc")), ("message", ("Nguyen Phu Trong", "Xi Jinping"))]
+
+
+def test_a_first_paragraph_ending_with_a_stop_is_no_headline(registry):
+    """A first paragraph whose last line closes with a stop is a paragraph of the body."""
+    pairs = _pairs(registry, _HEADLINE_PAGE.format(stop="."), "en")
+    assert ("message", ("Li Keqiang", "Nguyen Xuan Phuc")) not in pairs

@@ -88,6 +88,7 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
         found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
+        found += _headline_pairs(found, text, sentences, matches, mentions, people, words)
         found = _also_round(found, text, sentences, matches, mentions, people, words)
         found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
@@ -303,44 +304,108 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
 def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
                          mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
                          words: dict) -> list[Event]:
-    """"X met Y in Melbourne ... He also had a bilateral meeting with his Japanese counterpart Z":
-    a later sentence that opens with a pronoun (``[names] pronouns``), has a word of ``[events]
-    also`` and the first encounter's own cue, names one official of a state not in it and no day
-    of its own, is one more encounter of the lead's subject (the first person it names), on its day."""
+    """"X met Y in Melbourne ... He also had a bilateral meeting with his Japanese counterpart Z",
+    "She met Lankan Prime Minister A and her Singaporean counterpart B yesterday": a later
+    sentence that opens with a pronoun (``[names] pronouns``) and has the first encounter's own
+    cue, naming officials of other states than the subject's (the headline's or lead's first
+    participant) who took part in no encounter yet, reports one more encounter of the subject
+    with each, when it has a word of ``[events] also`` or names no official of the subject's
+    state; a list of two or more only when the sentence names a day of its own ("yesterday"),
+    which ties it to the visit (a list with none may be background: ANNOTATION.md §1). Its
+    day: the one it names when that is within a day of the first's, else the first's; a
+    sentence about a contact of another time (``[events] previous``, a day further off, a word
+    of ``[future] auxiliaries``) reports none, nor any after a section heading."""
     first = events[0]
     pronouns = set(words.get("names", {}).get("pronouns", []))
     lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
     if lead is None or not pronouns:
         return []
+    # the subject: the first participant the headline names, else the lead
     named = {p.name for p in first.participants}
-    subject = next((people[m.person] for m in sorted(mentions.get(lead, []), key=lambda m: m.start)
+    opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
+    subject = next((people[m.person] for i in opening for m in sorted(mentions.get(i, []), key=lambda m: m.start)
                     if m.kind == "person" and m.person in people and people[m.person].name in named), None)
     if subject is None or not subject.country:
         return []
-    taken = {p.country for e in events for p in e.participants}
+    paragraphs: dict[int, int] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
+    taken = {p.name for e in events for p in e.participants}
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    future = _phrases(auxiliaries) if auxiliaries else None
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
     found: list[Event] = []
     for i in range(lead + 1, len(sentences)):
         sentence = sentences[i]
+        line = sentence.text.strip()
+        if paragraphs[sentence.paragraph] == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…":
+            break  # "D'autres conversations téléphoniques de X": a section of background follows
         opening = sentence.text.lstrip()
         if sentence.paragraph < 0 or not any(opening.startswith(w) and not opening[len(w):len(w) + 1].isalnum()
                                              for w in pronouns):
             continue
-        if not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)) \
-                or first.type not in _cues(matches, sentence, text, words, mentions[i]):
+        if first.type not in _cues(matches, sentence, text, words, mentions[i]) or _previous_contact(matches, sentence) \
+                or (future and future.search(sentence.text)):
             continue
-        persons = list({m.person: people[m.person] for m in mentions[i]
-                        if m.kind == "person" and m.person in people and people[m.person].country}.values())
-        if len(persons) != 1 or persons[0].country in taken:
+        marks = {m.kind for m in within(matches, sentence.start, sentence.end)}
+        if "event.separately" in marks:
+            continue  # "She also met A, B and C respectively": a round (see _also_round)
+        also = "event.also" in marks
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        if not also and any(p.country == subject.country for p in persons):
+            continue  # "He and Minister A met ...": another subject, not the lead's
+        new = [p for p in persons if p.country != subject.country and p.name not in taken]
+        if not new or len(new) != len([p for p in persons if p.country != subject.country]):
             continue
-        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
-               for m in find_dates(text, words, sentence.start, sentence.end)):
-            continue
-        other = persons[0]
-        found.append(Event(first.type, first.date, first.date_inferred, [
+        days = [m for m in find_dates(text, words, sentence.start, sentence.end)
+                if m.absolute or m.weekday is not None or m.offset_days is not None or m.day]
+        day = resolve(days[0], anchor) if days and anchor else None
+        if days and anchor and (day is None or abs((day - anchor).days) > 1):
+            continue  # a contact of another day
+        if days and not anchor and (days[0].offset_days is None or abs(days[0].offset_days) > 1):
+            continue  # undated lead: only "yesterday", "today" hold it near
+        if len(new) > 1 and not days:
+            continue  # "She also met A and B": a list with no day of its own may be background
+        found += [Event(first.type, day.isoformat() if day else first.date, first.date_inferred if day is None else False, [
             Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
                         role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            Span(sentence.start, sentence.end), None) for other in new]
+        taken |= {p.name for p in new}
+    return found
+
+
+def _headline_pairs(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                    mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
+    """"Xi Jinping intercambia mensajes con A. Li Keqiang y el primer ministro B intercambian
+    mensajes": a headline (the title line, or a first paragraph whose last line has no stop)
+    that reports a second exchange in a sentence of its own with the first encounter's cue, naming officials of
+    the first encounter's two states, none of whom took part in an encounter yet, is one more
+    encounter of that type on the first's day (agency headlines sum up pages of several items)."""
+    first = events[0]
+    sides = {p.country for p in first.participants}
+    if not sentences or len(sides) != 2:
+        return []
+    # the headline: the title line, or the page's first paragraph when its last line has no stop
+    top = sentences[0].paragraph
+    last = max(i for i, s in enumerate(sentences) if s.paragraph == top)
+    headline = [i for i, s in enumerate(sentences) if s.paragraph == -1
+                or (s.paragraph == top and sentences[last].text.strip()[-1:] not in ".。!?！？:：…")]
+    taken = {p.name for e in events for p in e.participants}
+    found: list[Event] = []
+    for i in headline:
+        sentence = sentences[i]
+        if sentence.start == first.evidence.start or first.type not in _cues(matches, sentence, text, words, mentions[i]):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        if {p.country for p in persons} != sides or any(p.name in taken for p in persons):
+            continue
+        found.append(Event(first.type, first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
             Span(sentence.start, sentence.end), None))
-        taken.add(other.country)
+        taken |= {p.name for p in persons}
     return found
 
 
