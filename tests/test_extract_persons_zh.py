@@ -58,3 +58,22 @@ def test_ministerial_rank_and_presidential_office_after_a_title_name_nobody(regi
     names = [name for _, name, _ in people]
     assert not any(name.startswith(("级", "府")) or "Jizheng" in name or "Fu Tigong" in name for name in names)
 
+
+
+def test_a_latin_gloss_naming_someone_else_overrides_a_shared_transliteration(registry):
+    """"巴罗(Tim Barrow)": 巴罗 is also Jean-Noël Barrot's name in the registry, but the gloss
+    shares no word with his: the page's British adviser is not the French minister."""
+    people = _people(registry, """\
+        新华社北京3月2日电 外交部长王毅2日应约同英国国家安全事务顾问巴罗(Tim Barrow)通电话。
+        巴罗表示，英方愿同中方保持沟通。
+        """)
+    assert "FRA" not in {country for country, _, _ in people}
+    assert ("GBR", "Tim Barrow") in {(country, name) for country, name, _ in people}
+
+
+def test_a_latin_gloss_agreeing_with_the_registry_keeps_the_official(registry):
+    """"巴罗(Jean-Noël Barrot)": the gloss names the registry's official; he stays French."""
+    people = _people(registry, """\
+        新华社北京3月2日电 外交部长王毅2日同法国外长巴罗(Jean-Noël Barrot)通电话。
+        """)
+    assert ("FRA", "Jean-Noël Barrot") in {(country, name) for country, name, _ in people}

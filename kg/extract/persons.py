@@ -28,6 +28,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     f = _Finder(text, registry, lang, home)
     if f.cjk:
         matches = _longer_transliterations(text, matches, f.words.get("names", {}).get("transliteration_chars", ""))
+        matches = _contradicted_glosses(text, matches, registry)
     by_span: dict[tuple[int, int], set[str]] = {}
     for m in matches:
         if m.kind in ("state", "side", "adj") or m.kind == "person":
@@ -85,6 +86,29 @@ def _glossed_names(f: _Finder, by_sentence: dict[int, list[Mention]]) -> None:
             first = bool(person.country and f.registry.states.get(person.country)
                          and f.registry.states[person.country].family_name_first)
             person.family = tokens[0] if first else tokens[-1]
+
+
+def _contradicted_glosses(text: str, matches: list[Match], registry: Registry) -> list[Match]:
+    """"巴罗(Tim Barrow)" is not 巴罗 (Jean-Noël Barrot): one transliteration serves several
+    foreign names, so where the page glosses it with a Latin name that shares no word with the
+    registry official's name, the page names someone else; that person match goes, and the
+    gloss gives the name (:func:`_glossed_names`)."""
+    dropped = set()
+    for m in matches:
+        if m.kind != "person" or not is_cjk(m.text[:1]):
+            continue
+        gloss = _GLOSS.match(text, m.end)
+        if gloss is None or len(gloss.group(1).split()) < 2:
+            continue
+        person = registry.people[int(m.value)]
+        known = {fold(word) for form in (person.name, person.family, *person.variants)
+                 for word in re.split(r"[\s\-]+", form) if word}
+        if not known & {fold(word) for word in re.split(r"[\s\-]+", gloss.group(1)) if word}:
+            dropped.add(id(m))
+    if not dropped:
+        return matches
+    kept = [m for m in matches if id(m) not in dropped]
+    return Matches(kept) if isinstance(matches, Matches) else kept
 
 
 def _longer_transliterations(text: str, matches: list[Match], chars: str) -> list[Match]:
