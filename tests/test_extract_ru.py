@@ -156,3 +156,15 @@ def test_the_day_of_the_last_contact_is_not_the_calls(registry):
         В последний раз стороны общались 5 марта.
         """
     assert [(e.type, e.date) for e in _extract(registry, text).events] == [("phone_call", "2024-03-14")]
+
+
+def test_a_plural_state_name_in_the_genitive_is_a_state_not_a_person(registry):
+    """"госсекретарём Соединённых Штатов", "министром Объединённых Арабских Эмиратов": the plural
+    state names decline (-ов, or no ending: "Филиппин"); read as states, they name nobody."""
+    extraction = _extract(registry, """\
+        Министр иностранных дел России Сергей Лавров провел телефонный разговор с госсекретарём Соединённых Штатов Энтони Блинкеном.
+        Позднее он встретился с министром иностранных дел Объединённых Арабских Эмиратов и послом Филиппин.
+        """, "ru")
+    found = _people(extraction)
+    assert not any(name.startswith(("Soyed", "Ob", "Fili", "Соедин", "Объедин")) for name in found)
+    assert found.get("Antony Blinken", (None,))[0] == "USA"
