@@ -75,3 +75,14 @@ def test_a_ministerial_meeting_is_no_counterpart_s_name(registry):
         """
     names = {name for _, name, _ in _people(registry, text)}
     assert not any("Ministerial" in name for name in names)
+
+
+def test_a_us_department_secretary_and_deputy_the_registry_lacks_are_named(registry):
+    """"Deputy Secretary of Energy Clara Whitfield": the US executive departments' secretaries are
+    cabinet ministers, their deputies another post; either title names the official after it."""
+    found = _people(registry, """\
+        On June 4, 2023, Foreign Minister Mukhtar Tileuberdi met with U.S. Deputy Secretary of Energy Clara Whitfield in Washington.
+        The same day he met with U.S. Secretary of Transportation Martin Osgood.
+        """)
+    assert ("USA", "Clara Whitfield", ("other",)) in found
+    assert ("USA", "Martin Osgood", ("minister",)) in found
