@@ -170,3 +170,12 @@ def test_foreign_leaders_in_katakana_get_the_registry_latin_name(registry):
     people = _people(_extract(registry, text))
     assert people["Narendra Modi"][:2] == ("IND", {"head_of_government"})
     assert not any("モディ" in name for name in people)
+
+
+def test_a_known_family_name_glued_to_another_given_name_is_someone_else(registry):
+    """"河野洋平議長": 河野 alone is Taro Kono's family name, but 洋平 is not his given name; the
+    speaker is another Kono. "河野外相" and "河野氏" stay Taro Kono."""
+    other = _people(_extract(registry, "王毅外相は17日、東京で衆議院の河野洋平議長と会見した。\n", "ja"))
+    assert "Taro Kono" not in other
+    same = _people(_extract(registry, "王毅外相は17日、東京で河野外相と会談した。河野氏は歓迎した。\n", "ja"))
+    assert same.get("Taro Kono", (None,))[0] == "JPN"

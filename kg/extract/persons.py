@@ -29,6 +29,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if f.cjk:
         matches = _longer_transliterations(text, matches, f.words.get("names", {}).get("transliteration_chars", ""))
         matches = _contradicted_glosses(text, matches, registry)
+        matches = _other_given_names(text, matches, registry, f.words.get("names", {}).get("honorifics", []))
     by_span: dict[tuple[int, int], set[str]] = {}
     for m in matches:
         if m.kind in ("state", "side", "adj") or m.kind == "person":
@@ -104,6 +105,29 @@ def _contradicted_glosses(text: str, matches: list[Match], registry: Registry) -
         known = {fold(word) for form in (person.name, person.family, *person.variants)
                  for word in re.split(r"[\s\-]+", form) if word}
         if not known & {fold(word) for word in re.split(r"[\s\-]+", gloss.group(1)) if word}:
+            dropped.add(id(m))
+    if not dropped:
+        return matches
+    kept = [m for m in matches if id(m) not in dropped]
+    return Matches(kept) if isinstance(matches, Matches) else kept
+
+
+def _other_given_names(text: str, matches: list[Match], registry: Registry, honorifics: list[str]) -> list[Match]:
+    """"河野洋平議長" is not 河野 (Taro Kono): a known official's family name written alone, glued
+    to two more ideographs that start no title or other known word (nor an honorific, "河野氏"),
+    is the family name of someone else, whose given name follows; that person match goes."""
+    starts = {m.start for m in matches}
+    dropped = set()
+    for m in matches:
+        if m.kind != "person" or m.end + 2 > len(text) or not is_cjk(m.text[:1]):
+            continue
+        after = text[m.end:m.end + 2]
+        if not all(is_cjk(c) for c in after) or m.end in starts or m.end + 1 in starts or \
+                any(text.startswith(h, m.end) for h in honorifics):
+            continue
+        person = registry.people[int(m.value)]
+        if any(v.startswith(m.text) and len(v) > len(m.text) and not v.startswith(m.text + after[:1])
+               for v in person.variants if is_cjk(v[:1])):
             dropped.add(id(m))
     if not dropped:
         return matches
