@@ -77,3 +77,11 @@ def test_a_latin_gloss_agreeing_with_the_registry_keeps_the_official(registry):
         新华社北京3月2日电 外交部长王毅2日同法国外长巴罗(Jean-Noël Barrot)通电话。
         """)
     assert ("FRA", "Jean-Noël Barrot") in {(country, name) for country, name, _ in people}
+
+
+def test_a_known_name_glued_to_a_chinese_verb_stays_the_official(registry):
+    """"老挝总理通伦共同主持": Chinese glues the verb to the name; 共同 is no given name."""
+    people = _people(registry, """\
+        新华社北京8月24日电 国务院总理李克强24日在北京以视频方式同老挝总理通伦共同主持澜沧江—湄公河合作领导人会议。
+        """)
+    assert "LAO" in {country for country, _, _ in people}

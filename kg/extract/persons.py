@@ -29,7 +29,8 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if f.cjk:
         matches = _longer_transliterations(text, matches, f.words.get("names", {}).get("transliteration_chars", ""))
         matches = _contradicted_glosses(text, matches, registry)
-        matches = _other_given_names(text, matches, registry, f.words.get("names", {}).get("honorifics", []))
+        if f.words.get("names", {}).get("kanji_after_family_is_given"):
+            matches = _other_given_names(text, matches, registry, f.words.get("names", {}).get("honorifics", []))
     by_span: dict[tuple[int, int], set[str]] = {}
     for m in matches:
         if m.kind in ("state", "side", "adj") or m.kind == "person":
@@ -115,7 +116,9 @@ def _contradicted_glosses(text: str, matches: list[Match], registry: Registry) -
 def _other_given_names(text: str, matches: list[Match], registry: Registry, honorifics: list[str]) -> list[Match]:
     """"河野洋平議長" is not 河野 (Taro Kono): a known official's family name written alone, glued
     to two more ideographs that start no title or other known word (nor an honorific, "河野氏"),
-    is the family name of someone else, whose given name follows; that person match goes."""
+    is the family name of someone else, whose given name follows; that person match goes. Only
+    where the language says so (``names.kanji_after_family_is_given``): Japanese puts a kana
+    particle before a verb, Chinese glues the verb on ("通伦共同主持")."""
     starts = {m.start for m in matches}
     dropped = set()
     for m in matches:
