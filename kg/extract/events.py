@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from kg.extract.dates import DateMention, cjk_filed, find_dates, resolve
+from kg.extract.dates import DateMention, apposed_days, cjk_filed, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord, accompanied, attends_other
@@ -441,6 +441,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
         spans = {id(m) for a, b in zip(found, found[1:]) if a.year and b.year
                  and re.fullmatch(r"\s*[-–—]\s*", text[a.end:b.start]) for m in (a, b)}
+        # "hier 02 février": the written day, not the one "hier" counts from the page's date
+        spans |= apposed_days(text, found)
         found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end) and id(m) not in spans),
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
