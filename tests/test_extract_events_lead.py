@@ -56,3 +56,18 @@ def test_a_tete_a_tete_is_talks(registry):
         Les deux dirigeants ont évoqué la coopération bilatérale.
         """
     assert _events(registry, text, "fr") == [("talks", "2024-09-02", ["CHN", "COD"])]
+
+
+# the counterpart of a visit named only a paragraph on, in a sentence with the visitor
+COUNTERPART_LATER = """\
+Le ministre algérien des Affaires étrangères, Ramtane Lamamra, a achevé hier un séjour de travail de deux jours en Chine. Un communiqué commun a été publié à l'issue du séjour. Le texte insiste sur la solidité des liens entre les deux pays. Il mentionne aussi plusieurs dossiers régionaux. Les deux capitales souhaitent approfondir leur partenariat.
+
+{later} ont convenu de signer bientôt un plan de coopération.
+"""
+
+
+@pytest.mark.parametrize("later, countries", [
+    ("Ramtane Lamamra et le ministre chinois des Affaires étrangères Wang Yi", ["CHN", "DZA"]),
+])
+def test_a_counterpart_named_further_on_with_the_visitor(registry, later, countries):
+    assert [e[2] for e in _events(registry, COUNTERPART_LATER.format(later=later), "fr")] == [countries]

@@ -380,7 +380,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # or in a sentence above the lead that names a participant with them ("X et son homologue
         # chinois, Wang Yi se sont félicités ... Lors de la visite qu'effectue M. X ... du 19 au 21 mars")
         above = [i for i in pool if i < lead and any(m.kind == "person" and m.person in keys for m in mentions[i])]
-        for i in above[::-1] + [i for i in body if i > lead][:3]:
+        # or further on, in a sentence that names them with one of the lead's officials ("X vient
+        # d'effectuer une visite en Chine ... [a paragraph later] X et le ministre chinois Y ont annoncé")
+        beyond = [i for i in body if i > lead][3:8]
+        beyond = [i for i in beyond if any(m.kind == "person" and m.person in keys for m in mentions[i])]
+        for i in above[::-1] + [i for i in body if i > lead][:3] + beyond:
             newcomers = [m.person for m in mentions[i] if m.kind == "person" and m.person not in keys
                          and people[m.person].country and people[m.person].country not in known]
             if newcomers:
