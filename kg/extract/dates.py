@@ -406,6 +406,19 @@ def relation_anniversaries_at(text: str, words: dict[str, Any]) -> list[tuple[in
     return sorted(_this_years_counts(text, words, found), key=lambda x: x[1])
 
 
+_APPOSED_GAP = re.compile(r"[\s,]{1,3}")
+
+
+def apposed_days(text: str, found: list[DateMention]) -> set[int]:
+    """The relative days a calendar day stands right after, in apposition ("hier 02 février",
+    "yesterday, February 2", "ce mercredi 5 mars"): both name one day, and the written day says
+    which even where the page's own date is a day off. The ids of those relative mentions."""
+    ordered = sorted(found, key=lambda m: m.start)
+    return {id(a) for a, b in zip(ordered, ordered[1:])
+            if (a.weekday is not None or a.offset_days is not None) and b.month is not None and b.day
+            and _APPOSED_GAP.fullmatch(text, a.end, b.start)}
+
+
 def _is_cjk_text(text: str) -> bool:
     return any("\u3400" <= c <= "\u9fff" for c in text)
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from kg.extract.dates import DateMention, cjk_filed, find_dates, resolve
+from kg.extract.dates import DateMention, apposed_days, cjk_filed, find_dates, resolve
 from kg.extract.layout import STAMP
 from kg.extract.years import DATELINE_HEAD, DATELINE_PIECE, day_by_offices, day_by_written_years
 from kg.extract.persons import Mention, PersonRecord, accompanied, attends_other
@@ -258,6 +258,12 @@ def _aside(text: str, sentence: Sentence, matches: list[Match], words: dict) -> 
     return start, start + stop.start() if stop else sentence.end
 
 
+def _states(found: list[Mention], people: dict[str, PersonRecord]) -> set[str]:
+    """The states of the officials a sentence names."""
+    return {people[m.person].country for m in found
+            if m.kind == "person" and m.person in people and people[m.person].country}
+
+
 def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     every = set(headline_cues) | set(lead_cues)
     for medium in ("video_call", "phone_call"):
@@ -299,6 +305,16 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         if has_person and (_cues(matches, sentences[i], text, words, mentions[i]) or any(d.absolute or d.weekday is not None or d.offset_days is not None or d.day for d in find_dates(text, words, sentences[i].start, sentences[i].end))):
             lead = i
             break
+    dated = None  # a lead given up for the next sentence still gives the day
+    if lead is not None and not _cues(matches, sentences[lead], text, words, mentions[lead]) \
+            and len(_states(mentions[lead], people)) >= 2:
+        # "Wang Yi a dénoncé vendredi ... Donald Trump. Lors de sa rencontre avec son homologue
+        # iranien X, ...": a dated sentence naming officials of two states and no encounter
+        # yields to the next that names an encounter and officials of two states
+        for i in [i for i in pool if i > lead][:2]:
+            if _cues(matches, sentences[i], text, words, mentions[i]) and len(_states(mentions[i], people)) >= 2:
+                lead, dated = i, lead
+                break
     if lead is None:
         lead = next((i for i in pool if any(m.kind == "person" for m in mentions[i])), body[0] if body else headline)
     if lead is None:
@@ -364,7 +380,11 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # or in a sentence above the lead that names a participant with them ("X et son homologue
         # chinois, Wang Yi se sont félicités ... Lors de la visite qu'effectue M. X ... du 19 au 21 mars")
         above = [i for i in pool if i < lead and any(m.kind == "person" and m.person in keys for m in mentions[i])]
-        for i in above[::-1] + [i for i in body if i > lead][:3]:
+        # or further on, in a sentence that names them with one of the lead's officials ("X vient
+        # d'effectuer une visite en Chine ... [a paragraph later] X et le ministre chinois Y ont annoncé")
+        beyond = [i for i in body if i > lead][3:8]
+        beyond = [i for i in beyond if any(m.kind == "person" and m.person in keys for m in mentions[i])]
+        for i in above[::-1] + [i for i in body if i > lead][:3] + beyond:
             newcomers = [m.person for m in mentions[i] if m.kind == "person" and m.person not in keys
                          and people[m.person].country and people[m.person].country not in known]
             if newcomers:
@@ -387,7 +407,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     # its own right before the lead, in the same paragraph
     dateline = [i for i in body if i < lead and sentences[i].paragraph == sentences[lead].paragraph
                 and len(sentences[i].text) <= DATELINE_PIECE][-2:]
-    opening = [lead] + dateline[::-1] + ([headline] if headline is not None else [])
+    opening = [lead] + dateline[::-1] + ([dated] if dated is not None else []) + ([headline] if headline is not None else [])
     # the caption's day is the encounter's only when the text gives none of its own
     search = opening + following + [i for i in body if i in captions and i not in opening]
     by_offices = None
@@ -441,6 +461,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         # "(18 janvier 1950 - 18 janvier 2022)": the ends of a span of years are no encounter's day
         spans = {id(m) for a, b in zip(found, found[1:]) if a.year and b.year
                  and re.fullmatch(r"\s*[-–—]\s*", text[a.end:b.start]) for m in (a, b)}
+        # "hier 02 février": the written day, not the one "hier" counts from the page's date
+        spans |= apposed_days(text, found)
         found = sorted((m for m in found if not STAMP.fullmatch(text, m.start, m.end) and id(m) not in spans),
                        key=lambda m: (not (m.absolute and m.year), m.start))
         for mention in found:
