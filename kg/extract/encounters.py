@@ -235,8 +235,10 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
         if sentence.start <= event.evidence.start or sentence.paragraph < 0:
             continue
         opening = [m for m in within(matches, sentence.start, sentence.start + 4) if m.kind == "event.same_day"]
+        if not opening:  # the cues only of a sentence that opens "the same day"
+            continue
         cues = _cues(matches, sentence)
-        if not opening or not cues:
+        if not cues:
             continue
         keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person))
         persons = [people[k] for k in keys if people[k].country]
