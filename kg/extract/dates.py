@@ -88,9 +88,11 @@ def _dateline_end(text: str, at: int, marks: tuple[str, ...]) -> int | None:
 def _cjk_datelines(text: str, words: dict[str, Any], start: int, end: int) -> list[tuple[int | None, int | None, int]]:
     """Year, month and day of each news dateline in ``text[start:end]``, in order."""
     marks = tuple(words.get("dates", {}).get("dateline_marks", []))
+    if not marks or (text.find("日", start, end) == -1 and text.find("号", start, end) == -1):
+        return []  # no dateline without its marks, no date without its day
     found = []
     for m in _CJK_DATE.finditer(text, start, end):
-        if marks and _dateline_end(text, m.end(), marks) is not None:
+        if _dateline_end(text, m.end(), marks) is not None:
             found.append((_cn_number(m.group(1)) if m.group(1) else None,
                           _cn_number(m.group(2)) if m.group(2) else None, _cn_number(m.group(3))))
     return found

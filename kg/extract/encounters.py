@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.dates import cjk_dateline, find_dates, resolve
-from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
+from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender, cue_memo,
                                find_event)
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
@@ -51,9 +51,10 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
                 address: tuple[dt.date, dt.date] | None = None) -> list[Event]:
     """The readout's encounters: one, or one per counterpart when the lead says the host met
     them separately ("a rencontré séparément", "分别同...通电话"), and one per wire item after."""
-    found = _encounters(text, sentences, matches, mentions, people, words, published, year_anchor, registry, home,
-                        copy_day, address)
-    return found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
+    with cue_memo(text, matches, words):
+        found = _encounters(text, sentences, matches, mentions, people, words, published, year_anchor, registry,
+                            home, copy_day, address)
+        return found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
 
 
 def _encounters(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
@@ -234,8 +235,10 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
         if sentence.start <= event.evidence.start or sentence.paragraph < 0:
             continue
         opening = [m for m in within(matches, sentence.start, sentence.start + 4) if m.kind == "event.same_day"]
+        if not opening:  # the cues only of a sentence that opens "the same day"
+            continue
         cues = _cues(matches, sentence)
-        if not opening or not cues:
+        if not cues:
             continue
         keys = list(dict.fromkeys(m.person for m in mentions[i] if m.kind == "person" and m.person))
         persons = [people[k] for k in keys if people[k].country]

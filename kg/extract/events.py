@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 from kg.extract.dates import DateMention, apposed_days, cjk_filed, find_dates, resolve
@@ -15,7 +18,7 @@ from kg.model import Event, Participant, Span
 from kg.knowledge.registry import Registry
 from kg.text import Sentence
 
-__all__ = ["find_event", "TYPE_PRIORITY", "occasion_clauses"]
+__all__ = ["find_event", "TYPE_PRIORITY", "occasion_clauses", "cue_memo"]
 
 # When several cues appear, the medium of a call wins, then the more specific encounter.
 TYPE_PRIORITY = ("video_call", "phone_call", "talks", "meeting", "message", "visit")
@@ -27,8 +30,46 @@ _GENERIC = "generic"
 _FILED_BEFORE = 3  # days: an agency's copy goes up on a site that soon after its dateline
 
 
+class _CueMemo:
+    """The cues already read from one readout's sentences (see cue_memo): held only while that
+    readout's encounters are found, and served only for its own text, matches and words, which
+    it holds, so no answer can reach another document."""
+
+    def __init__(self, text: str, matches: list[Match], words: dict) -> None:
+        self.text, self.matches, self.words = text, matches, words
+        self.found: dict[tuple, tuple[str, ...]] = {}
+
+
+_MEMO: ContextVar[_CueMemo | None] = ContextVar("cue_memo", default=None)
+
+
+@contextmanager
+def cue_memo(text: str, matches: list[Match], words: dict) -> Iterator[None]:
+    """Within the block, a sentence's cues are read once: the several-encounter rules ask the
+    same sentences again and again."""
+    token = _MEMO.set(_CueMemo(text, matches, words))
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def _cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict | None = None,
           persons: list[Mention] | None = None) -> list[str]:
+    """The cues of a sentence (see _read_cues), read once per sentence inside cue_memo. The answer
+    depends on the sentence and on where its persons stand; on nothing else of the mentions."""
+    memo = _MEMO.get()
+    if memo is None or matches is not memo.matches or text is not memo.text or words is not memo.words:
+        return _read_cues(matches, sentence, text, words, persons)
+    key = (sentence, tuple(m.start for m in persons or [] if m.kind == "person"))
+    found = memo.found.get(key)
+    if found is None:
+        found = memo.found[key] = tuple(_read_cues(matches, sentence, text, words, persons))
+    return list(found)  # a caller may add to its list
+
+
+def _read_cues(matches: list[Match], sentence: Sentence, text: str = "", words: dict | None = None,
+               persons: list[Mention] | None = None) -> list[str]:
     """The encounter cues of a sentence; those naming the occasion it took place at ("La rencontre
     a eu lieu à l'occasion de la 4e ronde du dialogue stratégique", "正在巴黎举行磋商的王毅会见")
     only when the sentence says nothing else: the encounter's own verb wins over the occasion's

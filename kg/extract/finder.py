@@ -36,6 +36,11 @@ class PersonRecord:
     written: str | None = None  # a registry person's full name as this document spells it, when not ``name``
 
 
+def _joins(char: str) -> bool:
+    """A character that makes two pieces one word (``\\w``, an apostrophe, a hyphen)."""
+    return char.isalnum() or char in "_'’-"
+
+
 @dataclass
 class Mention:
     """An actor named in a sentence: a person, a state, an organisation, or a pronoun."""
@@ -373,7 +378,14 @@ class _Finder:
         lower = word.lower()
         if lower == word or len(word) < 3:
             return False
-        return re.search(rf"(?<![\w'’-]){re.escape(lower)}(?![\w'’-])", self.text) is not None
+        text = self.text
+        at = text.find(lower)  # a plain search: a pattern per word costs a compile per word
+        while at != -1:
+            end = at + len(lower)
+            if not (at and _joins(text[at - 1])) and not (end < len(text) and _joins(text[end])):
+                return True
+            at = text.find(lower, at + 1)
+        return False
 
     def _name_letter(self, char: str) -> bool:
         return any(low <= ord(char) <= high for low, high in self.name_ranges)
