@@ -6,6 +6,8 @@ without a title ("Maxime Prévot reçoit", "习近平致电奥尔西"), later sh
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from typing import Iterable
 
@@ -791,11 +793,12 @@ def accompanied(text: str, mention: Mention, words: dict, people: dict[str, Pers
     names = words.get("names", {})
     person = people.get(mention.person or "") if people else None
     leader = person is not None and bool(_LEADERS & set(person.roles))
+    windows: dict[int, str] = {}  # the folded text before the mention, one per reach
     for key in ("accompanying", "attending", "conveying", "serving"):
         if key == "serving" and not leader:
             continue
-        for cue in (fold(w) for w in names.get(key, [])):
-            if _named_after(text, mention, cue) and (
+        for cue in _folded_cues(tuple(names.get(key, []))):
+            if _named_after(text, mention, cue, windows) and (
                     key not in ("accompanying", "attending") or not is_cjk(cue[0])
                     or "的" in _clause_after(text, mention.end)):
                 return True
@@ -805,10 +808,21 @@ def accompanied(text: str, mention: Mention, words: dict, people: dict[str, Pers
 _LEADERS = {"head_of_state", "head_of_government"}
 
 
-def _named_after(text: str, mention: Mention, cue: str) -> bool:
-    """Whether ``cue`` stands before the mention with nothing but titles between (no clause ends)."""
+@lru_cache(maxsize=64)
+def _folded_cues(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A language's cue words, folded once (they are asked for every mention of every readout)."""
+    return tuple(fold(w) for w in words)
+
+
+def _named_after(text: str, mention: Mention, cue: str, windows: dict[int, str] | None = None) -> bool:
+    """Whether ``cue`` stands before the mention with nothing but titles between (no clause ends).
+    ``windows`` keeps the folded text before the mention for each reach, read once per mention."""
     floor = max(0, mention.start - (_ACCOMPANY_GAP if not is_cjk(cue[0]) else _ACCOMPANY_GAP // 4))
-    before = fold(text[floor:mention.start])
+    before = windows.get(floor) if windows is not None else None
+    if before is None:
+        before = fold(text[floor:mention.start])
+        if windows is not None:
+            windows[floor] = before
     at = before.rfind(cue)
     if at < 0 or (not is_cjk(cue[0]) and _is_word_char(before[at - 1:at])):
         return False
