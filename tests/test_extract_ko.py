@@ -158,3 +158,13 @@ def test_the_registered_stamp_below_a_repeated_headline_dates_the_page(registry)
     extraction = _extract(registry, text, lang="ko")
     assert extraction.published == "2019-05-22"
     assert [e.date for e in extraction.events] == ["2019-05-22"]
+
+
+def test_a_word_that_dates_the_post_between_a_name_and_its_state_and_title(registry):
+    """"존 케리 신임 미국 국무장관과": "신임" (newly appointed, ``actors.glue_words``) between a
+    known name and the state and title leaves the title the name's."""
+    text = ("한미 외교장관 통화\n\n2013-02-06\n\n"
+            "김성환 외교통상부 장관은 5일 존 케리 신임 미국 국무장관과 전화 통화를 갖고 "
+            "양국 현안에 대해 의견을 교환하였다.\n")
+    people = _people(_extract(registry, text))
+    assert people["John Kerry"][:2] == ("USA", {"foreign_minister"})

@@ -209,8 +209,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             floor = max([sentence.start] + [x.end for x in spans[:i] if x.end <= m.start])
             known = [x for x in spans[:i] if x.kind == "person" and x.end == floor and f.gap(x.end, m.start) in ("", "・")]
             if not known and f.name_words:  # "왕이(王毅) 중국 외교부장": the name, its original spelling, the title
-                known = [x for x in spans[:i] if x.kind == "person" and
-                         re.fullmatch(r"\s*(?:[(（][^()（）]{1,20}[)）])?\s*", text[x.end:m.start])]
+                # ("렉스 틸러슨 신임 미국 국무장관": a word that dates the post, ``actors.glue_words``, between them)
+                known = [x for x in spans[:i] if x.kind == "person" and (
+                         re.fullmatch(r"\s*(?:[(（][^()（）]{1,20}[)）])?\s*", text[x.end:m.start])
+                         or (x.end < m.start and f.is_glue(x.end, m.start)))]
                 known = [x for x in known if not any(y.end > x.end and y.kind != "person" for y in spans[:i])]
             if known:
                 person = f.record("", None, int(known[-1].value))
