@@ -25,6 +25,18 @@ def test_calling_an_official_to_do_something_is_urging_not_a_call(registry):
     assert _types(registry, text, "fr") == [("meeting", "2021-03-03", ["FRA", "SEN"])]
 
 
+def test_calling_an_official_is_a_phone_call_in_spanish(registry):
+    text = ("El 4 de mayo de 2015, el canciller argentino Héctor Timerman llamó al secretario de Estado "
+            "John Kerry para conversar sobre la agenda bilateral.")
+    assert _types(registry, text, "es") == [("phone_call", "2015-05-04", ["ARG", "USA"])]
+
+
+def test_calling_an_official_to_do_something_is_urging_not_a_call_in_spanish(registry):
+    text = ("El 4 de mayo de 2015, durante su reunión en Buenos Aires, el canciller Héctor Timerman "
+            "llamó al secretario de Estado John Kerry a apoyar el diálogo regional.")
+    assert _types(registry, text, "es") == [("meeting", "2015-05-04", ["ARG", "USA"])]
+
+
 def test_receiving_a_call_is_a_phone_call_not_a_reception(registry):
     text = "Le 3 mars 2021, le Président Macky Sall a reçu un appel du Président Emmanuel Macron."
     assert _types(registry, text, "fr") == [("phone_call", "2021-03-03", ["FRA", "SEN"])]

@@ -126,3 +126,31 @@ def test_a_first_paragraph_ending_with_a_stop_is_no_headline(registry):
     """A first paragraph whose last line closes with a stop is a paragraph of the body."""
     pairs = _pairs(registry, _HEADLINE_PAGE.format(stop="."), "en")
     assert ("message", ("Li Keqiang", "Nguyen Xuan Phuc")) not in pairs
+
+
+# ---- one-by-one encounters, then "meanwhile the host also called ..." ---------------------------
+def test_the_host_also_calling_a_third_states_official_after_separate_calls_adds_a_call(registry):
+    """A lead of calls held one by one, then a paragraph saying the same host also called an
+    official of a state not called yet: one more call of the host with them."""
+    text = """\
+        Foreign Minister Wang Yi on 15 March 2023 spoke by phone separately with US Secretary of State Antony Blinken and ROK Foreign Minister Park Jin.
+        Wang Yi said China is ready to keep in close touch with all parties.
+
+        Meanwhile, Foreign Minister Wang Yi also spoke by phone with French Foreign Minister Catherine Colonna on 15 March.
+        The two sides exchanged views on the situation.
+        """
+    assert _pairs(registry, text, "en") == [("phone_call", ("Antony Blinken", "Wang Yi")),
+                                            ("phone_call", ("Catherine Colonna", "Wang Yi")),
+                                            ("phone_call", ("Park Jin", "Wang Yi"))]
+
+
+def test_another_official_also_calling_after_separate_calls_adds_none_of_the_hosts(registry):
+    """The later paragraph's caller is not the lead's host: no call of the host is added."""
+    text = """\
+        Foreign Minister Wang Yi on 15 March 2023 spoke by phone separately with US Secretary of State Antony Blinken and ROK Foreign Minister Park Jin.
+        Wang Yi said China is ready to keep in close touch with all parties.
+
+        Meanwhile, Premier Li Qiang also spoke by phone with French Foreign Minister Catherine Colonna on 15 March.
+        The two sides exchanged views on the situation.
+        """
+    assert ("phone_call", ("Catherine Colonna", "Wang Yi")) not in _pairs(registry, text, "en")

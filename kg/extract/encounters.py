@@ -96,8 +96,52 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
-    return [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
-                  event.evidence, event.requested_by) for c in countries[1:]]
+    found = [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
+                   event.evidence, event.requested_by) for c in countries[1:]]
+    return found + _host_also_events(found, text, sentences, matches, mentions, people, words)
+
+
+def _host_also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                      mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                      words: dict) -> list[Event]:
+    """"外交部长A 20日分别同B和C通电话 …… 与此同时，外交部长A 20日还同D通电话": after a lead of
+    encounters held one by one, a later sentence opening a paragraph with a word of ``[events]
+    also`` and the lead's own cue, naming the same host and officials of one state that took
+    part in none yet, reports one more encounter of the host with them, on the day it names
+    (read against the lead's) or the lead's; one about an earlier contact reports none."""
+    first = events[0]
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    host = first.participants[0].country
+    hosts = {p.name for p in first.participants if p.country == host}
+    taken = {p.country for e in events for p in e.participants}
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or sentences[i - 1].paragraph == sentence.paragraph:
+            continue
+        if not any(m.kind == "event.also" for m in within(matches, sentence.start, sentence.end)):
+            continue
+        if first.type not in _cues(matches, sentence, text, words, mentions[i]) or _previous_contact(matches, sentence):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        own = [p for p in persons if p.country == host]
+        others = [p for p in persons if p.country != host]
+        if not own or any(p.name not in hosts for p in own) or len({p.country for p in others}) != 1 \
+                or others[0].country in taken:
+            continue
+        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
+                    if anchor and (m.absolute or m.day)), None)
+        found.append(Event(first.type, day.isoformat() if day else first.date,
+                           first.date_inferred if day is None else False, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in own + others],
+            Span(sentence.start, sentence.end), None))
+        taken.add(others[0].country)
+    return found
 
 
 def _separate_after_lead(event: Event, text: str, sentences: list[Sentence], matches: list[Match],

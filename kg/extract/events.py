@@ -117,9 +117,10 @@ def _phoned(matches: list[Match], sentence: Sentence, text: str, words: dict) ->
     chunk = text[sentence.start:sentence.end]
     inside = within(matches, sentence.start, sentence.end)
     targets = {x.start for x in inside if x.kind in ("title", "person", "adj", "honorific")}
+    articles = _called_articles(tuple(table.get("articles", [])))
     for verb in _word_pattern(tuple(verbs)).finditer(chunk):
         aside = _CALLED_ASIDE.match(chunk, verb.end())
-        article = _CALLED_ARTICLE.match(chunk, aside.end())
+        article = articles.match(chunk, aside.end())
         at = next((a for a in (aside.end(), article.end()) if sentence.start + a in targets), None)
         if at is None:
             continue
@@ -133,9 +134,19 @@ def _phoned(matches: list[Match], sentence: Sentence, text: str, words: dict) ->
 
 
 # what may stand between a verb of calling and the one called: a dated aside set off by commas,
-# an article or a possessive ("a appelé, ce 12 mai 2017, Son Excellence", "a appelé son homologue")
+# then an article or a possessive of ``[phone_to] articles`` ("a appelé, ce 12 mai 2017, Son
+# Excellence", "a appelé son homologue", "llamó a su homólogo")
 _CALLED_ASIDE = re.compile(r"(?:\s*,[^,.;:]{1,40},)?\s*")
-_CALLED_ARTICLE = re.compile(r"(?:(?:the|his|her|le|la|les|son|sa|ses|leur)\s+|l['’])?", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def _called_articles(articles: tuple[str, ...]) -> re.Pattern[str]:
+    """An optional article before the one called: a word of the list and a space, or one
+    ending in an apostrophe glued to the next word ("l'")."""
+    spaced = [re.escape(a) for a in articles if not a.endswith(("'", "’"))]
+    glued = [re.escape(a) for a in articles if a.endswith(("'", "’"))]
+    forms = ([rf"(?:{'|'.join(spaced)})\s+"] if spaced else []) + glued
+    return re.compile(rf"(?:{'|'.join(forms)})?" if forms else "", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16)
