@@ -154,3 +154,23 @@ def test_another_official_also_calling_after_separate_calls_adds_none_of_the_hos
         The two sides exchanged views on the situation.
         """
     assert ("phone_call", ("Catherine Colonna", "Wang Yi")) not in _pairs(registry, text, "en")
+
+
+# ---- the leaders of one state writing to those of another, a paragraph each ----------------------
+_MESSAGES = """\
+    Chinese President Xi Jinping on 25 April 2022 sent a congratulatory message to Emmanuel Macron on his re-election as President of France.
+    Xi said China is ready to work with France to push bilateral ties forward.
+
+    {later} Chinese Premier Li Keqiang sent a congratulatory message to French Prime Minister Jean Castex.
+    """
+
+
+def test_a_later_paragraph_of_another_pair_writing_is_one_more_message(registry):
+    text = _MESSAGES.format(later="")
+    assert _pairs(registry, text, "en") == [("message", ("Emmanuel Macron", "Xi Jinping")),
+                                            ("message", ("Jean Castex", "Li Keqiang"))]
+
+
+def test_a_later_paragraph_of_another_pair_writing_on_a_day_of_its_own_is_no_message_of_this_one(registry):
+    text = _MESSAGES.format(later="On 15 May 2017,")
+    assert ("message", ("Jean Castex", "Li Keqiang")) not in _pairs(registry, text, "en")

@@ -88,6 +88,7 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = coordinated or [event]
         found += _same_day_events(event, text, sentences, matches, mentions, people)
         found += _also_events(found, text, sentences, matches, mentions, people, words)
+        found += _parallel_messages(found, text, sentences, matches, mentions, people, words)
         found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
         found += _headline_pairs(found, text, sentences, matches, mentions, people, words)
         found = _also_round(found, text, sentences, matches, mentions, people, words)
@@ -345,6 +346,44 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
                             role_evidence=dict(p.role_spans), written=p.written) for p in group],
                 Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
+    return found
+
+
+def _parallel_messages(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                       mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                       words: dict) -> list[Event]:
+    """"国家主席A向当选连任总统B致贺电 …… 同日，总理C致电B …… 国家副主席D致电副总统E": the
+    leaders of one state writing to those of another on one occasion, each in a paragraph of its
+    own. After a message, a later paragraph whose first sentence has a message cue and names one
+    official of each of its two states, a pair that wrote in no message found yet, and no day of
+    its own (nor an earlier contact), is one more message on the first's day."""
+    first = events[0]
+    if first.type != "message":
+        return []
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    sides = {p.country for p in first.participants}
+    pairs = {frozenset(p.name for p in e.participants) for e in events}
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or sentences[i - 1].paragraph == sentence.paragraph:
+            continue
+        if "message" not in _cues(matches, sentence, text, words, mentions[i]) or _previous_contact(matches, sentence):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country}.values())
+        if len(persons) != 2 or {p.country for p in persons} != sides or frozenset(p.name for p in persons) in pairs:
+            continue
+        if any(m.absolute or m.weekday is not None or m.offset_days is not None or m.day
+               for m in find_dates(text, words, sentence.start, sentence.end)):
+            continue  # a day of its own: another occasion (see _same_day_events, _earlier_events)
+        found.append(Event("message", first.date, first.date_inferred, [
+            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
+                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            Span(sentence.start, sentence.end), None))
+        pairs.add(frozenset(p.name for p in persons))
     return found
 
 
