@@ -174,3 +174,15 @@ def test_a_later_paragraph_of_another_pair_writing_is_one_more_message(registry)
 def test_a_later_paragraph_of_another_pair_writing_on_a_day_of_its_own_is_no_message_of_this_one(registry):
     text = _MESSAGES.format(later="On 15 May 2017,")
     assert ("message", ("Jean Castex", "Li Keqiang")) not in _pairs(registry, text, "en")
+
+
+def test_the_host_also_calling_another_official_of_a_state_called_already_adds_a_call(registry):
+    """One more official of a state the host has called already: still a call of its own."""
+    text = """\
+        Foreign Minister Wang Yi on 15 March 2023 spoke by phone separately with US Secretary of State Antony Blinken and ROK Foreign Minister Park Jin.
+        Wang Yi said China is ready to keep in close touch with all parties.
+
+        Meanwhile, Foreign Minister Wang Yi also spoke by phone with US Treasury Secretary Janet Yellen.
+        The two sides exchanged views on the economy.
+        """
+    assert ("phone_call", ("Janet Yellen", "Wang Yi")) in _pairs(registry, text, "en")

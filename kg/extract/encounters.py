@@ -107,16 +107,17 @@ def _host_also_events(events: list[Event], text: str, sentences: list[Sentence],
                       words: dict) -> list[Event]:
     """"外交部长A 20日分别同B和C通电话 …… 与此同时，外交部长A 20日还同D通电话": after a lead of
     encounters held one by one, a later sentence opening a paragraph with a word of ``[events]
-    also`` and the lead's own cue, naming the same host and officials of one state that took
-    part in none yet, reports one more encounter of the host with them, on the day it names
-    (read against the lead's) or the lead's; one about an earlier contact reports none."""
+    also`` and the lead's own cue, naming officials of one state who took part in the first (its
+    host, named again) and officials of one other state who took part in none yet, reports one
+    more encounter of the host with them, on the day it names (read against the first's) or the
+    first's; one about an earlier contact reports none. (After a lead of one encounter, golds
+    differ on whether "X also met Z" is an encounter of the readout: that is left.)"""
     first = events[0]
     lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
     if lead is None:
         return []
-    host = first.participants[0].country
-    hosts = {p.name for p in first.participants if p.country == host}
-    taken = {p.country for e in events for p in e.participants}
+    present = {p.name for p in first.participants}
+    taken = {p.name for e in events for p in e.participants}
     anchor = dt.date.fromisoformat(first.date) if first.date else None
     found: list[Event] = []
     for i in range(lead + 1, len(sentences)):
@@ -129,10 +130,10 @@ def _host_also_events(events: list[Event], text: str, sentences: list[Sentence],
             continue
         persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
                         and people[m.person].country and not _sender(text, m, people)}.values())
-        own = [p for p in persons if p.country == host]
-        others = [p for p in persons if p.country != host]
-        if not own or any(p.name not in hosts for p in own) or len({p.country for p in others}) != 1 \
-                or others[0].country in taken:
+        own = [p for p in persons if p.name in present]
+        others = [p for p in persons if p.name not in present]
+        if not own or len({p.country for p in own}) != 1 or len({p.country for p in others}) != 1 \
+                or others[0].country == own[0].country or any(p.name in taken for p in others):
             continue
         day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
                     if anchor and (m.absolute or m.day)), None)
@@ -141,7 +142,7 @@ def _host_also_events(events: list[Event], text: str, sentences: list[Sentence],
             Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
                         role_evidence=dict(p.role_spans), written=p.written) for p in own + others],
             Span(sentence.start, sentence.end), None))
-        taken.add(others[0].country)
+        taken |= {p.name for p in others}
     return found
 
 
