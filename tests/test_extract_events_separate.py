@@ -186,25 +186,3 @@ def test_the_host_also_calling_another_official_of_a_state_called_already_adds_a
         The two sides exchanged views on the economy.
         """
     assert ("phone_call", ("Janet Yellen", "Wang Yi")) in _pairs(registry, text, "en")
-
-
-# ---- a title line naming every counterpart's state --------------------------------------------
-_TITLED = """\
-    {headline}
-
-    Foreign Minister Wang Yi spoke by phone with French Foreign Minister Catherine Colonna on 2 March 2023 and discussed the situation in Ukraine.
-    Colonna said France values its dialogue with China.
-
-    Wang Yi discussed the situation in Ukraine in a phone call with German Foreign Minister Annalena Baerbock too.
-    """
-
-
-def test_a_title_line_naming_a_second_counterparts_state_makes_a_later_call_with_them_one_more(registry):
-    text = _TITLED.format(headline="Wang Yi holds phone calls with the foreign ministers of France and Germany")
-    assert _pairs(registry, text, "en") == [("phone_call", ("Annalena Baerbock", "Wang Yi")),
-                                            ("phone_call", ("Catherine Colonna", "Wang Yi"))]
-
-
-def test_a_title_line_naming_only_the_first_counterpart_adds_no_call(registry):
-    text = _TITLED.format(headline="Wang Yi holds phone call with the foreign minister of France")
-    assert _pairs(registry, text, "en") == [("phone_call", ("Catherine Colonna", "Wang Yi"))]

@@ -91,7 +91,6 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found += _parallel_messages(found, text, sentences, matches, mentions, people, words)
         found += _pronoun_also_events(found, text, sentences, matches, mentions, people, words)
         found += _headline_pairs(found, text, sentences, matches, mentions, people, words)
-        found += _headline_counterparts(found, text, sentences, matches, mentions, people, words)
         found = _also_round(found, text, sentences, matches, mentions, people, words)
         found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
@@ -494,53 +493,6 @@ def _headline_pairs(events: list[Event], text: str, sentences: list[Sentence], m
                         role_evidence=dict(p.role_spans), written=p.written) for p in persons],
             Span(sentence.start, sentence.end), None))
         taken |= {p.name for p in persons}
-    return found
-
-
-def _headline_counterparts(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
-                           mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
-                           words: dict) -> list[Event]:
-    """"X held phone talks with the US Secretary of State and the German Foreign Minister" over a
-    lead that reports the first call: the title line names the states of every counterpart. A
-    later sentence with the first encounter's cue, naming one of its participants and officials
-    of one state the title line names and the first does not, none of whom took part in an
-    encounter yet, reports the encounter with them, on the day it names (read against the
-    first's) or the first's."""
-    first = events[0]
-    if not sentences or sentences[0].paragraph != -1 or sentences[0].start == first.evidence.start:
-        return []
-    present = {p.name for p in first.participants}
-    sides = {p.country for p in first.participants}
-    announced = {people[m.person].country for m in mentions.get(0, []) if m.kind == "person" and m.person in people}
-    announced |= {code for m in mentions.get(0, []) if m.kind == "state" for code in m.codes}
-    announced -= sides | {None}
-    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
-    if not announced or lead is None:
-        return []
-    taken = {p.name for e in events for p in e.participants}
-    anchor = dt.date.fromisoformat(first.date) if first.date else None
-    found: list[Event] = []
-    for i in range(lead + 1, len(sentences)):
-        sentence = sentences[i]
-        if sentence.paragraph < 0 or first.type not in _cues(matches, sentence, text, words, mentions[i]) \
-                or _previous_contact(matches, sentence):
-            continue
-        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
-                        and people[m.person].country and not _sender(text, m, people)}.values())
-        own = [p for p in persons if p.name in present]
-        others = [p for p in persons if p.name not in present]
-        states = {p.country for p in others}
-        if not own or len(states) != 1 or not states <= announced or any(p.name in taken for p in others):
-            continue
-        day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
-                    if anchor and (m.absolute or m.day)), None)
-        found.append(Event(first.type, day.isoformat() if day else first.date,
-                           first.date_inferred if day is None else False, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in own + others],
-            Span(sentence.start, sentence.end), None))
-        taken |= {p.name for p in others}
-        announced -= states
     return found
 
 
