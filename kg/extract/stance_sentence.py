@@ -685,9 +685,14 @@ def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech:
         return False
     # "the urgency of continued support": a participle after a determiner or a preposition is no verb
     verbs = [m for m in speech if not _DETERMINED.search(reader.text, max(0, m.start - 12), m.start)]
+    def own(words: set[str]) -> bool:
+        # "their shared concerns", "the joint commitment to": a position the parties hold; "their
+        # joint efforts to support X": shared work, talked of, still no stance
+        return bool(words & reader.held_in_common) and not words & reader.shared_work
+
     return any(d.end <= cue.start and not re.search(r"[;；]", reader.text[d.end:cue.start])
                and not any(d.end <= m.start < cue.start for m in verbs)
-               and not set(WORD.findall(reader.folded[d.end:cue.start])) & reader.held_in_common for d in discussed)
+               and not own(set(WORD.findall(reader.folded[d.end:cue.start]))) for d in discussed)
 
 
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"

@@ -1,0 +1,35 @@
+"""Endorsement forms of real readouts (issue 11, round 14): forms that recur on pages no rule was
+tuned for (U.S. State Department, agency and ministry readouts), on short readouts the team
+wrote; each test names its rule and fails without it."""
+
+from __future__ import annotations
+
+from readouts import extract_text, stances
+
+_EN_CALL = """\
+    Secretary Blinken's Call with French Foreign Minister Colonna
+
+    WASHINGTON, 9 March 2023 - Secretary of State Antony J. Blinken spoke today with French Foreign Minister Catherine Colonna.
+
+    """
+
+_FR_CALL = """\
+    Entretien de Mme Catherine Colonna avec M. Antony Blinken
+
+    Paris, 9 mars 2023 - Mme Catherine Colonna, ministre de l'Europe et des affaires étrangères, s'est entretenue avec M. Antony Blinken, secrétaire d'État des États-Unis.
+
+    """
+
+
+def _stances(registry, text: str, lang: str) -> set[tuple]:
+    return stances(extract_text(registry, text, lang))
+
+
+def test_joint_efforts_that_were_discussed_are_no_stance(registry):
+    # "discussed our joint efforts to provide support for Ukraine": work done together, talked
+    # of, is a subject of the call, not a position either side states
+    assert _stances(registry, _EN_CALL + "They discussed our ongoing joint efforts to provide support for Ukraine.\n", "en") == set()
+    assert _stances(registry, _FR_CALL + "Ils ont évoqué nos efforts communs pour soutenir l'Ukraine.\n", "fr") == set()
+    # a concern held in common is still a position, discussed or not
+    found = _stances(registry, _EN_CALL + "They discussed their shared concerns about Iran's nuclear program.\n", "en")
+    assert {("USA", "oppose", "IRN", "Iran nuclear issue"), ("FRA", "oppose", "IRN", "Iran nuclear issue")} <= found
