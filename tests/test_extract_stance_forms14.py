@@ -33,3 +33,13 @@ def test_joint_efforts_that_were_discussed_are_no_stance(registry):
     # a concern held in common is still a position, discussed or not
     found = _stances(registry, _EN_CALL + "They discussed their shared concerns about Iran's nuclear program.\n", "en")
     assert {("USA", "oppose", "IRN", "Iran nuclear issue"), ("FRA", "oppose", "IRN", "Iran nuclear issue")} <= found
+
+
+def test_the_importance_of_a_stance_is_a_call_not_a_stance(registry):
+    # "underscored the importance of supporting Ukraine", "a souligné l'importance de soutenir":
+    # what the speaker says matters is urged on others, like "need to", no stance taken
+    assert _stances(registry, _EN_CALL + "Secretary Blinken underscored the importance of supporting Ukraine.\n", "en") == set()
+    assert _stances(registry, _FR_CALL + "Mme Colonna a souligné l'importance de soutenir l'Ukraine.\n", "fr") == set()
+    # a stance stated outright, after a speech verb of its own, is still one
+    found = _stances(registry, _EN_CALL + "Secretary Blinken stressed the importance of the partnership and reaffirmed U.S. support for Ukraine.\n", "en")
+    assert any(e[:3] == ("USA", "support", "UKR") for e in found)
