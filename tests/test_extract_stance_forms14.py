@@ -43,3 +43,22 @@ def test_the_importance_of_a_stance_is_a_call_not_a_stance(registry):
     # a stance stated outright, after a speech verb of its own, is still one
     found = _stances(registry, _EN_CALL + "Secretary Blinken stressed the importance of the partnership and reaffirmed U.S. support for Ukraine.\n", "en")
     assert any(e[:3] == ("USA", "support", "UKR") for e in found)
+
+
+_FR_KING = """\
+    Entretien téléphonique entre le Roi Mohammed VI et le Président Emmanuel Macron
+
+    Rabat, 9 mai 2017 - Le Roi Mohammed VI a eu mardi un entretien téléphonique avec le Président élu de la République française, Emmanuel Macron, indique un communiqué du Cabinet royal.
+
+    """
+
+
+def test_congratulations_to_one_party_with_an_unnamed_subject_come_from_the_other(registry):
+    # "le Souverain a réitéré ses félicitations à Macron": the subject is a word the reader cannot
+    # name, and the last speaker is the one congratulated; in a two-party encounter no one
+    # congratulates themselves, so the other party does
+    found = _stances(registry, _FR_KING + "Au cours de cet entretien, le Souverain a réitéré ses vives félicitations à M. Macron pour son élection.\n", "fr")
+    assert ("MAR", "congratulate", "FRA", "Election") in found
+    # a support in the same sentence keeps its own reading: no support by Morocco is invented
+    found = _stances(registry, _FR_KING + "Au cours de cet entretien, le Souverain a réitéré ses vives félicitations à M. Macron, qui a été porté par un large soutien.\n", "fr")
+    assert not any(e[1] == "support" for e in found)

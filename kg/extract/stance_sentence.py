@@ -383,6 +383,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                         _OWNER_AND.match(fold(text[owner[-1].end:a.start])):
                     owner.append(a)
             endorsers = tuple(dict.fromkeys(c for o in owner for c in reader.codes(o, speaker)))
+        # (not where the subject may follow the verb: "gratulierte auch der Vizepräsident X ...")
+        unnamed_subject = not endorsers and not (reader.subject_after and inverted)
         if not endorsers:
             endorsers = speaker
         if not endorsers:
@@ -390,6 +392,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             subject = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes and a.codes[0]]
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
+        if unnamed_subject and cue.kind == "congratulate":  # this frame only: later ones keep the speaker
+            endorsers = _other_congratulates(reader, actors, cue, frame_end, endorsers)
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
                  and not any(a is o for o in owner) and a is not subject_after and not _tail_speaker(text, a, speech)]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
@@ -673,6 +677,20 @@ def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: 
         t.start < cue.start and not re.search(r"[;；]", text[t.end:cue.start])
         and not any(t.end <= m.start < cue.end for m in verbs)
         and set(WORD.findall(reader.folded[t.end:cue.start])) & reader.thanks_for for t in thanks)
+
+
+def _other_congratulates(reader: StanceReader, actors: list, cue: Match, frame_end: int,
+                         endorsers: tuple[str, ...]) -> tuple[str, ...]:
+    """"le Souverain a réitéré ses félicitations à Macron": when the clause names no subject the
+    reader knows, congratulations addressed to one party of a two-party encounter come from the
+    other, whoever spoke last (no one congratulates themselves)."""
+    if len(reader.participants) != 2:
+        return endorsers
+    first = next((a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state")), None)
+    if first is None or not first.codes or first.codes[0] not in reader.participants or \
+            endorsers and set(endorsers) != {first.codes[0]}:
+        return endorsers
+    return tuple(c for c in reader.participants if c != first.codes[0])
 
 
 def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech: list[Match]) -> bool:
