@@ -62,3 +62,23 @@ def test_congratulations_to_one_party_with_an_unnamed_subject_come_from_the_othe
     # a support in the same sentence keeps its own reading: no support by Morocco is invented
     found = _stances(registry, _FR_KING + "Au cours de cet entretien, le Souverain a réitéré ses vives félicitations à M. Macron, qui a été porté par un large soutien.\n", "fr")
     assert not any(e[1] == "support" for e in found)
+
+
+_RU_CALL = """\
+    Путин провел телефонный разговор с Трампом
+
+    МОСКВА, 14 ноября 2016 - Президент России Владимир Путин провел телефонный разговор с избранным президентом США Дональдом Трампом.
+
+    """
+
+
+def test_congratulations_told_as_background_are_not_the_readouts(registry):
+    # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, ... congratulated ...": an agency's
+    # background line opened by an adverb of an earlier time tells of another occasion
+    found = _stances(registry, _RU_CALL + "Ранее Трампа поздравил президент Франции Франсуа Олланд.\n", "ru")
+    assert not any(e[1] == "congratulate" for e in found)
+    found = _stances(registry, _EN_CALL + "Earlier, President Macron congratulated President Biden on his election.\n", "en")
+    assert not any(e[1] == "congratulate" for e in found)
+    # the same congratulation told as the readout's own is one
+    found = _stances(registry, _RU_CALL + "Путин поздравил Трампа с избранием на пост президента.\n", "ru")
+    assert ("RUS", "congratulate", "USA", "Election") in found

@@ -26,6 +26,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     text = reader.text
     inside = within(reader.matches, s.start, s.end)
     cues, possessor = owned_cues(reader, index, speaker, inside)
+    if _background(reader, s.start, s.end):
+        # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, X congratulated Y": another occasion's
+        # congratulations, told as background, are not this readout's
+        cues = [c for c in cues if c.kind not in ("congratulate", "congratulate_on")]
     if not cues:
         return []
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
@@ -677,6 +681,12 @@ def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: 
         t.start < cue.start and not re.search(r"[;；]", text[t.end:cue.start])
         and not any(t.end <= m.start < cue.end for m in verbs)
         and set(WORD.findall(reader.folded[t.end:cue.start])) & reader.thanks_for for t in thanks)
+
+
+def _background(reader: StanceReader, start: int, end: int) -> bool:
+    """Whether the sentence opens on an adverb of an earlier time ("Earlier,", "Ранее", "此前")."""
+    head = reader.folded[start:min(end, start + 40)].lstrip(" \"'«“")
+    return any(head.startswith(w) and (reader.cjk or not head[len(w):len(w) + 1].isalnum()) for w in reader.background)
 
 
 def _other_congratulates(reader: StanceReader, actors: list, cue: Match, frame_end: int,
