@@ -82,3 +82,12 @@ def test_congratulations_told_as_background_are_not_the_readouts(registry):
     # the same congratulation told as the readout's own is one
     found = _stances(registry, _RU_CALL + "Путин поздравил Трампа с избранием на пост президента.\n", "ru")
     assert ("RUS", "congratulate", "USA", "Election") in found
+
+
+def test_the_israel_hamas_war_named_by_its_sides_is_the_palestine_question(registry):
+    # "his role in securing an Israel-Hamas ceasefire", "un cessez-le-feu Israël-Hamas": the war
+    # in Gaza named by its two sides is the Palestine topic, as "Israeli-Palestinian" is
+    found = _stances(registry, _EN_CALL + "Secretary Blinken praised France for its role in securing an Israel-Hamas ceasefire.\n", "en")
+    assert ("USA", "support", "FRA", "Palestine") in found
+    found = _stances(registry, _FR_CALL + "La France soutient les efforts des États-Unis pour un cessez-le-feu Israël-Hamas.\n", "fr")
+    assert ("FRA", "support", "USA", "Palestine") in found
