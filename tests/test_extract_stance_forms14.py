@@ -91,3 +91,11 @@ def test_the_israel_hamas_war_named_by_its_sides_is_the_palestine_question(regis
     assert ("USA", "support", "FRA", "Palestine") in found
     found = _stances(registry, _FR_CALL + "La France soutient les efforts des États-Unis pour un cessez-le-feu Israël-Hamas.\n", "fr")
     assert ("FRA", "support", "USA", "Palestine") in found
+
+
+def test_a_congratulation_on_an_occasion_is_on_that_occasion_only(registry):
+    # "congratulations ... following the elections, in which observers found human rights
+    # respected": the rest of the frame tells of the occasion, it names no second topic
+    found = _stances(registry, _EN_CALL + "Secretary Blinken offered congratulations to the people of France following the elections, in which observers found that human rights were respected.\n", "en")
+    assert ("USA", "congratulate", "FRA", "Election") in found
+    assert not any(e[1] == "congratulate" and e[3] == "Human rights" for e in found)

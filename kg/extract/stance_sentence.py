@@ -582,6 +582,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # an "against" reading turns the whole frame
             turned = bool(against_labels) and not accused_here
             topic_list = [(x, turned) for x in drop_fallback(labels, reader.registry)]
+            occasions = [x for x in topic_list if x[0] in reader.registry.topics and reader.registry.topics[x[0]].occasion]
+            if stance == "congratulate" and occasions:
+                # "congratulations ... following the elections, in which the OSCE's Office for ...
+                # Human Rights found ...": the occasion is what is congratulated; the rest of the
+                # frame tells of it
+                topic_list = occasions
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
