@@ -81,6 +81,10 @@ class StanceReader:
         self.object_pronouns = {fold(w) for w in actors.get("object_pronouns", [])}
         # "discussed their shared concerns": a position marked as the parties' own, talked of or not
         self.held_in_common = {fold(w) for w in actors.get("in_common", [])}
+        # "discussed their joint efforts to ...": nouns of work done together, no position held
+        self.shared_work = {fold(w) for w in registry.lang(lang).get("stance", {}).get("shared_work", [])}
+        # "Earlier, X congratulated Y ...": the adverbs that open an agency's background line
+        self.background = tuple(fold(w) for w in registry.lang(lang).get("stance", {}).get("background", []))
         # "thanked X for A, B and C": the word that opens what is thanked for
         self.thanks_for = {fold(w) for w in actors.get("thanks_for", [])}
         # "en tant que membres permanents du Conseil de sécurité": what the endorsers are, not a target

@@ -26,6 +26,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     text = reader.text
     inside = within(reader.matches, s.start, s.end)
     cues, possessor = owned_cues(reader, index, speaker, inside)
+    if _background(reader, s.start, s.end):
+        # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, X congratulated Y": another occasion's
+        # congratulations, told as background, are not this readout's
+        cues = [c for c in cues if c.kind not in ("congratulate", "congratulate_on")]
     if not cues:
         return []
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
@@ -383,6 +387,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                         _OWNER_AND.match(fold(text[owner[-1].end:a.start])):
                     owner.append(a)
             endorsers = tuple(dict.fromkeys(c for o in owner for c in reader.codes(o, speaker)))
+        # (not where the subject may follow the verb: "gratulierte auch der Vizepräsident X ...")
+        unnamed_subject = not endorsers and not (reader.subject_after and inverted)
         if not endorsers:
             endorsers = speaker
         if not endorsers:
@@ -390,6 +396,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             subject = [a for a in actors if a.end <= cue.start and a.kind in ("person", "state") and a.codes and a.codes[0]]
             endorsers = (subject[0].codes[0],) if subject else ()
         previous_endorsers = endorsers
+        if unnamed_subject and cue.kind == "congratulate":  # this frame only: later ones keep the speaker
+            endorsers = _other_congratulates(reader, actors, cue, frame_end, endorsers)
         after = [a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state", "org", "title_ref")
                  and not any(a is o for o in owner) and a is not subject_after and not _tail_speaker(text, a, speech)]
         # "peace and reconciliation in Afghanistan", "la paix en Ukraine": a state named as the
@@ -574,6 +582,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             # an "against" reading turns the whole frame
             turned = bool(against_labels) and not accused_here
             topic_list = [(x, turned) for x in drop_fallback(labels, reader.registry)]
+            occasions = [x for x in topic_list if x[0] in reader.registry.topics and reader.registry.topics[x[0]].occasion]
+            if stance == "congratulate" and occasions:
+                # "congratulations ... following the elections, in which the OSCE's Office for ...
+                # Human Rights found ...": the occasion is what is congratulated; the rest of the
+                # frame tells of it
+                topic_list = occasions
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
@@ -675,6 +689,26 @@ def _thanked_for(reader: StanceReader, cue: Match, thanks: list[Match], speech: 
         and set(WORD.findall(reader.folded[t.end:cue.start])) & reader.thanks_for for t in thanks)
 
 
+def _background(reader: StanceReader, start: int, end: int) -> bool:
+    """Whether the sentence opens on an adverb of an earlier time ("Earlier,", "Ранее", "此前")."""
+    head = reader.folded[start:min(end, start + 40)].lstrip(" \"'«“")
+    return any(head.startswith(w) and (reader.cjk or not head[len(w):len(w) + 1].isalnum()) for w in reader.background)
+
+
+def _other_congratulates(reader: StanceReader, actors: list, cue: Match, frame_end: int,
+                         endorsers: tuple[str, ...]) -> tuple[str, ...]:
+    """"le Souverain a réitéré ses félicitations à Macron": when the clause names no subject the
+    reader knows, congratulations addressed to one party of a two-party encounter come from the
+    other, whoever spoke last (no one congratulates themselves)."""
+    if len(reader.participants) != 2:
+        return endorsers
+    first = next((a for a in actors if cue.end <= a.start < frame_end and a.kind in ("person", "state")), None)
+    if first is None or not first.codes or first.codes[0] not in reader.participants or \
+            endorsers and set(endorsers) != {first.codes[0]}:
+        return endorsers
+    return tuple(c for c in reader.participants if c != first.codes[0])
+
+
 def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech: list[Match]) -> bool:
     """"discussed ... continuing support for X", "reviewed efforts to hold X accountable": what a
     talk is about is no stance taken (ANNOTATION.md §3); one marked as the parties' own ("their
@@ -685,9 +719,14 @@ def _discussed(reader: StanceReader, cue: Match, discussed: list[Match], speech:
         return False
     # "the urgency of continued support": a participle after a determiner or a preposition is no verb
     verbs = [m for m in speech if not _DETERMINED.search(reader.text, max(0, m.start - 12), m.start)]
+    def own(words: set[str]) -> bool:
+        # "their shared concerns", "the joint commitment to": a position the parties hold; "their
+        # joint efforts to support X": shared work, talked of, still no stance
+        return bool(words & reader.held_in_common) and not words & reader.shared_work
+
     return any(d.end <= cue.start and not re.search(r"[;；]", reader.text[d.end:cue.start])
                and not any(d.end <= m.start < cue.start for m in verbs)
-               and not set(WORD.findall(reader.folded[d.end:cue.start])) & reader.held_in_common for d in discussed)
+               and not own(set(WORD.findall(reader.folded[d.end:cue.start]))) for d in discussed)
 
 
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)(?:et|and|y|e|mais|but|pero|while|tandis)\s+(?:qu['’]|que\b|that\b|il\b|elle\b|he\b|she\b)|"
