@@ -58,6 +58,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _resolve_countries(f, sentences, matches, by_sentence)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
+    _counterpart_posts(f)
     _merge_partial_names(f, by_sentence)
     if not f.cjk:
         _spellings(f, matches)
@@ -553,6 +554,14 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             if not subjects and any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
                 # "He also had a meeting with his Japanese counterpart X": the one named last before
                 subjects = _last_named(f, by_sentence, index, person.key)
+            elif not subjects and not any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
+                # "Lors de sa rencontre avec son homologue iranien X, le ministre chinois Y a ...":
+                # a fronted clause; the possessive is the subject's, named after it
+                subjects = [f.people[key] for key in dict.fromkeys(
+                    x.person for x in mentions if x.kind == "person" and x.person and x.start > cue_end
+                    and x.person != person.key)][:1]
+            if len(subjects) == 1:
+                f.counterparts.append((person.key, subjects[0].key, Span(sentence.start, sentence.end)))
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
                 # (also one named only by a generic title: "Le président chinois X et son homologue")
                 held = {role: written for role, written in subjects[0].roles.items()} or \
@@ -563,6 +572,28 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
+# posts that are no counterpart's: a party rank, and China's own State Councilor rank
+_UNSHARED_ROLES = {"party_leader", "state_councilor"}
+
+
+def _counterpart_posts(f: _Finder) -> None:
+    """"Emmanuel Macron et son homologue chinois Xi Jinping" where only one of the two is
+    titled in the readout (here or in a later sentence): counterparts hold the same post, so
+    the one given no post takes the other's state post (never a party rank or a post only
+    China has)."""
+    for one, other, span in f.counterparts:
+        a, b = f.people.get(one), f.people.get(other)
+        if a is None or b is None:
+            continue
+        for bare, titled in ((a, b), (b, a)):
+            if bare.roles:
+                continue
+            for role, written in titled.roles.items():
+                if role not in _UNSHARED_ROLES:
+                    bare.roles[role] = written
+                    bare.role_spans[role] = span
 
 
 def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:
