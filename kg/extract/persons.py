@@ -59,6 +59,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
     _counterpart_posts(f)
+    _cabinet_titles(f)
     _merge_partial_names(f, by_sentence)
     if not f.cjk:
         _spellings(f, matches)
@@ -594,6 +595,34 @@ def _counterpart_posts(f: _Finder) -> None:
                 if role not in _UNSHARED_ROLES:
                     bare.roles[role] = written
                     bare.role_spans[role] = span
+
+
+def _cabinet_titles(f: _Finder) -> None:
+    """"Secretary Blinken", "Deputy Secretary Sherman": a bare title that names no department
+    (``names.cabinet_titles``) is the one post of the title's codes that the registry's dated
+    offices give the official; with none or several, the title stays ``other``, and beside the
+    post written out in full it is that post again, no second role."""
+    table = {fold(title): set(codes) for title, codes in f.words.get("names", {}).get("cabinet_titles", {}).items()}
+    if not table:
+        return
+    for person in f.people.values():
+        if "other" not in person.roles or not person.key.startswith("r"):
+            continue
+        codes = table.get(fold(" ".join(person.roles["other"].split())))
+        if not codes:
+            continue
+        if set(person.roles) & codes:  # "Deputy Secretary of State X ... Deputy Secretary X": the post is given
+            del person.roles["other"]
+            person.role_spans.pop("other", None)
+            continue
+        held = {role for role, _, _ in f.registry.people[int(person.key[1:])].offices} & codes
+        if len(held) == 1 and set(person.roles) == {"other"}:
+            written = person.roles.pop("other")
+            span = person.role_spans.pop("other", None)
+            role = held.pop()
+            person.roles[role] = written
+            if span is not None:
+                person.role_spans[role] = span
 
 
 def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:

@@ -1,6 +1,7 @@
-"""Counterparts hold the same post, whichever of the two the readout titles, and an
-adjective two states share still belongs to the title it follows (issue 11: roles left
-empty on real pages). Readouts written by the team."""
+"""Posts the readout gives without spelling them out (issue 11: roles left empty or `other`
+on real pages): counterparts hold the same post whichever of the two is titled, an adjective
+two states share still belongs to the title it follows, and a bare "Secretary" is the one
+cabinet post the registry dates. Readouts written by the team."""
 
 from __future__ import annotations
 
@@ -60,3 +61,36 @@ def test_a_demonym_two_states_share_keeps_the_title(registry):
         """
     people = _people(registry, text, "fr")
     assert people[("COD", "Félix Tshisekedi")] == {"head_of_state"}
+
+
+def test_a_bare_secretary_is_the_post_the_registry_dates(registry):
+    """"Secretary Kerry" names no department: the registry's offices give him one cabinet post
+    (foreign minister), and "Secretary Austin" another (minister)."""
+    text = """\
+        Readout of Secretary Kerry's Call with Russian Foreign Minister Lavrov
+
+        September 11, 2013
+
+        Secretary Kerry spoke this morning with Russian Foreign Minister Sergey Lavrov about the meeting in Geneva.
+        """
+    assert _people(registry, text, "en")[("USA", "John Kerry")] == {"foreign_minister"}
+    text = """\
+        Readout of Secretary Austin's Meeting with Japanese Defense Minister Kishi
+
+        March 16, 2021
+
+        Secretary Lloyd Austin met today in Tokyo with Japanese Defense Minister Nobuo Kishi.
+        """
+    assert _people(registry, text, "en")[("USA", "Lloyd Austin")] == {"minister"}
+
+
+def test_a_bare_deputy_secretary_beside_the_full_title_adds_no_role(registry):
+    """"Deputy Secretary of State Wendy Sherman ... Deputy Secretary Sherman": one post."""
+    text = """\
+        Deputy Secretary Sherman's Meeting with Omani Deputy Foreign Minister
+
+        July 27, 2021
+
+        Deputy Secretary of State Wendy R. Sherman met today with Omani Deputy Foreign Minister Khalifa al-Harthy. Deputy Secretary Sherman thanked Oman for its partnership.
+        """
+    assert _people(registry, text, "en")[("USA", "Wendy Sherman")] == {"vice_foreign_minister"}
