@@ -94,3 +94,28 @@ def test_a_bare_deputy_secretary_beside_the_full_title_adds_no_role(registry):
         Deputy Secretary of State Wendy R. Sherman met today with Omani Deputy Foreign Minister Khalifa al-Harthy. Deputy Secretary Sherman thanked Oman for its partnership.
         """
     assert _people(registry, text, "en")[("USA", "Wendy Sherman")] == {"vice_foreign_minister"}
+
+
+def test_the_chair_of_an_organisations_body_heads_it(registry):
+    """"African Union Commission Chairperson X": a chair's title right after an organisation
+    (and the one body of it named there) is the organisation's head, not `other`."""
+    text = """\
+        Secretary Blinken's Call with African Union Commission Chairperson Faki
+
+        February 8, 2022
+
+        Secretary of State Antony J. Blinken spoke today with African Union Commission Chairperson Moussa Faki Mahamat about the situation in Ethiopia.
+        """
+    assert _people(registry, text, "en")[("AU", "Moussa Faki Mahamat")] == {"organization_head"}
+
+
+def test_a_chairman_in_office_heads_the_organisation_beside_the_state_post(registry):
+    """"Polish Foreign Minister and OSCE Chairman-in-Office X": both posts, the state kept."""
+    text = """\
+        Secretary Blinken's Call with Polish Foreign Minister Rau
+
+        February 24, 2022
+
+        Secretary of State Antony J. Blinken spoke today by phone with Polish Foreign Minister and OSCE Chairman-in-Office Zbigniew Rau to discuss the attack on Ukraine.
+        """
+    assert _people(registry, text, "en")[("POL", "Zbigniew Rau")] == {"foreign_minister", "organization_head"}
