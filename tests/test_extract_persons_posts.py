@@ -119,3 +119,14 @@ def test_a_chairman_in_office_heads_the_organisation_beside_the_state_post(regis
         Secretary of State Antony J. Blinken spoke today by phone with Polish Foreign Minister and OSCE Chairman-in-Office Zbigniew Rau to discuss the attack on Ukraine.
         """
     assert _people(registry, text, "en")[("POL", "Zbigniew Rau")] == {"foreign_minister", "organization_head"}
+
+
+def test_a_french_title_in_the_feminine_names_the_same_post(registry):
+    """"la Présidente du Libéria X", "la Secrétaire générale de l'ONU": the feminine form of a
+    title is the same post."""
+    text = """\
+        Johannesburg, le 5 décembre 2015
+
+        Le président chinois Xi Jinping a rencontré vendredi la Présidente du Libéria Ellen Johnson Sirleaf en marge du sommet.
+        """
+    assert _people(registry, text, "fr")[("LBR", "Ellen Johnson Sirleaf")] == {"head_of_state"}
