@@ -130,3 +130,15 @@ def test_a_french_title_in_the_feminine_names_the_same_post(registry):
         Le président chinois Xi Jinping a rencontré vendredi la Présidente du Libéria Ellen Johnson Sirleaf en marge du sommet.
         """
     assert _people(registry, text, "fr")[("LBR", "Ellen Johnson Sirleaf")] == {"head_of_state"}
+
+
+def test_omans_minister_responsible_for_foreign_affairs_is_its_foreign_minister(registry):
+    """Oman styles its foreign minister "Minister Responsible for Foreign Affairs" (en),
+    "الوزير المسؤول عن الشؤون الخارجية" (ar): the post is the foreign minister's."""
+    text = """\
+        Muscat, January 15, 2013
+
+        The Japanese Ambassador to the Sultanate of Oman, Kenji Tamura, met Yousuf bin Alawi bin Abdullah, Minister Responsible for Foreign Affairs, on Tuesday.
+        """
+    people = _people(registry, text, "en")
+    assert people[("OMN", "Yusuf bin Alawi bin Abdullah")] == {"foreign_minister"}
