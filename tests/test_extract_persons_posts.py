@@ -142,3 +142,21 @@ def test_omans_minister_responsible_for_foreign_affairs_is_its_foreign_minister(
         """
     people = _people(registry, text, "en")
     assert people[("OMN", "Yusuf bin Alawi bin Abdullah")] == {"foreign_minister"}
+
+
+def test_a_bare_minister_before_the_name_is_the_dated_post_but_not_after_it(registry):
+    """"Minister Pandor held talks": the registry dates her one cabinet post (foreign minister);
+    "Abdelkader Messahel, ministre algérien des Affaires du Maghreb" is no bare title before a
+    name, and stays a minister although the registry knows him later as foreign minister."""
+    text = """\
+        Pretoria, 5 May 2024
+
+        Today, on the first day of her visit, Minister Naledi Pandor held bilateral talks with the Minister of Foreign Affairs of Equatorial Guinea, Simeon Oyono Esono Angue.
+        """
+    assert _people(registry, text, "en")[("ZAF", "Naledi Pandor")] == {"foreign_minister"}
+    text = """\
+        Doha, le 11 mai 2016
+
+        Le ministre chinois des Affaires étrangères Wang Yi a rencontré mercredi à Doha Abdelkader Messahel, ministre algérien des Affaires du Maghreb, de l'Union africaine et de la Ligue arabe.
+        """
+    assert _people(registry, text, "fr")[("DZA", "Abdelkader Messahel")] == {"minister"}

@@ -598,31 +598,42 @@ def _counterpart_posts(f: _Finder) -> None:
 
 
 def _cabinet_titles(f: _Finder) -> None:
-    """"Secretary Blinken", "Deputy Secretary Sherman": a bare title that names no department
+    """"Secretary Blinken", "Minister Pandor": a bare title that names no department
     (``names.cabinet_titles``) is the one post of the title's codes that the registry's dated
-    offices give the official; with none or several, the title stays ``other``, and beside the
-    post written out in full it is that post again, no second role."""
+    offices give the official; with none or several it stays what the title says, and beside
+    a post of those codes written out in full it is that post again, no second role."""
     table = {fold(title): set(codes) for title, codes in f.words.get("names", {}).get("cabinet_titles", {}).items()}
     if not table:
         return
     for person in f.people.values():
-        if "other" not in person.roles or not person.key.startswith("r"):
+        if not person.key.startswith("r"):
             continue
-        codes = table.get(fold(" ".join(person.roles["other"].split())))
-        if not codes:
+        bare = [(role, table[fold(" ".join(written.split()))]) for role, written in person.roles.items()
+                if fold(" ".join(written.split())) in table]
+        if len(bare) != 1:
             continue
-        if set(person.roles) & codes:  # "Deputy Secretary of State X ... Deputy Secretary X": the post is given
-            del person.roles["other"]
-            person.role_spans.pop("other", None)
+        role, codes = bare[0]
+        if (set(person.roles) - {role}) & codes:  # "Deputy Secretary of State X ... Deputy Secretary X"
+            del person.roles[role]
+            person.role_spans.pop(role, None)
             continue
-        held = {role for role, _, _ in f.registry.people[int(person.key[1:])].offices} & codes
-        if len(held) == 1 and set(person.roles) == {"other"}:
-            written = person.roles.pop("other")
-            span = person.role_spans.pop("other", None)
-            role = held.pop()
-            person.roles[role] = written
+        held = {code for code, _, _ in f.registry.people[int(person.key[1:])].offices} & codes
+        if len(held) == 1 and len(person.roles) == 1 and role not in held and _title_before_name(f, person, person.roles[role]):
+            written = person.roles.pop(role)
+            span = person.role_spans.pop(role, None)
+            code = held.pop()
+            person.roles[code] = written
             if span is not None:
-                person.role_spans[role] = span
+                person.role_spans[code] = span
+
+
+def _title_before_name(f: _Finder, person: PersonRecord, written: str) -> bool:
+    """"Minister Pandor", "Secretary Antony J. Blinken": the bare title stands right before the
+    name, not after it with a portfolio the grammar does not read ("X, ministre algérien des
+    Affaires du Maghreb")."""
+    title = " ".join(fold(written).split())
+    names = {" ".join(fold(n).split()) for n in (person.family, person.name, person.written or "") if n}
+    return any(f"{title} {n}" in f.folded for n in names)
 
 
 def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:
