@@ -160,3 +160,17 @@ def test_a_bare_minister_before_the_name_is_the_dated_post_but_not_after_it(regi
         Le ministre chinois des Affaires étrangères Wang Yi a rencontré mercredi à Doha Abdelkader Messahel, ministre algérien des Affaires du Maghreb, de l'Union africaine et de la Ligue arabe.
         """
     assert _people(registry, text, "fr")[("DZA", "Abdelkader Messahel")] == {"minister"}
+
+
+def test_her_counterpart_after_a_pronoun_is_the_earlier_subjects_not_the_objects(registry):
+    """"She met Prime Minister A and her Singaporean counterpart B": A is an object of the
+    pronoun's verb; "her" is the one named before ("External Affairs Minister X"), so B is a
+    foreign minister, not a prime minister."""
+    text = """\
+        New Delhi, 1 September 2017
+
+        External Affairs Minister Sushma Swaraj arrived in Colombo on Thursday for the Indian Ocean Conference.
+
+        She met Sri Lankan Prime Minister Ranil Wickremesinghe and her Singaporean counterpart Vivian Balakrishnan on Friday.
+        """
+    assert _people(registry, text, "en")[("SGP", "Vivian Balakrishnan")] == {"foreign_minister"}

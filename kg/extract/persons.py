@@ -552,6 +552,11 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             person.counterpart_of |= before - ({own} if own else set())
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
+            opening = next((x for x in mentions if x.kind in ("pronoun", "person") and x.end <= cue_start), None)
+            if subjects and opening is not None and opening.kind == "pronoun":
+                # "She met Prime Minister A and her Singaporean counterpart B": those named after the
+                # pronoun are its objects; "her" is the subject's, named in an earlier sentence
+                subjects = [s for s in _last_named(f, by_sentence, index, person.key) if s not in subjects]
             if not subjects and any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
                 # "He also had a meeting with his Japanese counterpart X": the one named last before
                 subjects = _last_named(f, by_sentence, index, person.key)
