@@ -281,6 +281,12 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             # no organisation
             titles = [t if t.value != "organization_head" else Match(t.start, t.end, t.kind, "other", t.text)
                       for t in titles]
+        if i and spans[i - 1].kind == "org" and _body_word(text[spans[i - 1].end:chain[0].start]):
+            # "African Union Commission Chairperson X", "OSCE Chairman X": the chair of an
+            # organisation (or of its one body named right after it) heads it
+            chairs = {fold(w) for w in f.words.get("names", {}).get("chair_titles", [])}
+            titles = [Match(t.start, t.end, t.kind, "organization_head", t.text)
+                      if t.value == "other" and fold(" ".join(t.text.split())) in chairs else t for t in titles]
         tails = [t for t in titles if fold(t.text).split()[0] in _TAIL_WORDS]
         heads = [t for t in titles if t not in tails]
         if tails and heads and all(t.value == "other" for t in heads):
@@ -390,6 +396,13 @@ def _qualifies_noun(f: _Finder, chain: list[Match]) -> bool:
 
 
 _TAIL_WORDS = {"des", "du", "de", "del", "de la", "of"}
+
+
+def _body_word(gap: str) -> bool:
+    """Nothing, or one capitalised word ("Commission", "Assembly") between an organisation and a title."""
+    words = gap.split()
+    return gap == " " or (len(words) == 1 and words[0][:1].isupper() and words[0].isalpha() and gap.startswith(" ")
+                          and gap.endswith(" "))
 
 
 def _portfolio_gap(f: _Finder, last: Match, following: Match) -> bool:

@@ -126,6 +126,9 @@ class _Finder:
         self.articles = {fold(w) for w in names.get("articles", [])}
         self.people: dict[str, PersonRecord] = {}
         self.state_counts: dict[str, int] = {}
+        # (counterpart, the one whose counterpart they are, the sentence): the same post, read
+        # once every title of the document is known
+        self.counterparts: list[tuple[str, str, Span]] = []
         dates = self.words.get("dates", {})
         # words that start sentences or name days: never part of a person's name
         self.function_words = {fold(w) for w in self.words.get("detect", [])} | {fold(w) for w in dates.get("weekdays", {})} | \

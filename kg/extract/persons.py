@@ -58,6 +58,8 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _resolve_countries(f, sentences, matches, by_sentence)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
+    _counterpart_posts(f)
+    _cabinet_titles(f)
     _merge_partial_names(f, by_sentence)
     if not f.cjk:
         _spellings(f, matches)
@@ -550,9 +552,22 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
             person.counterpart_of |= before - ({own} if own else set())
             subjects = [f.people[key] for key in dict.fromkeys(x.person for x in mentions if x.person
                                                                and x.end <= cue_start and x.person != person.key)]
+            opening = next((x for x in mentions if x.kind in ("pronoun", "person") and x.end <= cue_start), None)
+            if subjects and opening is not None and opening.kind == "pronoun":
+                # "She met Prime Minister A and her Singaporean counterpart B": those named after the
+                # pronoun are its objects; "her" is the subject's, named in an earlier sentence
+                subjects = [s for s in _last_named(f, by_sentence, index, person.key) if s not in subjects]
             if not subjects and any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
                 # "He also had a meeting with his Japanese counterpart X": the one named last before
                 subjects = _last_named(f, by_sentence, index, person.key)
+            elif not subjects and not any(x.kind == "pronoun" and x.end <= cue_start for x in mentions):
+                # "Lors de sa rencontre avec son homologue iranien X, le ministre chinois Y a ...":
+                # a fronted clause; the possessive is the subject's, named after it
+                subjects = [f.people[key] for key in dict.fromkeys(
+                    x.person for x in mentions if x.kind == "person" and x.person and x.start > cue_end
+                    and x.person != person.key)][:1]
+            if len(subjects) == 1:
+                f.counterparts.append((person.key, subjects[0].key, Span(sentence.start, sentence.end)))
             if len(subjects) == 1:  # a counterpart holds the same post, unless the text names another
                 # (also one named only by a generic title: "Le président chinois X et son homologue")
                 held = {role: written for role, written in subjects[0].roles.items()} or \
@@ -563,6 +578,67 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+
+
+# posts that are no counterpart's: a party rank, and China's own State Councilor rank
+_UNSHARED_ROLES = {"party_leader", "state_councilor"}
+
+
+def _counterpart_posts(f: _Finder) -> None:
+    """"Emmanuel Macron et son homologue chinois Xi Jinping" where only one of the two is
+    titled in the readout (here or in a later sentence): counterparts hold the same post, so
+    the one given no post takes the other's state post (never a party rank or a post only
+    China has)."""
+    for one, other, span in f.counterparts:
+        a, b = f.people.get(one), f.people.get(other)
+        if a is None or b is None:
+            continue
+        for bare, titled in ((a, b), (b, a)):
+            if bare.roles:
+                continue
+            for role, written in titled.roles.items():
+                if role not in _UNSHARED_ROLES:
+                    bare.roles[role] = written
+                    bare.role_spans[role] = span
+
+
+def _cabinet_titles(f: _Finder) -> None:
+    """"Secretary Blinken", "Minister Pandor": a bare title that names no department
+    (``names.cabinet_titles``) is the one post of the title's codes that the registry's dated
+    offices give the official; with none or several it stays what the title says, and beside
+    a post of those codes written out in full it is that post again, no second role."""
+    table = {fold(title): set(codes) for title, codes in f.words.get("names", {}).get("cabinet_titles", {}).items()}
+    if not table:
+        return
+    for person in f.people.values():
+        if not person.key.startswith("r"):
+            continue
+        bare = [(role, table[fold(" ".join(written.split()))]) for role, written in person.roles.items()
+                if fold(" ".join(written.split())) in table]
+        if len(bare) != 1:
+            continue
+        role, codes = bare[0]
+        if (set(person.roles) - {role}) & codes:  # "Deputy Secretary of State X ... Deputy Secretary X"
+            del person.roles[role]
+            person.role_spans.pop(role, None)
+            continue
+        held = {code for code, _, _ in f.registry.people[int(person.key[1:])].offices} & codes
+        if len(held) == 1 and len(person.roles) == 1 and role not in held and _title_before_name(f, person, person.roles[role]):
+            written = person.roles.pop(role)
+            span = person.role_spans.pop(role, None)
+            code = held.pop()
+            person.roles[code] = written
+            if span is not None:
+                person.role_spans[code] = span
+
+
+def _title_before_name(f: _Finder, person: PersonRecord, written: str) -> bool:
+    """"Minister Pandor", "Secretary Antony J. Blinken": the bare title stands right before the
+    name, not after it with a portfolio the grammar does not read ("X, ministre algérien des
+    Affaires du Maghreb")."""
+    title = " ".join(fold(written).split())
+    names = {" ".join(fold(n).split()) for n in (person.family, person.name, person.written or "") if n}
+    return any(f"{title} {n}" in f.folded for n in names)
 
 
 def _last_named(f: _Finder, by_sentence: dict[int, list[Mention]], index: int, other: str) -> list[PersonRecord]:
