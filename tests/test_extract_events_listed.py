@@ -32,3 +32,14 @@ def test_a_joint_meeting_with_listed_states_stays_one_encounter(registry):
     """"held trilateral talks with leaders from A, B and C": a joint word keeps them together."""
     text = _LISTED.format(joined="from").replace("bilateral", "trilateral")
     assert len({e for e in _pairs(registry, text, "en") if e[0] == "talks"}) <= 1
+
+
+def test_a_french_list_of_states_joined_by_de_la_and_et_is_read_as_one_list(registry):
+    """"avec les dirigeants de l'Estonie, de la Pologne et de la Hongrie": articles and "de"
+    between the names still make one list."""
+    text = """\
+        PÉKIN, 3 mars 2016 - Le Premier ministre chinois Li Keqiang a tenu jeudi des entretiens bilatéraux avec les dirigeants de l'Estonie, de la Pologne et de la Hongrie.
+        Li a déclaré au Premier ministre estonien Taavi Roivas que la Chine tient à son amitié avec l'Estonie.
+        Lors de son entretien avec le président polonais Andrzej Duda, Li a dit que la Chine et la Pologne doivent développer leurs échanges.
+        """
+    assert _pairs(registry, text, "fr") == [("talks", ("CHN", "EST")), ("talks", ("CHN", "POL"))]

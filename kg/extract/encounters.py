@@ -125,7 +125,8 @@ def _listed_states(event: Event, text: str, sentences: list[Sentence], matches: 
         return []
     joint = words.get("events", {}).get("joint", [])
     jointly = _phrases(joint, stems=True) if joint else None
-    joiners = {fold(w) for w in words.get("actors", {}).get("and", [])}
+    actors = words.get("actors", {})
+    joiners = {piece for w in actors.get("and", []) + actors.get("of", []) for piece in _gap_words(fold(w))}
     for i in range(max(lead - 4, 0), min(lead + 8, len(sentences))):
         sentence = sentences[i]
         if sentence.paragraph < 0 or (jointly and jointly.search(sentence.text)):
@@ -160,15 +161,22 @@ def _listed_states(event: Event, text: str, sentences: list[Sentence], matches: 
     return []
 
 
+def _gap_words(text: str) -> list[str]:
+    """The words between two names, an elided article kept whole ("de l'" gives "de", "l'")."""
+    for mark in _LIST_PUNCTUATION:
+        text = text.replace(mark, " ")
+    return text.replace("'", "' ").replace("’", "’ ").split()
+
+
 def _state_list(text: str, listed: list[Mention], joiners: set[str]) -> list[str]:
-    """The states of the longest run of state names joined only by commas and words for "and"
-    ("Estonia, Poland and Slovenia"), in order."""
+    """The states of the longest run of state names joined only by commas and words for "and" or
+    "of" ("Estonia, Poland and Slovenia", "de l'Estonie, de la Pologne et de la Hongrie"), in order."""
     best: list[str] = []
     run: list[str] = []
     previous: Mention | None = None
     for m in sorted(listed, key=lambda m: m.start):
-        gap = fold(text[previous.end:m.start]).strip(_LIST_PUNCTUATION + " ").strip() if previous else ""
-        if previous is not None and gap and gap not in joiners:
+        gap = _gap_words(fold(text[previous.end:m.start])) if previous else []
+        if previous is not None and not all(w in joiners for w in gap):
             run = []
         if m.codes[0] not in run:
             run.append(m.codes[0])
