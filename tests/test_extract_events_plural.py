@@ -48,3 +48,17 @@ def test_spanish_phone_calls_in_the_plural_are_one_call_per_state(registry):
         Albares abordó con ellos la situación en la región.
         """
     assert _pairs(registry, text, "es") == [("phone_call", ("EGY", "ESP")), ("phone_call", ("ESP", "JOR"))]
+
+
+@pytest.mark.parametrize("lang,text,host", [
+    ("de", """\
+        Berlin, 12. Oktober 2023 - Bundesaussenministerin Annalena Baerbock führte am Donnerstag Telefonate mit dem ägyptischen Aussenminister Sameh Shoukry und dem jordanischen Aussenminister Ayman Safadi.
+        Sie erörterte mit ihnen die Lage in der Region.
+        """, "DEU"),
+    ("pt", """\
+        Brasília, 12 de outubro de 2023 - O ministro das Relações Exteriores, Mauro Vieira, manteve telefonemas com o chanceler egípcio, Sameh Shoukry, e com o chanceler jordaniano, Ayman Safadi.
+        Vieira tratou com eles da situação na região.
+        """, "BRA")])
+def test_german_and_portuguese_phone_calls_in_the_plural_are_one_call_per_state(registry, lang, text, host):
+    assert _pairs(registry, text, lang) == [("phone_call", tuple(sorted((host, "EGY")))),
+                                            ("phone_call", tuple(sorted((host, "JOR"))))]
