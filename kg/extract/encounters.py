@@ -16,7 +16,7 @@ from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.knowledge.registry import Registry
 from kg.model import Event, Participant, Span
-from kg.text import Sentence
+from kg.text import Sentence, fold
 
 __all__ = ["find_events"]
 
@@ -71,6 +71,9 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
                      (sentences and sentences[0].paragraph == -1 and sentences[0].start <= m.start < sentences[0].end))
                      for m in matches)
     countries = list(dict.fromkeys(p.country for p in event.participants))
+    found = _listed_states(event, text, sentences, matches, mentions, people, words)
+    if found:
+        return found
     if not separately:
         found = _separate_after_lead(event, text, sentences, matches, mentions, people, words)
         if found:
@@ -100,6 +103,87 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
     found = [Event(event.type, event.date, event.date_inferred, hosts + [p for p in event.participants if p.country == c],
                    event.evidence, event.requested_by) for c in countries[1:]]
     return found + _host_also_events(found, text, sentences, matches, mentions, people, words)
+
+
+_LISTED_TYPES = ("talks", "meeting", "phone_call")
+_LIST_PUNCTUATION = ",、，;"
+
+
+def _listed_states(event: Event, text: str, sentences: list[Sentence], matches: list[Match],
+                   mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                   words: dict) -> list[Event]:
+    """"held bilateral talks with leaders from A, B and C", "held talks with the foreign ministers
+    of A, B and C respectively": a sentence of the opening whose talks, meeting or call cue is
+    followed by a list of two or more states named by name alone (no joint word, no official of
+    theirs in it) announces one encounter per state. A listed state is kept when a later sentence
+    names an official of it, who is its counterpart; on the lead's day, with the lead's host. Two
+    kept at least, else the lead stands as it is (a list of states is often only a topic)."""
+    host = event.participants[0].country
+    hosts = [p for p in event.participants if p.country == host]
+    lead = next((i for i, s in enumerate(sentences) if s.start == event.evidence.start), None)
+    if lead is None:
+        return []
+    joint = words.get("events", {}).get("joint", [])
+    jointly = _phrases(joint, stems=True) if joint else None
+    actors = words.get("actors", {})
+    joiners = {piece for w in actors.get("and", []) + actors.get("of", []) for piece in _gap_words(fold(w))}
+    for i in range(max(lead - 4, 0), min(lead + 8, len(sentences))):
+        sentence = sentences[i]
+        if sentence.paragraph < 0 or (jointly and jointly.search(sentence.text)):
+            continue
+        cues = [m for m in within(matches, sentence.start, sentence.end)
+                if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in _LISTED_TYPES]
+        if not cues:
+            continue
+        listed = [m for m in mentions[i] if m.kind == "state" and len(m.codes) == 1 and m.start >= cues[0].end]
+        cue = max((c for c in cues if listed and c.end <= min(m.start for m in listed)), key=lambda c: c.start,
+                  default=cues[0])  # the cue right before the list ("On the sidelines, Li held talks with")
+        if any(m.kind == "person" and m.start >= cue.end for m in mentions[i]):
+            continue
+        states = _state_list(text, listed, joiners)
+        states = [c for c in states if c != host]
+        if len(states) < 2:
+            continue
+        found: dict[str, Participant] = {}
+        for j in range(i + 1, min(i + 16, len(sentences))):
+            for m in mentions[j]:
+                person = people.get(m.person) if m.kind == "person" and m.person else None
+                if person is None or person.country not in states or person.country in found:
+                    continue
+                found[person.country] = Participant(
+                    name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+                    evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)
+        if len(found) < 2 or not hosts:
+            return []
+        kind = cue.kind.split(".", 1)[1]
+        return [Event(kind, event.date, event.date_inferred, hosts + [found[c]], event.evidence, event.requested_by)
+                for c in states if c in found]
+    return []
+
+
+def _gap_words(text: str) -> list[str]:
+    """The words between two names, an elided article kept whole ("de l'" gives "de", "l'")."""
+    for mark in _LIST_PUNCTUATION:
+        text = text.replace(mark, " ")
+    return text.replace("'", "' ").replace("’", "’ ").split()
+
+
+def _state_list(text: str, listed: list[Mention], joiners: set[str]) -> list[str]:
+    """The states of the longest run of state names joined only by commas and words for "and" or
+    "of" ("Estonia, Poland and Slovenia", "de l'Estonie, de la Pologne et de la Hongrie"), in order."""
+    best: list[str] = []
+    run: list[str] = []
+    previous: Mention | None = None
+    for m in sorted(listed, key=lambda m: m.start):
+        gap = _gap_words(fold(text[previous.end:m.start])) if previous else []
+        if previous is not None and not all(w in joiners for w in gap):
+            run = []
+        if m.codes[0] not in run:
+            run.append(m.codes[0])
+        if len(run) > len(best):
+            best = list(run)
+        previous = m
+    return best
 
 
 def _host_also_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
