@@ -175,7 +175,7 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
     graph = dataset.graph(URIRef(f"{ID}graph/statistics"))
     assert len(graph) > 1000
     kinds = {o for o in graph.objects(None, RDF.type)}
-    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup}
+    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup, KG.ReportDifference}
     assert pyshacl_violations(graph) == []
     broken = dataset.graph(URIRef("urn:broken"))
     for triple in graph:
@@ -184,8 +184,11 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
     broken.remove((cell, KG.firstDate, None))
     group = next(graph.subjects(RDF.type, KG.ReportGroup))
     broken.remove((group, KG.reportedIn, next(graph.objects(group, KG.reportedIn))))
+    difference = next(graph.subjects(RDF.type, KG.ReportDifference))
+    broken.remove((difference, KG.absentFrom, None))
     messages = [v.message for v in pyshacl_violations(broken)]
     assert any("first date" in m for m in messages) and any("two readouts or more" in m for m in messages)
+    assert any("leaves the claim out" in m for m in messages)
 
 
 # ---- the counting rules, on hand-made facts ------------------------------------------
