@@ -217,7 +217,8 @@ Claim = tuple  # (statement, stance, endorser, target, topic), target and topic 
 Difference = tuple  # (statement, stance, endorser, target, topic, other readout, its encounter)
 
 
-def group_differences(members: Iterable[tuple[str, str]], claims: dict[tuple[str, str], Iterable[Claim]]) -> list[Difference]:
+def group_differences(members: Iterable[tuple[str, str]],
+                      claims: dict[tuple[str, str], Iterable[Claim]]) -> list[Difference]:
     """What one readout of a report group states and another leaves out: for each report
     ``members`` = (readout, its encounter) and each report of another readout in the group,
     each claim (stance, endorser, target, topic) the first states at its encounter and the
@@ -248,7 +249,7 @@ class Tallies:
     topic_reports: dict[tuple, int] = field(default_factory=dict)
     encounter_reports: dict[str, int] = field(default_factory=dict)  # encounter -> readouts' reports of it
     joined: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # encounter -> (readout, event), 2+ readouts
-    claims: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # (readout, event) of a joined group -> claims
+    claims: dict[tuple[str, str], list[Claim]] = field(default_factory=dict)  # report of a joined group -> its claims
     reports: int = 0  # dated reports of encounters, grouped into len(encounter_reports) encounters
 
 
