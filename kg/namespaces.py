@@ -46,6 +46,7 @@ class KG(DefinedNamespace):
     TopicTally: URIRef
     CounterpartTally: URIRef
     ReportGroup: URIRef
+    ReportDifference: URIRef
     # properties
     date: URIRef
     dateInferred: URIRef
@@ -91,6 +92,14 @@ class KG(DefinedNamespace):
     reportedAs: URIRef
     reportedIn: URIRef
     reportCount: URIRef
+    inGroup: URIRef
+    claimStatement: URIRef
+    claimStance: URIRef
+    claimEndorser: URIRef
+    claimTarget: URIRef
+    claimTopic: URIRef
+    absentFrom: URIRef
+    absentAt: URIRef
 
 
 _VOCAB_BASE = "https://w3id.org/readout-kg/vocab/"

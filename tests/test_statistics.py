@@ -16,7 +16,8 @@ from kg.views.compare import encounter_reports
 from kg.namespaces import KG, PROV, RDF, STANCE, TOPIC
 from kg.sparql.query import open_store, read_query, run_query
 from kg.build.resolve import resolve
-from kg.build.statistics import statistics_lines, statistics_parts, statistics_triples, tally, triples_facts
+from kg.build.statistics import (group_differences, readout_facts, statistics_lines, statistics_parts,
+                                 statistics_triples, tally, triples_facts)
 from kg.build.store import find_dump
 from kg.graph.validate import pyshacl_violations
 
@@ -175,7 +176,7 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
     graph = dataset.graph(URIRef(f"{ID}graph/statistics"))
     assert len(graph) > 1000
     kinds = {o for o in graph.objects(None, RDF.type)}
-    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup}
+    assert kinds == {KG.EndorsementTally, KG.TopicTally, KG.CounterpartTally, KG.ReportGroup, KG.ReportDifference}
     assert pyshacl_violations(graph) == []
     broken = dataset.graph(URIRef("urn:broken"))
     for triple in graph:
@@ -184,8 +185,11 @@ def test_statistics_graph_conforms_to_the_shapes(corpus):
     broken.remove((cell, KG.firstDate, None))
     group = next(graph.subjects(RDF.type, KG.ReportGroup))
     broken.remove((group, KG.reportedIn, next(graph.objects(group, KG.reportedIn))))
+    difference = next(graph.subjects(RDF.type, KG.ReportDifference))
+    broken.remove((difference, KG.absentFrom, None))
     messages = [v.message for v in pyshacl_violations(broken)]
     assert any("first date" in m for m in messages) and any("two readouts or more" in m for m in messages)
+    assert any("leaves the claim out" in m for m in messages)
 
 
 # ---- the counting rules, on hand-made facts ------------------------------------------
@@ -390,3 +394,33 @@ def test_a_dump_without_its_statistics_graph_gets_the_one_the_build_made(corpus)
     counted = sorted(f"{q.subject} {q.predicate} {q.object} {q.graph_name} ." for q in
                      store.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
     assert counted == made
+
+
+# ---- what one readout of a group states and another leaves out ------------------------
+def test_a_claim_both_readouts_state_is_no_difference_and_one_left_out_is():
+    a, b = ("<urn:x:r/a>", "<urn:x:e/a>"), ("<urn:x:r/b>", "<urn:x:e/b>")
+    shared = ("<urn:x:stance/support>", "<urn:x:KAZ>", "<urn:x:CHN>", None)
+    only_a = ("<urn:x:stance/oppose>", "<urn:x:KAZ>", None, "<urn:x:topic/x>")
+    claims = {a: [("<urn:x:s/a1>", *shared), ("<urn:x:s/a2>", *only_a)], b: [("<urn:x:s/b1>", *shared)]}
+    assert group_differences([a, b], claims) == [("<urn:x:s/a2>", *only_a, *b)]
+
+
+def test_two_reports_of_one_readout_are_not_compared():
+    """A readout telling one encounter twice (two of its encounters in one group) is not
+    its own counterpart: only other readouts' reports are, each on its own."""
+    first, second = ("<urn:x:r/a>", "<urn:x:e/a1>"), ("<urn:x:r/a>", "<urn:x:e/a2>")
+    other = ("<urn:x:r/b>", "<urn:x:e/b>")
+    claim = ("<urn:x:stance/support>", "<urn:x:KAZ>", None, None)
+    claims = {first: [("<urn:x:s/a1>", *claim)], other: [("<urn:x:s/b1>", *claim)]}
+    assert group_differences([first, second], claims) == []
+    assert group_differences([first, second, other], claims) == [("<urn:x:s/b1>", *claim, *second)]
+
+
+def test_a_statement_gives_a_claim_at_each_encounter_it_is_stated_at():
+    s, r = "<urn:x:s/1>", "<urn:x:r/1>"
+    lines = [f"{s} <{RDF.type}> <{KG.Endorsement}>", f"{s} <{PROV.wasDerivedFrom}> {r}",
+             f"{s} <{KG.statedAt}> <urn:x:e/1>", f"{s} <{KG.statedAt}> <urn:x:e/2>",
+             f"{s} <{KG.stance}> <{STANCE.support}>", f"{s} <{KG.endorser}> <urn:x:KAZ>",
+             f"{s} <{KG.topic}> <{TOPIC.taiwan}>"]
+    assert readout_facts(lines)["claims"] == [[r, f"<urn:x:e/{n}>", s, f"<{STANCE.support}>", "<urn:x:KAZ>", None,
+                                               f"<{TOPIC.taiwan}>"] for n in (1, 2)]

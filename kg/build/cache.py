@@ -52,7 +52,9 @@ __all__ = ["CACHE_DIR", "STATISTICS_ENTRY", "REGISTRY_ENTRY", "ENTITIES_ENTRY", 
 
 CACHE_DIR = ".cache"
 INDEX = "index.sqlite"
-FORMAT = "7"  # bump when what the index stores changes (7: facts name each report's type, readout and statements' encounter)
+# bump when what the index stores changes (7: facts name each report's type, readout and statements'
+# encounter; 8: and each statement's claims, which the report groups' differences compare)
+FORMAT = "8"
 REGISTRY_ENTRY = "\x00registry"  # the entry of the registry graph: no source can be named so
 ENTITIES_ENTRY = "\x00entities"  # the entry of the entities graph
 STATISTICS_ENTRY = "\x00statistics/"  # + a part's name: the entries of the statistics graph's parts

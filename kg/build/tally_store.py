@@ -15,6 +15,9 @@ bring each of them:
 * for each shared encounter its date and reports, and for each (actor, counterpart) pair
   the shared encounters where both were represented (a shared encounter of two readouts or
   more is also a cell of its own, its report group);
+* each readout's claims per encounter and statement, which a report group's cell compares
+  (:func:`kg.build.statistics.group_differences`): the cell is made again when its members
+  or their claims change;
 * the lines of every cell of the statistics graph, and its part.
 
 A rebuild takes out the facts of the readouts that changed or went, adds those of the new
@@ -44,8 +47,9 @@ import sqlite3
 from typing import Iterable
 
 from kg.build.resolve import MEDIUM, Report
-from kg.build.statistics import (Facts, alone_unit, counterpart_cell, endorsement_cell, facts_reports, group_pairs,
-                           group_reports, report_group_cell, topic_cell, unit_counts)
+from kg.build.statistics import (Facts, alone_unit, counterpart_cell, endorsement_cell, facts_reports,
+                                 group_differences, group_pairs, group_reports, report_group_cell, topic_cell,
+                                 unit_counts)
 
 __all__ = ["TallyStore", "TALLY_TABLES", "facts_digest", "facts_of", "facts_text"]
 
@@ -73,17 +77,22 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS tally_meeting_grp ON tally_meeting (grp)",
     "CREATE TABLE IF NOT EXISTS tally_cell (iri TEXT PRIMARY KEY, part TEXT, lines TEXT) WITHOUT ROWID",
     "CREATE INDEX IF NOT EXISTS tally_cell_part ON tally_cell (part)",
+    "CREATE TABLE IF NOT EXISTS tally_claim (readout TEXT, event TEXT, statement TEXT, stance TEXT, endorser TEXT, "
+    "target TEXT, topic TEXT, n INTEGER, PRIMARY KEY (readout, event, statement, stance, endorser, target, topic)) "
+    "WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS tally_check (name TEXT PRIMARY KEY, rows INTEGER, total INTEGER) WITHOUT ROWID",
 )
 TALLY_TABLES = ("tally_counted", "tally_report", "tally_group", "tally_statement", "tally_unit", "tally_endorsement",
-                "tally_topic", "tally_encounter", "tally_meeting", "tally_cell")
+                "tally_topic", "tally_encounter", "tally_meeting", "tally_claim", "tally_cell")
 _TOTALS = {  # what the check of each table adds up, besides counting its rows
     "tally_counted": "length(key) + length(digest)", "tally_report": "n + length(kind)", "tally_group": "length(grp)",
     "tally_statement": "n", "tally_unit": "n + reports", "tally_endorsement": "n + reports",
     "tally_topic": "n + reports", "tally_encounter": "reports", "tally_meeting": "length(grp)",
+    "tally_claim": "n",
     "tally_cell": "length(iri)",  # not its lines: reading them all would cost a rebuild 40 ms on 10,000 readouts
 }
 _STANCE_COLUMNS = ("year", "endorser", "target", "topic", "stance")
+_CLAIM_COLUMNS = ("readout", "event", "statement", "stance", "endorser", "target", "topic")
 
 
 def facts_text(facts: Facts | str) -> str:
@@ -194,6 +203,7 @@ class TallyStore:
         reports: dict[tuple[str, str], int] = {}
         made: dict[tuple[str, str], Report] = {}
         statements: dict[tuple, tuple[int]] = {}
+        claims: dict[tuple, tuple[int]] = {}
         for sign, table in ((-1, gone), (1, new)):
             for _, given in table.values():
                 facts = facts_of(given)
@@ -205,14 +215,21 @@ class TallyStore:
                 for year, readout, event, endorser, target, topic, stance, n in facts["endorsements"]:
                     key = (readout, _column(event), year, endorser, _column(target), _column(topic), stance)
                     statements[key] = (statements.get(key, (0,))[0] + sign * n,)
+                for readout, event, statement, stance, endorser, target, topic in facts.get("claims", ()):
+                    key = (readout, event, statement, stance, endorser, _column(target), _column(topic))
+                    claims[key] = (claims.get(key, (0,))[0] + sign,)
         kinds, touched = self._put_reports(reports, made)
         touched |= {(readout, event) for readout, event, *_ in
                     self._apply("tally_statement", ("readout", "event", *_STANCE_COLUMNS), statements)}
+        claimed = {(readout, event) for readout, event, *_ in self._apply("tally_claim", _CLAIM_COLUMNS, claims)}
         pairs: set[tuple[str, str]] = set()
         units: set[str] = set()
         cells: dict[str, tuple[str, str | None]] = {}  # IRI -> (part, lines), lines None when gone
         for kind in sorted(kinds):
             units |= self._regroup(kind, pairs, cells)
+        for grp in sorted({grp for readout, event in sorted(claimed) for (grp,) in self.db.execute(
+                "SELECT grp FROM tally_group WHERE readout = ? AND event = ?", (readout, event))}):
+            self._put_group(cells, grp)  # its members' claims changed: its differences may have
         for readout, event in sorted(touched):  # the unit each counts in now, and the one it may have left
             units.add(alone_unit(readout, event))
             units.update(grp for (grp,) in self.db.execute(
@@ -299,9 +316,7 @@ class TallyStore:
             self.db.execute("DELETE FROM tally_encounter WHERE grp = ?", (grp,))
         for grp in sorted(came):
             encounter = shared[grp]
-            members = sorted({(r.readout, r.encounter) for r in encounter.reports})
-            if len({readout for readout, _ in members}) > 1:
-                self._put(cells, report_group_cell(grp, members, self.graph), 1)
+            self._put_group(cells, grp)
             met = group_pairs(side for r in encounter.reports for side in r.sides)
             pairs.update(met)
             self.db.execute("INSERT INTO tally_encounter (grp, day, reports) VALUES (?, ?, ?)",
@@ -309,6 +324,21 @@ class TallyStore:
             self.db.executemany("INSERT INTO tally_meeting (actor, other, grp) VALUES (?, ?, ?)",
                                 [(actor, other, grp) for actor, other in sorted(met)])
         return went | came
+
+    def _put_group(self, cells: dict, grp: str) -> None:
+        """Make again the cell of the report group ``grp`` (a shared encounter that two
+        readouts or more report), its differences compared from its members' claims."""
+        members = sorted(self.db.execute("SELECT readout, event FROM tally_group WHERE grp = ?", (grp,)))
+        if len({readout for readout, _ in members}) < 2:
+            return
+        claims: dict[tuple[str, str], list[tuple]] = {}
+        for member in members:
+            claims[member] = [(statement, stance, endorser, None if target == _NONE else target,
+                               None if topic == _NONE else topic)
+                              for statement, stance, endorser, target, topic in self.db.execute(
+                                  "SELECT statement, stance, endorser, target, topic FROM tally_claim "
+                                  "WHERE readout = ? AND event = ?", member)]
+        self._put(cells, report_group_cell(grp, members, self.graph, group_differences(members, claims)), 1)
 
     def _recount(self, unit: str, endorsements: dict, topics: dict) -> None:
         """Count again what ``unit`` (a shared encounter, or a readout's encounter no dated
