@@ -80,6 +80,12 @@ class Event:
     evidence: Span
     requested_by: str | None = None  # country code of the side that asked for the call
 
+    def __post_init__(self) -> None:
+        # an encounter no day is known for is undated by inference, whichever rule made it
+        # (the shapes reject an undated encounter that says its date was read)
+        if self.date is None:
+            self.date_inferred = True
+
 
 @dataclass(frozen=True)
 class Endorsement:

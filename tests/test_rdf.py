@@ -235,3 +235,46 @@ def test_an_iris_form_is_the_same_each_time_it_is_written():
         assert ntriples_term(URIRef(iri)) == first
     assert ntriples_term(URIRef("http://example.org/a b")) == "<http://example.org/a%20b>"
     assert ntriples_term(Literal("http://example.org/c")) == '"http://example.org/c"'  # a literal is not an IRI
+
+
+def test_two_encounters_of_the_same_people_keep_their_own_participations(registry):
+    """A readout reporting a call and then a meeting of the same two officials (or two calls
+    on two days) gives each encounter its own participation and role nodes, and the graph
+    passes the shapes: one node shared by two encounters would reject the whole readout."""
+    import dataclasses
+
+    from kg.extract import extract
+    from kg.graph.validate import validate_triples
+    from kg.model import Document
+
+    text = "Le 3 mars 2021, le ministre des Affaires étrangères Wang Yi s'est entretenu au téléphone avec le ministre kazakh des Affaires étrangères Mukhtar Tleuberdi.\n"
+    extraction = extract(Document(source="t.txt", text=text, sha256="2" * 64, lang="fr"), registry)
+    [call] = extraction.events
+    extraction.events.append(dataclasses.replace(call, type="meeting"))
+    extraction.events.append(dataclasses.replace(call, date=None))
+    triples = extraction_triples(extraction, registry, Minter())
+    assert validate_triples(triples) == []
+    at = {}
+    for s, p, o in triples:
+        if p == KG.atEncounter:
+            at.setdefault(s, set()).add(o)
+    assert len(at) == 2 * 3 + 2 * 3  # two people at three encounters, and a role each there
+    assert all(len(encounters) == 1 for encounters in at.values())
+
+
+def test_an_undated_encounter_is_always_undated_by_inference():
+    """Whichever rule makes it, an encounter with no day says its date is inferred (the shapes
+    reject one that says it was read)."""
+    from kg.model import Event, Span
+
+    assert Event("meeting", None, False, [], Span(0, 1)).date_inferred is True
+    assert Event("meeting", "2021-03-03", False, [], Span(0, 1)).date_inferred is False
+
+
+def test_a_participant_without_a_name_is_left_out():
+    from kg.extract.encounters import named_only
+    from kg.model import Event, Participant, Span
+
+    event = Event("meeting", "2021-03-03", False, [Participant(name="", country="CHN", roles={}),
+                                                   Participant(name="Wang Yi", country="CHN", roles={})], Span(0, 1))
+    assert [p.name for p in named_only([event])[0].participants] == ["Wang Yi"]

@@ -54,7 +54,16 @@ def find_events(text: str, sentences: list[Sentence], matches: list[Match], ment
     with cue_memo(text, matches, words):
         found = _encounters(text, sentences, matches, mentions, people, words, published, year_anchor, registry,
                             home, copy_day, address)
-        return found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
+        found = found + _wire_items(found, text, sentences, matches, mentions, people, words) if found else found
+    return named_only(found)
+
+
+def named_only(events: list[Event]) -> list[Event]:
+    """The events with only the participants that have a name: a post with no name to it ("the
+    President's Special Representative", read from a damaged page) is nobody a graph can list."""
+    for event in events:
+        event.participants = [p for p in event.participants if p.name and p.name.strip()]
+    return events
 
 
 def _encounters(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
@@ -693,7 +702,7 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
         day = resolve(own[0], anchor - dt.timedelta(days=1)) if own and anchor else None
         if own and day is None:
             continue  # a day of its own that cannot be read
-        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else None, False, [
+        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else None, day is None, [
             Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
                         role_evidence=dict(p.role_spans), written=p.written) for p in persons],
             Span(sentence.start, sentence.end), None))

@@ -329,6 +329,11 @@ def _event_triples(event: Event, extraction: Extraction, registry: Registry, min
         person, label = _person(p.name, p.country, p.qid, actor, registry, mint, out)
         # keyed by encounter too: a readout of two calls has the host in both
         key = f"{str(iri).rsplit('/', 1)[-1]}-{p.country}-{name_key(p.name) or 'x'}"
+        # two encounters of the same people in one readout (a call, then a meeting; two days)
+        # each keep their own participation: the later one's key names its day and type
+        owner = out.made.setdefault(("participation", key), iri)
+        if owner != iri:
+            key = f"{event.date or 'undated'}-{event.type}-{key}"
         participation = URIRef(f"{doc}#p-{key}")
         out += [
             (iri, SEM.hasActor, person),
