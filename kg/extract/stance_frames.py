@@ -8,12 +8,13 @@ import re
 
 from kg.extract.persons import Mention
 from kg.extract.stance_reader import CLAUSE_BREAK, WORD, Cue, StanceReader, joined
-from kg.knowledge.matcher import Match
+from kg.knowledge.matcher import Match, within
 from kg.knowledge.registry import Registry
 from kg.text import fold
 
 __all__ = ["AGENT", "BEFORE_NOUN", "RECIPIENT", "aggressor_of", "attack_victims", "clause_subject", "congratulation_received",
-           "congratulation_senders", "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends"]
+           "congratulation_senders", "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends",
+           "unlabelled_occasion"]
 
 # the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
 RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
@@ -236,3 +237,9 @@ def drop_fallback(labels: list[str], registry: Registry) -> list[str]:
         return labels
     return [x for x in labels if not (x in topics and topics[x].fallback)]
 
+
+def unlabelled_occasion(matches: list[Match], start: int, end: int) -> bool:
+    """Whether [start, end) names an occasion no topic label names ("the anniversary of ties",
+    "闭幕"): the topic phrases, matched longest first, hold the labelled ones ("anniversary of
+    independence")."""
+    return any(m.kind == "stance.unlabelled_occasion" for m in within(matches, start, end))

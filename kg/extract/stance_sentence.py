@@ -10,7 +10,8 @@ import re
 from kg.extract.persons import Mention
 from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
 from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
-                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends)
+                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends,
+                                      unlabelled_occasion)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
 from kg.knowledge.matcher import Match, within
@@ -588,6 +589,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # Human Rights found ...": the occasion is what is congratulated; the rest of the
                 # frame tells of it
                 topic_list = occasions
+                # "祝贺中共十九大圆满闭幕和习近平再次当选", "on the anniversary of ties and on his
+                # re-election": an occasion no label names, beside one labelled, is congratulated too
+                if unlabelled_occasion(inside, cue.end, frame_end):
+                    topic_list = occasions + [(None, False)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:

@@ -1,0 +1,60 @@
+"""Endorsement forms of real readouts (issue 11, round 15): congratulations on taking office in the
+words each language uses for it, and congratulations on two occasions at once; short readouts
+the team wrote, each test naming its rule and failing without it."""
+
+from __future__ import annotations
+
+from readouts import extract_text, stances
+
+_HEAD = {
+    "en": "Xi Jinping Holds Phone Call with Kazakh President Tokayev\n\nBEIJING, June 10, 2022 - President Xi Jinping "
+          "held a phone call with Kazakh President Kassym-Jomart Tokayev on Friday.\n\n",
+    "fr": "Entretien téléphonique entre Xi Jinping et Kassym-Jomart Tokaïev\n\nPékin, 10 juin 2022 - Le président "
+          "chinois Xi Jinping a eu vendredi un entretien téléphonique avec le président kazakh Kassym-Jomart Tokaïev.\n\n",
+    "es": "Xi Jinping conversa por teléfono con el presidente de Kazajistán\n\nPekín, 10 de junio de 2022 - El presidente "
+          "chino, Xi Jinping, conversó por teléfono el viernes con el presidente de Kazajistán, Kassym-Jomart Tokayev.\n\n",
+    "ja": "習近平国家主席がカザフスタンのトカエフ大統領と電話会談\n\n北京、2022年6月10日 - 中国の習近平国家主席は10日、"
+          "カザフスタンのトカエフ大統領と電話会談を行った。\n\n",
+}
+
+
+def _stances(registry, lang: str, sentence: str) -> set[tuple]:
+    return stances(extract_text(registry, _HEAD[lang] + sentence + "\n", lang))
+
+
+def test_congratulations_on_taking_office_in_each_languages_words(registry):
+    # "su asunción", "son accession à la magistrature suprême", "assumption of the presidency",
+    # "confirmation as", "就任を祝った": a taking of office, however the language words it
+    taking = ("CHN", "congratulate", "KAZ", "Taking office")
+    assert taking in _stances(registry, "es", "Xi Jinping lo felicitó por su asunción.")
+    assert taking in _stances(registry, "es", "Xi Jinping felicitó a Tokayev por su asunción como presidente.")
+    assert taking in _stances(registry, "fr", "Xi Jinping a félicité M. Tokaïev pour son accession à la magistrature suprême.")
+    assert taking in _stances(registry, "en", "Xi congratulated Tokayev on his recent assumption of the presidency.")
+    assert taking in _stances(registry, "en", "Xi congratulated Tokayev on his confirmation as President.")
+    assert taking in _stances(registry, "ja", "習主席はトカエフ大統領の就任を祝った。")
+    # a presidency of a body taken in turn is that body's, not an office taken
+    found = _stances(registry, "es", "Xi Jinping felicitó a Tokayev por la asunción de Kazajistán a la presidencia pro tempore de la OCS.")
+    assert taking not in found
+
+
+_ZH_CALL = """\
+    习近平同哈萨克斯坦总统托卡耶夫通电话
+
+    新华社北京2022年10月25日电 国家主席习近平25日同哈萨克斯坦总统托卡耶夫通电话。
+
+    """
+
+
+def test_an_occasion_no_label_names_beside_a_labelled_one_is_congratulated_too(registry):
+    # "congratulated X on his re-election and on the anniversary of ties", "祝贺中共二十大圆满闭幕和
+    # 习近平再次当选": two occasions, one with a label and one without, give two records
+    found = _stances(registry, "en", "Xi congratulated Tokayev on his re-election and on the 30th anniversary of diplomatic relations.")
+    assert {("CHN", "congratulate", "KAZ", "Election"), ("CHN", "congratulate", "KAZ", None)} <= found
+    found = _stances(registry, "fr", "Xi Jinping a félicité M. Tokaïev pour sa réélection et pour le 30e anniversaire des relations diplomatiques.")
+    assert {("CHN", "congratulate", "KAZ", "Election"), ("CHN", "congratulate", "KAZ", None)} <= found
+    found = stances(extract_text(registry, _ZH_CALL + "托卡耶夫祝贺中共二十大圆满闭幕和习近平再次当选中共中央总书记。\n", "zh"))
+    assert {("KAZ", "congratulate", "CHN", "Election"), ("KAZ", "congratulate", "CHN", None)} <= found
+    # a labelled occasion alone, or an anniversary the label names, gives no topic-less record
+    assert ("CHN", "congratulate", "KAZ", None) not in _stances(registry, "en", "Xi congratulated Tokayev on his re-election.")
+    found = _stances(registry, "en", "Xi congratulated Tokayev on his re-election and on the 30th anniversary of independence.")
+    assert ("CHN", "congratulate", "KAZ", None) not in found
