@@ -13,6 +13,8 @@ _HEAD = {
           "chinois Xi Jinping a eu vendredi un entretien téléphonique avec le président kazakh Kassym-Jomart Tokaïev.\n\n",
     "es": "Xi Jinping conversa por teléfono con el presidente de Kazajistán\n\nPekín, 10 de junio de 2022 - El presidente "
           "chino, Xi Jinping, conversó por teléfono el viernes con el presidente de Kazajistán, Kassym-Jomart Tokayev.\n\n",
+    "de": "Xi Jinping telefoniert mit Kasachstans Präsident Tokajew\n\nPeking, 10. Juni 2022 - Der chinesische Staatspräsident Xi Jinping "
+          "hat am Freitag mit dem kasachischen Präsidenten Kassym-Schomart Tokajew telefoniert.\n\n",
     "ja": "習近平国家主席がカザフスタンのトカエフ大統領と電話会談\n\n北京、2022年6月10日 - 中国の習近平国家主席は10日、"
           "カザフスタンのトカエフ大統領と電話会談を行った。\n\n",
 }
@@ -58,3 +60,20 @@ def test_an_occasion_no_label_names_beside_a_labelled_one_is_congratulated_too(r
     assert ("CHN", "congratulate", "KAZ", None) not in _stances(registry, "en", "Xi congratulated Tokayev on his re-election.")
     found = _stances(registry, "en", "Xi congratulated Tokayev on his re-election and on the 30th anniversary of independence.")
     assert ("CHN", "congratulate", "KAZ", None) not in found
+    # an anniversary said of a labelled occasion ("of the victory in the war of independence") is
+    # that occasion, not a second one
+    found = _stances(registry, "fr", "Xi Jinping a félicité M. Tokaïev à l'occasion du 30e anniversaire de la victoire de la guerre "
+                                     "d'indépendance et pour sa réélection.")
+    assert ("CHN", "congratulate", "KAZ", None) not in found
+
+
+def test_the_party_right_after_a_verb_of_sending_is_the_one_congratulated(registry):
+    # "sent Tokayev his congratulations", "übermittelte Tokajew seine Glückwünsche", "envió a Tokayev
+    # sus felicitaciones": the first party after a verb of sending is who the congratulations go to
+    sent = ("CHN", "congratulate", "KAZ", "Taking office")
+    assert sent in _stances(registry, "en", "Xi sent Tokayev his warm congratulations on his inauguration.")
+    assert sent in _stances(registry, "de", "Xi Jinping übermittelte Tokajew seine Glückwünsche zum Amtsantritt.")
+    assert sent in _stances(registry, "es", "Xi Jinping envió a Tokayev sus felicitaciones por su toma de posesión.")
+    for lang, sentence in (("en", "Xi sent Tokayev his warm congratulations on his inauguration."),
+                           ("es", "Xi Jinping envió a Tokayev sus felicitaciones por su toma de posesión.")):
+        assert not any(e[0] == "KAZ" for e in _stances(registry, lang, sentence))

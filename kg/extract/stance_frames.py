@@ -238,8 +238,24 @@ def drop_fallback(labels: list[str], registry: Registry) -> list[str]:
     return [x for x in labels if not (x in topics and topics[x].fallback)]
 
 
-def unlabelled_occasion(matches: list[Match], start: int, end: int) -> bool:
+# what may stand between an occasion noun and the labelled occasion it is the anniversary of
+# ("200e anniversaire de la victoire de la guerre d'indépendance"): no clause break or "and"
+_JOINS = re.compile(r"[,;，；、]|\s(?:and|et|y|e|und|и|а также)\s|[和与及]|\sو")
+
+
+def unlabelled_occasion(text: str, matches: list[Match], start: int, end: int, registry: Registry, cjk: bool) -> bool:
     """Whether [start, end) names an occasion no topic label names ("the anniversary of ties",
     "闭幕"): the topic phrases, matched longest first, hold the labelled ones ("anniversary of
-    independence")."""
-    return any(m.kind == "stance.unlabelled_occasion" for m in within(matches, start, end))
+    independence"), and a labelled occasion the noun is said of ("anniversary of the victory in
+    the war of independence", "独立战争胜利周年": after the noun, or before it in Chinese and
+    Japanese) makes it that one."""
+    inside = within(matches, start, end)
+    labelled = [m for m in inside if m.kind == "topic" and m.value in registry.topics and registry.topics[m.value].occasion]
+    for noun in (m for m in inside if m.kind == "stance.unlabelled_occasion"):
+        if cjk:
+            of = [t for t in labelled if t.end <= noun.start and noun.start - t.end <= 12 and not _JOINS.search(text, t.end, noun.start)]
+        else:
+            of = [t for t in labelled if t.start >= noun.end and t.start - noun.end <= 60 and not _JOINS.search(text, noun.end, t.start)]
+        if not of:
+            return True
+    return False

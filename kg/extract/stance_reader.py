@@ -67,7 +67,10 @@ class StanceReader:
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
         # "направил Путину поздравление": verbs of sending whose recipient a case ending marks, not a "to"
-        self.send_verbs = {fold(w) for w in actors.get("send_verbs", [])}
+        # ("übermittelte Tokajew seine Glückwünsche", "envió a Tokayev sus felicitaciones"): listed
+        # under [actors] or [congratulations]
+        self.send_verbs = {fold(w) for w in actors.get("send_verbs", [])
+                           + registry.lang(lang).get("congratulations", {}).get("send_verbs", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}

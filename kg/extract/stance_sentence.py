@@ -591,7 +591,7 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 topic_list = occasions
                 # "祝贺中共十九大圆满闭幕和习近平再次当选", "on the anniversary of ties and on his
                 # re-election": an occasion no label names, beside one labelled, is congratulated too
-                if unlabelled_occasion(inside, cue.end, frame_end):
+                if unlabelled_occasion(text, inside, cue.end, frame_end, reader.registry, reader.cjk):
                     topic_list = occasions + [(None, False)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]

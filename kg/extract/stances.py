@@ -105,7 +105,8 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
     # a topic-less congratulation stands beside a labelled one only when its sentence names an
     # occasion no label names (an anniversary of ties, a congress's closing)
     return [e for e in found.values() if not (e.stance == "congratulate" and e.topic is None and (e.endorser, e.target) in topical
-                                               and not unlabelled_occasion(matches, e.evidence.start, e.evidence.end))]
+                                               and not unlabelled_occasion(text, matches, e.evidence.start, e.evidence.end,
+                                                                       registry, reader.cjk))]
 
 
 
