@@ -77,3 +77,40 @@ def test_the_party_right_after_a_verb_of_sending_is_the_one_congratulated(regist
     for lang, sentence in (("en", "Xi sent Tokayev his warm congratulations on his inauguration."),
                            ("es", "Xi Jinping envió a Tokayev sus felicitaciones por su toma de posesión.")):
         assert not any(e[0] == "KAZ" for e in _stances(registry, lang, sentence))
+
+
+_KO_CALL = """\
+    문재인 대통령, 시진핑 주석과 통화
+
+    서울, 2018년 1월 10일 - 문재인 대통령은 10일 시진핑 중국 국가주석과 전화 통화를 했다.
+
+    """
+
+
+def test_a_stance_noun_another_party_owns_by_a_particle_is_theirs_told(registry):
+    # "중국의 지지에 감사드린다" (thanked for China's support): the name closed by the possessive
+    # particle owns the noun, as "China's support" does in English; the subject takes no stance
+    found = stances(extract_text(registry, _KO_CALL + "문재인 대통령은 평창동계올림픽에 대한 중국의 지지에 감사드린다고 말했다.\n", "ko"))
+    assert not any(e[:3] == ("KOR", "support", "CHN") for e in found)
+    # a stance stated by the subject keeps its reading
+    found = stances(extract_text(registry, _KO_CALL + "문재인 대통령은 하나의 중국 원칙을 존중한다고 말했다.\n", "ko"))
+    assert ("KOR", "support", "CHN", "One-China principle") in found
+
+
+_RU_CALL = """\
+    Касым-Жомарт Токаев провел телефонный разговор с Си Цзиньпином
+
+    АСТАНА, 10 июня 2022 г. - Касым-Жомарт Токаев провел телефонный разговор с Председателем КНР Си Цзиньпином.
+
+    """
+
+
+def test_a_title_read_as_the_congratulators_own_side_is_the_other_partys(registry):
+    # "Си Цзиньпин поздравил Главу государства со вступлением в должность": both are heads of
+    # state, and the bare title reads as the speaker's own; no one congratulates themselves, so in a
+    # two-party encounter it is the other party
+    found = stances(extract_text(registry, _RU_CALL + "Си Цзиньпин поздравил Главу государства со вступлением в должность.\n", "ru"))
+    assert ("CHN", "congratulate", "KAZ", "Taking office") in found
+    # a support for oneself stays no record
+    found = stances(extract_text(registry, _RU_CALL + "Си Цзиньпин высоко оценил Главу государства.\n", "ru"))
+    assert not any(e[0] == e[2] for e in found)

@@ -105,6 +105,8 @@ class StanceReader:
         self.receive = phrases(actors.get("receive", []))
         self.senders = phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "중국의 지지": the particle that makes the word before a stance noun its owner
+        self.owner_particles = tuple(registry.lang(lang).get("stance", {}).get("owner_particles", []))
         # "捍卫宪章的原则,特别是...": words that carry a stance's object on past a comma
         # "欢迎...参加": what a welcome invites the welcomed to do makes it an invitation
         invited = [fold(w) for w in registry.lang(lang).get("stance", {}).get("invited", [])]

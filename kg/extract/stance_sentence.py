@@ -527,6 +527,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # or a taking of office ("who expressed his congratulations on his inauguration"):
                 # the other party of the encounter
                 targets = [c for c in reader.participants if c != endorser]
+            if named and not targets and stance == "congratulate" and after and all(a.kind == "title_ref" for a in after) \
+                    and not any(t.end <= a.start for t in frame_topics for a in after) \
+                    and len(reader.participants) == 2 and len(endorsers) == 1 and endorser in reader.participants:
+                # "Си Цзиньпин поздравил Главу государства": a bare title read as the endorser's own
+                # side (both hold it) is the other party's, for no one congratulates themselves (not
+                # the office taken, named after the occasion: "祝贺对方再次出任外相")
+                targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
             if accused_here:
