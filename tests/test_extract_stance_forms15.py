@@ -114,3 +114,14 @@ def test_a_title_read_as_the_congratulators_own_side_is_the_other_partys(registr
     # a support for oneself stays no record
     found = stances(extract_text(registry, _RU_CALL + "Си Цзиньпин высоко оценил Главу государства.\n", "ru"))
     assert not any(e[0] == e[2] for e in found)
+
+
+def test_a_congratulation_received_from_a_party_named_after_it_is_that_partys(registry):
+    # "Tokayev received a congratulatory call from Xi", "recibió un mensaje de felicitación de Xi":
+    # the sender follows the congratulation; the one who received it is congratulated
+    taking = ("CHN", "congratulate", "KAZ", "Taking office")
+    assert taking in _stances(registry, "en", "Tokayev received a congratulatory call from Xi on his inauguration.")
+    assert taking in _stances(registry, "es", "Tokayev recibió un mensaje de felicitación de Xi Jinping por su toma de posesión.")
+    # no sender named: no record
+    found = _stances(registry, "en", "Tokayev has received yet another congratulatory message over his inauguration.")
+    assert not any(e[1] == "congratulate" for e in found)

@@ -467,7 +467,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if sent is not None:
             endorsers, after = sent
         elif cue.kind in ("congratulate", "congratulate_on") and congratulation_received(reader, actors, s.start, cue.start):
-            continue  # the congratulated received it; who sent it this sentence does not say
+            # the congratulated received it: "received a congratulatory call from Xi" names its
+            # sender after it; else who sent it this sentence does not say
+            sent = congratulation_senders(reader, actors, s.start, frame_end)
+            if sent is None:
+                continue
+            endorsers, after = sent
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
