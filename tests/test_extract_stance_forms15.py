@@ -125,3 +125,14 @@ def test_a_congratulation_received_from_a_party_named_after_it_is_that_partys(re
     # no sender named: no record
     found = _stances(registry, "en", "Tokayev has received yet another congratulatory message over his inauguration.")
     assert not any(e[1] == "congratulate" for e in found)
+
+
+def test_the_agent_of_a_passive_praise_is_not_the_party_backed(registry):
+    # "measures ... fully recognized and highly appreciated by WHO": the party after "by" holds the
+    # praise; the speaker does not back it
+    found = _stances(registry, "en", "Xi said China has taken timely and forceful measures, which have been fully recognized "
+                                     "and highly appreciated by WHO and many countries.")
+    assert not any(e[2] == "WHO" for e in found)
+    # praise in the active voice still backs its object
+    found = _stances(registry, "en", "Xi said China has taken timely and forceful measures and highly appreciated the WHO.")
+    assert ("CHN", "support", "WHO", None) in found

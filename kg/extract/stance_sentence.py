@@ -436,6 +436,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # relationship": the two ends of a tie are not backed by praise of the tie
         tied = tie_ends(reader, actors, inside, cue.end, frame_end)
         after = [a for a in after if a not in tied]
+        # "measures ... highly appreciated by WHO", "soutenue par la Chine": a participle's agent,
+        # right after it, is who holds the stance, not the party backed
+        if cue.kind in ("support", "welcome", "oppose"):
+            after = [a for a in after if not _PASSIVE_AGENT.fullmatch(text, cue.end, a.start)]
         # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
         victims = {code for a in attack_victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
         if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
@@ -669,6 +673,8 @@ _OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |
 
 
 _TO_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|to|al|ao)\s+(?:la |le |les |l'|the |el )?$", re.IGNORECASE)
+# "appreciated by", "soutenu par": the agent of a passive participle (not "por", which is also "for")
+_PASSIVE_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the |la |le |les |l'|l’)?", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
