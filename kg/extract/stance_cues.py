@@ -58,8 +58,23 @@ def owned_cues(reader: StanceReader, index: int, speaker: tuple[str, ...],
     cues = [c for c in cues if c.start in possessor or not (c.kind in ("support", "oppose") and (
         (_POSSESSIVE_BEFORE.search(text[max(s.start, c.start - 30):c.start])
          and not any(_DECLARED_POSSESSIVE.match(text, end, c.start) for end in declared)) or
-        (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start])))]
+        (reader.cjk and "的" in text[max(s.start, c.start - 3):c.start]) or
+        # "중국의 지지에 감사": a possessive particle closing another party's name before the noun
+        _owned_by_other(reader, index, speaker, c)))]
     return cues, possessor
+
+
+def _owned_by_other(reader: StanceReader, index: int, speaker: tuple[str, ...], cue: Cue) -> bool:
+    """"중국의 지지에 감사드린다": a name closed by a possessive particle ([stance] owner_particles)
+    right before a stance noun owns it, so the noun is that party's stance told, not the
+    subject's; unless the owner is who speaks ("한국의 지지를 재확인했다")."""
+    s = reader.sentences[index]
+    text = reader.text
+    if not reader.owner_particles or not any(
+            text[max(s.start, cue.start - 4):cue.start].rstrip().endswith(p) for p in reader.owner_particles):
+        return False
+    owner = [a for a in reader.mentions[index] if a.end <= cue.start and cue.start - a.end <= 3]
+    return not (owner and set(reader.codes(owner[-1], speaker)) & set(speaker))
 
 
 def merged_frames(reader: StanceReader, cues: list[Cue]) -> list[Cue]:

@@ -8,12 +8,13 @@ import re
 
 from kg.extract.persons import Mention
 from kg.extract.stance_reader import CLAUSE_BREAK, WORD, Cue, StanceReader, joined
-from kg.knowledge.matcher import Match
+from kg.knowledge.matcher import Match, within
 from kg.knowledge.registry import Registry
 from kg.text import fold
 
 __all__ = ["AGENT", "BEFORE_NOUN", "RECIPIENT", "aggressor_of", "attack_victims", "clause_subject", "congratulation_received",
-           "congratulation_senders", "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends"]
+           "congratulation_senders", "drop_fallback", "is_plan", "is_promise", "is_situation_adjective", "tie_ends",
+           "unlabelled_occasion"]
 
 # the link from a support given to the one given it: "support to Laos", "son soutien au Cameroun"
 RECIPIENT = re.compile(r"\s+(?:to|for|a|au|aux|al|para|ao|an|fur)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as |die |den )?")
@@ -236,3 +237,25 @@ def drop_fallback(labels: list[str], registry: Registry) -> list[str]:
         return labels
     return [x for x in labels if not (x in topics and topics[x].fallback)]
 
+
+# what may stand between an occasion noun and the labelled occasion it is the anniversary of
+# ("200e anniversaire de la victoire de la guerre d'indépendance"): no clause break or "and"
+_JOINS = re.compile(r"[,;，；、]|\s(?:and|et|y|e|und|и|а также)\s|[和与及]|\sو")
+
+
+def unlabelled_occasion(text: str, matches: list[Match], start: int, end: int, registry: Registry, cjk: bool) -> bool:
+    """Whether [start, end) names an occasion no topic label names ("the anniversary of ties",
+    "闭幕"): the topic phrases, matched longest first, hold the labelled ones ("anniversary of
+    independence"), and a labelled occasion the noun is said of ("anniversary of the victory in
+    the war of independence", "独立战争胜利周年": after the noun, or before it in Chinese and
+    Japanese) makes it that one."""
+    inside = within(matches, start, end)
+    labelled = [m for m in inside if m.kind == "topic" and m.value in registry.topics and registry.topics[m.value].occasion]
+    for noun in (m for m in inside if m.kind == "stance.unlabelled_occasion"):
+        if cjk:
+            of = [t for t in labelled if t.end <= noun.start and noun.start - t.end <= 12 and not _JOINS.search(text, t.end, noun.start)]
+        else:
+            of = [t for t in labelled if t.start >= noun.end and t.start - noun.end <= 60 and not _JOINS.search(text, noun.end, t.start)]
+        if not of:
+            return True
+    return False

@@ -67,7 +67,10 @@ class StanceReader:
         self.adjective_after = bool(actors.get("adjective_after_noun"))
         self.locatives = {fold(w) for w in actors.get("locatives", [])}
         # "направил Путину поздравление": verbs of sending whose recipient a case ending marks, not a "to"
-        self.send_verbs = {fold(w) for w in actors.get("send_verbs", [])}
+        # ("übermittelte Tokajew seine Glückwünsche", "envió a Tokayev sus felicitaciones"): listed
+        # under [actors] or [congratulations]
+        self.send_verbs = {fold(w) for w in actors.get("send_verbs", [])
+                           + registry.lang(lang).get("congratulations", {}).get("send_verbs", [])}
         self.object_particles = tuple(actors.get("object_particles", []))
         # "spoke with X to congratulate him": an infinitive of purpose takes the clause's subject
         self.purpose = {fold(w) for w in actors.get("purpose", [])}
@@ -102,6 +105,8 @@ class StanceReader:
         self.receive = phrases(actors.get("receive", []))
         self.senders = phrases(actors.get("senders", []))
         self.block_words = {fold(w) for w in registry.lang(lang).get("stance", {}).get("block", [])}
+        # "중국의 지지": the particle that makes the word before a stance noun its owner
+        self.owner_particles = tuple(registry.lang(lang).get("stance", {}).get("owner_particles", []))
         # "捍卫宪章的原则,特别是...": words that carry a stance's object on past a comma
         # "欢迎...参加": what a welcome invites the welcomed to do makes it an invitation
         invited = [fold(w) for w in registry.lang(lang).get("stance", {}).get("invited", [])]

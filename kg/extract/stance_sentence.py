@@ -10,7 +10,8 @@ import re
 from kg.extract.persons import Mention
 from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
 from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
-                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends)
+                                      congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends,
+                                      unlabelled_occasion)
 from kg.extract.stance_reader import (CLAUSE_BREAK, NOT_SUBJECT_GAP, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, WORD, StanceReader,
                                       joined)
 from kg.knowledge.matcher import Match, within
@@ -435,6 +436,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # relationship": the two ends of a tie are not backed by praise of the tie
         tied = tie_ends(reader, actors, inside, cue.end, frame_end)
         after = [a for a in after if a not in tied]
+        # "measures ... highly appreciated by WHO", "soutenue par la Chine": a participle's agent,
+        # right after it, is who holds the stance, not the party backed
+        if cue.kind in ("support", "welcome", "oppose"):
+            after = [a for a in after if not _PASSIVE_AGENT.fullmatch(text, cue.end, a.start)]
         # "condemned the attack on X's embassy", "谴责对伊朗使馆的袭击": X suffered it, and is not opposed
         victims = {code for a in attack_victims(reader, actors, inside, cue, frame_end) for code in reader.codes(a, speaker)}
         if victims and after and all(set(reader.codes(a, speaker)) <= victims for a in after):
@@ -466,7 +471,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         if sent is not None:
             endorsers, after = sent
         elif cue.kind in ("congratulate", "congratulate_on") and congratulation_received(reader, actors, s.start, cue.start):
-            continue  # the congratulated received it; who sent it this sentence does not say
+            # the congratulated received it: "received a congratulatory call from Xi" names its
+            # sender after it; else who sent it this sentence does not say
+            sent = congratulation_senders(reader, actors, s.start, frame_end)
+            if sent is None:
+                continue
+            endorsers, after = sent
         # the first frame may look back to its clause ("On Taiwan, X supports ..."); later ones look ahead
         # Chinese puts the topic before the verb ("在涉台、涉疆问题上坚定支持中方立场")
         looks_back = position == 0 or cue.kind in ("consider", "inalienable") or reader.cjk or verb_final
@@ -525,6 +535,13 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # on his inauguration"), felicitations on an occasion, congratulations on an election
                 # or a taking of office ("who expressed his congratulations on his inauguration"):
                 # the other party of the encounter
+                targets = [c for c in reader.participants if c != endorser]
+            if named and not targets and stance == "congratulate" and after and all(a.kind == "title_ref" for a in after) \
+                    and not any(t.end <= a.start for t in frame_topics for a in after) \
+                    and len(reader.participants) == 2 and len(endorsers) == 1 and endorser in reader.participants:
+                # "Си Цзиньпин поздравил Главу государства": a bare title read as the endorser's own
+                # side (both hold it) is the other party's, for no one congratulates themselves (not
+                # the office taken, named after the occasion: "祝贺对方再次出任外相")
                 targets = [c for c in reader.participants if c != endorser]
             if named and not targets:
                 continue  # the target named is the endorser itself ("the leaders praised China", said of China too)
@@ -588,6 +605,10 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # Human Rights found ...": the occasion is what is congratulated; the rest of the
                 # frame tells of it
                 topic_list = occasions
+                # "祝贺中共十九大圆满闭幕和习近平再次当选", "on the anniversary of ties and on his
+                # re-election": an occasion no label names, beside one labelled, is congratulated too
+                if unlabelled_occasion(text, inside, cue.end, frame_end, reader.registry, reader.cjk):
+                    topic_list = occasions + [(None, False)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
@@ -652,6 +673,8 @@ _OWNER_AND = re.compile(r"^\s*(?:et|and|y|e|und)\s+(?:de la |de l'|du |des |de |
 
 
 _TO_BEFORE = re.compile(r"(?:^|\s)(?:à|au|aux|to|al|ao)\s+(?:la |le |les |l'|the |el )?$", re.IGNORECASE)
+# "appreciated by", "soutenu par": the agent of a passive participle (not "por", which is also "for")
+_PASSIVE_AGENT = re.compile(r"\s+(?:by|par)\s+(?:the |la |le |les |l'|l’)?", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\s+(?:by|par|por|pela|pelo)\s+(?:the |la |le |les |l'|el |los |las |o |os |a |as )?")
 _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"

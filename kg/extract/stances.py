@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.persons import Mention, PersonRecord
+from kg.extract.stance_frames import unlabelled_occasion
 from kg.extract.stance_reader import NOT_SUBJECT_GAP, StanceReader, joined
 from kg.extract.stance_sentence import sentence_endorsements
 from kg.knowledge.matcher import Match, within
@@ -101,7 +102,12 @@ def find_endorsements(text: str, sentences: list[Sentence], matches: list[Match]
             if e.stance == "congratulate" and e.topic is None:
                 found.setdefault((e.endorser, e.stance, e.target, label), Endorsement(e.endorser, e.stance, e.target, label, e.evidence))
     topical = {(e.endorser, e.target) for e in found.values() if e.stance == "congratulate" and e.topic}
-    return [e for e in found.values() if not (e.stance == "congratulate" and e.topic is None and (e.endorser, e.target) in topical)]
+    # a topic-less congratulation stands beside a labelled one only when its sentence names an
+    # occasion no label names (an anniversary of ties, a congress's closing)
+    return [e for e in found.values() if not (e.stance == "congratulate" and e.topic is None and (e.endorser, e.target) in topical
+                                               and not unlabelled_occasion(text, matches, e.evidence.start, e.evidence.end,
+                                                                       registry, reader.cjk))]
+
 
 
 def _speech_speaker(reader: StanceReader, i: int, running: tuple[str, ...]) -> tuple[str, ...]:
