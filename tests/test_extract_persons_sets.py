@@ -1,0 +1,54 @@
+"""kg.extract.persons: the set of states an event has — forms that add a participant who is
+none (a place read as a name) or lose one (issue 11, participants round 2)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from kg.extract import extract
+from kg.model import Document
+
+
+def _events(registry, text: str, lang: str) -> list[list[tuple[str, str, tuple[str, ...]]]]:
+    document = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang)
+    extraction = extract(document, registry)
+    return [[(p.country, p.name, tuple(sorted(p.roles))) for p in e.participants] for e in extraction.events]
+
+
+def test_a_place_after_a_plural_title_is_no_listed_name(registry):
+    """"the meeting of Foreign Ministers in New York, Swaraj said": a plural title gives its post
+    to a list of names only; one capitalised place after it, before a known name, is none."""
+    events = _events(registry, """\
+        Swaraj meets Wang Yi on sidelines of SCO meeting
+
+        New York/USA, September 21: India's External Affairs Minister Sushma Swaraj on Thursday met her Chinese counterpart Wang Yi on the sidelines of the SCO meeting.
+
+        While speaking at the Meeting of Foreign Ministers in New York, Swaraj said that there can be no justification for terrorism.
+        """, "en")
+    names = {name for event in events for _, name, _ in event}
+    assert "New York" not in names
+    assert [{c for c, _, _ in event} for event in events] == [{"IND", "CHN"}]
+
+
+def test_a_courtesy_title_and_a_family_name_is_the_person_named_in_full(registry):
+    """"Catherine Colonna ... Mme Colonna a rappelé": the courtesy title is no part of the name;
+    the one the readout names in full is the person, with that person's state."""
+    events = _events(registry, """\
+        Entretien de Catherine Colonna avec Antony Blinken
+
+        Paris, le 10 février 2023
+
+        Mme Colonna s'est entretenue ce jour avec le secrétaire d'État américain, M. Antony Blinken. Mme Colonna a rappelé le soutien de la France à l'Ukraine.
+        """, "fr")
+    assert [{(c, n) for c, n, _ in event} for event in events] == [{("FRA", "Catherine Colonna"), ("USA", "Antony Blinken")}]
+
+
+def test_a_courtesy_title_before_a_known_family_name_names_that_official(registry):
+    """"Mme Colonna et M. Blinken ont évoqué ...": a courtesy title before one capitalised word
+    names the one official of that family name the registry knows."""
+    events = _events(registry, """\
+        Washington, le 10 février 2023
+
+        Le secrétaire d'État américain Antony Blinken a reçu Mme Colonna à Washington. Ils ont évoqué la situation en Ukraine.
+        """, "fr")
+    assert [{(c, n) for c, n, _ in event} for event in events] == [{("FRA", "Catherine Colonna"), ("USA", "Antony Blinken")}]
