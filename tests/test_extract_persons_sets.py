@@ -52,3 +52,32 @@ def test_a_courtesy_title_before_a_known_family_name_names_that_official(registr
         Le secrétaire d'État américain Antony Blinken a reçu Mme Colonna à Washington. Ils ont évoqué la situation en Ukraine.
         """, "fr")
     assert [{(c, n) for c, n, _ in event} for event in events] == [{("FRA", "Catherine Colonna"), ("USA", "Antony Blinken")}]
+
+
+def test_the_word_for_a_sovereign_is_the_monarchs_title(registry):
+    """"El Soberano recibió ...": the word for a sovereign is a head of state's title; with the
+    state the page names, the registry gives who reigned on the day."""
+    events = _events(registry, """\
+        Rabat, 12 de marzo de 2019
+
+        El Soberano recibió el martes en el Palacio Real de Rabat al ministro chino de Asuntos Exteriores, Wang Yi, quien elogió el papel de Marruecos en África.
+        """, "es")
+    assert [sorted(event) for event in events] == [[("CHN", "Wang Yi", ("foreign_minister",)),
+                                                    ("MAR", "Mohammed VI", ("head_of_state",))]]
+
+
+def test_a_chinese_daijin_is_a_ministers_title(registry):
+    """"日本经济产业大臣西村康稔": 大臣 is how Chinese writes a minister of Japan or of a monarchy."""
+    events = _events(registry, """\
+        2023年3月12日，国务委员兼外长王毅在北京会见日本经济产业大臣西村康稔。
+        """, "zh")
+    assert [{(c, n) for c, n, _ in event} for event in events] == [{("CHN", "Wang Yi"), ("JPN", "西村康稔")}]
+
+
+def test_a_chinese_house_member_title_keeps_its_house_character(registry):
+    """"西田一郎众议员": 众议员 (member of the lower house) is a title of its own; its first
+    character is no part of the name before it."""
+    events = _events(registry, """\
+        2023年3月12日，外交部长王毅在北京会见日本前经济安全保障担当大臣西田一郎众议员。
+        """, "zh")
+    assert [{(c, n) for c, n, _ in event} for event in events] == [{("CHN", "Wang Yi"), ("JPN", "西田一郎")}]
