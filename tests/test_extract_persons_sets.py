@@ -81,3 +81,28 @@ def test_a_chinese_house_member_title_keeps_its_house_character(registry):
         2023年3月12日，外交部长王毅在北京会见日本前经济安全保障担当大臣西田一郎众议员。
         """, "zh")
     assert [{(c, n) for c, n, _ in event} for event in events] == [{("CHN", "Wang Yi"), ("JPN", "西田一郎")}]
+
+
+def _people(registry, text: str, lang: str = "en"):
+    from kg.extract.layout import read_layout
+    from kg.extract.persons import find_people
+    from kg.text import fold
+
+    text = textwrap.dedent(text).strip() + "\n"
+    matches = registry.gazetteer(lang).find(text, fold(text))
+    layout = read_layout(text, registry, lang, "2023-03-13", matches, None, None)
+    people, _ = find_people(text, layout.body, matches, registry, lang, layout.publisher_country)
+    return {(p.country, p.name): set(p.roles) | set(p.generic_roles) for p in people.values()}
+
+
+def test_a_counterpart_late_in_a_long_readout_holds_the_subjects_post(registry):
+    """"She met ... and her Singaporean counterpart X" in the eighth sentence: a counterpart
+    word holds wherever it stands, not only in the opening sentences."""
+    people = _people(registry, """\
+        Jaishankar visits Singapore
+
+        Singapore, March 12, 2023: External Affairs Minister Dinesh Rao arrived in Singapore on Sunday. He attended a forum. He spoke on trade. He spoke on digital links. He spoke on the region. He spoke on energy. He also visited a port.
+
+        Yesterday, he met Prime Minister Lee Hsien Loong and his Singaporean counterpart Vivian Balakrishnan.
+        """)
+    assert "foreign_minister" in people[("SGP", "Vivian Balakrishnan")]

@@ -591,7 +591,7 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
     folded = f.folded
     # "son homologue de la République populaire de Chine, Wang Yi": the state after a word of "of"
     of = {" ".join(fold(w).split()) for w in f.words.get("actors", {}).get("of", [])}
-    for index, sentence in enumerate(sentences[:6]):
+    for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
             before = {f.people[x.person].country for x in mentions
