@@ -106,3 +106,16 @@ def test_a_counterpart_late_in_a_long_readout_holds_the_subjects_post(registry):
         Yesterday, he met Prime Minister Lee Hsien Loong and his Singaporean counterpart Vivian Balakrishnan.
         """)
     assert "foreign_minister" in people[("SGP", "Vivian Balakrishnan")]
+
+
+def test_counterparts_of_listed_states_take_the_states_in_order(registry):
+    """"her Colombian and Peruvian counterparts, A and B": each name listed after the counterpart
+    word is a counterpart with the subject's post, of the state of the same rank in the list."""
+    events = _events(registry, """\
+        New Delhi, September 21, 2017
+
+        External Affairs Minister Sushma Swaraj met her Colombian and Peruvian counterparts, Tomas Velkov and Ana Marisol Duarte, on Thursday.
+        """, "en")
+    found = {(c, n, r) for event in events for c, n, r in event}
+    assert ("COL", "Tomas Velkov", ("foreign_minister",)) in found
+    assert ("PER", "Ana Marisol Duarte", ("foreign_minister",)) in found

@@ -591,6 +591,7 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
     folded = f.folded
     # "son homologue de la République populaire de Chine, Wang Yi": the state after a word of "of"
     of = {" ".join(fold(w).split()) for w in f.words.get("actors", {}).get("of", [])}
+    respectively = [fold(w) for w in f.words.get("actors", {}).get("respectively", [])]
     for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
@@ -648,6 +649,60 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+            _listed_counterparts(f, sentence, matches, mentions, person, cue_start, respectively)
+
+
+def _listed_counterparts(f: _Finder, sentence: Sentence, matches: list[Match], mentions: list[Mention],
+                         person: PersonRecord, cue_start: int, respectively: list[str]) -> None:
+    """"her Brazilian and Saudi Arabian counterparts A and B (respectively)": when two or more
+    states stand listed before the counterpart word (or the sentence says "respectively"), the
+    names listed after the first counterpart are counterparts too, with the same post, and a
+    name of no known state takes the state of its rank in the list."""
+    states = [m for m in within(matches, sentence.start, cue_start) if m.kind in ("state", "adj") and m.end <= cue_start]
+    chain: list[Match] = []
+    for m in reversed(states):
+        end = chain[0].start if chain else cue_start
+        if (chain and f.in_list(m.end, end, closing=True)) or (not chain and f.is_glue(m.end, end)):
+            chain.insert(0, m)
+        else:
+            break
+    folded = f.folded[sentence.start:sentence.end]
+    if len(chain) < 2 and not any(w in folded for w in respectively):
+        return
+    at = next((i for i, x in enumerate(mentions) if x.person == person.key and x.start > cue_start), None)
+    if at is None:
+        return
+    listed, end = [person], mentions[at].end
+    while end < sentence.end:
+        x = next((x for x in mentions if x.start >= end), None)
+        if x is not None and x.kind == "person" and x.person and f.in_list(end, x.start, closing=True):
+            listed.append(f.people[x.person])
+            end = x.end
+            continue
+        # a name of no known official: "..., Tomas Velkov and Ana Marisol Duarte"
+        span = f.latin_name_after(_past_links(f.text, f.folded, end, sentence.end, f.list_words), sentence.end)
+        if f.cjk or span is None or (x is not None and x.start < span[1]) or not f.in_list(end, span[0], closing=True) or \
+                len(f.text[span[0]:span[1]].split()) < 2 or overlapping(matches, span[0], span[1]) or \
+                any(fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
+            break
+        other = f.record(" ".join(f.text[span[0]:span[1]].split()), None, None)
+        _add_person(other, span[0], span[1], sentence, mentions)
+        listed.append(other)
+        end = span[1]
+    if len(listed) < 2:
+        return
+    codes = [m.value for m in chain] if len(chain) == len(listed) else []
+    for i, other in enumerate(listed):
+        if codes and (other.country is None or not other.key.startswith("r")):
+            other.country = codes[i]  # the state glued to the word went to the first name: the list's order rules
+        if other is person:
+            continue
+        other.counterpart_of |= person.counterpart_of - {other.country}
+        for role, held in person.generic_roles.items():
+            other.generic_roles.setdefault(role, held)
+        for one, subject, span in list(f.counterparts):
+            if one == person.key:
+                f.counterparts.append((other.key, subject, span))
 
 
 # posts that are no counterpart's: a party rank, and China's own State Councilor rank
