@@ -119,3 +119,16 @@ def test_counterparts_of_listed_states_take_the_states_in_order(registry):
     found = {(c, n, r) for event in events for c, n, r in event}
     assert ("COL", "Tomas Velkov", ("foreign_minister",)) in found
     assert ("PER", "Ana Marisol Duarte", ("foreign_minister",)) in found
+
+
+def test_two_leaders_titles_joined_by_and_are_two_people(registry):
+    """"The President and Prime Minister Cameron spoke today": no one is written with both a
+    head of state's and a head of government's title; the name holds the second title only."""
+    people = _people(registry, """\
+        Readout of the President's call
+
+        Monday, August 15, 2011
+
+        The President and Prime Minister Cameron spoke today about the situation in Syria.
+        """)
+    assert people[("GBR", "David Cameron")] == {"head_of_government"}

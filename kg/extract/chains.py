@@ -35,6 +35,9 @@ def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
     return None
 
 
+_LEADER_PAIR = {"head_of_state", "head_of_government"}
+
+
 def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> list[Mention]:
     text = f.text
     mentions: list[Mention] = []
@@ -105,6 +108,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 # named its state starts another person's ("وزير الخارجية وعضو المكتب السياسي" goes on)
                 spans[j].kind == "title" and f.caseless and f.joined_and(spans[j].start)
                 and any(c.kind in ("state", "adj", "org") for c in chain)) and not (
+                # "The President and Prime Minister Cameron spoke": no one is written with both
+                # leaders' titles, so the second leader's title starts another person
+                spans[j].kind == "title" and spans[j].value in _LEADER_PAIR and f.gap(chain[-1].end, spans[j].start)
+                and any(c.kind == "title" and c.value in _LEADER_PAIR - {spans[j].value} for c in chain)) and not (
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
