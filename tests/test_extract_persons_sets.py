@@ -132,3 +132,26 @@ def test_two_leaders_titles_joined_by_and_are_two_people(registry):
         The President and Prime Minister Cameron spoke today about the situation in Syria.
         """)
     assert people[("GBR", "David Cameron")] == {"head_of_government"}
+
+
+def test_a_state_before_a_ministry_before_a_title_is_the_titles(registry):
+    """"Dutch Ministry of Foreign Affairs Political Director X": the state named before the
+    ministry is the state of the title after it, not the one the page names most."""
+    people = _people(registry, """\
+        Deputy Secretary's call with a Dutch official
+
+        February 24, 2022
+
+        Deputy Secretary of State Wendy Sherman spoke by phone today with Dutch Ministry of Foreign Affairs Political Director Jan de Vries. They condemned Russia's attack on Ukraine and support Ukraine's sovereignty. Ukraine's people deserve peace, Ukraine's borders must be respected.
+        """)
+    assert ("NLD", "Jan de Vries") in people
+
+
+def test_the_spanish_spelling_mejicano_names_mexico(registry):
+    """"la subsecretaria de Exteriores mejicana, X": Spain writes Méjico and mejicano too."""
+    people = _people(registry, """\
+        Madrid, 22 nov 2025
+
+        Albares se reunió en Sudáfrica con la subsecretaria de Exteriores mejicana, María Teresa Mercado, y con el ministro argelino Ahmed Attaf.
+        """, "es")
+    assert ("MEX", "María Teresa Mercado") in people

@@ -16,6 +16,21 @@ from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup
 __all__ = ["sentence_mentions"]
 
 
+_MINISTRY_LINKS = {"of", "for", "the", "and", "&", "de", "des", "du", "la", "del", "y", "et"}
+
+
+def _ministry_state(f: _Finder, state: Match, title_start: int) -> str | None:
+    """"Dutch Ministry of Foreign Affairs Political Director X": a state named before the
+    ministry that stands before a title is the title's state — a few capitalised words, one of
+    them a ministry's (``names.portfolio_words``), between them."""
+    words = re.findall(r"[\w'’&]+|[^\w\s]", f.text[state.end:title_start])
+    if not words or len(words) > 7 or not any(fold(w) in f.portfolio_words for w in words):
+        return None
+    if all(w[:1].isupper() or fold(w) in _MINISTRY_LINKS for w in words):
+        return state.value
+    return None
+
+
 def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
     """The state the titles are held for ("... du Kazakhstan"); an organisation only when no
     state is named ("Secretary-General of the UN"), and a party counts as its state."""
@@ -128,6 +143,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 posted_here.add(m.value)
                 if country == m.value:
                     country = None
+        if country is None and not f.cjk and i and spans[i - 1].kind in ("state", "adj"):
+            country = _ministry_state(f, spans[i - 1], chain[0].start)
         # "斐济副总理兼贸易、合作社...部长卡米卡米卡": one title going on across a list of portfolios
         if country is None and f.cjk and mentions and mentions[-1].kind == "title_ref" and mentions[-1].codes and \
                 not re.search(r"[，。；,;同与與]", text[mentions[-1].end:m.start]):
