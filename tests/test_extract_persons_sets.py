@@ -155,3 +155,25 @@ def test_the_spanish_spelling_mejicano_names_mexico(registry):
         Albares se reunió en Sudáfrica con la subsecretaria de Exteriores mejicana, María Teresa Mercado, y con el ministro argelino Ahmed Attaf.
         """, "es")
     assert ("MEX", "María Teresa Mercado") in people
+
+
+def test_a_name_after_a_portfolio_with_no_comma_is_the_titles(registry):
+    """"Deputy Minister of Foreign and Global Affairs Marta Morgan": the name starts after the
+    last portfolio word, and "Foreign ... Affairs" with a word between is still that post."""
+    people = _people(registry, """\
+        New Delhi, March 14, 2022
+
+        India and Canada held Foreign Office Consultations in Delhi on Monday. The Indian delegation was led by Secretary Saurabh Kumar, while the Canadian delegation was led by Deputy Minister of Foreign and Global Affairs Marta Morgan.
+        """)
+    assert people.get(("CAN", "Marta Morgan")) == {"vice_foreign_minister"}
+
+
+def test_a_region_between_commas_after_a_title_is_no_name(registry):
+    """"Secretary, East, Saurabh Kumar": a secretary for a region; the name comes after it."""
+    people = _people(registry, """\
+        New Delhi, March 14, 2022
+
+        India and Canada held talks in Delhi on Monday. The Indian delegation was led by the Ministry of External Affairs's Secretary, East, Saurabh Kumar, and the Canadian delegation by Ambassador Cameron MacKay.
+        """)
+    assert not any(name == "East" for _, name in people)
+    assert any(name == "Saurabh Kumar" for _, name in people)

@@ -220,6 +220,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
+                titles = _split_portfolio(f, titles, end, name_span[0])
                 # "director general para Asia-Pacífico, X", "Secretario General del Departamento de
                 # Organización ..., X": the head of what the portfolio names first: an organisation
                 # (the title's own post), a party ("del Comité Central del Partido ...",
@@ -523,4 +524,46 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
                 fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
             display = " ".join(f.text[span[0]:span[1]].split())
             return (_lookup_family(f, display, country) or f.record(display, country, None)), span
-    return None
+    return _name_after_portfolio_words(f, end, limit, country)
+
+
+def _split_portfolio(f: _Finder, titles: list[Match], end: int, name_start: int) -> list[Match]:
+    """"Deputy Minister of Foreign and Global Affairs": a portfolio whose first and last words
+    make a known title's portfolio ("of Foreign Affairs") with other words between holds that
+    title's post."""
+    found = _OF_PORTFOLIO.match(f.text, end, name_start)
+    if found is None or len(titles) != 1:
+        return titles
+    words = found.group(1).split()
+    while words and fold(words[-1]) not in f.portfolio_words:
+        words.pop()
+    if len(words) < 3:
+        return titles
+    table = f.words.get("titles", {})
+    written = " ".join(titles[0].text.split()) + f.text[end:found.start(1)].rstrip() + " " + words[0] + " " + words[-1]
+    written = " ".join(written.split())
+    role = table.get(written)
+    return [Match(titles[0].start, titles[0].end, "title", role, titles[0].text)] if isinstance(role, str) else titles
+
+
+_OF_PORTFOLIO = re.compile(r"\s+(?:of|for)\s+((?:(?:[A-Z][\w'’\-]*|and|&|the)\s+){1,6})")
+
+
+def _name_after_portfolio_words(f: _Finder, end: int, limit: int, country: str | None):
+    """"Deputy Minister of Foreign and Global Affairs Marta Morgan": with no comma, the name
+    starts after the last portfolio word (``names.portfolio_words``) of the capitalised words
+    after "of"; two words at least, none a portfolio word."""
+    found = _OF_PORTFOLIO.match(f.text, end, limit)
+    if found is None:
+        return None
+    words = list(re.finditer(r"\S+", found.group(1)))
+    last = max((k for k, w in enumerate(words) if fold(w.group()) in f.portfolio_words), default=None)
+    if last is None:
+        return None
+    at = found.start(1) + words[last].end()
+    span = f.latin_name_after(at, limit)
+    if span is None or not f.is_glue(at, span[0]) or len(f.text[span[0]:span[1]].split()) < 2 or any(
+            fold(t) in f.function_words or fold(t) in f.portfolio_words for t in f.text[span[0]:span[1]].split()):
+        return None
+    display = " ".join(f.text[span[0]:span[1]].split())
+    return (_lookup_family(f, display, country) or f.record(display, country, None)), span
