@@ -177,3 +177,15 @@ def test_a_region_between_commas_after_a_title_is_no_name(registry):
         """)
     assert not any(name == "East" for _, name in people)
     assert any(name == "Saurabh Kumar" for _, name in people)
+
+
+def test_a_title_naming_a_ruling_party_is_held_for_its_state(registry):
+    """"Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li": the party the
+    title's own words name is a state's ruling party; the title is held for that state, not
+    for the host's."""
+    people = _people(registry, """\
+        Buenos Aires, 5 de mayo de 2019
+
+        El canciller Jorge Faurie recibió a una delegación. Participaron también el Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li; y el embajador Yang Wanming.
+        """, "es")
+    assert ("CHN", "Zhou Li") in people

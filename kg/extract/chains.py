@@ -16,6 +16,30 @@ from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup
 __all__ = ["sentence_mentions"]
 
 
+_PARTY_NAMES: dict[tuple[int, str], list[tuple[str, str]]] = {}
+
+
+def _party_in_title(f: _Finder, titles: list[Match]) -> str | None:
+    """"Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li": a title
+    whose own words name a state's ruling party is held for that state."""
+    key = (id(f.registry), f.lang)
+    names = _PARTY_NAMES.get(key)
+    if names is None:
+        names = _PARTY_NAMES[key] = [(_spaced_words(name), org.party_of) for org in f.registry.organizations.values()
+                                     if org.party_of for name in org.names.get(f.lang, [])]
+    for t in titles:
+        words = _spaced_words(t.text)
+        found = {state for name, state in names if name in words}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _spaced_words(text: str) -> str:
+    """The folded words of ``text``, one space between and around them (for whole-word search)."""
+    return " " + " ".join(re.findall(r"[\w'’]+", fold(text))) + " "
+
+
 _MINISTRY_LINKS = {"of", "for", "the", "and", "&", "de", "des", "du", "la", "del", "y", "et"}
 
 
@@ -145,6 +169,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                     country = None
         if country is None and not f.cjk and i and spans[i - 1].kind in ("state", "adj"):
             country = _ministry_state(f, spans[i - 1], chain[0].start)
+        if country is None and not f.cjk:
+            country = _party_in_title(f, titles)
         # "斐济副总理兼贸易、合作社...部长卡米卡米卡": one title going on across a list of portfolios
         if country is None and f.cjk and mentions and mentions[-1].kind == "title_ref" and mentions[-1].codes and \
                 not re.search(r"[，。；,;同与與]", text[mentions[-1].end:m.start]):
