@@ -189,3 +189,16 @@ def test_a_title_naming_a_ruling_party_is_held_for_its_state(registry):
         El canciller Jorge Faurie recibió a una delegación. Participaron también el Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li; y el embajador Yang Wanming.
         """, "es")
     assert ("CHN", "Zhou Li") in people
+
+
+def test_the_state_an_envoy_is_for_is_not_the_envoys(registry):
+    """"UN Special Envoy for Yemen Hans Grundberg": the state after "for" is the one the envoy
+    serves on; the envoy is the organisation's, once, not also that state's."""
+    events = _events(registry, """\
+        Secretary Blinken's Call with UN Special Envoy for Yemen Hans Grundberg
+
+        June 3, 2022
+
+        Secretary of State Antony J. Blinken spoke today with UN Special Envoy Hans Grundberg about peace efforts in Yemen.
+        """, "en")
+    assert [sorted({c for c, _, _ in event}) for event in events] == [["UN", "USA"]]
