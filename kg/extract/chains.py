@@ -16,6 +16,45 @@ from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _Finder, _lookup
 __all__ = ["sentence_mentions"]
 
 
+_PARTY_NAMES: dict[tuple[int, str], list[tuple[str, str]]] = {}
+
+
+def _party_in_title(f: _Finder, titles: list[Match]) -> str | None:
+    """"Jefe del Departamento Internacional del Comité Central del PCCh, Zhou Li": a title
+    whose own words name a state's ruling party is held for that state."""
+    key = (id(f.registry), f.lang)
+    names = _PARTY_NAMES.get(key)
+    if names is None:
+        names = _PARTY_NAMES[key] = [(_spaced_words(name), org.party_of) for org in f.registry.organizations.values()
+                                     if org.party_of for name in org.names.get(f.lang, [])]
+    for t in titles:
+        words = _spaced_words(t.text)
+        found = {state for name, state in names if name in words}
+        if len(found) == 1:
+            return found.pop()
+    return None
+
+
+def _spaced_words(text: str) -> str:
+    """The folded words of ``text``, one space between and around them (for whole-word search)."""
+    return " " + " ".join(re.findall(r"[\w'’]+", fold(text))) + " "
+
+
+_MINISTRY_LINKS = {"of", "for", "the", "and", "&", "de", "des", "du", "la", "del", "y", "et"}
+
+
+def _ministry_state(f: _Finder, state: Match, title_start: int) -> str | None:
+    """"Dutch Ministry of Foreign Affairs Political Director X": a state named before the
+    ministry that stands before a title is the title's state — a few capitalised words, one of
+    them a ministry's (``names.portfolio_words``), between them."""
+    words = re.findall(r"[\w'’&]+|[^\w\s]", f.text[state.end:title_start])
+    if not words or len(words) > 7 or not any(fold(w) in f.portfolio_words for w in words):
+        return None
+    if all(w[:1].isupper() or fold(w) in _MINISTRY_LINKS for w in words):
+        return state.value
+    return None
+
+
 def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
     """The state the titles are held for ("... du Kazakhstan"); an organisation only when no
     state is named ("Secretary-General of the UN"), and a party counts as its state."""
@@ -33,6 +72,9 @@ def _chain_country(f: _Finder, chain: list[Match]) -> str | None:
         org = f.registry.organizations.get(found[0].value)
         return (org.party_of if org and org.party_of else found[0].value)
     return None
+
+
+_LEADER_PAIR = {"head_of_state", "head_of_government"}
 
 
 def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> list[Mention]:
@@ -105,6 +147,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 # named its state starts another person's ("وزير الخارجية وعضو المكتب السياسي" goes on)
                 spans[j].kind == "title" and f.caseless and f.joined_and(spans[j].start)
                 and any(c.kind in ("state", "adj", "org") for c in chain)) and not (
+                # "The President and Prime Minister Cameron spoke": no one is written with both
+                # leaders' titles, so the second leader's title starts another person
+                spans[j].kind == "title" and spans[j].value in _LEADER_PAIR and f.gap(chain[-1].end, spans[j].start)
+                and any(c.kind == "title" and c.value in _LEADER_PAIR - {spans[j].value} for c in chain)) and not (
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
@@ -121,6 +167,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 posted_here.add(m.value)
                 if country == m.value:
                     country = None
+        if country is None and not f.cjk and i and spans[i - 1].kind in ("state", "adj"):
+            country = _ministry_state(f, spans[i - 1], chain[0].start)
+        if country is None and not f.cjk:
+            country = _party_in_title(f, titles)
         # "斐济副总理兼贸易、合作社...部长卡米卡米卡": one title going on across a list of portfolios
         if country is None and f.cjk and mentions and mentions[-1].kind == "title_ref" and mentions[-1].codes and \
                 not re.search(r"[，。；,;同与與]", text[mentions[-1].end:m.start]):
@@ -196,6 +246,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             tail = _name_after_portfolio(f, spans, j, end, sentence, country)
             if tail is not None:
                 person, name_span = tail
+                titles = _split_portfolio(f, titles, end, name_span[0])
                 # "director general para Asia-Pacífico, X", "Secretario General del Departamento de
                 # Organización ..., X": the head of what the portfolio names first: an organisation
                 # (the title's own post), a party ("del Comité Central del Partido ...",
@@ -499,4 +550,46 @@ def _name_after_portfolio(f: _Finder, spans: list[Match], j: int, end: int, sent
                 fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
             display = " ".join(f.text[span[0]:span[1]].split())
             return (_lookup_family(f, display, country) or f.record(display, country, None)), span
-    return None
+    return _name_after_portfolio_words(f, end, limit, country)
+
+
+def _split_portfolio(f: _Finder, titles: list[Match], end: int, name_start: int) -> list[Match]:
+    """"Deputy Minister of Foreign and Global Affairs": a portfolio whose first and last words
+    make a known title's portfolio ("of Foreign Affairs") with other words between holds that
+    title's post."""
+    found = _OF_PORTFOLIO.match(f.text, end, name_start)
+    if found is None or len(titles) != 1:
+        return titles
+    words = found.group(1).split()
+    while words and fold(words[-1]) not in f.portfolio_words:
+        words.pop()
+    if len(words) < 3:
+        return titles
+    table = f.words.get("titles", {})
+    written = " ".join(titles[0].text.split()) + f.text[end:found.start(1)].rstrip() + " " + words[0] + " " + words[-1]
+    written = " ".join(written.split())
+    role = table.get(written)
+    return [Match(titles[0].start, titles[0].end, "title", role, titles[0].text)] if isinstance(role, str) else titles
+
+
+_OF_PORTFOLIO = re.compile(r"\s+(?:of|for)\s+((?:(?:[A-Z][\w'’\-]*|and|&|the)\s+){1,6})")
+
+
+def _name_after_portfolio_words(f: _Finder, end: int, limit: int, country: str | None):
+    """"Deputy Minister of Foreign and Global Affairs Marta Morgan": with no comma, the name
+    starts after the last portfolio word (``names.portfolio_words``) of the capitalised words
+    after "of"; two words at least, none a portfolio word."""
+    found = _OF_PORTFOLIO.match(f.text, end, limit)
+    if found is None:
+        return None
+    words = list(re.finditer(r"\S+", found.group(1)))
+    last = max((k for k, w in enumerate(words) if fold(w.group()) in f.portfolio_words), default=None)
+    if last is None:
+        return None
+    at = found.start(1) + words[last].end()
+    span = f.latin_name_after(at, limit)
+    if span is None or not f.is_glue(at, span[0]) or len(f.text[span[0]:span[1]].split()) < 2 or any(
+            fold(t) in f.function_words or fold(t) in f.portfolio_words for t in f.text[span[0]:span[1]].split()):
+        return None
+    display = " ".join(f.text[span[0]:span[1]].split())
+    return (_lookup_family(f, display, country) or f.record(display, country, None)), span

@@ -103,6 +103,7 @@ class _Finder:
     def __init__(self, text: str, registry: Registry, lang: str, home: str | None) -> None:
         self.text = text
         self.registry = registry
+        self.lang = lang
         self.words = registry.lang(lang)
         self.cjk = registry.is_cjk(lang)
         self.home = home

@@ -6,6 +6,7 @@ without a title ("Maxime Prévot reçoit", "习近平致电奥尔西"), later sh
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import re
@@ -52,6 +53,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
         _cjk_attendees(f, sentences, matches, by_sentence)
     _counterparts(f, sentences, matches, by_sentence)
+    _courtesy_family_names(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _administrations(f, sentences, by_sentence)
     _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
@@ -223,14 +225,17 @@ def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
     actors = f.words.get("actors", {})
     links = {fold(w) for w in actors.get("and", []) + actors.get("of", []) + actors.get("title_joiners", [])}
     links |= {piece for w in list(links) for piece in w.split()} | {",", "，", "、"}
+    conjunctions = {piece for w in actors.get("and", []) for piece in fold(w).split()}
     folded = f.folded
     listed = sorted((m for m in matches if m.kind in ("state", "adj", "person")), key=lambda m: (m.start, m.kind != "person"))
     forms = sorted(table, key=len, reverse=True)
     for index, sentence in enumerate(sentences):
         for start, end in _occurrences(folded, forms, sentence.start, sentence.end):
             role = table[folded[start:end]]
-            items: list[tuple[str, object]] = []  # ("state", code) or ("person", PersonRecord)
+            # ("state", code) or ("person", (registry index or written name, span)): recorded once the list holds
+            items: list[tuple[str, object]] = []
             position = end
+            closed = False  # whether "and" joins the names: "Wang Yi and Sergey Lavrov", "Joe Biden, y China, Xi Jinping"
             while position < sentence.end:
                 position = _past_links(f.text, folded, position, sentence.end, links)
                 found = next((m for m in listed if m.start == position), None)
@@ -239,24 +244,35 @@ def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
                     position = found.end
                     continue
                 if found is not None:
-                    person = f.record("", None, int(found.value))
+                    person: int | str = int(found.value)
                     span = (found.start, found.end)
                 elif not f.cjk and (span := f.latin_name_after(position, sentence.end)) and f.is_glue(position, span[0]) \
                         and len(f.text[span[0]:span[1]].split()) >= 2 \
                         and not any(fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()) \
                         and not overlapping(matches, span[0], span[1]):
-                    display = " ".join(f.text[span[0]:span[1]].split())
-                    person = _lookup_family(f, display, None) or f.record(display, None, None)
+                    person = " ".join(f.text[span[0]:span[1]].split())
                 else:
                     break
-                items.append(("person", person))
-                mentions = by_sentence[index]
+                items.append(("person", (person, span)))
+                position = span[1]
+            for kind, value in items:
+                if kind == "person":
+                    gap = folded[value[1][1]:position]  # from the end of the first name to the end of the list
+                    closed = any(c in gap for c in conjunctions) if f.cjk else bool(set(re.findall(r"[\w'’]+", gap)) & conjunctions)
+                    break
+            if sum(kind == "person" for kind, _ in items) < 2 or not closed:
+                continue  # "Ministers in New York, Swaraj said": names not closed by "and" are no list
+            mentions = by_sentence[index]
+            people = []
+            for kind, value in items:
+                if kind != "person":
+                    continue
+                written, span = value
+                person = f.record("", None, written) if isinstance(written, int) else \
+                    (_lookup_family(f, written, None) or f.record(written, None, None))
+                people.append(person)
                 if not any(x.person == person.key and x.start < span[1] and span[0] < x.end for x in mentions):
                     _add_person(person, span[0], span[1], sentence, mentions)
-                position = span[1]
-            people = [value for kind, value in items if kind == "person"]
-            if len(people) < 2:
-                continue
             states = [value for kind, value in items if kind == "state"]
             kinds = [kind for kind, _ in items]
             if kinds == ["state", "person"] * len(people) or kinds == ["state"] * len(people) + ["person"] * len(people):
@@ -488,10 +504,15 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             if not words:
                 continue
             end = start + words[-1].end()
+            # "Mme Colonna a rappelé": a courtesy title is no part of the name
+            while len(words) > 1 and fold(words[0].group()) in f.honorifics:
+                words.pop(0)
+            start = sentence.start + found.start(1) + words[0].start()
             name, tokens = f.text[start:end], [w.group() for w in words]
             if len(tokens) == 1:
-                # one word left: a person only as the family name of the one known official who bears it
-                known = sole_family(f, name)
+                # one word left: a person only as the family name of one the readout already
+                # names ("Catherine Colonna ... Mme Colonna"), else of the one known official who bears it
+                known = _family_holder(f, name, matches)
                 if known is not None and not any(x.start < end and start < x.end for x in mentions):
                     _add_person(known, start, end, sentence, mentions)
                 continue
@@ -508,6 +529,55 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             _add_person(_lookup_family(f, name, None) or f.record(name, None, None), start, end, sentence, mentions)
 
 
+_FAMILY_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+")
+
+
+def _family_holder(f: _Finder, family: str, matches: list[Match]) -> PersonRecord | None:
+    """Who a bare family name ("M. Lu", "Colonna a déclaré") names: the one person of that
+    family the readout already has; else the full name the page writes elsewhere ("Lu Shaye",
+    not the registry's one Lu); else the one official of that family the registry knows."""
+    known = [p for p in f.people.values() if fold(p.family) == fold(family)]
+    if known:
+        return known[0] if len(known) == 1 else None
+    for at, end in _occurrences(f.text, [family], 0, len(f.text)):
+        after = _FAMILY_WORD.match(f.text, end + 1) if f.text[end:end + 1] == " " else None
+        before = re.search(r"([A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+) $", f.text[max(0, at - 30):at])
+        spans = ([(at, after.end())] if after else []) + ([(at - len(before.group(1)) - 1, end)] if before else [])
+        for start, stop in spans:
+            other = f.text[start:stop].replace(family, "").strip()
+            if fold(other) in f.honorifics or f.written_lower(other) or \
+                    any(m.kind != "person" for m in overlapping(matches, start, stop)):
+                continue
+            full = f.text[start:stop]
+            return _lookup_family(f, full, None) or f.record(full, None, None)
+    return sole_family(f, family)
+
+
+def _courtesy_family_names(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                           by_sentence: dict[int, list[Mention]]) -> None:
+    """"Mme Colonna et M. Blinken ont évoqué ...": a courtesy title before one capitalised
+    word names the one known official of that family name (none when several bear it); a
+    full name after it is left to the registry and the title chains."""
+    forms = [w for w in f.words.get("names", {}).get("honorifics", []) if w[:1].isupper()]
+    if f.cjk or not forms:
+        return
+    starts = [s.start for s in sentences]
+    for at, end in _occurrences(f.text, forms, 0, len(f.text)):
+        word = _FAMILY_WORD.match(f.text, end + 1) if f.text[end:end + 1] == " " else None
+        if word is None or _FAMILY_WORD.match(f.text, word.end() + 1) and f.text[word.end():word.end() + 1] == " ":
+            continue  # no name, or a name of several words
+        index = bisect_right(starts, at) - 1
+        if index < 0 or word.end() > sentences[index].end:
+            continue
+        mentions = by_sentence[index]
+        if any(m.kind != "honorific" for m in overlapping(matches, word.start(), word.end())) or \
+                any(x.start < word.end() and word.start() < x.end for x in mentions):
+            continue
+        person = _family_holder(f, word.group(), matches)
+        if person is not None:
+            _add_person(person, word.start(), word.end(), sentences[index], mentions)
+
+
 def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                   by_sentence: dict[int, list[Mention]]) -> None:
     """"X held talks with his Bissau-Guinean counterpart, Suzi Carla Barbosa", "son homologue
@@ -521,7 +591,8 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
     folded = f.folded
     # "son homologue de la République populaire de Chine, Wang Yi": the state after a word of "of"
     of = {" ".join(fold(w).split()) for w in f.words.get("actors", {}).get("of", [])}
-    for index, sentence in enumerate(sentences[:6]):
+    respectively = [fold(w) for w in f.words.get("actors", {}).get("respectively", [])]
+    for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
         for cue_start, cue_end in _occurrences(folded, words, sentence.start, sentence.end):
             before = {f.people[x.person].country for x in mentions
@@ -578,6 +649,60 @@ def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
                 person.country = own
             elif person.country in before and not person.key.startswith("r"):
                 person.country = own  # the state of the one whose counterpart they are is not theirs
+            _listed_counterparts(f, sentence, matches, mentions, person, cue_start, respectively)
+
+
+def _listed_counterparts(f: _Finder, sentence: Sentence, matches: list[Match], mentions: list[Mention],
+                         person: PersonRecord, cue_start: int, respectively: list[str]) -> None:
+    """"her Brazilian and Saudi Arabian counterparts A and B (respectively)": when two or more
+    states stand listed before the counterpart word (or the sentence says "respectively"), the
+    names listed after the first counterpart are counterparts too, with the same post, and a
+    name of no known state takes the state of its rank in the list."""
+    states = [m for m in within(matches, sentence.start, cue_start) if m.kind in ("state", "adj") and m.end <= cue_start]
+    chain: list[Match] = []
+    for m in reversed(states):
+        end = chain[0].start if chain else cue_start
+        if (chain and f.in_list(m.end, end, closing=True)) or (not chain and f.is_glue(m.end, end)):
+            chain.insert(0, m)
+        else:
+            break
+    folded = f.folded[sentence.start:sentence.end]
+    if len(chain) < 2 and not any(w in folded for w in respectively):
+        return
+    at = next((i for i, x in enumerate(mentions) if x.person == person.key and x.start > cue_start), None)
+    if at is None:
+        return
+    listed, end = [person], mentions[at].end
+    while end < sentence.end:
+        x = next((x for x in mentions if x.start >= end), None)
+        if x is not None and x.kind == "person" and x.person and f.in_list(end, x.start, closing=True):
+            listed.append(f.people[x.person])
+            end = x.end
+            continue
+        # a name of no known official: "..., Tomas Velkov and Ana Marisol Duarte"
+        span = f.latin_name_after(_past_links(f.text, f.folded, end, sentence.end, f.list_words), sentence.end)
+        if f.cjk or span is None or (x is not None and x.start < span[1]) or not f.in_list(end, span[0], closing=True) or \
+                len(f.text[span[0]:span[1]].split()) < 2 or overlapping(matches, span[0], span[1]) or \
+                any(fold(t) in f.function_words for t in f.text[span[0]:span[1]].split()):
+            break
+        other = f.record(" ".join(f.text[span[0]:span[1]].split()), None, None)
+        _add_person(other, span[0], span[1], sentence, mentions)
+        listed.append(other)
+        end = span[1]
+    if len(listed) < 2:
+        return
+    codes = [m.value for m in chain] if len(chain) == len(listed) else []
+    for i, other in enumerate(listed):
+        if codes and (other.country is None or not other.key.startswith("r")):
+            other.country = codes[i]  # the state glued to the word went to the first name: the list's order rules
+        if other is person:
+            continue
+        other.counterpart_of |= person.counterpart_of - {other.country}
+        for role, held in person.generic_roles.items():
+            other.generic_roles.setdefault(role, held)
+        for one, subject, span in list(f.counterparts):
+            if one == person.key:
+                f.counterparts.append((other.key, subject, span))
 
 
 # posts that are no counterpart's: a party rank, and China's own State Councilor rank
