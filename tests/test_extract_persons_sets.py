@@ -30,30 +30,6 @@ def test_a_place_after_a_plural_title_is_no_listed_name(registry):
     assert [{c for c, _, _ in event} for event in events] == [{"IND", "CHN"}]
 
 
-def test_a_courtesy_title_and_a_family_name_is_the_person_named_in_full(registry):
-    """"Catherine Colonna ... Mme Colonna a rappelé": the courtesy title is no part of the name;
-    the one the readout names in full is the person, with that person's state."""
-    events = _events(registry, """\
-        Entretien de Catherine Colonna avec Antony Blinken
-
-        Paris, le 10 février 2023
-
-        Mme Colonna s'est entretenue ce jour avec le secrétaire d'État américain, M. Antony Blinken. Mme Colonna a rappelé le soutien de la France à l'Ukraine.
-        """, "fr")
-    assert [{(c, n) for c, n, _ in event} for event in events] == [{("FRA", "Catherine Colonna"), ("USA", "Antony Blinken")}]
-
-
-def test_a_courtesy_title_before_a_known_family_name_names_that_official(registry):
-    """"Mme Colonna et M. Blinken ont évoqué ...": a courtesy title before one capitalised word
-    names the one official of that family name the registry knows."""
-    events = _events(registry, """\
-        Washington, le 10 février 2023
-
-        Le secrétaire d'État américain Antony Blinken a reçu Mme Colonna à Washington. Ils ont évoqué la situation en Ukraine.
-        """, "fr")
-    assert [{(c, n) for c, n, _ in event} for event in events] == [{("FRA", "Catherine Colonna"), ("USA", "Antony Blinken")}]
-
-
 def test_the_word_for_a_sovereign_is_the_monarchs_title(registry):
     """"El Soberano recibió ...": the word for a sovereign is a head of state's title; with the
     state the page names, the registry gives who reigned on the day."""

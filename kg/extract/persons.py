@@ -6,7 +6,6 @@ without a title ("Maxime Prévot reçoit", "习近平致电奥尔西"), later sh
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 
 import re
@@ -53,7 +52,6 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
         _cjk_attendees(f, sentences, matches, by_sentence)
     _counterparts(f, sentences, matches, by_sentence)
-    _courtesy_family_names(f, sentences, matches, by_sentence)
     _short_mentions(f, sentences, by_sentence)
     _administrations(f, sentences, by_sentence)
     _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
@@ -504,10 +502,6 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
             if not words:
                 continue
             end = start + words[-1].end()
-            # "Mme Colonna a rappelé": a courtesy title is no part of the name
-            while len(words) > 1 and fold(words[0].group()) in f.honorifics:
-                words.pop(0)
-            start = sentence.start + found.start(1) + words[0].start()
             name, tokens = f.text[start:end], [w.group() for w in words]
             if len(tokens) == 1:
                 # one word left: a person only as the family name of one the readout already
@@ -551,31 +545,6 @@ def _family_holder(f: _Finder, family: str, matches: list[Match]) -> PersonRecor
             full = f.text[start:stop]
             return _lookup_family(f, full, None) or f.record(full, None, None)
     return sole_family(f, family)
-
-
-def _courtesy_family_names(f: _Finder, sentences: list[Sentence], matches: list[Match],
-                           by_sentence: dict[int, list[Mention]]) -> None:
-    """"Mme Colonna et M. Blinken ont évoqué ...": a courtesy title before one capitalised
-    word names the one known official of that family name (none when several bear it); a
-    full name after it is left to the registry and the title chains."""
-    forms = [w for w in f.words.get("names", {}).get("honorifics", []) if w[:1].isupper()]
-    if f.cjk or not forms:
-        return
-    starts = [s.start for s in sentences]
-    for at, end in _occurrences(f.text, forms, 0, len(f.text)):
-        word = _FAMILY_WORD.match(f.text, end + 1) if f.text[end:end + 1] == " " else None
-        if word is None or _FAMILY_WORD.match(f.text, word.end() + 1) and f.text[word.end():word.end() + 1] == " ":
-            continue  # no name, or a name of several words
-        index = bisect_right(starts, at) - 1
-        if index < 0 or word.end() > sentences[index].end:
-            continue
-        mentions = by_sentence[index]
-        if any(m.kind != "honorific" for m in overlapping(matches, word.start(), word.end())) or \
-                any(x.start < word.end() and word.start() < x.end for x in mentions):
-            continue
-        person = _family_holder(f, word.group(), matches)
-        if person is not None:
-            _add_person(person, word.start(), word.end(), sentences[index], mentions)
 
 
 def _counterparts(f: _Finder, sentences: list[Sentence], matches: list[Match],
