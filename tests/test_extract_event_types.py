@@ -134,3 +134,25 @@ def test_a_headline_call_for_something_is_no_phone_call(registry):
         Secretary Kerry and Foreign Minister Lavrov met in Geneva on March 3, 2014.
         """
     assert [t for t, _, _ in _types(registry, text, "en")] == ["meeting"]
+
+
+# ---- talks held by telephone -----------------------------------------------------------------
+PHONE_TALKS = [
+    ("es", "El 4 de mayo de 2015, el canciller argentino Héctor Timerman mantuvo conversaciones telefónicas "
+           "con el secretario de Estado John Kerry."),
+    ("fr", "Le 4 mai 2015, le ministre argentin des Affaires étrangères Héctor Timerman a tenu des pourparlers "
+           "téléphoniques avec le secrétaire d'État John Kerry."),
+    ("fr", "Le 4 mai 2015, le ministre argentin des Affaires étrangères Héctor Timerman a tenu des discussions "
+           "téléphoniques avec le secrétaire d'État John Kerry."),
+    ("pt", "Em 4 de maio de 2015, o chanceler argentino Héctor Timerman manteve conversações telefônicas com o "
+           "secretário de Estado John Kerry."),
+    ("en", "On May 4, 2015, Argentine Foreign Minister Héctor Timerman held talks via telephone with Secretary "
+           "of State John Kerry."),
+]
+
+
+def test_talks_words_followed_by_a_telephone_word_are_a_phone_call(registry):
+    """"mantuvo conversaciones telefónicas", "pourparlers téléphoniques", "conversações telefônicas",
+    "talks via telephone": the medium wins over the talks word it follows (ANNOTATION.md §1)."""
+    for lang, text in PHONE_TALKS:
+        assert _types(registry, text, lang) == [("phone_call", "2015-05-04", ["ARG", "USA"])], text
