@@ -10,8 +10,8 @@ import re
 from functools import lru_cache
 
 from kg.extract.dates import cjk_dateline, find_dates, resolve
-from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender, cue_memo,
-                               find_event)
+from kg.extract.events import (TYPE_PRIORITY, _calls_on, _choose_type, _cues, _previous_contact, _sender,
+                               as_participant, cue_memo, find_event)
 from kg.extract.persons import Mention, PersonRecord
 from kg.knowledge.matcher import Match, within
 from kg.knowledge.registry import Registry
@@ -159,9 +159,7 @@ def _listed_states(event: Event, text: str, sentences: list[Sentence], matches: 
                 person = people.get(m.person) if m.kind == "person" and m.person else None
                 if person is None or person.country not in states or person.country in found:
                     continue
-                found[person.country] = Participant(
-                    name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
-                    evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)
+                found[person.country] = as_participant(person)
         if len(found) < 2 or not hosts:
             return []
         kind = cue.kind.split(".", 1)[1]
@@ -232,8 +230,7 @@ def _host_also_events(events: list[Event], text: str, sentences: list[Sentence],
                     if anchor and (m.absolute or m.day)), None)
         found.append(Event(first.type, day.isoformat() if day else first.date,
                            first.date_inferred if day is None else False, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in own + others],
+            as_participant(p) for p in own + others],
             Span(sentence.start, sentence.end), None))
         taken |= {p.name for p in others}
     return found
@@ -350,9 +347,7 @@ def _one_by_one(event: Event, text: str, sentences: list[Sentence], matches: lis
             person = people.get(m.person) if m.kind == "person" and m.person else None
             if person is None or not person.country or person.country == host or person.country in groups:
                 continue
-            groups[person.country] = [Participant(
-                name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
-                evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)]
+            groups[person.country] = [as_participant(person)]
             last = i
     if len(groups) < 2:
         return []
@@ -396,8 +391,7 @@ def _same_day_events(event: Event, text: str, sentences: list[Sentence], matches
         groups = [hosts + [p for p in persons if p.country == c] for c in others] if hosts and len(others) > 1 else [persons]
         for group in groups:
             found.append(Event(kind, event.date, event.date_inferred, [
-                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                as_participant(p) for p in group],
                 Span(sentence.start, sentence.end), None))
     return found
 
@@ -436,8 +430,7 @@ def _also_events(events: list[Event], text: str, sentences: list[Sentence], matc
             else [persons]
         for group in groups:
             found.append(Event(first.type, first.date, first.date_inferred, [
-                Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                            role_evidence=dict(p.role_spans), written=p.written) for p in group],
+                as_participant(p) for p in group],
                 Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
     return found
@@ -474,8 +467,7 @@ def _parallel_messages(events: list[Event], text: str, sentences: list[Sentence]
                for m in find_dates(text, words, sentence.start, sentence.end)):
             continue  # a day of its own: another occasion (see _same_day_events, _earlier_events)
         found.append(Event("message", first.date, first.date_inferred, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            as_participant(p) for p in persons],
             Span(sentence.start, sentence.end), None))
         pairs.add(frozenset(p.name for p in persons))
     return found
@@ -548,8 +540,7 @@ def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentenc
         if len(new) > 1 and not days:
             continue  # "She also met A and B": a list with no day of its own may be background
         found += [Event(first.type, day.isoformat() if day else first.date, first.date_inferred if day is None else False, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            as_participant(p) for p in (subject, other)],
             Span(sentence.start, sentence.end), None) for other in new]
         taken |= {p.name for p in new}
     return found
@@ -582,8 +573,7 @@ def _headline_pairs(events: list[Event], text: str, sentences: list[Sentence], m
         if {p.country for p in persons} != sides or any(p.name in taken for p in persons):
             continue
         found.append(Event(first.type, first.date, first.date_inferred, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            as_participant(p) for p in persons],
             Span(sentence.start, sentence.end), None))
         taken |= {p.name for p in persons}
     return found
@@ -650,8 +640,7 @@ def _also_round(events: list[Event], text: str, sentences: list[Sentence], match
         kind = _choose_type([], [c for c in cues if c != "talks"]) or (first.type if first.type in ("phone_call", "video_call")
                                                                           else _choose_type([], cues))
         found += [Event(kind or first.type, first.date, first.date_inferred, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in (subject, other)],
+            as_participant(p) for p in (subject, other)],
             Span(sentence.start, sentence.end), None) for other in new]
         met |= set(states)
     if not found:
@@ -703,8 +692,7 @@ def _earlier_events(events: list[Event], text: str, sentences: list[Sentence], m
         if own and day is None:
             continue  # a day of its own that cannot be read
         found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else None, day is None, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            as_participant(p) for p in persons],
             Span(sentence.start, sentence.end), None))
         moved.add(new[0])
     if not found:
@@ -820,8 +808,7 @@ def _further_hosts(events: list[Event], text: str, sentences: list[Sentence], ma
                for m in find_dates(text, words, sentence.start, sentence.end)):
             continue  # an encounter of another day
         found.append(Event(_choose_type([], cues) or first.type, first.date, first.date_inferred, guests + [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in new],
+            as_participant(p) for p in new],
             Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in new}
     return found
@@ -882,9 +869,7 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
         date = day.isoformat() if day else first.date
         guests = [people[k] for k in newcomers]
         found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
-                           hosts + [Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid,
-                                                evidence=p.first, role_evidence=dict(p.role_spans), written=p.written)
-                                    for p in guests], Span(sentence.start, sentence.end), None))
+                           hosts + [as_participant(p) for p in guests], Span(sentence.start, sentence.end), None))
         met |= countries
     return found
 
@@ -930,8 +915,7 @@ def _wire_items(events: list[Event], text: str, sentences: list[Sentence], match
                     if m.absolute or m.day), None)
         found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
                            first.date_inferred if day is None else False, [
-            Participant(name=p.name, country=p.country, roles=dict(p.roles), qid=p.qid, evidence=p.first,
-                        role_evidence=dict(p.role_spans), written=p.written) for p in persons],
+            as_participant(p) for p in persons],
             Span(sentence.start, sentence.end), None))
         taken |= {(p.country, p.name) for p in persons}
     return found

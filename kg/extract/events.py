@@ -337,6 +337,13 @@ def _choose_type(headline_cues: list[str], lead_cues: list[str]) -> str | None:
     return None
 
 
+def as_participant(person: PersonRecord) -> Participant:
+    """A participant of an encounter as the document's person record gives them (copies of
+    its roles and their evidence, so one encounter's participant never changes another's)."""
+    return Participant(name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
+                       evidence=person.first, role_evidence=dict(person.role_spans), written=person.written)
+
+
 def find_event(text: str, sentences: list[Sentence], matches: list[Match], mentions: dict[int, list[Mention]],
                people: dict[str, PersonRecord], words: dict, published: dt.date | None,
                year_anchor: dt.date | None = None, registry: Registry | None = None,
@@ -547,9 +554,7 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
         person = people[key]
         if not person.country:
             continue
-        participants.append(Participant(
-            name=person.name, country=person.country, roles=dict(person.roles), qid=person.qid,
-            evidence=person.first, role_evidence=dict(person.role_spans), written=person.written))
+        participants.append(as_participant(person))
     if registry is not None and len({p.country for p in participants}) < 2 and (day or published):
         participants += _named_by_title(text, sentences, [i for i in (headline, lead) if i is not None], mentions,
                                         participants, registry, home, day or published)
