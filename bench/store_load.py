@@ -62,7 +62,7 @@ def load(build: Path, way: str, scratch: Path) -> dict:
         del store
         db = scratch / "db"
     else:
-        kept.SIDE_BY_SIDE = way.endswith("x2")
+        kept.LOADERS = 2 if way.endswith("x2") else 1
         kept.PIECE_BYTES = int(way.removesuffix("x2")) << 20
         (scratch / kept.STORE_DIR).mkdir()
         kept._load_afresh(scratch, None)
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("build", type=Path, help="a build folder (readouts.nq and union.ttl)")
     parser.add_argument("--ways", nargs="+", default=["threads", "whole", "64", "128", "256"],
-                        help="threads, whole, or a piece size in MiB, one file after the other (64) or side by side (64x2)")
+                        help="threads, whole, or a piece size in MiB, one thread (64) or two taking the next piece of either file (64x2)")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     print("| way | seconds | peak MiB | store MiB |\n|---|---|---|---|")
     for way, results in found.items():
         label = {"threads": "whole files, side by side", "whole": "whole files, one after the other"}.get(
-            way, f"pieces of {way.removesuffix('x2')} MiB" + (", side by side" if way.endswith("x2") else ""))
+            way, f"pieces of {way.removesuffix('x2')} MiB" + (", two threads taking the next piece" if way.endswith("x2") else ""))
         print(f"| {label} | {statistics.median(r['seconds'] for r in results):.1f} | "
               f"{statistics.median(r['peak_mib'] for r in results):,.0f} | "
               f"{statistics.median(r['store_mib'] for r in results):,.0f} |")

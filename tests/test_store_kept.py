@@ -168,18 +168,19 @@ def test_serve_answers_from_a_kept_store(built):
     assert answers == expected
 
 
-@pytest.mark.parametrize("side_by_side", [True, False])
-def test_a_store_loaded_in_small_pieces_holds_what_one_loaded_whole_holds(built, monkeypatch, side_by_side):
-    """The store is loaded a piece of each file at a time (the loader's memory is that of a
-    piece, not of a dump of 100,000 readouts), the dump's and the union's by two threads at
-    once or one file after the other; pieces of a few hundred bytes cut the dump's lines and
-    the union's statements at their ends, and the union's prefixes go with each."""
+@pytest.mark.parametrize("loaders", [1, 2, 3])
+def test_a_store_loaded_in_small_pieces_holds_what_one_loaded_whole_holds(built, monkeypatch, loaders):
+    """The store is loaded a piece of a file at a time (the loader's memory is that of a
+    piece, not of a dump of 100,000 readouts), by one thread or by several taking the next
+    piece of the dump or the union as each is done; pieces of a few thousand bytes cut the
+    dump's lines and the union's statements at their ends, and the union's prefixes go with
+    each."""
     import kg.build.store
 
     _, out = built
     entries = _entries(out)
     monkeypatch.setattr(kg.build.store, "PIECE_BYTES", 4096)
-    monkeypatch.setattr(kg.build.store, "SIDE_BY_SIDE", side_by_side)
+    monkeypatch.setattr(kg.build.store, "LOADERS", loaders)
     (out / STORE_DIR / "stamp.json").unlink()
     assert kg.build.store._sync(out) == "loaded"  # here, not in the child sync_store starts: the pieces are small
     assert (out / DUMP_NQ).stat().st_size > 20 * 4096  # so there were many

@@ -310,41 +310,34 @@ def _load_afresh(out: Path, index: dict | None) -> dict:
     fresh = folder / f"{_DB}.new"
     shutil.rmtree(fresh, ignore_errors=True)
     store = _open_writable(fresh)
-    # in pieces, the dump's and the union's side by side (the loader lets the GIL go): the
-    # bulk loader holds what one call reads in memory (the whole dump and the union side by
-    # side took 5.2 GiB at 100,000 readouts); two pieces at a time, each piece at most
-    # PIECE_BYTES (bench/store_load.py)
+    # in pieces of at most PIECE_BYTES, the bulk loader holding what one call reads in memory
+    # (the whole dump and union at once took 5.2 GiB at 100,000 readouts); LOADERS threads
+    # take the next piece of the dump, then of the union, as each is done (the loader lets
+    # the GIL go), so both cores work to the end: the dump alone takes twice the union's time,
+    # and one thread each for them left a core idle for half the load (bench/store_load.py)
+    feed = _Feed(out)
     failures: list[BaseException] = []
 
-    def load_dump() -> None:
-        for piece in _pieces(out / DUMP_NQ, b"\n"):
-            store.bulk_load(piece, format=ox.RdfFormat.N_QUADS)
-
-    def load_union() -> None:
-        header = b""
-        for piece in _pieces(out / DUMP_TTL, b" .\n", PIECE_BYTES // 4):  # each after the first under the prefixes
-            store.bulk_load(header + piece, format=ox.RdfFormat.TURTLE, to_graph=ox.DefaultGraph())
-            header = header or _prefix_lines(piece)
-
-    def guarded(load) -> None:
+    def load() -> None:
         try:
-            load()
+            for data, rdf_format, graph in feed:
+                store.bulk_load(data, format=rdf_format, to_graph=graph)
         except BaseException as exc:  # handed to the caller
             failures.append(exc)
+            feed.close()
 
-    if SIDE_BY_SIDE:
+    if LOADERS > 1:
         import threading
 
-        loaders = [threading.Thread(target=guarded, args=(load,)) for load in (load_dump, load_union)]
+        loaders = [threading.Thread(target=load) for _ in range(LOADERS)]
         for loader in loaders:
             loader.start()
         for loader in loaders:
             loader.join()
-        if failures:
-            raise failures[0]
     else:
-        load_dump()
-        load_union()
+        load()
+    if failures:
+        raise failures[0]
     store.flush()
     entries = {}
     if index is not None:
@@ -369,11 +362,49 @@ def _graphs_of(block: bytes) -> list[str]:
 
 # what one bulk load reads: about 260,000 quads of the dump, or as many triples of the union's
 # Turtle (a quarter of the bytes), each piece taking the loader about 450 MiB; two at once
-# (SIDE_BY_SIDE) about 740 MiB whatever the size of the dump, and a sixth less time than one
-# after the other on 2 cores (bench/store_load.py; 128 MiB pieces took twice the memory and
-# were no faster)
+# (LOADERS) about 740 MiB whatever the size of the dump (bench/store_load.py; 128 MiB pieces
+# took twice the memory and were no faster)
 PIECE_BYTES = 64 << 20
-SIDE_BY_SIDE = True  # the dump's pieces and the union's loaded by two threads at once
+LOADERS = 2  # threads loading pieces at once
+
+
+class _Feed:
+    """The pieces of the dump (N-Quads, each in its own graph), then of the union (Turtle,
+    into the default graph; each piece after the first under the first one's prefixes), as
+    ``(bytes, format, graph)``, handed out one at a time to threads that ask together."""
+
+    def __init__(self, out: Path) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._pieces = self._all(out)
+        self._closed = False
+
+    @staticmethod
+    def _all(out: Path):
+        import pyoxigraph as ox
+
+        for piece in _pieces(out / DUMP_NQ, b"\n"):
+            yield piece, ox.RdfFormat.N_QUADS, None
+        header = b""
+        for piece in _pieces(out / DUMP_TTL, b" .\n", PIECE_BYTES // 4):
+            yield header + piece, ox.RdfFormat.TURTLE, ox.DefaultGraph()
+            header = header or _prefix_lines(piece)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        with self._lock:
+            if self._closed:
+                raise StopIteration
+            return next(self._pieces)
+
+    def close(self) -> None:
+        """No more pieces for anyone (one thread failed: the others stop after their piece)."""
+        with self._lock:
+            self._closed = True
+            self._pieces.close()
 
 
 def _pieces(path: Path, end: bytes, size: int | None = None) -> Iterator[bytes]:

@@ -17,6 +17,7 @@ from kg.knowledge.cldr import DATA_VERSION as CLDR_VERSION, state_names
 from kg.errors import RegistryError
 from kg.knowledge.matcher import Gazetteer
 from kg.knowledge.morphology import Morphology
+from kg.knowledge.toml_cache import load_toml
 from kg.text import simplified
 from kg.model import ROLE_CODES
 
@@ -126,11 +127,10 @@ def _data_dir() -> Path:
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return load_toml(path)
     except FileNotFoundError as exc:
         raise RegistryError(f"registry file missing: {path}") from exc
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise RegistryError(f"registry file {path} is not valid TOML: {exc}") from exc
 
 
