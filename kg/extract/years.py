@@ -21,6 +21,9 @@ DATELINE_PIECE = 40  # characters: "Москва. 19 марта." cut into short
 # paragraphs from the lead's own whose names of new things date the page (a list of other
 # pages' headlines further down is served when the page is read, not when it was written)
 _ERA_PARAGRAPHS = 8
+# days from an election to the taking of the post (Brazil, the U.S.: two to three months;
+# Mexico: five): how far ahead a post-elect's term may begin ([dates] post_elect)
+_ELECT_REACH = 183
 
 
 def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys: list[str],
@@ -93,14 +96,14 @@ def day_by_offices(text: str, sentences: list[Sentence], search: list[int], keys
     if not officials and len(counted) != 1:
         return None
     fits = []
+    # "spoke with President-elect Lula": a post won but not yet taken is held from a day soon after
+    elect = _took_office(text, words, "post_elect")
     for year in sorted(counted) if counted else range(1950, until.year + 1):
         try:
             day = dt.date(year, *month_day)
         except ValueError:
             continue
-        if day <= until and (weekday is None or day.weekday() == weekday) and \
-                all(all(entry.held_on(day, role) for role in roles) if roles else entry.held_on(day)
-                    for entry, roles in officials):
+        if day <= until and (weekday is None or day.weekday() == weekday) and _held(officials, day, elect):
             fits.append(day)
     if len(fits) > 1 and search:
         # "Xi stressed the efforts against the novel coronavirus": a page that names what did not
@@ -211,11 +214,20 @@ def _took_office(text: str, words: dict, cues: str = "took_office") -> bool:
     return any(cue.casefold() in folded for cue in words.get("dates", {}).get(cues, []))
 
 
-def _held(officials: list, day: dt.date) -> bool:
+def _held(officials: list, day: dt.date, elect: bool = False) -> bool:
     """Whether every official whose terms the registry knows held the posts the readout gives
-    them (any post when it gives none) on ``day``."""
-    return all(all(entry.held_on(day, role) for role in roles) if roles else bool(entry.held_on(day))
+    them (any post when it gives none) on ``day``; on a page that names a post won but not yet
+    taken (``elect``), also whether they took it up within ``_ELECT_REACH`` days after it."""
+    return all(all(_holds(entry, role, day, elect) for role in roles) if roles else _holds(entry, None, day, elect)
                for entry, roles in officials)
+
+
+def _holds(entry, role: str | None, day: dt.date, elect: bool) -> bool:
+    """Whether ``entry`` held ``role`` on ``day`` or, when ``elect``, was about to take it up."""
+    if entry.held_on(day, role):
+        return True
+    return elect and any((role is None or held == role) and day < start <= day + dt.timedelta(days=_ELECT_REACH)
+                         for held, start, _ in entry.offices)
 
 
 def _years_written(text: str, sentences: list[Sentence], at: int, until: dt.date) -> list[int]:
