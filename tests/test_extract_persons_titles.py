@@ -86,3 +86,35 @@ def test_a_us_department_secretary_and_deputy_the_registry_lacks_are_named(regis
         """)
     assert ("USA", "Clara Whitfield", ("other",)) in found
     assert ("USA", "Martin Osgood", ("minister",)) in found
+
+
+def test_a_state_adjective_inside_a_russian_title_gives_post_and_state(registry):
+    """"глава российского МИД", "с главой китайского МИД": the adjective written after the
+    title's first word (in any case) splits the title; the post and the state both hold."""
+    text = """\
+        5 марта 2016 года глава российского МИД Сергей Лавров провел переговоры с главой китайского МИД Ван И.
+        """
+    found = _people(registry, text, "ru")
+    assert ("RUS", "Sergey Lavrov", ("foreign_minister",)) in found
+    assert ("CHN", "Wang Yi", ("foreign_minister",)) in found
+
+
+def test_a_state_adjective_inside_a_portuguese_title_is_one_post(registry):
+    """"o ministro russo dos Negócios Estrangeiros": one post (foreign minister), not also
+    the bare "ministro" before the adjective."""
+    text = """\
+        Em 5 de março de 2016, o ministro russo dos Negócios Estrangeiros, Serguei Lavrov, conversou por telefone com o secretário de Estado norte-americano, John Kerry.
+        """
+    found = _people(registry, text, "pt")
+    assert ("RUS", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
+
+
+def test_a_south_asian_foreign_secretary_is_no_foreign_minister(registry):
+    """A Foreign Secretary of Nepal (India, Pakistan...) is the ministry's senior civil servant,
+    while the British Foreign Secretary is the minister: the post depends on the state."""
+    text = """\
+        On March 5, 2016, Foreign Minister Wang Yi met with Nepalese Foreign Secretary Madhu Raman Acharya and British Foreign Secretary Philip Hammond.
+        """
+    found = {(country, roles) for country, _, roles in _people(registry, text)}
+    assert ("NPL", ("vice_foreign_minister",)) in found
+    assert ("GBR", ("foreign_minister",)) in found
