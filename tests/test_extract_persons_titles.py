@@ -109,6 +109,16 @@ def test_a_state_adjective_inside_a_portuguese_title_is_one_post(registry):
     assert ("RUS", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
 
 
+def test_a_cue_word_inside_a_split_title_is_part_of_the_title(registry):
+    """"o ministro chinês das Relações Exteriores, Wang Yi": "Relações" (a ties cue alone) is
+    part of the title once the adjective splits it, so the chain still reaches the name."""
+    text = """\
+        Em 5 de março de 2016, o ministro chinês das Relações Exteriores, Wang Yi, reuniu-se com o presidente argentino, Mauricio Macri.
+        """
+    found = _people(registry, text, "pt")
+    assert ("CHN", "Wang Yi", ("foreign_minister",)) in found
+
+
 def test_a_south_asian_foreign_secretary_is_no_foreign_minister(registry):
     """A Foreign Secretary of Nepal (India, Pakistan...) is the ministry's senior civil servant,
     while the British Foreign Secretary is the minister: the post depends on the state."""

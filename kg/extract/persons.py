@@ -124,6 +124,8 @@ def _titles_around_adjectives(f: _Finder, matches: list[Match]) -> list[Match]:
                 first = m.start - len(before.group(0))
                 dropped |= {id(x) for x in overlapping(matches, first, m.start) if x.kind == "title"
                             and x.start == first and x.end <= m.start}
+                # as the longest match would: a cue word inside the title ("Relações") is no cue
+                dropped |= {id(x) for x in overlapping(matches, after, end) if after <= x.start and x.end <= end}
                 break
     if not added:
         return matches
