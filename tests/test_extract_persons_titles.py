@@ -128,3 +128,14 @@ def test_a_south_asian_foreign_secretary_is_no_foreign_minister(registry):
     found = {(country, roles) for country, _, roles in _people(registry, text)}
     assert ("NPL", ("vice_foreign_minister",)) in found
     assert ("GBR", ("foreign_minister",)) in found
+
+
+def test_a_word_for_a_kind_of_state_joins_a_russian_title_to_the_state(registry):
+    """"министром иностранных дел Королевства Таиланд X": "Королевства" (of the Kingdom) is
+    no name; it joins the title to the state, whose name keeps its nominative after it."""
+    text = """\
+        5 марта 2016 года Сергей Лавров встретился с министром иностранных дел Королевства Таиланд Дон Прамудвинаем.
+        """
+    found = _people(registry, text, "ru")
+    assert ("THA", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
+    assert not any("Korolevstv" in name or "Королевств" in name for _, name, _ in found)
