@@ -139,3 +139,13 @@ def test_a_word_for_a_kind_of_state_joins_a_russian_title_to_the_state(registry)
     found = _people(registry, text, "ru")
     assert ("THA", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
     assert not any("Korolevstv" in name or "Королевств" in name for _, name, _ in found)
+
+
+def test_a_chinese_department_head_is_a_titled_official(registry):
+    """"南非外交部副总司长苏克拉尔": the head of a ministry's department (司长, with 副/总) is
+    a title, so the name after it is an official of the state before it."""
+    text = """\
+        2020年10月9日，驻南非大使陈晓东拜会南非外交部副总司长苏克拉尔。
+        """
+    found = _people(registry, text, "zh")
+    assert ("ZAF", ("other",)) in {(country, roles) for country, _, roles in found}
