@@ -149,3 +149,13 @@ def test_a_chinese_department_head_is_a_titled_official(registry):
         """
     found = _people(registry, text, "zh")
     assert ("ZAF", ("other",)) in {(country, roles) for country, _, roles in found}
+
+
+def test_a_registry_official_written_in_arabic_gets_the_registry_name(registry):
+    """"ميخائيل بوجدانوف" (ج for g, as Egyptian pages write it): Russia's deputy foreign minister is the
+    registry's Mikhail Bogdanov, not a letter-by-letter reading of the Arabic."""
+    text = """\
+        استقبل سامح شكري وزير الخارجية يوم الأحد ١٤ أبريل ٢٠٢٤ نائب وزير الخارجية الروسي ميخائيل بوجدانوف.
+        """
+    found = _people(registry, text, "ar")
+    assert ("RUS", "Mikhail Bogdanov", ("vice_foreign_minister",)) in found
