@@ -86,3 +86,76 @@ def test_a_us_department_secretary_and_deputy_the_registry_lacks_are_named(regis
         """)
     assert ("USA", "Clara Whitfield", ("other",)) in found
     assert ("USA", "Martin Osgood", ("minister",)) in found
+
+
+def test_a_state_adjective_inside_a_russian_title_gives_post_and_state(registry):
+    """"глава российского МИД", "с главой китайского МИД": the adjective written after the
+    title's first word (in any case) splits the title; the post and the state both hold."""
+    text = """\
+        5 марта 2016 года глава российского МИД Сергей Лавров провел переговоры с главой китайского МИД Ван И.
+        """
+    found = _people(registry, text, "ru")
+    assert ("RUS", "Sergey Lavrov", ("foreign_minister",)) in found
+    assert ("CHN", "Wang Yi", ("foreign_minister",)) in found
+
+
+def test_a_state_adjective_inside_a_portuguese_title_is_one_post(registry):
+    """"o ministro russo dos Negócios Estrangeiros": one post (foreign minister), not also
+    the bare "ministro" before the adjective."""
+    text = """\
+        Em 5 de março de 2016, o ministro russo dos Negócios Estrangeiros, Serguei Lavrov, conversou por telefone com o secretário de Estado norte-americano, John Kerry.
+        """
+    found = _people(registry, text, "pt")
+    assert ("RUS", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
+
+
+def test_a_cue_word_inside_a_split_title_is_part_of_the_title(registry):
+    """"o ministro chinês das Relações Exteriores, Wang Yi": "Relações" (a ties cue alone) is
+    part of the title once the adjective splits it, so the chain still reaches the name."""
+    text = """\
+        Em 5 de março de 2016, o ministro chinês das Relações Exteriores, Wang Yi, reuniu-se com o presidente argentino, Mauricio Macri.
+        """
+    found = _people(registry, text, "pt")
+    assert ("CHN", "Wang Yi", ("foreign_minister",)) in found
+
+
+def test_a_south_asian_foreign_secretary_is_no_foreign_minister(registry):
+    """A Foreign Secretary of Nepal (India, Pakistan...) is the ministry's senior civil servant,
+    while the British Foreign Secretary is the minister: the post depends on the state."""
+    text = """\
+        On March 5, 2016, Foreign Minister Wang Yi met with Nepalese Foreign Secretary Madhu Raman Acharya and British Foreign Secretary Philip Hammond.
+        """
+    found = {(country, roles) for country, _, roles in _people(registry, text)}
+    assert ("NPL", ("vice_foreign_minister",)) in found
+    assert ("GBR", ("foreign_minister",)) in found
+
+
+def test_a_word_for_a_kind_of_state_joins_a_russian_title_to_the_state(registry):
+    """"министром иностранных дел Королевства Таиланд X": "Королевства" (of the Kingdom) is
+    no name; it joins the title to the state, whose name keeps its nominative after it."""
+    text = """\
+        5 марта 2016 года Сергей Лавров встретился с министром иностранных дел Королевства Таиланд Дон Прамудвинаем.
+        """
+    found = _people(registry, text, "ru")
+    assert ("THA", ("foreign_minister",)) in {(country, roles) for country, _, roles in found}
+    assert not any("Korolevstv" in name or "Королевств" in name for _, name, _ in found)
+
+
+def test_a_chinese_department_head_is_a_titled_official(registry):
+    """"南非外交部副总司长苏克拉尔": the head of a ministry's department (司长, with 副/总) is
+    a title, so the name after it is an official of the state before it."""
+    text = """\
+        2020年10月9日，驻南非大使陈晓东拜会南非外交部副总司长苏克拉尔。
+        """
+    found = _people(registry, text, "zh")
+    assert ("ZAF", ("other",)) in {(country, roles) for country, _, roles in found}
+
+
+def test_a_registry_official_written_in_arabic_gets_the_registry_name(registry):
+    """"ميخائيل بوجدانوف" (ج for g, as Egyptian pages write it): Russia's deputy foreign minister is the
+    registry's Mikhail Bogdanov, not a letter-by-letter reading of the Arabic."""
+    text = """\
+        استقبل سامح شكري وزير الخارجية يوم الأحد ١٤ أبريل ٢٠٢٤ نائب وزير الخارجية الروسي ميخائيل بوجدانوف.
+        """
+    found = _people(registry, text, "ar")
+    assert ("RUS", "Mikhail Bogdanov", ("vice_foreign_minister",)) in found

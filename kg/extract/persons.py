@@ -28,6 +28,8 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
                 lang: str, home: str | None) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
     """People of the document, and the actor mentions of each sentence (by sentence index)."""
     f = _Finder(text, registry, lang, home)
+    if not f.cjk:
+        matches = _titles_around_adjectives(f, matches)
     if f.cjk:
         matches = _longer_transliterations(text, matches, f.words.get("names", {}).get("transliteration_chars", ""))
         matches = _contradicted_glosses(text, matches, registry)
@@ -56,6 +58,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _administrations(f, sentences, by_sentence)
     _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
     _resolve_countries(f, sentences, matches, by_sentence)
+    _state_titles(f)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
     _counterpart_posts(f)
@@ -67,6 +70,66 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     if f.cjk:
         _glossed_names(f, by_sentence)
     return f.people, by_sentence
+
+
+_SPLIT_TITLES: dict[int, tuple[dict, dict[str, list[tuple[str, str]]]]] = {}
+
+
+def _split_title_index(f: _Finder) -> dict[str, list[tuple[str, str]]]:
+    """Each title of two words or more (in every inflected form) by its first word: the rest
+    of the title and its role, longest rest first; made once per language."""
+    titles = f.words.get("titles", {})
+    cached = _SPLIT_TITLES.get(id(titles))
+    if cached is not None and cached[0] is titles:
+        return cached[1]
+    index: dict[str, list[tuple[str, str]]] = {}
+    for title, role in titles.items():
+        for form in f.morphology.forms(" ".join(title.split())):
+            first, _, rest = fold(form).partition(" ")
+            if rest and (rest, role) not in index.get(first, []):
+                index.setdefault(first, []).append((rest, role))
+    for rests in index.values():
+        rests.sort(key=lambda item: -len(item[0]))
+    _SPLIT_TITLES[id(titles)] = (titles, index)
+    return index
+
+
+def _titles_around_adjectives(f: _Finder, matches: list[Match]) -> list[Match]:
+    """"глава российского МИД", "o ministro russo dos Negócios Estrangeiros": a state's
+    adjective written after the first word of a known title, with the rest of that title right
+    after it, splits the title; the rest becomes a title match of the title's role, so that
+    the adjective before it gives the state as in "российский министр"."""
+    adjectives = [m for m in matches if m.kind == "adj"]
+    if not adjectives:
+        return matches
+    index = _split_title_index(f)
+    folded = f.folded
+    title_starts = {m.start for m in matches if m.kind == "title"}
+    added, dropped = [], set()
+    for m in adjectives:
+        before = re.search(r"(\S+) +$", folded[max(0, m.start - 40):m.start])
+        if before is None or before.group(1) not in index:
+            continue
+        after = m.end
+        while after < len(folded) and folded[after] == " ":
+            after += 1
+        if after == m.end or after in title_starts:
+            continue
+        for rest, role in index[before.group(1)]:
+            end = after + len(rest)
+            if folded.startswith(rest, after) and (end == len(folded) or not folded[end].isalnum()):
+                added.append(Match(after, end, "title", role, f.text[after:end]))
+                title_starts.add(after)
+                # the first word as a title of its own ("ministro": minister) is part of this one
+                first = m.start - len(before.group(0))
+                dropped |= {id(x) for x in overlapping(matches, first, m.start) if x.kind == "title"
+                            and x.start == first and x.end <= m.start}
+                # as the longest match would: a cue word inside the title ("Relações") is no cue
+                dropped |= {id(x) for x in overlapping(matches, after, end) if after <= x.start and x.end <= end}
+                break
+    if not added:
+        return matches
+    return Matches(sorted([*(x for x in matches if id(x) not in dropped), *added], key=lambda m: m.start))
 
 
 # "傅达耀（Darío Filártiga Ruiz Díaz）": a Latin name in brackets glued after a transliterated one
@@ -184,6 +247,25 @@ def _administrations(f: _Finder, sentences: list[Sentence], by_sentence: dict[in
     still = {x.person for mentions in by_sentence.values() for x in mentions if x.person}
     for key in dropped - still:
         f.people.pop(key, None)
+
+
+def _state_titles(f: _Finder) -> None:
+    """"Foreign Secretary Shanker Das Bairagi" of Nepal is not Nepal's foreign minister: a title
+    whose post depends on the state (``names.state_titles``: the title, the post it names for
+    the states listed) gives that post to an official of one of those states."""
+    table = {fold(title): entry for title, entry in f.words.get("names", {}).get("state_titles", {}).items()}
+    if not table:
+        return
+    for person in f.people.values():
+        for role, written in list(person.roles.items()):
+            entry = table.get(fold(" ".join(written.split())))
+            if entry is None or person.country not in entry.get("states", []) or role == entry["role"]:
+                continue
+            del person.roles[role]
+            person.roles.setdefault(entry["role"], written)
+            span = person.role_spans.pop(role, None)
+            if span is not None:
+                person.role_spans.setdefault(entry["role"], span)
 
 
 def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
