@@ -51,8 +51,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
     # "... in facing this pandemic, praising its experience in dealing with this crisis": a
     # situation named again by a demonstrative is the topic named last before it in the sentence
+    # ("soutient la position de la Chine dans cette affaire"): with none before it in the
+    # sentence, the topic named last in the sentence before, in the readout's body
+    before = _previous_topics(reader, index) if any(m.kind == "stance.anaphor" for m in inside) else []
     for m in inside:
-        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start]
+        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start] or before
         if m.kind == "stance.anaphor" and earlier:
             topics.append(Match(m.start, m.end, "topic", earlier[-1].value, m.text))
     topics.sort(key=lambda t: t.start)
@@ -817,3 +820,11 @@ def _owned_by(reader: StanceReader, label: str) -> str | None:
     """The state whose position a topic label is (Taiwan: China), or None."""
     topic = reader.registry.topics.get(label)
     return topic.owner if topic is not None else None
+
+
+def _previous_topics(reader: StanceReader, index: int) -> list[Match]:
+    """The topics the body sentence before sentence ``index`` names, in order."""
+    if index == 0 or reader.sentences[index - 1].paragraph < 0:
+        return []
+    prev = reader.sentences[index - 1]
+    return [m for m in within(reader.matches, prev.start, prev.end) if m.kind == "topic"]
