@@ -42,3 +42,20 @@ def test_a_demonstrative_issue_with_no_topic_in_the_sentence_before_names_none(r
                                      "Tokayev said Kazakhstan fully supports China's position on this issue.")
     assert ("KAZ", "support", "CHN", None) in found
     assert ("KAZ", "support", "CHN", "South China Sea") not in found
+
+
+def test_a_definite_conflict_in_a_sentence_with_no_topic_takes_the_one_of_the_sentence_before(registry):
+    # "discussed the Ukraine crisis. ... support all negotiations aimed at a solution of the conflict":
+    # where the language has articles, "the conflict" / "des Konflikts" names again the situation just named
+    assert ("KAZ", "support", None, "Ukraine") in _stances(
+        registry, "en", "The two sides discussed the situation in Ukraine. Tokayev said Kazakhstan supports all "
+                        "negotiations aimed at a diplomatic solution of the conflict.")
+    de = ("Kasachstans Präsident Tokajew telefoniert mit Xi Jinping\n\nPeking, 10. Juni 2022 - Der chinesische "
+          "Staatspräsident Xi Jinping hat am Freitag mit dem kasachischen Präsidenten Kassym-Schomart Tokajew telefoniert.\n\n"
+          "Im Zentrum des Gesprächs stand der Krieg in der Ukraine. Tokajew bekräftigte, dass Kasachstan alle Verhandlungen "
+          "unterstützt, die auf eine diplomatische Lösung des Konflikts gerichtet sind.\n")
+    assert ("KAZ", "support", None, "Ukraine") in stances(extract_text(registry, de, "de"))
+    # a sentence naming a topic of its own keeps it: the one before lends nothing
+    found = _stances(registry, "en", "The two sides discussed the situation in Ukraine. Tokayev said Kazakhstan supports "
+                                     "all efforts to settle the conflict in Afghanistan.")
+    assert ("KAZ", "support", None, "Ukraine") not in found

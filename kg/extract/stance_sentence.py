@@ -51,12 +51,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
     # "... in facing this pandemic, praising its experience in dealing with this crisis": a
     # situation named again by a demonstrative is the topic named last before it in the sentence
-    # ("soutient la position de la Chine dans cette affaire"): with none before it in the
-    # sentence, the topic named last in the sentence before, in the readout's body
-    before = _previous_topics(reader, index) if any(m.kind == "stance.anaphor" for m in inside) else []
-    for m in inside:
+    # ("soutient la position de la Chine dans cette affaire", "alle Verhandlungen ... zur Lösung
+    # des Konflikts"): in a sentence that names no topic of its own, the topic named last in the
+    # body sentence before. A word that is part of a topic's name ("украинского кризиса") is none.
+    anaphors = [m for m in inside if m.kind == "stance.anaphor" and not any(t.start < m.end and m.start < t.end for t in topics)]
+    before = _previous_topics(reader, index) if anaphors and not topics else []
+    for m in anaphors:
         earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start] or before
-        if m.kind == "stance.anaphor" and earlier:
+        if earlier:
             topics.append(Match(m.start, m.end, "topic", earlier[-1].value, m.text))
     topics.sort(key=lambda t: t.start)
     # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
