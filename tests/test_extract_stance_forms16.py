@@ -59,3 +59,13 @@ def test_a_definite_conflict_in_a_sentence_with_no_topic_takes_the_one_of_the_se
     found = _stances(registry, "en", "The two sides discussed the situation in Ukraine. Tokayev said Kazakhstan supports "
                                      "all efforts to settle the conflict in Afghanistan.")
     assert ("KAZ", "support", None, "Ukraine") not in found
+
+
+def test_a_joint_subject_before_an_infinitive_of_purpose_stays_whole(registry):
+    # "Tokayev and Xi agreed to support ...": the infinitive belongs to the clause's subject, and
+    # that subject is both of them, not the first one named
+    found = _stances(registry, "en", "President Tokayev and President Xi agreed to support multilateralism.")
+    assert {("KAZ", "support", None, "Multilateralism"), ("CHN", "support", None, "Multilateralism")} <= found
+    # a subject alone keeps the stance to itself
+    found = _stances(registry, "en", "President Tokayev agreed to support multilateralism.")
+    assert ("CHN", "support", None, "Multilateralism") not in found

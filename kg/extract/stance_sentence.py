@@ -356,8 +356,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if len(before) >= 2 and (prefixed or joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
                                                WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
                                                ([p] for p in reader.object_pronouns))):
-                last = before[0]
-                before = before[:1]
+                # ("Tokayev and Xi agreed to support ...": a joint subject stays whole)
+                chain = 1
+                while chain < len(before) and joined(text, before[chain - 1], before[chain]):
+                    chain += 1
+                last = before[chain - 1]
+                before = before[:chain]
             endorsers = reader.codes(last, speaker)
             # "China and Kazakhstan support ..." : a joint subject
             if len(before) >= 2 and joined(text, before[-2], last):
