@@ -61,8 +61,10 @@ def test_a_crisis_named_again_by_a_demonstrative_is_the_topic_named_before_it(re
     assert ("USA", "support", "WHO", None) not in stances
 
 
-def test_a_demonstrative_crisis_with_no_topic_before_it_in_its_sentence_names_none(registry):
+def test_a_demonstrative_crisis_with_no_topic_in_its_sentence_or_the_one_before_names_none(registry):
+    # (round 23: the sentence right before now lends its topic, see test_extract_stance_forms16)
     stances = _stances(registry, _EN_CALL + "The Secretary discussed the COVID-19 pandemic.\n\n"
+                       "The Secretary met the press.\n\n"
                        "The Secretary praised Japan for its leadership in this crisis.\n")
     assert stances == {("USA", "support", "JPN", None)}
 

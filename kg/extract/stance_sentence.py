@@ -51,9 +51,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     topics = [m for m in inside if m.kind in ("topic", "topic_against")]
     # "... in facing this pandemic, praising its experience in dealing with this crisis": a
     # situation named again by a demonstrative is the topic named last before it in the sentence
-    for m in inside:
-        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start]
-        if m.kind == "stance.anaphor" and earlier:
+    # ("soutient la position de la Chine dans cette affaire", "alle Verhandlungen ... zur Lösung
+    # des Konflikts"): in a sentence that names no topic of its own, the topic named last in the
+    # body sentence before. A word that is part of a topic's name ("украинского кризиса") is none.
+    anaphors = [m for m in inside if m.kind == "stance.anaphor" and not any(t.start < m.end and m.start < t.end for t in topics)]
+    before = _previous_topics(reader, index) if anaphors and not topics else []
+    for m in anaphors:
+        earlier = [t for t in topics if t.kind == "topic" and t.end <= m.start] or before
+        if earlier:
             topics.append(Match(m.start, m.end, "topic", earlier[-1].value, m.text))
     topics.sort(key=lambda t: t.start)
     # "On the Ukraine crisis, ...", "Sur la situation en Ukraine, ...", "在乌克兰问题上，...": a
@@ -351,8 +356,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             if len(before) >= 2 and (prefixed or joint and (joint[0] in reader.purpose or joint[0] in reader.same_subject and
                                                WORD.findall(fold(text[cue.end:cue.end + 12]))[:1] in
                                                ([p] for p in reader.object_pronouns))):
-                last = before[0]
-                before = before[:1]
+                # ("Tokayev and Xi agreed to support ...": a joint subject stays whole)
+                chain = 1
+                while chain < len(before) and joined(text, before[chain - 1], before[chain]):
+                    chain += 1
+                last = before[chain - 1]
+                before = before[:chain]
             endorsers = reader.codes(last, speaker)
             # "China and Kazakhstan support ..." : a joint subject
             if len(before) >= 2 and joined(text, before[-2], last):
@@ -817,3 +826,11 @@ def _owned_by(reader: StanceReader, label: str) -> str | None:
     """The state whose position a topic label is (Taiwan: China), or None."""
     topic = reader.registry.topics.get(label)
     return topic.owner if topic is not None else None
+
+
+def _previous_topics(reader: StanceReader, index: int) -> list[Match]:
+    """The topics the body sentence before sentence ``index`` names, in order."""
+    if index == 0 or reader.sentences[index - 1].paragraph < 0:
+        return []
+    prev = reader.sentences[index - 1]
+    return [m for m in within(reader.matches, prev.start, prev.end) if m.kind == "topic"]
