@@ -200,3 +200,16 @@ def test_pieces_end_where_lines_end(tmp_path: Path):
     long = tmp_path / "long.nq"  # a line longer than a piece: read on to its end
     long.write_bytes(b"x" * 1000 + b"\ny\n" + b"z" * 150 + b"\n")
     assert list(_pieces(long, b"\n", 100)) == [b"x" * 1000 + b"\ny\n", b"z" * 150 + b"\n"]
+
+
+def test_the_time_a_build_reports_includes_the_store(tmp_path, monkeypatch):
+    """The summary's "in N s" is the whole build's: syncing the store comes after the reports."""
+    import time
+
+    import kg.build.builder
+
+    sources = tmp_path / "sources"
+    write_readouts(sources, 2, seed=5)
+    monkeypatch.setattr(kg.build.builder, "sync_store", lambda out: time.sleep(1.5) or "updated")
+    result = build(sources, tmp_path / "build", jobs=1)
+    assert result.seconds >= 1.5
