@@ -42,8 +42,41 @@ def detect_language(text: str, registry: Registry) -> str:
         hits = sum(1 for w in words if w in known)
         if hits > best_hits:
             best, best_hits = code, hits
-    # too little text to tell: English, the commonest language of readouts
-    return best if best_hits >= 3 else "en"
+    if best_hits >= 3:
+        return best
+    # too few function words to tell (a one-sentence excerpt: "Bundeskanzler X empfing den
+    # ungarischen Ministerpräsidenten Y"): a character-statistics identifier, among the languages
+    # the registry knows, when it is sure; else English, the commonest language of readouts
+    return _identified(sample, tuple(code for code, _ in vocabularies)) or "en"
+
+
+# how sure the identifier must be (its probability among the candidates) to name a short text's
+# language: team-written one-sentence readouts in de, es, pt and fr scored 0.93-0.9999, and
+# "Wang Yi met Lavrov." (no telling words) 0.42 for French
+_IDENTIFIER_CONFIDENCE = 0.8
+
+
+def _identified(text: str, candidates: tuple[str, ...]) -> str | None:
+    """The language py3langid gives ``text`` among ``candidates``, when it is sure of it."""
+    identifier = _identifier(candidates)
+    if identifier is None:
+        return None
+    code, probability = identifier.classify(text)
+    return code if probability >= _IDENTIFIER_CONFIDENCE else None
+
+
+@lru_cache(maxsize=4)
+def _identifier(candidates: tuple[str, ...]):
+    """py3langid's model restricted to ``candidates`` (loaded once per process, 0.5 s, and only
+    for a short text: the function words decide every other)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    known = [code for code in candidates if code in identifier.nb_classes]
+    if len(known) < 2:
+        return None
+    identifier.set_languages(known)
+    return identifier
 
 
 @lru_cache(maxsize=64)
