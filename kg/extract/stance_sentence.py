@@ -385,6 +385,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
                      and not re.search(r"\s", text[a.start:a.end])))][:1]
+        if not owner and reader.agent_nouns and fold(text[cue.start:cue.end]).split()[-1:] and \
+                fold(text[cue.start:cue.end]).split()[-1] in reader.agent_nouns:
+            # "неизменную поддержку Россией принципа одного Китая": an actor in the instrumental
+            # right after a stance noun is who holds the stance, not the party backed
+            owner = [a for a in actors if a.kind in ("state", "person", "org") and cue.end < a.start <= cue.end + 2
+                     and not text[cue.end:a.start].strip() and fold(text[a.start:a.end]).endswith(reader.agent_endings)][:1]
         if owner:
             # "the support of Ukraine by Poland": the party after "by" owns it, the one after "of" is its object
             agent = next((a for a in actors if a.start >= owner[0].end and a.kind in ("state", "person", "org")
