@@ -40,3 +40,25 @@ def test_an_aggression_named_before_a_condemning_verb_gives_its_topic_to_the_ver
     assert ("JPN", "oppose", "RUS", "Ukraine") in _stances(registry, "ja", "茂木大臣は、ロシアのウクライナへの侵略を非難しました。")
     # a condemnation with no aggression named keeps no topic
     assert ("JPN", "oppose", "RUS", None) in _stances(registry, "ja", "茂木大臣は、ロシアを強く非難しました。")
+
+
+_DE = ("Scholz telefoniert mit Kishida\n\nBerlin, 20. März 2023\nBundeskanzler Olaf Scholz hat heute mit dem japanischen "
+       "Premierminister Fumio Kishida telefoniert.\n")
+
+
+def test_a_separated_verb_particle_after_the_stance_noun_still_ends_the_clause(registry):
+    # "sicherten der Ukraine ihre Unterstützung zu": the particle "zu" closes the clause as its
+    # verb would; the party in the dative before the noun is the one backed
+    found = stances(extract_text(registry, _DE + "Beide sicherten der Ukraine ihre weitere Unterstützung zu.\n", "de"))
+    assert ("DEU", "support", "UKR", "Ukraine") in found
+    assert ("JPN", "support", "UKR", "Ukraine") in found
+
+
+def test_a_verb_joined_by_und_takes_as_objects_only_the_actors_after_the_und(registry):
+    # "verurteilten den russischen Angriffskrieg ... und sicherten der Ukraine ihre Unterstützung
+    # zu": Russia is the first verb's object, never the one backed by the second
+    found = stances(extract_text(registry, _DE + "Beide verurteilten den russischen Angriffskrieg gegen die Ukraine und "
+                                                 "sicherten der Ukraine ihre weitere Unterstützung zu.\n", "de"))
+    assert ("DEU", "support", "UKR", "Ukraine") in found
+    assert ("DEU", "oppose", "RUS", "Ukraine") in found
+    assert not any(s[1] == "support" and s[2] == "RUS" for s in found)

@@ -140,6 +140,8 @@ class StanceReader:
         self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
         # "поддержку Россией": a stance noun whose agent a case ending marks right after it (the
         # instrumental), not a preposition ("the support of X", "le soutien de X")
+        # "sicherte ... Unterstützung zu": the separated particles of verbs that may close a clause after the cue
+        self.verb_particles = {fold(w) for w in registry.lang(lang).get("stance", {}).get("verb_particles", [])}
         self.agent_nouns = {fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_nouns", [])}
         self.agent_endings = tuple(fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_endings", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement

@@ -293,7 +293,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # first actor, those after it and before the verb are its objects
         tail = text[cue.end:frame_end]
         cut = CLAUSE_BREAK.search(tail)
-        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
+        # ("sicherten der Ukraine ihre Unterstützung zu", "sprach ... seine Solidarität aus": a verb's
+        # separated particle closing the clause leaves the cue last too)
+        rest = (tail[:cut.start()] if cut else tail).split()
+        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", " ".join(
+            rest[:-1] if len(rest) == 1 and fold(re.sub(r"[\W_]+", "", rest[0])) in reader.verb_particles else rest))
         objects_before: list[Mention] = []
         if object_from is not None and text[object_from] in _CJK_TOWARDS and not reader.verb_last:
             # "对中方所发挥的重要作用表示赞赏": the party after "对" is what the stance is towards
@@ -302,7 +306,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         opening = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, cue.start)])
         in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
-        if verb_final and len(in_clause) >= 2 and not joined(text, in_clause[0], in_clause[1]):
+        joint_at = max((previous_end + m.start() for m in WORD.finditer(reader.folded[previous_end:cue.start])
+                        if m.group() in reader.joiners), default=None) if verb_final and position else None
+        if joint_at is not None and opening <= previous_end and previous_endorsers:
+            # "verurteilten den russischen Angriffskrieg und sicherten der Ukraine ihre Unterstützung
+            # zu": a verb joined by "und" with no clause break shares the subject; the actors after
+            # the "und" are its objects, those before it the frame before's
+            before, objects_before = [], [a for a in in_clause if a.start > joint_at and a.kind != "pronoun"]
+        elif verb_final and len(in_clause) >= 2 and not joined(text, in_clause[0], in_clause[1]):
             before, objects_before = in_clause[:1], in_clause[1:]
         marked = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
         if marked is not None:
