@@ -62,3 +62,21 @@ def test_a_verb_joined_by_und_takes_as_objects_only_the_actors_after_the_und(reg
     assert ("DEU", "support", "UKR", "Ukraine") in found
     assert ("DEU", "oppose", "RUS", "Ukraine") in found
     assert not any(s[1] == "support" and s[2] == "RUS" for s in found)
+
+
+_EN = ("Xi Jinping Holds Phone Call with Kazakh President Tokayev\n\nBEIJING, December 16, 2021 - President Xi Jinping "
+       "held a phone call with Kazakh President Kassym-Jomart Tokayev on Thursday.\n\n")
+
+
+def test_an_occasion_phrase_with_the_state_named_inside_keeps_its_label(registry):
+    # "the 30th anniversary of Kazakhstan's independence": the state's name between the occasion
+    # word and "independence" leaves the Independence anniversary named
+    for phrase in ("the 30th anniversary of Kazakhstan's independence", "the 30th anniversary of Kazakh independence"):
+        found = stances(extract_text(registry, _EN + f"Xi congratulated Tokayev on {phrase}. The two heads of state also "
+                                                     "discussed trade.\n", "en"))
+        assert ("CHN", "congratulate", "KAZ", "Independence anniversary") in found
+    # an anniversary of something else keeps no label
+    found = stances(extract_text(registry, _EN + "Xi congratulated Tokayev on the 30th anniversary of diplomatic ties. "
+                                                 "The two heads of state also discussed trade.\n", "en"))
+    assert ("CHN", "congratulate", "KAZ", None) in found
+    assert ("CHN", "congratulate", "KAZ", "Independence anniversary") not in found

@@ -142,6 +142,9 @@ class StanceReader:
         # instrumental), not a preposition ("the support of X", "le soutien de X")
         # "sicherte ... Unterstützung zu": the separated particles of verbs that may close a clause after the cue
         self.verb_particles = {fold(w) for w in registry.lang(lang).get("stance", {}).get("verb_particles", [])}
+        # "anniversary of Kazakhstan's independence": words that, in an occasion phrase, name its label
+        self.occasion_topics = {label: {fold(w) for w in words}
+                                for label, words in registry.lang(lang).get("stance", {}).get("occasion_topics", {}).items()}
         self.agent_nouns = {fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_nouns", [])}
         self.agent_endings = tuple(fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_endings", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement

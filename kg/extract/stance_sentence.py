@@ -635,6 +635,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # re-election": an occasion no label names, beside one labelled, is congratulated too
                 if unlabelled_occasion(text, inside, cue.end, frame_end, reader.registry, reader.cjk):
                     topic_list = occasions + [(None, False)]
+            elif stance == "congratulate" and reader.occasion_topics:
+                # "on the 30th anniversary of Kazakhstan's independence", "Kazakh independence": an
+                # occasion phrase with the state's name inside names its label by the word it keeps
+                named = _occasion_label(reader, inside, cue.end, frame_end)
+                if named is not None:
+                    topic_list = [(named, False)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
@@ -706,6 +712,19 @@ _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _occasion_label(reader: StanceReader, inside: list[Match], start: int, end: int) -> str | None:
+    """The label an occasion phrase in the frame names by a word of its own, a few words after its
+    occasion word ("anniversary of Kazakhstan's independence" -> Independence anniversary)."""
+    for m in inside:
+        if m.kind != "stance.occasion" or not start <= m.start < end:
+            continue
+        words = set(WORD.findall(reader.folded[m.start:min(end, m.end + 48)])[:8])
+        for label, keys in reader.occasion_topics.items():
+            if words & keys:
+                return label
+    return None
 
 
 def _named_inside(reader: StanceReader, topics: list[Match], endorsers: tuple[str, ...]) -> list[str]:
