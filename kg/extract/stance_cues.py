@@ -98,6 +98,12 @@ def merged_frames(reader: StanceReader, cues: list[Cue]) -> list[Cue]:
     frames = [c for k, c in enumerate(frames) if not (
         c.kind == "aggression" and k and frames[k - 1].kind in ("oppose", "concern")
         and not CLAUSE_BREAK.search(text, frames[k - 1].end, c.start) and len(text[frames[k - 1].end:c.start].split()) <= 5)]
+    # a verb-last language names the aggression first: "ロシアによるウクライナ侵略を強く非難" is one
+    # frame too, the verb's, and the topics named with the aggression are its topics
+    if reader.verb_last:
+        frames = [c for k, c in enumerate(frames) if not (
+            c.kind == "aggression" and k + 1 < len(frames) and frames[k + 1].kind in ("oppose", "concern")
+            and not CLAUSE_BREAK.search(text, c.end, frames[k + 1].start) and len(text[c.end:frames[k + 1].start]) <= 6)]
     return frames
 
 

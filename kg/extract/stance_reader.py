@@ -138,6 +138,15 @@ class StanceReader:
         self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))
                                for k in ("opens", "closes")) if discussed else None
         self.continues = tuple(registry.lang(lang).get("stance", {}).get("continues", [])) or ("\x00",)
+        # "поддержку Россией": a stance noun whose agent a case ending marks right after it (the
+        # instrumental), not a preposition ("the support of X", "le soutien de X")
+        # "sicherte ... Unterstützung zu": the separated particles of verbs that may close a clause after the cue
+        self.verb_particles = {fold(w) for w in registry.lang(lang).get("stance", {}).get("verb_particles", [])}
+        # "anniversary of Kazakhstan's independence": words that, in an occasion phrase, name its label
+        self.occasion_topics = {label: {fold(w) for w in words}
+                                for label, words in registry.lang(lang).get("stance", {}).get("occasion_topics", {}).items()}
+        self.agent_nouns = {fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_nouns", [])}
+        self.agent_endings = tuple(fold(w) for w in registry.lang(lang).get("stance", {}).get("agent_endings", [])) or ("\x00",)
         # "agreed to", "ont convenu de", "一致同意": the blocks that agree on a course; an agreement
         # to uphold or support a named position is a promise with an object (ANNOTATION.md §3)
         self.agree_words = {fold(w) for w in registry.lang(lang).get("plans", {}).get("agree", [])}

@@ -293,7 +293,11 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # first actor, those after it and before the verb are its objects
         tail = text[cue.end:frame_end]
         cut = CLAUSE_BREAK.search(tail)
-        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", tail[:cut.start()] if cut else tail)
+        # ("sicherten der Ukraine ihre Unterstützung zu", "sprach ... seine Solidarität aus": a verb's
+        # separated particle closing the clause leaves the cue last too)
+        rest = (tail[:cut.start()] if cut else tail).split()
+        verb_final = not reader.cjk and not re.sub(r"[\W_]+", "", " ".join(
+            rest[:-1] if len(rest) == 1 and fold(re.sub(r"[\W_]+", "", rest[0])) in reader.verb_particles else rest))
         objects_before: list[Mention] = []
         if object_from is not None and text[object_from] in _CJK_TOWARDS and not reader.verb_last:
             # "对中方所发挥的重要作用表示赞赏": the party after "对" is what the stance is towards
@@ -302,7 +306,14 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         opening = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, cue.start)])
         in_clause = [a for a in actors if opening <= a.start and a.end <= cue.start and not a.possessive
                      and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
-        if verb_final and len(in_clause) >= 2 and not joined(text, in_clause[0], in_clause[1]):
+        joint_at = max((previous_end + m.start() for m in WORD.finditer(reader.folded[previous_end:cue.start])
+                        if m.group() in reader.joiners), default=None) if verb_final and position else None
+        if joint_at is not None and opening <= previous_end and previous_endorsers:
+            # "verurteilten den russischen Angriffskrieg und sicherten der Ukraine ihre Unterstützung
+            # zu": a verb joined by "und" with no clause break shares the subject; the actors after
+            # the "und" are its objects, those before it the frame before's
+            before, objects_before = [], [a for a in in_clause if a.start > joint_at and a.kind != "pronoun"]
+        elif verb_final and len(in_clause) >= 2 and not joined(text, in_clause[0], in_clause[1]):
             before, objects_before = in_clause[:1], in_clause[1:]
         marked = reader.marked_subject(actors, s.start, cue.start) if reader.verb_last else None
         if marked is not None:
@@ -385,6 +396,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                      reader.adjective_after and a.kind == "state" and cue.kind in ("support", "oppose")
                      and not text[cue.end:a.start].strip() and text[a.start:a.end].islower()
                      and not re.search(r"\s", text[a.start:a.end])))][:1]
+        if not owner and reader.agent_nouns and fold(text[cue.start:cue.end]).split()[-1:] and \
+                fold(text[cue.start:cue.end]).split()[-1] in reader.agent_nouns:
+            # "неизменную поддержку Россией принципа одного Китая": an actor in the instrumental
+            # right after a stance noun is who holds the stance, not the party backed
+            owner = [a for a in actors if a.kind in ("state", "person", "org") and cue.end < a.start <= cue.end + 2
+                     and not text[cue.end:a.start].strip() and fold(text[a.start:a.end]).endswith(reader.agent_endings)][:1]
         if owner:
             # "the support of Ukraine by Poland": the party after "by" owns it, the one after "of" is its object
             agent = next((a for a in actors if a.start >= owner[0].end and a.kind in ("state", "person", "org")
@@ -618,6 +635,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # re-election": an occasion no label names, beside one labelled, is congratulated too
                 if unlabelled_occasion(text, inside, cue.end, frame_end, reader.registry, reader.cjk):
                     topic_list = occasions + [(None, False)]
+            elif stance == "congratulate" and reader.occasion_topics:
+                # "on the 30th anniversary of Kazakhstan's independence", "Kazakh independence": an
+                # occasion phrase with the state's name inside names its label by the word it keeps
+                named = _occasion_label(reader, inside, cue.end, frame_end)
+                if named is not None:
+                    topic_list = [(named, False)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
@@ -689,6 +712,19 @@ _CAPACITY_END = re.compile(r"[;；:：؛,，،]|\s(?:et|and|y|e|und|while)\s")
 _FRAMING = re.compile(r"\s*(?:(?:On|Regarding|As for|Concerning|Sur|Concernant|S'agissant d[eu]|Quant à|Sobre|En cuanto a|"
                       r"Respecto a)\s|关于|關於|在|就)[^,，;；]{2,50}?[,，]")
 _DETERMINED = re.compile(r"(?:\b(?:its|their|his|her|our|the|of|for|to)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _occasion_label(reader: StanceReader, inside: list[Match], start: int, end: int) -> str | None:
+    """The label an occasion phrase in the frame names by a word of its own, a few words after its
+    occasion word ("anniversary of Kazakhstan's independence" -> Independence anniversary)."""
+    for m in inside:
+        if m.kind != "stance.occasion" or not start <= m.start < end:
+            continue
+        words = set(WORD.findall(reader.folded[m.start:min(end, m.end + 48)])[:8])
+        for label, keys in reader.occasion_topics.items():
+            if words & keys:
+                return label
+    return None
 
 
 def _named_inside(reader: StanceReader, topics: list[Match], endorsers: tuple[str, ...]) -> list[str]:
