@@ -109,3 +109,14 @@ def test_a_month_beside_a_number_in_a_list_is_no_family_name(registry):
         Minister for Foreign Affairs Vivian Balakrishnan had a video call with New Zealand Minister of Foreign Affairs Nanaia Mahuta, May 2021.
         """, "en")
     assert not any(name == "Theresa May" for _, name in found)
+
+
+def test_a_japanese_name_in_russian_is_read_back_by_its_syllables(registry):
+    """"Кэнтаро Хаттори": a Japanese official the registry does not know, written in Russian
+    (Polivanov), gets the Hepburn spelling, not a letter-by-letter one ("Kentaro Khattori")."""
+    found = _participants(registry, """\
+        Москва, 14 марта 2023 года
+
+        Заместитель Министра иностранных дел России встретился с Послом Японии Кэнтаро Хаттори.
+        """, "ru")
+    assert ("JPN", "Kentaro Hattori") in found

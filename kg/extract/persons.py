@@ -390,7 +390,9 @@ def _latin_names(f: _Finder) -> None:
     letters = set(table.get("letters", {}))
     morphology = Morphology(f.words.get("morphology"))
     heads = {fold(title.split()[0]) for title in f.words.get("titles", {}) if title.strip()}
-    syllabic = table.get("syllabic", {})
+    # by state, the syllabary a name of that state is read by (Palladius for Chinese, Polivanov for Japanese)
+    syllabaries = [table["syllabic"]] if "syllabic" in table else []
+    syllabaries += table.get("syllabaries", [])
     for person in f.people.values():
         if person.key.startswith("r") or not any(c.lower() in letters for c in person.name):
             continue
@@ -400,12 +402,14 @@ def _latin_names(f: _Finder) -> None:
         written = morphology.nominative(person.name, cases)
         family = written.split()[-1] if person.family == person.name.split()[-1] and written.split() else person.family
         person.written = person.written or written
-        if person.country in syllabic.get("states", []) and _syllables(written, syllabic.get("table", {})):
-            person.name = _syllables(written, syllabic["table"]) or written
+        syllabic = next((s for s in syllabaries if person.country in s.get("states", [])), {})
+        read = _syllables(written, syllabic.get("table", {})) if syllabic else None
+        if read:
+            person.name = read
             if syllabic.get("join_given"):  # "Hu Jin Tao" -> "Hu Jintao"
                 family_name, *given = person.name.split()
                 person.name = " ".join([family_name] + (["".join(given).capitalize()] if given else []))
-            person.family = person.name.split()[0]
+            person.family = person.name.split()[0 if syllabic.get("family_first", True) else -1]
         else:
             person.name = transliterate(written, table)
             person.family = transliterate(family, table)
