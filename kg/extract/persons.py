@@ -626,8 +626,8 @@ def _listed_families(f: _Finder, sentences: list[Sentence], by_sentence: dict[in
     for index, sentence in enumerate(sentences):
         mentions = by_sentence[index]
         people = [x for x in mentions if x.kind == "person"]
-        if not people:
-            continue
+        if not people or not any(_listed_beside(f.text, x, ands) for x in people):
+            continue  # (the cheap test first: no comma or "and" right beside an official)
         # the sentence as items: a person mention, a separator, a capitalised word, another word
         items: list[tuple[int, int, str]] = []
         at = sentence.start
@@ -648,6 +648,13 @@ def _listed_families(f: _Finder, sentences: list[Sentence], by_sentence: dict[in
             _add_listed(f, [r for r in run if r[2] != "sep"], sentence, mentions)
             run = [item] if item[2] in ("person", "word") else []
         mentions.sort(key=lambda x: x.start)
+
+
+def _listed_beside(text: str, x: Mention, ands: set[str]) -> bool:
+    after = text[x.end:x.end + 12].lstrip()
+    before = text[max(0, x.start - 12):x.start].rstrip()
+    return after[:1] == "," or before[-1:] == "," or \
+        fold(after.split(" ", 1)[0]) in ands or fold(before.rsplit(" ", 1)[-1]) in ands
 
 
 def _list_items(f: _Finder, start: int, end: int, ands: set[str]) -> list[tuple[int, int, str]]:
