@@ -120,3 +120,13 @@ def test_a_japanese_name_in_russian_is_read_back_by_its_syllables(registry):
         Заместитель Министра иностранных дел России встретился с Послом Японии Кэнтаро Хаттори.
         """, "ru")
     assert ("JPN", "Kentaro Hattori") in found
+
+
+def test_a_bare_japanese_minister_title_takes_the_post_the_official_held(registry):
+    """"林大臣": 大臣 names no department; the registry's offices give the one post of the
+    official (Hayashi: foreign minister)."""
+    document = Document(source="t.txt", text="令和4年7月9日\n林大臣は、ブリンケン米国務長官と会談を行いました。\n",
+                        sha256="0" * 64, lang="ja")
+    extraction = extract(document, registry)
+    roles = {p.name: set(p.roles) for e in extraction.events for p in e.participants}
+    assert roles.get("Yoshimasa Hayashi") == {"foreign_minister"}

@@ -896,6 +896,10 @@ def _title_before_name(f: _Finder, person: PersonRecord, written: str) -> bool:
     Affaires du Maghreb")."""
     title = " ".join(fold(written).split())
     names = {" ".join(fold(n).split()) for n in (person.family, person.name, person.written or "") if n}
+    if f.title_after_name and person.key.startswith("r"):
+        # "林大臣", "上川大臣": the title right after the kanji name or its first kanji
+        kanji = [v for v in f.registry.people[int(person.key[1:])].variants if is_cjk(v[:1])]
+        return any(f"{v[:k]}{written}" in f.text for v in kanji for k in range(1, len(v) + 1))
     return any(f"{title} {n}" in f.folded for n in names)
 
 
