@@ -130,3 +130,14 @@ def test_a_bare_japanese_minister_title_takes_the_post_the_official_held(registr
     extraction = extract(document, registry)
     roles = {p.name: set(p.roles) for e in extraction.events for p in e.participants}
     assert roles.get("Yoshimasa Hayashi") == {"foreign_minister"}
+
+
+def test_paraguays_president_receives_taiwans_foreign_minister(registry):
+    """Known officials of Paraguay and Taiwan: a Spanish readout of their meeting names both
+    sides, Taiwan's minister by the registry though "Taiwán" is no party in Spanish."""
+    found = _participants(registry, """\
+        Asunción, 10 de agosto de 2022
+
+        El presidente Mario Abdo Benítez recibió en el Palacio de López al canciller de Taiwán, Joseph Wu, con quien conversó sobre la cooperación bilateral.
+        """, "es")
+    assert {("PRY", "Mario Abdo Benítez"), ("TWN", "Joseph Wu")} <= found
