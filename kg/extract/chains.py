@@ -226,7 +226,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 if is_cjk(raw[:1]):
                     display = raw  # romanised once the country is known
                 else:
-                    display = " ".join(raw.split())
+                    # "Dr. S.Jaishankar": an initial joined to the family name is a word of its own
+                    display = _JOINED_INITIAL.sub(". ", " ".join(raw.split()))
                 # "Secretary Blinken and Foreign Minister Motegi": a state guessed from the list
                 # yields to the official the name already is
                 named = [p for p in f.people.values() if fold(p.family) == fold(display) or _token_subset(display, p.name)]
@@ -269,6 +270,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 person = f.record("", None, int(known[-1].value))
             elif (by_family := f.known_by_family(m.start, floor)) is not None:
                 person, name_span = by_family[0], (by_family[1], m.start)
+            elif (by_kanji := f.registry_by_kanji(m.start, floor, country or f.own_state)) is not None:
+                person, name_span = by_kanji[0], (by_kanji[1], m.start)
             else:
                 span = f.name_before(m.start, floor)
                 if span:
@@ -572,6 +575,7 @@ def _split_portfolio(f: _Finder, titles: list[Match], end: int, name_start: int)
     return [Match(titles[0].start, titles[0].end, "title", role, titles[0].text)] if isinstance(role, str) else titles
 
 
+_JOINED_INITIAL = re.compile(r"(?<=\b[A-Z])\.(?=[A-Z][a-z])")
 _OF_PORTFOLIO = re.compile(r"\s+(?:of|for)\s+((?:(?:[A-Z][\w'’\-]*|and|&|the)\s+){1,6})")
 
 

@@ -60,7 +60,10 @@ _CJK_STOP = set("同与和在应时的及、，。；：“”（）()《》「�
 # a word of a caseless script: letters and their marks, up to a space or punctuation
 _CASELESS_WORD = re.compile(r"[^\s\d.,،؛:;!?؟()\[\]«»\"“”'’\-–—/|#@]+")
 _QUOTES = re.compile(r"[\"“”«»„]")
-_LATIN_NAME_TOKEN = re.compile(r"(?:[А-ЯЁ]\.)+[А-ЯЁ][\w'’\-]+|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.")
+# a name's words: initials joined to the family name ("С.В.Лавров", "S.Jaishankar"), initials joined
+# to each other ("G.L.", "A.K."), a capitalised word, an initial
+_LATIN_NAME_TOKEN = re.compile(r"(?:[A-ZА-ЯЁ]\.)+[A-ZА-ЯЁ][\w'’\-]+|(?:[A-ZА-ЯЁ]\.){2,}(?= [A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][a-zà-öø-ÿā-ſа-яё])"
+                               r"|[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]*\.?|[A-ZА-ЯЁ]\.")
 
 
 def _pinyin_name(chars: str) -> str:
@@ -107,6 +110,8 @@ class _Finder:
         self.words = registry.lang(lang)
         self.cjk = registry.is_cjk(lang)
         self.home = home
+        # the state a name with no state of its own most likely belongs to (Japanese pages: Japan's)
+        self.own_state = home or self.words.get("names", {}).get("family_names_state")
         actors = self.words.get("actors", {})
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
@@ -466,6 +471,27 @@ class _Finder:
                 return found[0], start
         return None
 
+    def registry_by_kanji(self, position: int, floor: int, country: str | None) -> tuple[PersonRecord, int] | None:
+        """"林外務大臣", "上川大臣": one to three kanji that begin a word right before a title and
+        begin the kanji name of exactly one registry official of ``country`` (the title's state,
+        else the page's, else the language's own, ``names.family_names_state``) are that official."""
+        if country is None:
+            return None
+        i = position
+        while i > floor and position - i < 3 and is_cjk(self.text[i - 1]):
+            i -= 1
+        if i > floor and is_cjk(self.text[i - 1]):
+            return None  # the kanji run on: the end of a longer word, not a name
+        for start in range(i, position):
+            family = self.text[start:position]
+            found = {index for index, person in enumerate(self.registry.people) if person.country == country and any(
+                v.startswith(family) and len(v) > len(family) and is_cjk(v[:1]) for v in person.variants)}
+            if len(found) == 1:
+                return self.record("", None, found.pop()), start
+            if found:
+                return None
+        return None
+
     def cjk_name_after(self, position: int, limit: int) -> tuple[int, int] | None:
         if self.text[position:position + 1] in ("兼", "、", "和", "及", "与", "與", "暨", "的", "级", "級", "府"):
             return None  # the title goes on ("副总理兼贸易...部长", "部长级顾问", "总统府"), no name here
@@ -528,8 +554,8 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
                         not is_cjk(display[:1]) and _token_subset(display, person.name):
                     person.name = display  # "Tamm" in the headline, "Jaan Tamm" in the lead: the full name
                 return person
-    for index, person in enumerate(f.registry.people):
-        if fold(person.family) == folded and (country is None or person.country == country):
+    for index in _family_index(f.registry).get(folded, []):
+        if country is None or f.registry.people[index].country == country:
             return f.record("", None, index)
     tokens = folded.split()
     if len(tokens) >= 2 and not is_cjk(display[:1]):
@@ -560,17 +586,37 @@ def sole_family(f: _Finder, word: str) -> PersonRecord | None:
 
 def sole_family_index(f: _Finder, word: str) -> int | None:
     """The registry index of the one official whose family name is ``word``, else None."""
-    index = _FAMILIES.get(id(f.registry))
-    if index is None or index[0] is not f.registry:
-        families: dict[str, list[int]] = {}
-        for i, person in enumerate(f.registry.people):
-            families.setdefault(fold(person.family), []).append(i)
-        index = _FAMILIES[id(f.registry)] = (f.registry, families)
-    fits = index[1].get(fold(word), [])
+    fits = _family_index(f.registry).get(fold(word), [])
     return fits[0] if len(fits) == 1 else None
 
 
+def _family_index(registry: Registry) -> dict[str, list[int]]:
+    """Registry indexes by folded family name, in every spelling the registry writes it:
+    the last word of a Latin full-name variant ("Sergueï Choïgou", "Kassym-Jomart Tokaïev")
+    is the family name as that language spells it, so "le président Tokaïev" finds Tokayev
+    as "President Tokayev" does. Only a last word near the registry's family name counts
+    (not the given name of a variant written family name first)."""
+    cached = _FAMILIES.get(id(registry))
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    families: dict[str, list[int]] = {}
+    for i, person in enumerate(registry.people):
+        family = fold(person.family)
+        forms = {family}
+        if person.name.split()[-1:] == person.family.split()[-1:] and " " not in family:
+            for variant in person.variants:
+                words = fold(variant).split()
+                if len(words) >= 2 and _LATIN_WORD.fullmatch(words[-1]) and \
+                        SequenceMatcher(None, words[-1], family).ratio() >= 0.7:
+                    forms.add(words[-1])
+        for form in sorted(forms):
+            families.setdefault(form, []).append(i)
+    _FAMILIES[id(registry)] = (registry, families)
+    return families
+
+
 _FAMILIES: dict[int, tuple[Registry, dict[str, list[int]]]] = {}
+_LATIN_WORD = re.compile("[a-z]{3,}")
 
 
 def _lookup_given(f: _Finder, display: str, country: str | None) -> PersonRecord | None:

@@ -19,7 +19,7 @@ from kg.text import Sentence, fold, is_cjk, transliterate
 
 from kg.extract.chains import sentence_mentions
 from kg.extract.finder import _CJK_STOP, Mention, PersonRecord, _add_person, _Finder, _lookup_family, _pinyin_name, name_key, \
-    sole_family
+    sole_family, sole_family_index
 
 __all__ = ["PersonRecord", "Mention", "find_people", "name_key"]
 
@@ -50,6 +50,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
         by_sentence[index] = sentence_mentions(f, sentence, inside)
     _plural_titles(f, sentences, matches, by_sentence)
     _names_before_verbs(f, sentences, matches, by_sentence)
+    _listed_families(f, sentences, by_sentence)
     if f.cjk:
         _cjk_names_after_verbs(f, sentences, matches, by_sentence)
         _cjk_attendees(f, sentences, matches, by_sentence)
@@ -389,7 +390,9 @@ def _latin_names(f: _Finder) -> None:
     letters = set(table.get("letters", {}))
     morphology = Morphology(f.words.get("morphology"))
     heads = {fold(title.split()[0]) for title in f.words.get("titles", {}) if title.strip()}
-    syllabic = table.get("syllabic", {})
+    # by state, the syllabary a name of that state is read by (Palladius for Chinese, Polivanov for Japanese)
+    syllabaries = [table["syllabic"]] if "syllabic" in table else []
+    syllabaries += table.get("syllabaries", [])
     for person in f.people.values():
         if person.key.startswith("r") or not any(c.lower() in letters for c in person.name):
             continue
@@ -399,12 +402,14 @@ def _latin_names(f: _Finder) -> None:
         written = morphology.nominative(person.name, cases)
         family = written.split()[-1] if person.family == person.name.split()[-1] and written.split() else person.family
         person.written = person.written or written
-        if person.country in syllabic.get("states", []) and _syllables(written, syllabic.get("table", {})):
-            person.name = _syllables(written, syllabic["table"]) or written
+        syllabic = next((s for s in syllabaries if person.country in s.get("states", [])), {})
+        read = _syllables(written, syllabic.get("table", {})) if syllabic else None
+        if read:
+            person.name = read
             if syllabic.get("join_given"):  # "Hu Jin Tao" -> "Hu Jintao"
                 family_name, *given = person.name.split()
                 person.name = " ".join([family_name] + (["".join(given).capitalize()] if given else []))
-            person.family = person.name.split()[0]
+            person.family = person.name.split()[0 if syllabic.get("family_first", True) else -1]
         else:
             person.name = transliterate(written, table)
             person.family = transliterate(family, table)
@@ -606,6 +611,83 @@ def _names_before_verbs(f: _Finder, sentences: list[Sentence], matches: list[Mat
 
 
 _FAMILY_WORD = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſ][\w'’\-]+")
+# a list's items: a capitalised word, a comma, any other word, number or sign (which ends a list)
+_LIST_ITEM = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁ][\w'’\-]+|,|\w+|[^\w\s]")
+
+
+def _listed_families(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[Mention]]) -> None:
+    """"Scholz, Macron und Xi haben ... beraten": in a list of bare words joined by commas and
+    "and" beside an official the sentence already names, each word is an official too when
+    it is the family name of one the readout names or of the one registry official who bears
+    it; a list with any other word ("Scholz, Paris und Berlin") names nobody more."""
+    if f.cjk or f.caseless:
+        return
+    ands = {fold(w) for w in f.words.get("actors", {}).get("and", []) if " " not in w}
+    for index, sentence in enumerate(sentences):
+        mentions = by_sentence[index]
+        people = [x for x in mentions if x.kind == "person"]
+        if not people or not any(_listed_beside(f.text, x, ands) for x in people):
+            continue  # (the cheap test first: no comma or "and" right beside an official)
+        # the sentence as items: a person mention, a separator, a capitalised word, another word
+        items: list[tuple[int, int, str]] = []
+        at = sentence.start
+        for x in sorted(people, key=lambda x: x.start):
+            items += _list_items(f, at, x.start, ands)
+            items.append((x.start, x.end, "person"))
+            at = max(at, x.end)
+        items += _list_items(f, at, sentence.end, ands)
+        run: list[tuple[int, int, str]] = []
+        for item in items + [(sentence.end, sentence.end, "other")]:
+            expect_name = not run or run[-1][2] == "sep"
+            if expect_name and item[2] in ("person", "word"):
+                run.append(item)
+                continue
+            if not expect_name and item[2] == "sep":
+                run.append(item)
+                continue
+            _add_listed(f, [r for r in run if r[2] != "sep"], sentence, mentions)
+            run = [item] if item[2] in ("person", "word") else []
+        mentions.sort(key=lambda x: x.start)
+
+
+def _listed_beside(text: str, x: Mention, ands: set[str]) -> bool:
+    after = text[x.end:x.end + 12].lstrip()
+    before = text[max(0, x.start - 12):x.start].rstrip()
+    return after[:1] == "," or before[-1:] == "," or \
+        fold(after.split(" ", 1)[0]) in ands or fold(before.rsplit(" ", 1)[-1]) in ands
+
+
+def _list_items(f: _Finder, start: int, end: int, ands: set[str]) -> list[tuple[int, int, str]]:
+    items = []
+    for m in _LIST_ITEM.finditer(f.text, start, end):
+        word = m.group()
+        kind = "sep" if word == "," or fold(word) in ands else ("word" if word[0].isupper() else "other")
+        joined = bool(items) and f.text[items[-1][1]:m.start()].isspace()
+        if kind == "word" and joined and (items[-1][2] == "word" or f.text[items[-1][0]].isdigit()):
+            kind = "other"  # two capitalised words in a row: a full name or a phrase, not a bare family name
+            items[-1] = (items[-1][0], items[-1][1], "other")  # (and "13 May": a month beside a number)
+        elif word[0].isdigit() and joined and items[-1][2] == "word":
+            items[-1] = (items[-1][0], items[-1][1], "other")  # "May 2021"
+        items.append((m.start(), m.end(), kind))
+    return items
+
+
+def _add_listed(f: _Finder, names: list[tuple[int, int, str]], sentence: Sentence, mentions: list[Mention]) -> None:
+    words = [n for n in names if n[2] == "word"]
+    if len(names) < 2 or not words or len(words) == len(names):
+        return
+    found: list[tuple[PersonRecord | int, int, int]] = []
+    for start, end, _ in words:
+        word = f.text[start:end]
+        known = [p for p in f.people.values() if fold(p.family) == fold(word)]
+        # (a registry official becomes the document's only once the whole list is read)
+        person = (known[0] if len(known) == 1 else None) if known else sole_family_index(f, word)
+        if person is None:
+            return
+        found.append((person, start, end))
+    for person, start, end in found:
+        record = f.record("", None, person) if isinstance(person, int) else person
+        _add_person(record, start, end, sentence, mentions)
 
 
 def _family_holder(f: _Finder, family: str, matches: list[Match]) -> PersonRecord | None:
@@ -814,6 +896,10 @@ def _title_before_name(f: _Finder, person: PersonRecord, written: str) -> bool:
     Affaires du Maghreb")."""
     title = " ".join(fold(written).split())
     names = {" ".join(fold(n).split()) for n in (person.family, person.name, person.written or "") if n}
+    if f.title_after_name and person.key.startswith("r"):
+        # "林大臣", "上川大臣": the title right after the kanji name or its first kanji
+        kanji = [v for v in f.registry.people[int(person.key[1:])].variants if is_cjk(v[:1])]
+        return any(f"{v[:k]}{written}" in f.text for v in kanji for k in range(1, len(v) + 1))
     return any(f"{title} {n}" in f.folded for n in names)
 
 
