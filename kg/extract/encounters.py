@@ -915,26 +915,34 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
     first = events[0]
     if not first.participants:
         return []
-    # the host: the first encounter's party the readout names most often (the one every
-    # section is about), the first named on a tie
-    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
-    host = max(dict.fromkeys(p.country for p in first.participants), key=named.count)
-    hosts = [p for p in first.participants if p.country == host]
-    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
     paragraphs: dict[int, list[int]] = {}
     for i, sentence in enumerate(sentences):
         if sentence.paragraph >= 0:
             paragraphs.setdefault(sentence.paragraph, []).append(i)
-    headings = []
-    for members in paragraphs.values():
-        line = sentences[members[0]].text.strip()
-        if len(members) == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" \
-                and line[:1] not in _LIST_MARKS \
-                and any(m.kind == "person" for m in mentions[members[0]]) \
-                and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[members[0]], text, words, mentions[members[0]])):
-            headings.append(members[0])
-    if len(headings) < 2:
+    def heading(i: int) -> bool:
+        line = sentences[i].text.strip()
+        return len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" and line[:1] not in _LIST_MARKS \
+            and any(m.kind == "person" for m in mentions[i]) \
+            and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[i], text, words, mentions[i]))
+
+    headings = [members[0] for members in paragraphs.values() if len(members) == 1 and heading(members[0])]
+    # a digest's title of the same shape ("Телефонный разговор с Президентом A", its dateline
+    # and body, then "Телефонный разговор с Президентом B", its dateline, ...) heads its first
+    # item, when every later heading stands over a dateline line of its own (a list of related
+    # stories puts each story's date over its title, or none; the title's own dateline is the page's)
+    dated = [i for i in headings if i + 1 < len(sentences) and _dateline_only(text, words, sentences[i + 1])]
+    titled = bool(sentences) and sentences[0].paragraph == -1 and heading(0) and dated == headings
+    if len(headings) + titled < 2:
         return []  # one such line is a headline repeated or a line cut short, not a section
+    # the host: the first encounter's party the readout names most often (the one every
+    # section is about), the first named on a tie; a party a heading names is a counterpart
+    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
+    headed = {people[m.person].country for i in headings + ([0] if titled else []) for m in mentions[i]
+              if m.kind == "person" and m.person in people}
+    parties = list(dict.fromkeys(p.country for p in first.participants))
+    host = max([c for c in parties if c not in headed] or parties, key=named.count)
+    hosts = [p for p in first.participants if p.country == host]
+    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
     anchor = dt.date.fromisoformat(first.date) if first.date else None
     found: list[Event] = []
     for i in headings:
@@ -951,12 +959,33 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
             continue
         day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
                     if m.absolute and anchor is not None), None)
+        under = sentences[i + 1] if i + 1 < len(sentences) else None
+        if day is None and anchor is not None and under is not None and _dateline_only(text, words, under):
+            # the item's own dateline, the line under its heading ("11 марта 2022 года")
+            day = next((resolve(m, anchor) for m in find_dates(text, words, under.start, under.end) if m.absolute), None)
         date = day.isoformat() if day else first.date
         guests = [people[k] for k in newcomers]
         found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
                            hosts + [as_participant(p) for p in guests], Span(sentence.start, sentence.end), None))
         met |= countries
     return found
+
+
+_DATELINE_LINE = 40  # characters: "11 марта 2022 года, 14:30" — a line holding a date and little else
+_DATELINE_LETTERS = 6  # letters beside the date: "года", "г.", "Uhr"
+
+
+def _dateline_only(text: str, words: dict, sentence: Sentence) -> bool:
+    """A short line of its own with no stop that holds a full date and few letters besides
+    ("11 марта 2022 года"): an item's dateline under its heading."""
+    line = sentence.text.strip()
+    if not 0 < len(line) <= _DATELINE_LINE or line[-1:] in ".。!?！？":
+        return False
+    day = next((m for m in find_dates(text, words, sentence.start, sentence.end) if m.absolute), None)
+    if day is None:
+        return False
+    rest = text[sentence.start:day.start] + text[day.end:sentence.end]
+    return sum(ch.isalpha() for ch in rest) <= _DATELINE_LETTERS
 
 
 _DATELINE_SPAN = 30  # characters: "新华社北京12月20日电" opens its item within them
