@@ -106,6 +106,7 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = _also_round(found, text, sentences, matches, mentions, people, words)
         found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
+        found += _connective_events(found, text, sentences, matches, mentions, people, words, registry)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
@@ -546,6 +547,90 @@ def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentenc
     return found
 
 
+# the match kinds of the ``[events]`` words of sequence or addition
+_CONNECTIVES = ("event.also", "event.then", "event.same_day", "event.connectives")
+
+
+def _connective_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
+                       mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
+                       words: dict, registry: Registry | None = None) -> list[Event]:
+    """"Anschließend traf sie den indischen Außenminister A", "كما تلقى سموه اتصالاً هاتفياً من
+    B", "当天下午，秦刚同俄罗斯外长C通电话": a later sentence with a connective of sequence or
+    addition (``[events] also``, ``then``, ``same_day`` or ``connectives``) standing before the end
+    of an encounter cue of its own ("During the talks, Li also expressed grief over A's passing"
+    reports none) and one official of a state besides the subject's (the headline's or lead's first
+    participant) who took part in no encounter yet (a list of several is a round or a delegation,
+    left to _also_round; an international body's head met on the margins is the occasion's
+    business, not counted) and whose state the sentence names ("le ministre ... du Brésil", "俄罗斯外长";
+    "also met A, who hosted the gathering" places nobody), while of the subject's state it
+    names the subject or nobody (a pronoun or title standing for them), is one more encounter
+    of the subject with them, of its own cue's type. A joint word, an earlier contact, a word of
+    ``[future] auxiliaries``, a day more than one from the first's or a section heading before
+    it makes none; a day it names within one is its date, else the first's."""
+    first = events[0]
+    table = words.get("events", {})
+    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
+    if lead is None:
+        return []
+    named = {p.name for p in first.participants}
+    opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
+    subject = next((people[m.person] for i in opening for m in sorted(mentions.get(i, []), key=lambda m: m.start)
+                    if m.kind == "person" and m.person in people and people[m.person].name in named), None)
+    if subject is None or not subject.country:
+        return []
+    joint = table.get("joint", [])
+    jointly = _phrases(joint, stems=True) if joint else None
+    connectives = [w for key in ("also", "then", "same_day", "connectives") for w in table.get(key, [])]
+    joined = _phrases(connectives) if connectives else None
+    auxiliaries = words.get("future", {}).get("auxiliaries", [])
+    future = _phrases(auxiliaries) if auxiliaries else None
+    paragraphs: dict[int, int] = {}
+    for s in sentences:
+        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
+    taken = {p.name for e in events for p in e.participants}
+    anchor = dt.date.fromisoformat(first.date) if first.date else None
+    found: list[Event] = []
+    for i in range(lead + 1, len(sentences)):
+        sentence = sentences[i]
+        line = sentence.text.strip()
+        if paragraphs[sentence.paragraph] == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…":
+            break  # a section heading: what follows is a section of its own
+        inside = within(matches, sentence.start, sentence.end) if sentence.paragraph >= 0 else []
+        encounter = [m for m in inside if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
+        connective = next((m.start for m in inside if m.kind in _CONNECTIVES), None)
+        if connective is None:  # "s'est également entretenue": one cue that holds the word
+            connective = next((m.start for m in encounter if joined and joined.search(text, m.start, m.end)), None)
+        if connective is None:
+            continue
+        ends = [m.end for m in encounter]
+        if ends and connective >= max(ends):
+            continue  # "During the talks, X also ...": the connective is of what follows the cue
+        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY and c != "visit"]
+        if not cues or _previous_contact(matches, sentence) or (jointly and jointly.search(sentence.text)) \
+                or (future and future.search(sentence.text)):
+            continue
+        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
+                        and people[m.person].country and not _sender(text, m, people)}.values())
+        own = [p for p in persons if p.country == subject.country]
+        new = [p for p in persons if p.country != subject.country]
+        if any(p.name != subject.name for p in own) or len(new) != 1 or new[0].name in taken \
+                or (registry is not None and registry.code_kind(new[0].country) != "state"):
+            continue
+        if not any(m.kind in ("state", "adj") and m.value == new[0].country
+                   for m in within(matches, sentence.start, sentence.end)):
+            continue  # "X also met A who hosted the gathering": a counterpart the sentence does not place
+        days = [m for m in find_dates(text, words, sentence.start, sentence.end)
+                if m.absolute or m.weekday is not None or m.offset_days is not None or m.day]
+        day = resolve(days[0], anchor) if days and anchor else None
+        if days and (day is None or abs((day - anchor).days) > 1):
+            continue  # a contact of another day
+        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
+                           first.date_inferred if day is None else False,
+                           [as_participant(p) for p in [subject] + new], Span(sentence.start, sentence.end), None))
+        taken.add(new[0].name)
+    return found
+
+
 def _headline_pairs(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
                     mentions: dict[int, list[Mention]], people: dict[str, PersonRecord], words: dict) -> list[Event]:
     """"Xi Jinping intercambia mensajes con A. Li Keqiang y el primer ministro B intercambian
@@ -830,26 +915,34 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
     first = events[0]
     if not first.participants:
         return []
-    # the host: the first encounter's party the readout names most often (the one every
-    # section is about), the first named on a tie
-    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
-    host = max(dict.fromkeys(p.country for p in first.participants), key=named.count)
-    hosts = [p for p in first.participants if p.country == host]
-    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
     paragraphs: dict[int, list[int]] = {}
     for i, sentence in enumerate(sentences):
         if sentence.paragraph >= 0:
             paragraphs.setdefault(sentence.paragraph, []).append(i)
-    headings = []
-    for members in paragraphs.values():
-        line = sentences[members[0]].text.strip()
-        if len(members) == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" \
-                and line[:1] not in _LIST_MARKS \
-                and any(m.kind == "person" for m in mentions[members[0]]) \
-                and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[members[0]], text, words, mentions[members[0]])):
-            headings.append(members[0])
-    if len(headings) < 2:
+    def heading(i: int) -> bool:
+        line = sentences[i].text.strip()
+        return len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…" and line[:1] not in _LIST_MARKS \
+            and any(m.kind == "person" for m in mentions[i]) \
+            and any(c in TYPE_PRIORITY for c in _cues(matches, sentences[i], text, words, mentions[i]))
+
+    headings = [members[0] for members in paragraphs.values() if len(members) == 1 and heading(members[0])]
+    # a digest's title of the same shape ("Телефонный разговор с Президентом A", its dateline
+    # and body, then "Телефонный разговор с Президентом B", its dateline, ...) heads its first
+    # item, when every later heading stands over a dateline line of its own (a list of related
+    # stories puts each story's date over its title, or none; the title's own dateline is the page's)
+    dated = [i for i in headings if i + 1 < len(sentences) and _dateline_only(text, words, sentences[i + 1])]
+    titled = bool(sentences) and sentences[0].paragraph == -1 and heading(0) and dated == headings
+    if len(headings) + titled < 2:
         return []  # one such line is a headline repeated or a line cut short, not a section
+    # the host: the first encounter's party the readout names most often (the one every
+    # section is about), the first named on a tie; a party a heading names is a counterpart
+    named = [people[m.person].country for ms in mentions.values() for m in ms if m.kind == "person" and m.person]
+    headed = {people[m.person].country for i in headings + ([0] if titled else []) for m in mentions[i]
+              if m.kind == "person" and m.person in people}
+    parties = list(dict.fromkeys(p.country for p in first.participants))
+    host = max([c for c in parties if c not in headed] or parties, key=named.count)
+    hosts = [p for p in first.participants if p.country == host]
+    met = {p.country for e in events for p in e.participants if any(h.country == host for h in e.participants)}
     anchor = dt.date.fromisoformat(first.date) if first.date else None
     found: list[Event] = []
     for i in headings:
@@ -866,12 +959,33 @@ def _heading_events(events: list[Event], text: str, sentences: list[Sentence], m
             continue
         day = next((resolve(m, anchor) for m in find_dates(text, words, sentence.start, sentence.end)
                     if m.absolute and anchor is not None), None)
+        under = sentences[i + 1] if i + 1 < len(sentences) else None
+        if day is None and anchor is not None and under is not None and _dateline_only(text, words, under):
+            # the item's own dateline, the line under its heading ("11 марта 2022 года")
+            day = next((resolve(m, anchor) for m in find_dates(text, words, under.start, under.end) if m.absolute), None)
         date = day.isoformat() if day else first.date
         guests = [people[k] for k in newcomers]
         found.append(Event(_choose_type([], cues) or first.type, date, first.date_inferred if not day else False,
                            hosts + [as_participant(p) for p in guests], Span(sentence.start, sentence.end), None))
         met |= countries
     return found
+
+
+_DATELINE_LINE = 40  # characters: "11 марта 2022 года, 14:30" — a line holding a date and little else
+_DATELINE_LETTERS = 6  # letters beside the date: "года", "г.", "Uhr"
+
+
+def _dateline_only(text: str, words: dict, sentence: Sentence) -> bool:
+    """A short line of its own with no stop that holds a full date and few letters besides
+    ("11 марта 2022 года"): an item's dateline under its heading."""
+    line = sentence.text.strip()
+    if not 0 < len(line) <= _DATELINE_LINE or line[-1:] in ".。!?！？":
+        return False
+    day = next((m for m in find_dates(text, words, sentence.start, sentence.end) if m.absolute), None)
+    if day is None:
+        return False
+    rest = text[sentence.start:day.start] + text[day.end:sentence.end]
+    return sum(ch.isalpha() for ch in rest) <= _DATELINE_LETTERS
 
 
 _DATELINE_SPAN = 30  # characters: "新华社北京12月20日电" opens its item within them
