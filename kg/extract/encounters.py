@@ -106,7 +106,6 @@ def _encounters(text: str, sentences: list[Sentence], matches: list[Match], ment
         found = _also_round(found, text, sentences, matches, mentions, people, words)
         found = _earlier_events(found, text, sentences, matches, mentions, people, words)
         found += _further_hosts(found, text, sentences, matches, mentions, people, words)
-        found += _connective_events(found, text, sentences, matches, mentions, people, words, registry)
         return found + _heading_events(found, text, sentences, matches, mentions, people, words)
     host = countries[0]
     hosts = [p for p in event.participants if p.country == host]
@@ -544,90 +543,6 @@ def _pronoun_also_events(events: list[Event], text: str, sentences: list[Sentenc
             as_participant(p) for p in (subject, other)],
             Span(sentence.start, sentence.end), None) for other in new]
         taken |= {p.name for p in new}
-    return found
-
-
-# the match kinds of the ``[events]`` words of sequence or addition
-_CONNECTIVES = ("event.also", "event.then", "event.same_day", "event.connectives")
-
-
-def _connective_events(events: list[Event], text: str, sentences: list[Sentence], matches: list[Match],
-                       mentions: dict[int, list[Mention]], people: dict[str, PersonRecord],
-                       words: dict, registry: Registry | None = None) -> list[Event]:
-    """"Anschließend traf sie den indischen Außenminister A", "كما تلقى سموه اتصالاً هاتفياً من
-    B", "当天下午，秦刚同俄罗斯外长C通电话": a later sentence with a connective of sequence or
-    addition (``[events] also``, ``then``, ``same_day`` or ``connectives``) standing before the end
-    of an encounter cue of its own ("During the talks, Li also expressed grief over A's passing"
-    reports none) and one official of a state besides the subject's (the headline's or lead's first
-    participant) who took part in no encounter yet (a list of several is a round or a delegation,
-    left to _also_round; an international body's head met on the margins is the occasion's
-    business, not counted) and whose state the sentence names ("le ministre ... du Brésil", "俄罗斯外长";
-    "also met A, who hosted the gathering" places nobody), while of the subject's state it
-    names the subject or nobody (a pronoun or title standing for them), is one more encounter
-    of the subject with them, of its own cue's type. A joint word, an earlier contact, a word of
-    ``[future] auxiliaries``, a day more than one from the first's or a section heading before
-    it makes none; a day it names within one is its date, else the first's."""
-    first = events[0]
-    table = words.get("events", {})
-    lead = next((i for i, s in enumerate(sentences) if s.start == first.evidence.start), None)
-    if lead is None:
-        return []
-    named = {p.name for p in first.participants}
-    opening = [0, lead] if sentences[0].paragraph == -1 else [lead]
-    subject = next((people[m.person] for i in opening for m in sorted(mentions.get(i, []), key=lambda m: m.start)
-                    if m.kind == "person" and m.person in people and people[m.person].name in named), None)
-    if subject is None or not subject.country:
-        return []
-    joint = table.get("joint", [])
-    jointly = _phrases(joint, stems=True) if joint else None
-    connectives = [w for key in ("also", "then", "same_day", "connectives") for w in table.get(key, [])]
-    joined = _phrases(connectives) if connectives else None
-    auxiliaries = words.get("future", {}).get("auxiliaries", [])
-    future = _phrases(auxiliaries) if auxiliaries else None
-    paragraphs: dict[int, int] = {}
-    for s in sentences:
-        paragraphs[s.paragraph] = paragraphs.get(s.paragraph, 0) + 1
-    taken = {p.name for e in events for p in e.participants}
-    anchor = dt.date.fromisoformat(first.date) if first.date else None
-    found: list[Event] = []
-    for i in range(lead + 1, len(sentences)):
-        sentence = sentences[i]
-        line = sentence.text.strip()
-        if paragraphs[sentence.paragraph] == 1 and len(line) <= _HEADING and line[-1:] not in ".。!?！？:：…":
-            break  # a section heading: what follows is a section of its own
-        inside = within(matches, sentence.start, sentence.end) if sentence.paragraph >= 0 else []
-        encounter = [m for m in inside if m.kind.startswith("event.") and m.kind.split(".", 1)[1] in TYPE_PRIORITY]
-        connective = next((m.start for m in inside if m.kind in _CONNECTIVES), None)
-        if connective is None:  # "s'est également entretenue": one cue that holds the word
-            connective = next((m.start for m in encounter if joined and joined.search(text, m.start, m.end)), None)
-        if connective is None:
-            continue
-        ends = [m.end for m in encounter]
-        if ends and connective >= max(ends):
-            continue  # "During the talks, X also ...": the connective is of what follows the cue
-        cues = [c for c in _cues(matches, sentence, text, words, mentions[i]) if c in TYPE_PRIORITY and c != "visit"]
-        if not cues or _previous_contact(matches, sentence) or (jointly and jointly.search(sentence.text)) \
-                or (future and future.search(sentence.text)):
-            continue
-        persons = list({m.person: people[m.person] for m in mentions[i] if m.kind == "person" and m.person in people
-                        and people[m.person].country and not _sender(text, m, people)}.values())
-        own = [p for p in persons if p.country == subject.country]
-        new = [p for p in persons if p.country != subject.country]
-        if any(p.name != subject.name for p in own) or len(new) != 1 or new[0].name in taken \
-                or (registry is not None and registry.code_kind(new[0].country) != "state"):
-            continue
-        if not any(m.kind in ("state", "adj") and m.value == new[0].country
-                   for m in within(matches, sentence.start, sentence.end)):
-            continue  # "X also met A who hosted the gathering": a counterpart the sentence does not place
-        days = [m for m in find_dates(text, words, sentence.start, sentence.end)
-                if m.absolute or m.weekday is not None or m.offset_days is not None or m.day]
-        day = resolve(days[0], anchor) if days and anchor else None
-        if days and (day is None or abs((day - anchor).days) > 1):
-            continue  # a contact of another day
-        found.append(Event(_choose_type([], cues) or first.type, day.isoformat() if day else first.date,
-                           first.date_inferred if day is None else False,
-                           [as_participant(p) for p in [subject] + new], Span(sentence.start, sentence.end), None))
-        taken.add(new[0].name)
     return found
 
 
