@@ -4,24 +4,10 @@ the team wrote, each test naming its rule and failing without it."""
 
 from __future__ import annotations
 
-from readouts import extract_text, stances
-
-_HEAD = {
-    "en": "Xi Jinping Holds Phone Call with Kazakh President Tokayev\n\nBEIJING, June 10, 2022 - President Xi Jinping "
-          "held a phone call with Kazakh President Kassym-Jomart Tokayev on Friday.\n\n",
-    "fr": "Entretien téléphonique entre Xi Jinping et Kassym-Jomart Tokaïev\n\nPékin, 10 juin 2022 - Le président "
-          "chinois Xi Jinping a eu vendredi un entretien téléphonique avec le président kazakh Kassym-Jomart Tokaïev.\n\n",
-    "es": "Xi Jinping conversa por teléfono con el presidente de Kazajistán\n\nPekín, 10 de junio de 2022 - El presidente "
-          "chino, Xi Jinping, conversó por teléfono el viernes con el presidente de Kazajistán, Kassym-Jomart Tokayev.\n\n",
-    "de": "Xi Jinping telefoniert mit Kasachstans Präsident Tokajew\n\nPeking, 10. Juni 2022 - Der chinesische Staatspräsident Xi Jinping "
-          "hat am Freitag mit dem kasachischen Präsidenten Kassym-Schomart Tokajew telefoniert.\n\n",
-    "ja": "習近平国家主席がカザフスタンのトカエフ大統領と電話会談\n\n北京、2022年6月10日 - 中国の習近平国家主席は10日、"
-          "カザフスタンのトカエフ大統領と電話会談を行った。\n\n",
-}
-
+from readouts import XI_TOKAYEV_CALL, extract_text, stances, stances_after
 
 def _stances(registry, lang: str, sentence: str) -> set[tuple]:
-    return stances(extract_text(registry, _HEAD[lang] + sentence + "\n", lang))
+    return stances_after(registry, XI_TOKAYEV_CALL, lang, sentence)
 
 
 def test_congratulations_on_taking_office_in_each_languages_words(registry):

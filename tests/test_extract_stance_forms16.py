@@ -4,21 +4,10 @@ readouts the team wrote, each test naming its rule and failing without it."""
 
 from __future__ import annotations
 
-from readouts import extract_text, stances
-
-_HEAD = {
-    "en": "Xi Jinping Holds Phone Call with Kazakh President Tokayev\n\nBEIJING, June 10, 2022 - President Xi Jinping "
-          "held a phone call with Kazakh President Kassym-Jomart Tokayev on Friday.\n\n",
-    "fr": "Entretien téléphonique entre Xi Jinping et Kassym-Jomart Tokaïev\n\nPékin, 10 juin 2022 - Le président "
-          "chinois Xi Jinping a eu vendredi un entretien téléphonique avec le président kazakh Kassym-Jomart Tokaïev.\n\n",
-    "es": "Xi Jinping conversa por teléfono con el presidente de Kazajistán\n\nPekín, 10 de junio de 2022 - El presidente "
-          "chino, Xi Jinping, conversó por teléfono el viernes con el presidente de Kazajistán, Kassym-Jomart Tokayev.\n\n",
-    "zh": "习近平同哈萨克斯坦总统托卡耶夫通电话\n\n新华社北京2022年6月10日电 国家主席习近平10日同哈萨克斯坦总统托卡耶夫通电话。\n\n",
-}
-
+from readouts import XI_TOKAYEV_CALL, extract_text, stances, stances_after
 
 def _stances(registry, lang: str, body: str) -> set[tuple]:
-    return stances(extract_text(registry, _HEAD[lang] + body + "\n", lang))
+    return stances_after(registry, XI_TOKAYEV_CALL, lang, body)
 
 
 def test_a_position_backed_on_this_issue_takes_the_topic_of_the_sentence_before(registry):

@@ -4,7 +4,7 @@ readouts the team wrote, each test naming its rule and failing without it."""
 
 from __future__ import annotations
 
-from readouts import extract_text, stances
+from readouts import extract_text, stances, stances_after
 
 _HEAD = {
     "ru": "Сергей Лавров провёл переговоры с Ван И\n\n15 апреля 2022 года Министр иностранных дел России Сергей Лавров "
@@ -14,7 +14,7 @@ _HEAD = {
 
 
 def _stances(registry, lang: str, body: str) -> set[tuple]:
-    return stances(extract_text(registry, _HEAD[lang] + body + "\n", lang))
+    return stances_after(registry, _HEAD, lang, body)
 
 
 def test_an_instrumental_after_a_stance_noun_is_its_holder_not_its_object(registry):
