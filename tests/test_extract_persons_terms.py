@@ -109,3 +109,48 @@ def test_a_host_titled_after_his_name_before_the_guest(registry):
     people = _people(registry, text, "en")
     assert people["G. L. Peiris"] == ("LKA", {"foreign_minister"})
     assert people["Zalmai Rassoul"] == ("AFG", {"foreign_minister"})
+
+
+def test_a_ranked_vice_minister_keeps_the_state_before_the_title(registry):
+    """"Republic of Korea (ROK) First Vice Foreign Minister X": the rank is part of the title, so
+    the state before it is X's, and a later list naming him beside another state's vice minister
+    does not hand him that state."""
+    text = """\
+        Washington, March 11, 2022
+
+        Deputy Secretary of State Wendy Sherman spoke with Republic of Korea (ROK) First Vice Foreign Minister Choi Jong Kun and Japanese Vice Foreign Minister Mori Takeo today.
+
+        Deputy Secretary Sherman, Vice Foreign Minister Mori, and Vice Foreign Minister Choi also discussed regional security.
+        """
+    people = _people(registry, text, "en")
+    assert people["Choi Jong Kun"] == ("KOR", {"vice_foreign_minister"})
+    assert people["Mori Takeo"][0] == "JPN"
+
+
+def test_an_envoy_of_the_president_is_not_the_president(registry):
+    """"Special Envoy of the US President": the title after "of" names whom the envoy serves;
+    the president takes no part (nor in Russian, where the genitive joins the two titles)."""
+    en = """\
+        Bishkek, September 23, 2025
+
+        President Sadyr Japarov met in New York with the Special Envoy of the US President, Sergio Gor.
+        """
+    people = _people(registry, en, "en")
+    assert people["Sergio Gor"] == ("USA", {"ambassador"})
+    assert "Donald Trump" not in people
+    ru = """\
+        Бишкек, 23 сентября 2025
+
+        Президент Садыр Жапаров в Нью-Йорке провел переговоры со специальным представителем президента США.
+        """
+    assert "Donald Trump" not in _people(registry, ru, "ru")
+
+
+def test_a_name_after_a_regional_portfolio(registry):
+    """"Special Envoy for Central Asia Sergio Gor": a region closes the portfolio, the name follows."""
+    text = """\
+        Bishkek, September 23, 2025
+
+        President Sadyr Japarov met in New York with the US Special Envoy for Central Asia Sergio Gor.
+        """
+    assert _people(registry, text, "en")["Sergio Gor"] == ("USA", {"ambassador"})

@@ -156,7 +156,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
-        titles = [c for c in chain if c.kind == "title"]
+        titles = _own_titles(f, chain)
         if not titles:
             i += 1
             continue
@@ -435,6 +435,40 @@ def _state_of_item_before(f: _Finder, back_titled: dict[int, str], start: int) -
         if end <= start and gap.startswith(",") and (gap == "," or gap[1:].strip() in f.honorifics_as_written):
             return f.people[key].country
     return None
+
+
+_ENVOY_ROLES = {"ambassador", "other"}
+
+
+def _own_titles(f: _Finder, chain: list[Match]) -> list[Match]:
+    """The chain's titles, less those of the one an envoy or aide serves: "Special Envoy of the
+    US President", "специальный представитель президента США" are no president — a title
+    joined by "of" (``actors.of``; nothing in a language with cases) to an envoy's or an aide's
+    names their principal, up to a title joined by "and" or a comma."""
+    titles = [c for c in chain if c.kind == "title"]
+    if len(titles) < 2 or f.cjk:
+        return titles
+    kept: list[Match] = []
+    serving = False
+    for k, c in enumerate(chain):
+        if c.kind != "title":
+            continue
+        if kept and serving:
+            gap = f.gap(chain[k - 1].end, c.start)
+            if not gap or gap in f.of_words or chain[k - 1].kind in ("state", "adj"):
+                continue  # the principal's title
+            serving = False
+        if kept and not serving:
+            kept.append(c)
+            continue
+        kept.append(c)
+        nxt = chain[k + 1] if k + 1 < len(chain) else None
+        gap = f.gap(c.end, nxt.start) if nxt is not None else None
+        serving = c.value in _ENVOY_ROLES and nxt is not None and (
+            (nxt.kind == "title" and (gap in f.of_words or (not gap and f.genitive_titles)))
+            or (nxt.kind in ("state", "adj") and gap in f.of_words and any(
+                x.kind == "title" for x in chain[k + 2:k + 3])))
+    return kept
 
 
 def _given_name_slot(f: _Finder, end: int, start: int, display: str) -> bool:

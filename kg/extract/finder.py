@@ -119,6 +119,9 @@ class _Finder:
         actors = self.words.get("actors", {})
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
+        self.of_words = {fold(w) for w in actors.get("of", [])}
+        # a title right after another, no word between, is in the genitive ("представитель президента")
+        self.genitive_titles = bool(actors.get("genitive_titles", False))
         self.glue |= {fold(w) for w in actors.get("glue_words", [])}
         # with the particles a language joins to them ("장관은")
         self.generic = {fold(form) for w in names.get("generic_titles", [])
