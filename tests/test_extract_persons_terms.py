@@ -154,3 +154,4 @@ def test_a_name_after_a_regional_portfolio(registry):
         President Sadyr Japarov met in New York with the US Special Envoy for Central Asia Sergio Gor.
         """
     assert _people(registry, text, "en")["Sergio Gor"] == ("USA", {"ambassador"})
+
