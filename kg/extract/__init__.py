@@ -92,7 +92,7 @@ def extract(document: Document, registry: Registry | None = None, lang: str | No
     words = page_words(registry, layout.lang, layout.publisher_country)
     sentences = layout.body
     home = layout.publisher_country
-    people, mentions = find_people(text, sentences, matches, registry, layout.lang, home)
+    people, mentions = find_people(text, sentences, matches, registry, layout.lang, home, layout.published)
     events = find_events(text, sentences, matches, mentions, people, words, layout.published, layout.year_anchor,
                          registry, home, layout.copy_day, layout.address)
     participants = list(dict.fromkeys(p.country for e in events for p in e.participants))

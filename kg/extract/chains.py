@@ -121,6 +121,8 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         ends = {x.end for x in spans}
         spans = [x for x in spans if not (x.kind == "person" and x.start > 0 and is_cjk(text[x.start - 1])
                                           and text[x.start - 1] not in _CJK_STOP and x.start not in ends)]
+    chain_ends: set[int] = set()  # where a name a title chain came before ends: that name is titled
+    back_titled: dict[int, str] = {}  # where a title given to the name before it ends -> that person
     i = 0
     while i < len(spans):
         m = spans[i]
@@ -154,7 +156,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
                 f.chain_enders and fold(chain[-1].text).endswith(f.chain_enders)):  # "장관은 북한의": a particle ends it
             chain.append(spans[j])
             j += 1
-        titles = [c for c in chain if c.kind == "title"]
+        titles = _own_titles(f, chain)
         if not titles:
             i += 1
             continue
@@ -199,6 +201,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         # trailing honorifics are part of the name slot
         if f.title_after_name:
             pass  # Japanese: the name stands before the title (below), none is read after it
+        elif not f.cjk and not f.caseless and (back := _name_before_list_item(f, spans, i, used, mentions, chain_ends,
+                                                                             chain, j, sentence)) is not None:
+            person = back  # "Mr. A, Ambassador of X to Y, Mr. B, ...": the title is A's
+            back_titled[max(c.end for c in chain if c.kind != "honorific")] = back.key
         elif j < len(spans) and spans[j].kind == "person" and f.is_glue(end, spans[j].start):
             index = int(spans[j].value)
             person = f.record("", None, index)
@@ -288,6 +294,10 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             registry_before = [x for x in spans[:i] if x.kind == "person" and f.apposed(x.end, m.start)]
             if before:
                 person = f.people[before[-1].person]  # type: ignore[index]
+                if country is None:
+                    # "Mr. A, Ambassador of X, Mr. B, Director General": the next item of the
+                    # run shares the state of the one before it
+                    country = _state_of_item_before(f, back_titled, before[-1].start)
             elif registry_before:
                 person = f.record("", None, int(registry_before[-1].value))
             elif not f.cjk:
@@ -363,6 +373,7 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
         if name_span:
             mention = Mention(min(m.start, name_span[0]), name_span[1], "person", (person.country or "",), person.key)
             mentions.append(mention)
+            chain_ends.add(name_span[1])
         used.update(range(i, j))
         if person.first is None:
             person.first = Span(sentence.start, sentence.end)
@@ -387,6 +398,77 @@ def sentence_mentions(f: _Finder, sentence: Sentence, matches: list[Match]) -> l
             mentions.append(Mention(m.start, m.end, m.kind))
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+def _name_before_list_item(f: _Finder, spans: list[Match], i: int, used: set[int], mentions: list[Mention],
+                           chain_ends: set[int], chain: list[Match], j: int, sentence: Sentence) -> PersonRecord | None:
+    """"accompanied by Mr. A, Ambassador of X to Y, Mr. B, Director General": in a run of names
+    each followed by its title, a title between a name no title came before and a comma with
+    a courtesy title opening the next name (``names.honorifics``) is the first name's, not the
+    next one's. (In "Title A, Mr. A, Title B, Mr. B" A's title came before A: B keeps his.)"""
+    title_end = max(c.end for c in chain if c.kind != "honorific")
+    limit = spans[j].start if j < len(spans) and spans[j].kind not in ("honorific", "person") else sentence.end
+    rest = f.text[title_end:limit]
+    if not rest.lstrip(" \u00a0").startswith(","):
+        return None
+    after = rest.lstrip(" \u00a0")[1:].lstrip()
+    words = after.split()
+    if not any(" ".join(words[:n]) in f.honorifics_as_written for n in (1, 2, 3)):
+        return None
+    start = spans[i].start
+    bare = [x for x in mentions if x.kind == "person" and x.person and x.end <= start
+            and x.end not in chain_ends and f.apposed(x.end, start)]
+    if bare:
+        return f.people[bare[-1].person]  # type: ignore[index]
+    k = i - 1
+    if k >= 0 and k not in used and spans[k].kind == "person" and spans[k].end not in chain_ends \
+            and f.apposed(spans[k].end, start):
+        return f.record("", None, int(spans[k].value))
+    return None
+
+
+def _state_of_item_before(f: _Finder, back_titled: dict[int, str], start: int) -> str | None:
+    """The state of the official whose title ends right before the name at ``start`` (which
+    may open with its courtesy title), only a comma between ("..., Ambassador of Afghanistan, Mr. B")."""
+    for end, key in back_titled.items():
+        gap = f.text[end:start].strip(" \u00a0")
+        if end <= start and gap.startswith(",") and (gap == "," or gap[1:].strip() in f.honorifics_as_written):
+            return f.people[key].country
+    return None
+
+
+_ENVOY_ROLES = {"ambassador", "other"}
+
+
+def _own_titles(f: _Finder, chain: list[Match]) -> list[Match]:
+    """The chain's titles, less those of the one an envoy or aide serves: "Special Envoy of the
+    US President", "специальный представитель президента США" are no president — a title
+    joined by "of" (``actors.of``; nothing in a language with cases) to an envoy's or an aide's
+    names their principal, up to a title joined by "and" or a comma."""
+    titles = [c for c in chain if c.kind == "title"]
+    if len(titles) < 2 or f.cjk:
+        return titles
+    kept: list[Match] = []
+    serving = False
+    for k, c in enumerate(chain):
+        if c.kind != "title":
+            continue
+        if kept and serving:
+            gap = f.gap(chain[k - 1].end, c.start)
+            if not gap or gap in f.of_words or chain[k - 1].kind in ("state", "adj"):
+                continue  # the principal's title
+            serving = False
+        if kept and not serving:
+            kept.append(c)
+            continue
+        kept.append(c)
+        nxt = chain[k + 1] if k + 1 < len(chain) else None
+        gap = f.gap(c.end, nxt.start) if nxt is not None else None
+        serving = c.value in _ENVOY_ROLES and nxt is not None and (
+            (nxt.kind == "title" and (gap in f.of_words or (not gap and f.genitive_titles)))
+            or (nxt.kind in ("state", "adj") and gap in f.of_words and any(
+                x.kind == "title" for x in chain[k + 2:k + 3])))
+    return kept
 
 
 def _given_name_slot(f: _Finder, end: int, start: int, display: str) -> bool:

@@ -3,6 +3,7 @@ that holds one document's people while its sentences are read."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -103,8 +104,11 @@ def _encounter_words(words: dict) -> frozenset[str]:
 
 
 class _Finder:
-    def __init__(self, text: str, registry: Registry, lang: str, home: str | None) -> None:
+    def __init__(self, text: str, registry: Registry, lang: str, home: str | None,
+                 day: dt.date | None = None) -> None:
         self.text = text
+        # the readout's day: a registry official acts for the state of the post held then
+        self.day = day
         self.registry = registry
         self.lang = lang
         self.words = registry.lang(lang)
@@ -115,6 +119,9 @@ class _Finder:
         actors = self.words.get("actors", {})
         names = self.words.get("names", {})
         self.glue = {fold(w) for w in actors.get("title_joiners", []) + actors.get("of", [])}
+        self.of_words = {fold(w) for w in actors.get("of", [])}
+        # a title right after another, no word between, is in the genitive ("представитель президента")
+        self.genitive_titles = bool(actors.get("genitive_titles", False))
         self.glue |= {fold(w) for w in actors.get("glue_words", [])}
         # with the particles a language joins to them ("장관은")
         self.generic = {fold(form) for w in names.get("generic_titles", [])
@@ -124,6 +131,7 @@ class _Finder:
         self.posting = {fold(w) for w in actors.get("posting", ["to", "to the", "in", "auprès de", "auprès du", "en", "ante", "en el", "驻", "驻华"])}
         self.particles = {w.lower() for w in names.get("particles", [])}
         self.honorifics = {fold(w) for w in names.get("honorifics", [])}
+        self.honorifics_as_written = set(names.get("honorifics", []))  # case tells "Mr. B" from "mr"
         self.given_honorifics = {fold(w) for w in names.get("given_name_honorifics", [])}
         self.patronymics = {fold(w) for w in names.get("patronymics", [])}
         self.portfolio_words = {fold(w) for w in names.get("portfolio_words", [])}
@@ -281,7 +289,7 @@ class _Finder:
             person = self.registry.people[registry_index]
             key = f"r{registry_index}"
             if key not in self.people:
-                self.people[key] = PersonRecord(key, person.name, person.country, person.qid, person.family)
+                self.people[key] = PersonRecord(key, person.name, person.country_on(self.day), person.qid, person.family)
             return self.people[key]
         key = f"{country or '?'}:{name_key(name)}"
         if key not in self.people:
@@ -484,7 +492,7 @@ class _Finder:
             return None  # the kanji run on: the end of a longer word, not a name
         for start in range(i, position):
             family = self.text[start:position]
-            found = {index for index, person in enumerate(self.registry.people) if person.country == country and any(
+            found = {index for index, person in enumerate(self.registry.people) if person.country_on(self.day) == country and any(
                 v.startswith(family) and len(v) > len(family) and is_cjk(v[:1]) for v in person.variants)}
             if len(found) == 1:
                 return self.record("", None, found.pop()), start
@@ -555,14 +563,14 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
                     person.name = display  # "Tamm" in the headline, "Jaan Tamm" in the lead: the full name
                 return person
     for index in _family_index(f.registry).get(folded, []):
-        if country is None or f.registry.people[index].country == country:
+        if country is None or f.registry.people[index].country_on(f.day) == country:
             return f.record("", None, index)
     tokens = folded.split()
     if len(tokens) >= 2 and not is_cjk(display[:1]):
         # "Sergey Ryabkov", "Andrey Rudenko": another transliteration of a known official's
         # full name (same family name and state, the rest spelt nearly alike)
         for index, person in enumerate(f.registry.people):
-            if fold(person.family) == tokens[-1] and (country is None or person.country == country) and \
+            if fold(person.family) == tokens[-1] and (country is None or person.country_on(f.day) == country) and \
                     SequenceMatcher(None, fold(person.name), folded).ratio() >= 0.85:
                 found = f.record("", None, index)
                 f.spelled(found, display)
@@ -570,7 +578,7 @@ def _lookup_family(f: _Finder, display: str, country: str | None) -> PersonRecor
     if country and is_cjk(display[:1]):
         # "阿联酋外长阿卜杜拉": one part of a known Chinese transliteration ("阿卜杜拉·本·扎耶德"),
         # for an official of the state the title names, when only one official fits
-        fits = [index for index, person in enumerate(f.registry.people) if person.country == country and any(
+        fits = [index for index, person in enumerate(f.registry.people) if person.country_on(f.day) == country and any(
             display in variant.split("·") for variant in person.variants if "·" in variant)]
         if len(fits) == 1:
             return f.record("", None, fits[0])
@@ -624,7 +632,7 @@ def _lookup_given(f: _Finder, display: str, country: str | None) -> PersonRecord
     patronymic ("Mohamed bin Zayed ..."), as the honorific calls such dignitaries; else none."""
     given = fold(display)
     fits = [index for index, person in enumerate(f.registry.people)
-            if (country is None or person.country == country) and len(words := fold(person.name).split()) > 2
+            if (country is None or person.country_on(f.day) == country) and len(words := fold(person.name).split()) > 2
             and words[0] == given and words[1] in f.patronymics]
     return f.record("", None, fits[0]) if len(fits) == 1 else None
 

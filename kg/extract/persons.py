@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import datetime as dt
 import re
 from typing import Iterable
 
@@ -25,9 +26,11 @@ __all__ = ["PersonRecord", "Mention", "find_people", "name_key"]
 
 
 def find_people(text: str, sentences: list[Sentence], matches: list[Match], registry: Registry,
-                lang: str, home: str | None) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
-    """People of the document, and the actor mentions of each sentence (by sentence index)."""
-    f = _Finder(text, registry, lang, home)
+                lang: str, home: str | None, day: dt.date | None = None
+                ) -> tuple[dict[str, PersonRecord], dict[int, list[Mention]]]:
+    """People of the document, and the actor mentions of each sentence (by sentence index);
+    ``day`` (the readout's) picks the state a registry official acted for then."""
+    f = _Finder(text, registry, lang, home, day)
     if not f.cjk:
         matches = _titles_around_adjectives(f, matches)
     if f.cjk:
@@ -38,7 +41,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     by_span: dict[tuple[int, int], set[str]] = {}
     for m in matches:
         if m.kind in ("state", "side", "adj") or m.kind == "person":
-            value = m.value if m.kind != "person" else registry.people[int(m.value)].country
+            value = m.value if m.kind != "person" else registry.people[int(m.value)].country_on(day)
             by_span.setdefault((m.start, m.end), set()).add(value)
     for values in by_span.values():
         if len(values) == 1:

@@ -77,6 +77,18 @@ class Person:
     variants: list[str] = field(default_factory=list)
     # dated holdings (offices.toml): (role code, first day, day left or None while held)
     offices: list[tuple[str, dt.date, dt.date | None]] = field(default_factory=list)
+    # spans when they acted for another state or body than ``country`` (offices.toml [states]):
+    # (code, first day, day left or None), e.g. Borrell for Spain before he served the EU
+    states: list[tuple[str, dt.date, dt.date | None]] = field(default_factory=list)
+
+    def country_on(self, day: dt.date | None) -> str:
+        """The state or body they acted for on ``day`` (``country`` when no span covers it):
+        a readout of Borrell as Spain's foreign minister is Spain's, not the EU's."""
+        if day is not None:
+            for code, start, end in self.states:
+                if start <= day and (end is None or day < end):
+                    return code
+        return self.country
 
     def held_on(self, day: dt.date, role: str | None = None) -> bool | None:
         """Whether they held ``role`` (any office when None) on ``day``; None when the
@@ -271,6 +283,17 @@ class Registry:
                 if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
                     raise RegistryError(f"offices.toml: {name!r}: dates must be TOML dates (YYYY-MM-DD)")
                 person.offices.append((role, start, end[0] if end else None))
+        for name, spans in table.get("states", {}).items():
+            person = by_name.get(name)
+            if person is None:
+                raise RegistryError(f"offices.toml: [states] {name!r} is not in people.toml")
+            for span in spans:
+                code, start, *end = span
+                if code not in self.states and code not in self.organizations:
+                    raise RegistryError(f"offices.toml: [states] {name!r}: {code!r} is no state or organisation code")
+                if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
+                    raise RegistryError(f"offices.toml: [states] {name!r}: dates must be TOML dates (YYYY-MM-DD)")
+                person.states.append((code, start, end[0] if end else None))
 
     def _load_imported(self, path: Path) -> None:
         """People imported from Wikidata (``kg registry import``): one already known (same
@@ -308,7 +331,7 @@ class Registry:
     def holders(self, country: str, role: str, day: dt.date) -> list[int]:
         """Registry indexes of the officials of ``country`` who held ``role`` on ``day``."""
         return [index for index, person in enumerate(self.people)
-                if person.country == country and person.held_on(day, role)]
+                if person.country_on(day) == country and person.held_on(day, role)]
 
     @cached_property
     def language_codes(self) -> set[str]:
