@@ -36,3 +36,26 @@ def test_solidarity_owned_by_a_state_before_its_object_backs_the_object(registry
     found = _stances(registry, "fr", "La ministre a exprimé la solidarité de la France avec l'Ukraine.")
     assert ("FRA", "support", "UKR", "Ukraine") in found
     assert not any(s[2] == "FRA" for s in found)
+
+
+def test_congratulations_on_a_labelled_occasion_take_no_body_named_beside_it_as_topic(registry):
+    # "congratulated ... on the elections, which the OSCE observers found ...": the body tells of
+    # the occasion; the congratulation is on the election alone
+    found = stances(extract_text(registry, """\
+        Secretary Blinken's call with Armenian Prime Minister Pashinyan
+
+        WASHINGTON, 13 July 2021 - Secretary of State Antony Blinken spoke with Armenian Prime Minister Nikol Pashinyan on Tuesday.
+
+        The Secretary congratulated the people of Armenia on the June 20 elections, which the OSCE observers found to be free and competitive.
+        """, "en"))
+    assert ("USA", "congratulate", "ARM", "Election") in found
+    assert not any(s[3] == "OSCE" for s in found)
+    # a body in the occasion's own phrase is the role congratulated
+    found = stances(extract_text(registry, """\
+        Secretary Blinken's call with Indian Foreign Minister Jaishankar
+
+        WASHINGTON, 13 July 2021 - Secretary of State Antony Blinken spoke with Indian External Affairs Minister Subrahmanyam Jaishankar on Tuesday.
+
+        The Secretary congratulated India on its election to the UN Security Council.
+        """, "en"))
+    assert any(s[:3] == ("USA", "congratulate", "IND") and s[3] in ("UNSC", "UN") for s in found)

@@ -641,6 +641,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 named = _occasion_label(reader, inside, cue.end, frame_end)
                 if named is not None:
                     topic_list = [(named, False)]
+            if state_targets and org_targets and stance == "congratulate" and occasions:
+                # "on the elections, in which the OSCE's Office ... found": a body named past a clause
+                # break after a labelled occasion tells of it, no role congratulated ("on its
+                # election to the Security Council" keeps the body)
+                org_targets = [c for c in org_targets if any(
+                    c in reader.codes(a, speaker) and not CLAUSE_BREAK.search(text, cue.end, a.start) for a in after)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
