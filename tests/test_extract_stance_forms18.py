@@ -1,6 +1,7 @@
-"""Endorsement forms of real readouts (issue 11, round 18): solidarity as a noun of support whose
-object the clause names apart from it; short readouts the team wrote, each test naming its rule
-and failing without it."""
+"""Endorsement forms of real readouts (issue 11, round 18): solidarity given with a possessive, its
+receiver named apart from it; a body beside a congratulated occasion; a verb of naming that calls a
+party's conduct interference. Short readouts the team wrote, each test naming its rule and failing
+without it."""
 
 from __future__ import annotations
 
@@ -9,9 +10,6 @@ from readouts import extract_text, stances
 _HEAD = {
     "de": "Scholz telefoniert mit Kishida\n\nBerlin, 20. März 2023\nBundeskanzler Olaf Scholz hat heute mit dem "
           "japanischen Premierminister Fumio Kishida telefoniert.\n",
-    "fr": "Entretien de Catherine Colonna avec Dmytro Kouleba\n\nParis, le 3 mars 2023\nCatherine Colonna, ministre de "
-          "l'Europe et des affaires étrangères, s'est entretenue avec Dmytro Kouleba, ministre des affaires étrangères "
-          "de l'Ukraine.\n",
 }
 
 
@@ -31,11 +29,11 @@ def test_solidarity_given_to_a_party_in_the_dative_backs_it(registry):
     assert not _stances(registry, "de", "Scholz forderte mehr Solidarität mit der Ukraine.")
 
 
-def test_solidarity_owned_by_a_state_before_its_object_backs_the_object(registry):
-    # "la solidarité de la France avec l'Ukraine": the owner stands between the noun and "avec"
-    found = _stances(registry, "fr", "La ministre a exprimé la solidarité de la France avec l'Ukraine.")
-    assert ("FRA", "support", "UKR", "Ukraine") in found
-    assert not any(s[2] == "FRA" for s in found)
+def test_solidarity_shown_together_with_no_one_to_receive_it_is_no_stance(registry):
+    # "zeigten in der Pandemie Solidarität miteinander": the noun with no possessive of a giver
+    # and no party it goes to describes the ties, it backs no one (ANNOTATION.md §3)
+    found = _stances(registry, "de", "Deutschland und Japan zeigten in der COVID-19-Pandemie Solidarität miteinander.")
+    assert not found
 
 
 def test_congratulations_on_a_labelled_occasion_take_no_body_named_beside_it_as_topic(registry):
@@ -59,3 +57,27 @@ def test_congratulations_on_a_labelled_occasion_take_no_body_named_beside_it_as_
         The Secretary congratulated India on its election to the UN Security Council.
         """, "en"))
     assert any(s[:3] == ("USA", "congratulate", "IND") and s[3] in ("UNSC", "UN") for s in found)
+
+
+_ES = ("Cafiero se reunió con Faría\n\nBuenos Aires, 12 de mayo de 2022\nEl canciller Santiago Cafiero se reunió hoy "
+       "con el canciller de Venezuela, Carlos Faría.\n")
+
+
+def test_a_verb_of_naming_that_calls_a_partys_conduct_interference_accuses_that_party(registry):
+    # "calificó las sanciones de Estados Unidos como una injerencia": the party named between the
+    # verb and the charge is accused; the one who names it opposes it, a participant or not
+    found = stances(extract_text(registry, _ES + "Faría calificó las sanciones de Estados Unidos como una injerencia "
+                                                  "en los asuntos internos de Venezuela.\n", "es"))
+    assert ("VEN", "oppose", "USA", "Non-interference") in found
+    assert not any(s[2] == "VEN" for s in found)
+    found = stances(extract_text(registry, """\
+        Blinken meets Wang Yi
+
+        WASHINGTON, 4 March 2024 - Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Washington on Monday.
+
+        Wang described the remarks of the United States on Xinjiang as interference in China's internal affairs.
+        """, "en"))
+    assert ("CHN", "oppose", "USA", "Xinjiang") in found
+    # a verb of naming with no charge after it accuses no one
+    found = stances(extract_text(registry, _ES + "Faría calificó la reunión con Argentina como muy productiva.\n", "es"))
+    assert not any(s[1] == "oppose" for s in found)

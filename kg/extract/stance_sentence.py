@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.persons import Mention
-from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
+from kg.extract.stance_cues import accusations, held_to_account, labelled_conduct, merged_frames, owned_cues
 from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
                                       congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends,
                                       unlabelled_occasion)
@@ -31,7 +31,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, X congratulated Y": another occasion's
         # congratulations, told as background, are not this readout's
         cues = [c for c in cues if c.kind not in ("congratulate", "congratulate_on")]
-    if not cues:
+    labelling = any(m.kind == "stance.label" for m in inside)
+    if not cues and not labelling:
         return []
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
     chairs = [m for m in inside if m.kind == "stance.chair"]
@@ -78,6 +79,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     talked = [c for c in cues if c.kind == "accuse_object" and _discussed(reader, c, discussed, speech)]
     if talked:  # "discussed measures to hold X accountable": still no target of another frame
         opposed = held_to_account(reader, [c for c in cues if c not in talked], actors, topics, speaker)[1]
+    if labelling:
+        opposed = opposed + labelled_conduct(reader, index, inside, topics, speaker)
     for endorser, target, topic_list in opposed + accusations(reader, index, cues, frames, blocks, speech, topics, speaker):
         add(endorser, "oppose", target, topic_list)
     # "support African countries suffering from the Russian invasion": the aggressor belongs to
