@@ -81,3 +81,39 @@ def test_a_verb_of_naming_that_calls_a_partys_conduct_interference_accuses_that_
     # a verb of naming with no charge after it accuses no one
     found = stances(extract_text(registry, _ES + "Faría calificó la reunión con Argentina como muy productiva.\n", "es"))
     assert not any(s[1] == "oppose" for s in found)
+
+
+_SUMMIT = """\
+    Japan-Germany Summit Meeting
+
+    June 7, 2015
+    Mr. Shinzo Abe, Prime Minister of Japan, held a summit meeting with Dr. Angela Merkel, Federal Chancellor of the Federal Republic of Germany.
+
+    """
+
+
+def test_praise_of_his_or_her_role_in_a_body_backs_the_other_party_on_that_body(registry):
+    # "praised his meaningful contribution to the G7 Summit", in a two-party encounter: the role
+    # is the other party's, the body its topic (not the body's own role)
+    found = stances(extract_text(registry, _SUMMIT + "    Chancellor Merkel praised his meaningful contribution to the first "
+                                 "session of the G7 Summit.\n", "en"))
+    assert ("DEU", "support", "JPN", "G7") in found
+    assert ("DEU", "support", "G7", None) not in found
+    # praise of the body itself still targets it
+    found = stances(extract_text(registry, _SUMMIT + "    Chancellor Merkel praised the G7 for its leadership.\n", "en"))
+    assert ("DEU", "support", "G7", None) in found
+
+
+def test_the_one_met_after_with_is_no_subject_of_the_verb_joined_by_and(registry):
+    # "was delighted to meet with Prime Minister Abe again and praised ...": Abe is met, Merkel praises
+    found = stances(extract_text(registry, _SUMMIT + "    Chancellor Merkel stated that she was delighted to meet with Prime "
+                                 "Minister Abe again and praised his contribution to the G7 Summit.\n", "en"))
+    assert ("DEU", "support", "JPN", "G7") in found
+    assert not any(s[0] == "JPN" for s in found)
+
+
+def test_a_wish_to_praise_is_praise(registry):
+    # "would like to praise her accomplishments as the chair of the G7": a wish to say praise says it
+    found = stances(extract_text(registry, _SUMMIT + "    Prime Minister Abe stated that he would like to praise her "
+                                 "accomplishments as the chair of the G7 Summit.\n", "en"))
+    assert ("JPN", "support", "DEU", "G7") in found

@@ -262,6 +262,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
         before = [a for a in before if not a.possessive]
+        # "was delighted to meet with Prime Minister Abe again and praised ...": the one met, after
+        # "with", is the object of the verb before "and", not the subject of the verb after it
+        before = [a for a in before if not (
+            WORD.findall(reader.folded[max(s.start, a.start - 10):a.start])[-1:] and
+            WORD.findall(reader.folded[max(s.start, a.start - 10):a.start])[-1] in reader.tie_links and
+            set(WORD.findall(reader.folded[a.end:cue.start])) & reader.joiners)]
         # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
         # congratulations": the party after "to" is the one they go to, not who sends them
         before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
@@ -586,6 +592,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
             org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
+            if stance == "support" and org_targets and not state_targets and len(reader.participants) == 2 \
+                    and endorser in reader.participants and WORD.findall(reader.folded[cue.end:cue.end + 12])[:1] \
+                    and WORD.findall(reader.folded[cue.end:cue.end + 12])[0] in reader.own:
+                # "praised his meaningful contribution to the G7 Summit", said in a two-party
+                # encounter: the role praised is the other party's, in the body named (its topic)
+                state_targets = [c for c in reader.participants if c != endorser]
             target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
             if stance == "congratulate" and target in reader.registry.organizations:
                 # congratulations on a party occasion go to its state
