@@ -31,7 +31,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, X congratulated Y": another occasion's
         # congratulations, told as background, are not this readout's
         cues = [c for c in cues if c.kind not in ("congratulate", "congratulate_on")]
-    labelling = any(m.kind == "stance.label" for m in inside)
+    # (a verb of naming matters only beside a charge: "described X as interference")
+    labelling = any(m.kind == "stance.label" for m in inside) and any(m.kind == "topic_against" for m in inside)
     if not cues and not labelling:
         return []
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
