@@ -164,3 +164,36 @@ def accusations(reader: StanceReader, index: int, cues: list[Cue], frames: list[
                 if target != endorser:
                     opposed.append((endorser, target, sentence_topics or [(fallback, False)]))
     return opposed
+
+
+def labelled_conduct(reader: StanceReader, index: int, inside: list[Match], topics: list[Match],
+                     speaker: tuple[str, ...]) -> list[Opposed]:
+    """"calificó las sanciones de Estados Unidos como una injerencia", "described X's sanctions as
+    interference": a verb of naming ([stance] label) that calls a party's conduct interference
+    accuses that party, named between the verb and the charge; the one who names it opposes it,
+    whichever side of the encounter the accused stands on (ANNOTATION.md §3: accusations)."""
+    s = reader.sentences[index]
+    text = reader.text
+    actors = reader.mentions[index]
+    opposed: list[Opposed] = []
+    for verb in (m for m in inside if m.kind == "stance.label"):
+        # (a charge no state owns: "described X as 'Taiwan independence'" is no accusation of X)
+        charge = next((t for t in topics if t.kind == "topic_against" and t.start >= verb.end
+                       and t.value in reader.registry.topics and not reader.registry.topics[t.value].owner
+                       and not CLAUSE_BREAK.search(text, verb.end, t.start)), None)
+        if charge is None:
+            continue
+        accused = [a for a in actors if verb.end <= a.start and a.end <= charge.start and a.kind in ("state", "person", "org")]
+        if not accused:
+            continue
+        clause_start = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, verb.start)])
+        subject = [a for a in actors if clause_start <= a.start and a.end <= verb.start and not a.possessive
+                   and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        endorsers = (reader.codes(subject[-1], speaker) if subject else ()) or speaker
+        named = list(dict.fromkeys(t.value for t in topics if t.start >= verb.end))
+        labels = [(x, False) for x in drop_fallback(named, reader.registry)] or [(charge.value, False)]
+        for endorser in endorsers:
+            for target in reader.codes(accused[0], speaker):
+                if target != endorser:
+                    opposed.append((endorser, target, labels))
+    return opposed

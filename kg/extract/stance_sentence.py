@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.persons import Mention
-from kg.extract.stance_cues import accusations, held_to_account, merged_frames, owned_cues
+from kg.extract.stance_cues import accusations, held_to_account, labelled_conduct, merged_frames, owned_cues
 from kg.extract.stance_frames import (AGENT, RECIPIENT, aggressor_of, attack_victims, clause_subject, congratulation_received,
                                       congratulation_senders, drop_fallback, is_promise, is_situation_adjective, tie_ends,
                                       unlabelled_occasion)
@@ -31,7 +31,9 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         # "Ранее Трампа поздравила Марин Ле Пен", "Earlier, X congratulated Y": another occasion's
         # congratulations, told as background, are not this readout's
         cues = [c for c in cues if c.kind not in ("congratulate", "congratulate_on")]
-    if not cues:
+    # (a verb of naming matters only beside a charge: "described X as interference")
+    labelling = any(m.kind == "stance.label" for m in inside) and any(m.kind == "topic_against" for m in inside)
+    if not cues and not labelling:
         return []
     blocks = sorted([m for m in inside if m.kind == "stance.block"] + reader.modals(s.start, s.end), key=lambda m: m.start)
     chairs = [m for m in inside if m.kind == "stance.chair"]
@@ -78,6 +80,8 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
     talked = [c for c in cues if c.kind == "accuse_object" and _discussed(reader, c, discussed, speech)]
     if talked:  # "discussed measures to hold X accountable": still no target of another frame
         opposed = held_to_account(reader, [c for c in cues if c not in talked], actors, topics, speaker)[1]
+    if labelling:
+        opposed = opposed + labelled_conduct(reader, index, inside, topics, speaker)
     for endorser, target, topic_list in opposed + accusations(reader, index, cues, frames, blocks, speech, topics, speaker):
         add(endorser, "oppose", target, topic_list)
     # "support African countries suffering from the Russian invasion": the aggressor belongs to
@@ -259,6 +263,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
         before = [a for a in actors if previous_end <= a.start and a.end <= cue.start and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")
                   and a is not aggressor]
         before = [a for a in before if not a.possessive]
+        # "was delighted to meet with Prime Minister Abe again and praised ...": the one met, after
+        # "with", is the object of the verb before "and", not the subject of the verb after it
+        before = [a for a in before if not (
+            WORD.findall(reader.folded[max(s.start, a.start - 10):a.start])[-1:] and
+            WORD.findall(reader.folded[max(s.start, a.start - 10):a.start])[-1] in reader.tie_links and
+            set(WORD.findall(reader.folded[a.end:cue.start])) & reader.joiners)]
         # "Sall a renouvelé au Président Macron ses félicitations", "extended to President X his
         # congratulations": the party after "to" is the one they go to, not who sends them
         before = [a for a in before if not _TO_BEFORE.search(text, max(s.start, a.start - 6), a.start)]
@@ -583,6 +593,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 continue  # concern about a situation with no party named is no stance (ANNOTATION.md §7)
             state_targets = [c for c in targets if reader.registry.code_kind(c) == "state"]
             org_targets = [c for c in targets if reader.registry.code_kind(c) == "organization"]
+            if stance == "support" and org_targets and not state_targets and len(reader.participants) == 2 \
+                    and endorser in reader.participants and WORD.findall(reader.folded[cue.end:cue.end + 12])[:1] \
+                    and WORD.findall(reader.folded[cue.end:cue.end + 12])[0] in reader.own:
+                # "praised his meaningful contribution to the G7 Summit", said in a two-party
+                # encounter: the role praised is the other party's, in the body named (its topic)
+                state_targets = [c for c in reader.participants if c != endorser]
             target = state_targets[0] if state_targets else (org_targets[0] if org_targets else None)
             if stance == "congratulate" and target in reader.registry.organizations:
                 # congratulations on a party occasion go to its state
@@ -641,6 +657,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 named = _occasion_label(reader, inside, cue.end, frame_end)
                 if named is not None:
                     topic_list = [(named, False)]
+            if state_targets and org_targets and stance == "congratulate" and occasions:
+                # "on the elections, in which the OSCE's Office ... found": a body named past a clause
+                # break after a labelled occasion tells of it, no role congratulated ("on its
+                # election to the Security Council" keeps the body)
+                org_targets = [c for c in org_targets if any(
+                    c in reader.codes(a, speaker) and not CLAUSE_BREAK.search(text, cue.end, a.start) for a in after)]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
