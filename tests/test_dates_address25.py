@@ -4,6 +4,7 @@ encounter's; the address only fixes what the text leaves open)."""
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 
 from kg.extract import extract
@@ -12,7 +13,8 @@ from kg.model import Document
 
 
 def _extraction(registry, text: str, lang: str, **document):
-    doc = Document(source="t.txt", text=textwrap.dedent(text).strip() + "\n", sha256="0" * 64, lang=lang, **document)
+    body = textwrap.dedent(text).strip() + "\n"
+    doc = Document(source="t.txt", text=body, sha256=hashlib.sha256(body.encode()).hexdigest(), lang=lang, **document)
     return extract(doc, registry)
 
 

@@ -409,9 +409,12 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if sentences[i].paragraph == sentences[lead].paragraph and cues and set(cues) == {"talks"} \
                     and not any(m.kind == "person" for m in mentions[i]):
                 event_type = "talks"
-    if event_type in ("meeting", "visit"):
-        event_type = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]],
-                                      words) or event_type
+    if event_type in ("meeting", "visit", "talks"):
+        # "X held talks with Y ... During the phone call, ...": talks the next sentences hold by
+        # phone or video are that call (a medium is the most specific type, TYPE_PRIORITY)
+        held = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]], words)
+        if held is not None and (event_type != "talks" or held in _MEDIA):
+            event_type = held
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     aside = _aside(text, sentences[lead], matches, words)
