@@ -265,6 +265,13 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
             if kind == "weekday" and ahead is not None and (
                     ahead[0].search(chunk[max(0, m.start() - 24):m.start()]) or ahead[1].match(chunk, m.end())):
                 continue  # "viajará el próximo lunes", "lundi prochain": a day still to come, no report's
+            bracketed = _BRACKETED_DAY.match(chunk, m.end()) if kind == "weekday" else None
+            if bracketed is not None and 1 <= int(bracketed.group(1)) <= 31:
+                # "nesta sexta-feira (3)": the day of the month in brackets after a weekday is
+                # the day it names, written out (Brazilian papers, and copies of them)
+                add(m.start(), bracketed.end(), DateMention(start + m.start(), start + bracketed.end(), None, None,
+                                                            int(bracketed.group(1))))
+                continue
             mention = DateMention(start + m.start(), start + m.end(), None, None, None,
                                   weekday=value if kind == "weekday" else None,
                                   offset_days=value if kind == "offset" else None)
@@ -273,6 +280,7 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
     return found
 
 
+_BRACKETED_DAY = re.compile(r"(?:-\w+)?\s?[(（](\d{1,2})[)）]")  # "sexta-feira (3)", "nesta sexta-feira (3)"
 _MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s*[(（])")
 
 
@@ -509,6 +517,9 @@ _ADDRESS_DAYS = (
     re.compile(r"(?<!\d)((?:19|20)\d{2})[-/_.](\d{1,2})[-/_.](\d{1,2})(?!\d)"),  # 2021/10/07, 2010-05/18
     re.compile(r"(?<!\d)((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # 2016/0108/
     re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)"),  # 20211007, t20211007_
+    # a story number that opens with its day and runs on with a serial ("AEN20220509004300325",
+    # "stories/201801250702", "ampView/20240518500068": news agencies' and portals' ids)
+    re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?=\d{3,12}(?!\d))"),
 )
 ADDRESS_WINDOW = 2  # days before its address's day that a report naming no day may be of
 

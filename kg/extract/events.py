@@ -409,9 +409,12 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             if sentences[i].paragraph == sentences[lead].paragraph and cues and set(cues) == {"talks"} \
                     and not any(m.kind == "person" for m in mentions[i]):
                 event_type = "talks"
-    if event_type in ("meeting", "visit"):
-        event_type = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]],
-                                      words) or event_type
+    if event_type in ("meeting", "visit", "talks"):
+        # "X held talks with Y ... During the phone call, ...": talks the next sentences hold by
+        # phone or video are that call (a medium is the most specific type, TYPE_PRIORITY)
+        held = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]], words)
+        if held is not None and (event_type != "talks" or held in _MEDIA):
+            event_type = held
     # participants: officials named in the headline and the lead, and those said to attend
     keys: list[str] = []
     aside = _aside(text, sentences[lead], matches, words)
@@ -509,10 +512,12 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
             # "TEHRAN, Dec. 14 (MNA) – X held a phone call with Y. In the phone call, which took
             # place on Monday afternoon, ...": a lead dated by its dateline alone, the day a
             # later sentence naming this encounter gives is read against the copy's day
-            filed = resolve(found[0], published) or (resolve(found[0], year_anchor) if year_anchor else None)
+            filed = resolve(found[0], published) or (resolve(found[0], year_anchor) if year_anchor else None) \
+                or _by_address(found[0], address)
             own = _own_relative_day(text, sentences, following, matches, mentions, words, event_type)
             day = resolve(own, filed) if own is not None and filed is not None else None
-            if day is not None and _plausible(day, filed):
+            if day is not None and _plausible(day, filed) and (
+                    not own.absolute or 0 <= (filed - day).days <= _WRITTEN_BEFORE_FILED):
                 break
             day = None
         # a stamp ("2024-08-13") is the page's date, not the encounter's; a full date before a
@@ -747,6 +752,9 @@ def _plausible(day: dt.date, published: dt.date | None) -> bool:
 
 
 
+_WRITTEN_BEFORE_FILED = 7  # days before a dateline's that a later sentence's written day may be
+
+
 def _dateline_head(text: str, sentence: Sentence, found: list) -> bool:
     """Whether the one date of a sentence is a news dateline opening it ("TEHRAN, Dec. 14 (MNA) –")."""
     return len(found) == 1 and found[0].absolute and found[0].start - sentence.start <= 45 and \
@@ -756,12 +764,17 @@ def _dateline_head(text: str, sentence: Sentence, found: list) -> bool:
 def _own_relative_day(text: str, sentences: list[Sentence], following: list[int], matches: list[Match],
                       mentions: dict[int, list[Mention]], words: dict, event_type: str) -> object | None:
     """The first weekday or relative day ("on Monday afternoon") of a sentence after the lead
-    that names the encounter by its own cue ("In the phone call, which took place ...")."""
+    that names the encounter by its own cue ("In the phone call, which took place ..."), or
+    the day and month it writes ("En su mensaje fechado el 18 de mayo"): the copy is filed
+    after the encounter, and says so."""
     for i in following:
         if _previous_contact(matches, sentences[i]) or \
                 event_type not in _cues(matches, sentences[i], text, words, mentions[i]):
             continue
         found = find_dates(text, words, sentences[i].start, sentences[i].end)
+        written = [m for m in found if m.absolute and m.year is None]
+        if written:
+            return written[0]
         if any(m.absolute for m in found):
             return None  # a day of its own: the usual reading takes it
         relative = [m for m in found if m.weekday is not None or m.offset_days is not None]
