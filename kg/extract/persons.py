@@ -62,6 +62,7 @@ def find_people(text: str, sentences: list[Sentence], matches: list[Match], regi
     _administrations(f, sentences, by_sentence)
     _spouses(f, sentences, by_sentence)  # before states are guessed: a spouse is no one "beside" an official
     _resolve_countries(f, sentences, matches, by_sentence)
+    _reporting_titles(f, sentences, matches, by_sentence)
     _state_titles(f)
     _titles_of_named(f, by_sentence)
     _posts_taken(f, sentences, matches, by_sentence)
@@ -294,6 +295,41 @@ def _spouses(f: _Finder, sentences: list[Sentence], by_sentence: dict[int, list[
             del f.people[key]
             for mentions in by_sentence.values():
                 mentions[:] = [x for x in mentions if x.person != key]
+
+
+_REPORTER_WORDS = 5  # words of the body spoken for between a spokesperson's title and the name
+
+
+def _reporting_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
+                      by_sentence: dict[int, list[Mention]]) -> None:
+    """"المتحدث باسم الكرملين دميتري بيسكوف", "официальный представитель российского МИД Мария
+    Захарова": a spokesperson's title (``names.reporting_titles``) is kept from the name by the
+    body spoken for, which no chain of titles spans. A person with no post named within a few
+    words after such a title, with no one else, no speech or encounter word and no clause end
+    between (a comma right before the name is apposition), holds it: a spokesperson who reports
+    an encounter is then known as one and takes no part in it."""
+    reporting = tuple(fold(w) for w in f.words.get("names", {}).get("reporting_titles", []))
+    if not reporting:
+        return
+    folded = f.folded
+    titles = [m for m in matches if m.kind == "title" and any(w in folded[m.start:m.end] for w in reporting)]
+    if not titles:
+        return
+    blocking = [m for m in matches if m.kind == "speech" or m.kind.startswith("event.")]
+    for index, sentence in enumerate(sentences):
+        mentions = by_sentence.get(index, [])
+        for title in within(titles, sentence.start, sentence.end):
+            after = [x for x in mentions if x.start >= title.end and x.kind not in ("state", "adj", "org", "side")]
+            if not after or after[0].kind != "person" or not after[0].person:
+                continue
+            x = after[0]
+            person = f.people.get(x.person)
+            gap = f.text[title.end:x.start].rstrip().rstrip(",،").rstrip()
+            if person is None or person.roles or person.generic_roles or len(gap.split()) > _REPORTER_WORDS \
+                    or any(c in _CLAUSE_END for c in gap) or any(title.end <= m.start < x.start for m in blocking):
+                continue
+            person.roles["other"] = f.text[title.start:title.end]
+            person.role_spans["other"] = Span(title.start, title.end)
 
 
 def _plural_titles(f: _Finder, sentences: list[Sentence], matches: list[Match],
