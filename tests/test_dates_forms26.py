@@ -61,3 +61,24 @@ def test_a_weekday_and_day_under_a_month_stamp_or_address(registry):
     # a weekday the day does not fall on in the address's months: no date
     wrong = es.replace("martes 7", "lunes 7")
     assert _dates(registry, wrong, "es", url="https://noticias.example.ar/2023/03/08/reunion") == [None]
+
+
+_FOOT_DE = """\
+    Bundeskanzler Olaf Scholz hat mit dem chinesischen Präsidenten Xi Jinping telefoniert.
+    Beide sprachen über die Beziehungen und den Handel.
+    Diese Nachricht wurde am 06.03.2023 im Programm gesendet.
+    """
+
+
+def test_a_closing_note_that_says_when_the_item_went_out(registry):
+    """A page's last lines saying when it was broadcast date it, as a stamp would; a closing
+    line without such a phrase, or one that reports the encounter, does not."""
+    assert _dates(registry, _FOOT_DE, "de") == ["2023-03-06"]
+    plain = _FOOT_DE.replace("im Programm gesendet", "im Archiv abgelegt")
+    assert _dates(registry, plain, "de") == [None]
+    en = """\
+        President Biden spoke with Chancellor Olaf Scholz of Germany by phone.
+        The two leaders discussed support for Ukraine.
+        This report was broadcast on 6 March 2023 on the evening news.
+        """
+    assert _dates(registry, en, "en") == ["2023-03-06"]
