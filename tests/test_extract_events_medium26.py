@@ -28,6 +28,15 @@ _TALKS = {
            "Les deux ministres se sont parlé au téléphone des relations bilatérales.\n", "au téléphone"),
     "de": ("Am 6. März 2023 führte Außenministerin Annalena Baerbock Gespräche mit dem chinesischen Außenminister Wang Yi.\n"
            "Die beiden Minister sprachen telefonisch über die Beziehungen.\n", "telefonisch"),
+    "es": ("El 6 de marzo de 2023, el canciller Santiago Cafiero mantuvo conversaciones con el secretario de Estado "
+           "de EE.UU., Antony Blinken.\nAmbos cancilleres hablaron por teléfono de la relación bilateral.\n", "por teléfono"),
+    "pt": ("Em 6 de março de 2023, o chanceler Mauro Vieira manteve conversações com o secretário de Estado dos EUA, "
+           "Antony Blinken.\nOs dois chanceleres trataram por telefone da relação bilateral.\n", "por telefone"),
+    "ja": ("2023年3月6日、林外務大臣は、ブリンケン米国務長官と会談を行いました。\n両外相は電話で日米関係について意見交換しました。\n",
+           "電話で"),
+    "ko": ("박진 외교부 장관은 2023년 3월 6일 토니 블링컨 미국 국무장관과 회담을 가졌다.\n양 장관은 전화로 한미 동맹을 논의했다.\n", "전화로"),
+    "ar": ("أجرى وزير الخارجية سامح شكري يوم 6 مارس 2023 مباحثات مع وزير الخارجية الأمريكي أنتوني بلينكن.\n"
+           "وبحث الوزيران هاتفيا العلاقات الثنائية.\n", "هاتفيا"),
 }
 
 
@@ -44,5 +53,16 @@ def test_an_earlier_call_or_one_subject_is_no_medium_of_the_talks(registry):
     earlier = text.replace("The two ministers spoke by phone about bilateral ties.",
                            "The two ministers spoke by phone on February 2, 2023.")
     assert _types(registry, earlier, "en")[0][0] == "talks"
+    last = text.replace("The two ministers spoke by phone about bilateral ties.",
+                        "The two ministers had last spoken by phone in January.")
+    assert _types(registry, last, "en")[0][0] == "talks"
     one_side = text.replace("The two ministers spoke", "Wang later briefed reporters")
     assert _types(registry, one_side, "en")[0][0] == "talks"
+
+
+def test_a_meeting_lead_keeps_its_type_beside_a_call_by_both_sides(registry):
+    """"met ... in Munich": a meeting's lead says the two met in person; a sentence of both
+    sides speaking by phone is another contact."""
+    text = ("Secretary Blinken met Foreign Minister Wang Yi in Munich on February 18, 2023.\n"
+            "The two ministers often speak by phone.\n")
+    assert _types(registry, text, "en") == [("meeting", "2023-02-18")]
