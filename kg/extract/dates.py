@@ -22,6 +22,7 @@ class DateMention:
     day: int | None
     weekday: int | None = None  # 0 = Monday, for relative dates
     offset_days: int | None = None  # "yesterday" = -1
+    named_weekday: int | None = None  # "le mardi 7": the weekday written against a day of no month
 
     @property
     def absolute(self) -> bool:
@@ -41,6 +42,8 @@ _NUMERIC = [
     (re.compile(r"(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"), ("d", "m", "y")),
     # 10. 10. 2024: day and month each closed by a stop and a space (Czech, Slovak, German pages)
     (re.compile(r"(?<![\d.])(\d{1,2})\.\s(\d{1,2})\.\s(\d{4})(?!\d)"), ("d", "m", "y")),
+    # 2023. 3. 5.: year, month and day each closed by a stop and a space (Korean and Hungarian pages)
+    (re.compile(r"(?<![\d.])(\d{4})\.\s(\d{1,2})\.\s(\d{1,2})(?!\d)"), ("y", "m", "d")),
     # 12.08.19: a press database's stamp, two digits each
     (re.compile(r"(?<![\d.])(\d{2})\.(\d{2})\.(\d{2})(?![\d.])"), ("d", "m", "yy")),
 ]
@@ -272,6 +275,14 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
                 add(m.start(), bracketed.end(), DateMention(start + m.start(), start + bracketed.end(), None, None,
                                                             int(bracketed.group(1))))
                 continue
+            paired = _WEEKDAY_DAY.match(chunk, m.end()) if kind == "weekday" and dates.get("weekday_day") else None
+            if paired is not None and 1 <= int(paired.group(1)) <= 31 and \
+                    not any(a < paired.end() and m.start() < b for a, b in taken):
+                # "le mardi 7", "el martes 7": a weekday with its day of the month and no month
+                # names that day, of the month in which the day falls on that weekday
+                add(m.start(), paired.end(), DateMention(start + m.start(), start + paired.end(), None, None,
+                                                         int(paired.group(1)), named_weekday=value))
+                continue
             mention = DateMention(start + m.start(), start + m.end(), None, None, None,
                                   weekday=value if kind == "weekday" else None,
                                   offset_days=value if kind == "offset" else None)
@@ -280,6 +291,8 @@ def find_dates(text: str, words: dict[str, Any], start: int = 0, end: int | None
     return found
 
 
+# a day of the month right after a weekday, not an hour ("mardi 7 à 10h", not "mardi 7h30")
+_WEEKDAY_DAY = re.compile(r",?\s(\d{1,2})(?:er)?(?![\d:.,h]\d|\d|\s*(?:h\b|heures?\b|horas?\b|hs\b))", re.IGNORECASE)
 _BRACKETED_DAY = re.compile(r"(?:-\w+)?\s?[(（](\d{1,2})[)）]")  # "sexta-feira (3)", "nesta sexta-feira (3)"
 _MONTH_DOT_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.?(?=\s*[(（])")
 
@@ -448,15 +461,17 @@ def resolve(mention: DateMention, published: dt.date | None) -> dt.date | None:
                     year -= 1
             return dt.date(year, month, mention.day)  # type: ignore[arg-type]
         if mention.day is not None and mention.month is None and published is not None:  # "21日"
-            # the latest such day on or before publication: this month, else last month
+            # the latest such day on or before publication: this month, else last month; on the
+            # weekday written against it ("le mardi 7") when one is
             try:
                 candidate = published.replace(day=mention.day)
-                if candidate <= published:
+                if candidate <= published and mention.named_weekday in (None, candidate.weekday()):
                     return candidate
             except ValueError:
                 pass
             last_month = published.replace(day=1) - dt.timedelta(days=1)
-            return last_month.replace(day=mention.day)
+            candidate = last_month.replace(day=mention.day)
+            return candidate if mention.named_weekday in (None, candidate.weekday()) else None
         if published is None:
             return None
         if mention.offset_days is not None:

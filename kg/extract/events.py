@@ -412,7 +412,8 @@ def find_event(text: str, sentences: list[Sentence], matches: list[Match], menti
     if event_type in ("meeting", "visit", "talks"):
         # "X held talks with Y ... During the phone call, ...": talks the next sentences hold by
         # phone or video are that call (a medium is the most specific type, TYPE_PRIORITY)
-        held = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]], words)
+        held = _their_encounter(text, [sentences[i] for i in [lead] + [i for i in body if i > lead][:3]], words,
+                                matches if event_type == "talks" else None)
         if held is not None and (event_type != "talks" or held in _MEDIA):
             event_type = held
     # participants: officials named in the headline and the lead, and those said to attend
@@ -650,15 +651,40 @@ def _names_counterpart(sentence: str, words: dict) -> bool:
     return False
 
 
-def _their_encounter(text: str, opening: list[Sentence], words: dict) -> str | None:
+def _their_encounter(text: str, opening: list[Sentence], words: dict, matches: list[Match] | None) -> str | None:
     """The type a phrase of ``[their_encounter]`` gives in the lead or the next sentences ("Au
     cours de leur entretien téléphonique", "ils ont entamé leurs entretiens", "в ходе
     переговоров"): the encounter the two held, named with a possessive or as the one at hand,
-    says what a visit or a meeting was; the most specific one found wins (TYPE_PRIORITY)."""
+    says what a visit or a meeting was; of talks (``matches`` given), so does a sentence whose
+    subject is both sides and that says by what medium they spoke (``[their_encounter.by]``:
+    "The two ministers spoke by phone", "双方通过电话", "Стороны по телефону обсудили"), naming
+    no day of its own or an earlier contact (a meeting's lead says they met in person); the
+    most specific one found wins (TYPE_PRIORITY)."""
     table = words.get("their_encounter", {})
     found = [kind for kind, phrases in table.items() if kind in TYPE_PRIORITY and phrases
              and any(_word_pattern(tuple(phrases)).search(text, s.start, s.end) for s in opening)]
+    for kind, phrases in (table.get("by", {}) if matches is not None else {}).items():
+        if kind in TYPE_PRIORITY and phrases and any(
+                _medium_pattern(tuple(phrases)).search(text, s.start, s.end) and _both_sides_held(matches, s)
+                and not _previous_contact(matches, s) and not find_dates(text, words, s.start, s.end)
+                for s in opening):
+            found.append(kind)
     return min(found, key=TYPE_PRIORITY.index) if found else None
+
+
+@lru_cache(maxsize=64)
+def _medium_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """Phrases as words: bounded where they begin or end in a letter of a spaced script, not
+    within Chinese or Japanese, which put no spaces between words ("双方通过电话就...")."""
+    def bounded(phrase: str) -> str:
+        before = "" if _unspaced(phrase[0]) else r"(?<!\w)"
+        after = "" if _unspaced(phrase[-1]) else r"(?!\w)"
+        return before + re.escape(phrase) + after
+    return re.compile("|".join(bounded(p) for p in sorted(phrases, key=len, reverse=True)), re.IGNORECASE)
+
+
+def _unspaced(char: str) -> bool:
+    return "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
 
 
 def _both_sides_held(matches: list[Match], sentence: Sentence) -> bool:

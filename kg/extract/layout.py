@@ -361,6 +361,22 @@ def _header_date(line: Line, words: dict) -> dt.date | None:
     return None
 
 
+def _foot_date(line: Line, words: dict) -> dt.date | None:
+    """The one full date of a closing note that says when the item went out ("Diese Nachricht
+    wurde am 11.11.2024 im Programm gesendet.", ``[header] foot``): a line of prose that is
+    the page's stamp, read only at the foot, where no report of an encounter stands."""
+    phrases = words.get("header", {}).get("foot", [])
+    if len(line.text) > 160 or not any(p.lower() in line.text.lower() for p in phrases):
+        return None
+    found = [m for m in find_dates(line.text, words) if m.absolute and m.year]
+    if len(found) != 1:
+        return None
+    try:
+        return dt.date(found[0].year, found[0].month, found[0].day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+
+
 def _latin_date(text: str, latin: dict, limit: int = 400) -> dt.date | None:
     """A full date in Latin script standing apart near the top of a Chinese page ("Mar 30, 2022"
     on a line of its own, or between the headline and the lead with Chinese on both sides): the
@@ -540,7 +556,8 @@ def read_layout(text: str, registry: Registry, lang: str | None = None, publishe
     if pub_date is None and not _dated_list(lines[-4:], words):
         # some pages put the date at the foot ("(Source: ..., 22 January 2021)")
         for line in reversed(lines[-4:]):
-            candidate = _header_date(line, words)
+            candidate = _header_date(line, words) or (
+                None if _reports_encounter(line, matches) else _foot_date(line, words))
             if candidate:
                 pub_date = candidate
                 break
