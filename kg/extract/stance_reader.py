@@ -133,6 +133,10 @@ class StanceReader:
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None
         # "挑衅", "provocation": accusations that, with no topic named, concern no internal affairs
         self.untopical = {fold(w) for w in registry.lang(lang).get("stance", {}).get("accuse_untopical", [])}
+        # "a las que calificó como injerencia", "which he described as interference": the words that
+        # open a clause whose verb of naming takes the conduct named before it as its object
+        self.relative_object = tuple(sorted((fold(w) for w in registry.lang(lang).get("clauses", {}).get("relative_object", [])),
+                                            key=len, reverse=True))
         # "就...等问题交换意见": what opens and what closes the subjects of a discussion
         discussed = registry.lang(lang).get("stance", {}).get("discussed", {})
         self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))

@@ -1,0 +1,39 @@
+"""Endorsement forms of real readouts (issue 11, round 26): a verb of naming whose conduct stands
+outside the stretch between the verb and the charge. Short readouts the team wrote, each test
+naming its rule and failing without it."""
+
+from __future__ import annotations
+
+from readouts import extract_text, stances
+
+_ES = ("Cafiero se reunió con Faría\n\nBuenos Aires, 12 de mayo de 2022\nEl canciller Santiago Cafiero se reunió hoy "
+       "con el canciller de Venezuela, Carlos Faría.\n")
+
+
+def _es(registry, sentence: str) -> set[tuple]:
+    return stances(extract_text(registry, _ES + sentence + "\n", "es"))
+
+
+def test_a_relative_clause_of_naming_accuses_the_party_of_the_conduct_before_it(registry):
+    # "las declaraciones de Estados Unidos, a las que calificó como una injerencia": the relative
+    # pronoun stands for the conduct named before the clause; its party is accused
+    found = _es(registry, "Faría expresó que la soberanía está siendo socavada por las declaraciones de Estados Unidos, "
+                          "a las que calificó como una injerencia en los asuntos internos de Venezuela.")
+    assert ("VEN", "oppose", "USA", "Non-interference") in found
+    # a clause that is no relative clause takes no party from before it
+    found = _es(registry, "Faría habló de las declaraciones de Estados Unidos, y calificó como positiva la reunión.")
+    assert not any(s[1] == "oppose" for s in found)
+
+
+def test_an_adjective_of_interference_named_before_the_conduct_accuses_its_party(registry):
+    # "calificó como «insolentes, injerencistas y groseras» las declaraciones de la ministra
+    # española": the charge, an adjective, may come before the conduct, and the commas of a quoted
+    # list of attributes end no clause
+    found = _es(registry, "Faría calificó como «insolentes, injerencistas y groseras» las declaraciones de la ministra "
+                          "de Defensa española.")
+    assert ("VEN", "oppose", "ESP", "Non-interference") in found
+    found = _es(registry, "Faría calificó las declaraciones de la ministra española como injerencistas.")
+    assert ("VEN", "oppose", "ESP", "Non-interference") in found
+    # the party whose internal affairs are meant is not accused
+    found = _es(registry, "Faría calificó como una injerencia en los asuntos internos de Venezuela las declaraciones.")
+    assert not any(s[1] == "oppose" and s[2] == "VEN" for s in found)
