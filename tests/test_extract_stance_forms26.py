@@ -37,3 +37,18 @@ def test_an_adjective_of_interference_named_before_the_conduct_accuses_its_party
     # the party whose internal affairs are meant is not accused
     found = _es(registry, "Faría calificó como una injerencia en los asuntos internos de Venezuela las declaraciones.")
     assert not any(s[1] == "oppose" and s[2] == "VEN" for s in found)
+
+
+def test_who_names_the_conduct_in_a_clause_opened_by_who_is_the_party_before_it(registry):
+    # "llegó a instancias de Faría, quien calificó como injerencistas ...": the subject of the verb
+    # of naming is the one "quien" stands for, not the sentence's opening subject; the conduct's
+    # party is named in a mention that runs past a comma ("la ministra española, Ana Pérez")
+    found = stances(extract_text(registry, """\
+        Cafiero se reunió con Faría
+
+        Buenos Aires, 12 de mayo de 2022
+        El canciller Santiago Cafiero se reunió hoy con el canciller de Venezuela, Carlos Faría.
+        Cafiero llegó a la cita a instancias de Faría, quien calificó como injerencistas las declaraciones de la ministra de Defensa española, Ana Pérez, sobre Venezuela.
+        """, "es"))
+    assert ("VEN", "oppose", "ESP", "Non-interference") in found
+    assert not any(s[0] == "ARG" for s in found)

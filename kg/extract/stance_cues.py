@@ -191,6 +191,10 @@ def labelled_conduct(reader: StanceReader, index: int, inside: list[Match], topi
             continue
         subject = [a for a in actors if clause_start <= a.start and a.end <= verb.start and not a.possessive
                    and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        if not subject and _opens(reader, clause_start, verb.start, reader.relative_subject):
+            # "a instancias de Gil, quien calificó ...": who names is the one named before "who"
+            subject = [a for a in actors if s.start <= a.start and a.end <= clause_start
+                       and a.kind in ("person", "state", "org", "title_ref")][-1:]
         endorsers = (reader.codes(subject[-1], speaker) if subject else ()) or speaker
         named = list(dict.fromkeys(t.value for t in topics if t.start >= verb.end))
         labels = [(x, False) for x in drop_fallback(named, reader.registry)] or [(charge.value, False)]
@@ -213,14 +217,13 @@ def _conduct_party(reader: StanceReader, index: int, verb: Match, charge: Match,
     s = reader.sentences[index]
     text = reader.text
     actors = reader.mentions[index]
-    opening = fold(text[clause_start:verb.start]).lstrip(" «“\"")
-    if clause_start > s.start and any(opening.startswith(w + " ") or opening == w for w in reader.relative_object):
+    if clause_start > s.start and _opens(reader, clause_start, verb.start, reader.relative_object):
         before = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, clause_start - 2)])
         named = [a for a in actors if before <= a.start and a.end <= clause_start and a.kind in _PARTIES and not a.possessive]
         return named[-1:]
     end = next((m.start() for m in CLAUSE_BREAK.finditer(text, charge.end, s.end)), s.end)
     owned = [t.end for t in within(reader.matches, charge.start, end) if t.kind == "topic"]
-    return [a for a in actors if charge.end <= a.start and a.end <= end and a.kind in _PARTIES
+    return [a for a in actors if charge.end <= a.start < end and a.kind in _PARTIES
             and not any(0 <= a.start - e <= 6 for e in owned)][:1]
 
 
@@ -234,3 +237,9 @@ def _broken(text: str, start: int, end: int) -> bool:
     if opened >= 0 and not any(q in span[opened + 1:] for q in QUOTES_CLOSE if q != '"'):
         return CLAUSE_BREAK.search(text, start, start + opened) is not None
     return CLAUSE_BREAK.search(text, start, end) is not None
+
+
+def _opens(reader: StanceReader, start: int, end: int, words: tuple[str, ...]) -> bool:
+    """Whether the words of [start, end) open on one of ``words`` (a relative pronoun)."""
+    opening = fold(reader.text[start:end]).lstrip(" «“\"")
+    return any(opening.startswith(w + " ") or opening == w for w in words)

@@ -137,6 +137,8 @@ class StanceReader:
         # open a clause whose verb of naming takes the conduct named before it as its object
         self.relative_object = tuple(sorted((fold(w) for w in registry.lang(lang).get("clauses", {}).get("relative_object", [])),
                                             key=len, reverse=True))
+        # "a instancias de Gil, quien calificó ...": words opening a clause whose subject is the party named before it
+        self.relative_subject = tuple(fold(w) for w in registry.lang(lang).get("clauses", {}).get("relative_subject", []))
         # "就...等问题交换意见": what opens and what closes the subjects of a discussion
         discussed = registry.lang(lang).get("stance", {}).get("discussed", {})
         self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))
