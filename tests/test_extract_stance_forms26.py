@@ -52,3 +52,24 @@ def test_who_names_the_conduct_in_a_clause_opened_by_who_is_the_party_before_it(
         """, "es"))
     assert ("VEN", "oppose", "ESP", "Non-interference") in found
     assert not any(s[0] == "ARG" for s in found)
+
+
+def test_a_stance_in_a_clause_opened_by_who_is_taken_by_the_party_named_before_it(registry):
+    # "telefoniert mit Selenskyj, der dem Bundeskanzler zu dessen Amtsantritt gratulierte", "spoke
+    # with X, who congratulated him": the party "who" stands for congratulates, the one in the
+    # clause is congratulated (not the sentence's subject congratulating the one it met)
+    found = stances(extract_text(registry, """\
+        Merz telefoniert mit Selenskyj
+
+        Berlin, 7. Mai 2025
+        Bundeskanzler Friedrich Merz hat heute mit dem ukrainischen Präsidenten Selenskyj telefoniert, der dem Bundeskanzler zu dessen Amtsantritt gratulierte.
+        """, "de"))
+    assert ("UKR", "congratulate", "DEU", "Taking office") in found
+    assert not any(s[0] == "DEU" and s[1] == "congratulate" for s in found)
+    found = stances(extract_text(registry, """\
+        Blinken speaks with Kuleba
+
+        WASHINGTON, May 7, 2021 - Secretary Blinken spoke with Ukrainian Foreign Minister Dmytro Kuleba, who praised the Secretary for his leadership.
+        """, "en"))
+    assert ("UKR", "support", "USA", None) in found
+    assert not any(s[0] == "USA" for s in found)

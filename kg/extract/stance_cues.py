@@ -191,7 +191,7 @@ def labelled_conduct(reader: StanceReader, index: int, inside: list[Match], topi
             continue
         subject = [a for a in actors if clause_start <= a.start and a.end <= verb.start and not a.possessive
                    and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
-        if not subject and _opens(reader, clause_start, verb.start, reader.relative_subject):
+        if not subject and reader.opens(clause_start, verb.start, reader.relative_subject):
             # "a instancias de Gil, quien calificó ...": who names is the one named before "who"
             subject = [a for a in actors if s.start <= a.start and a.end <= clause_start
                        and a.kind in ("person", "state", "org", "title_ref")][-1:]
@@ -217,7 +217,7 @@ def _conduct_party(reader: StanceReader, index: int, verb: Match, charge: Match,
     s = reader.sentences[index]
     text = reader.text
     actors = reader.mentions[index]
-    if clause_start > s.start and _opens(reader, clause_start, verb.start, reader.relative_object):
+    if clause_start > s.start and reader.opens(clause_start, verb.start, reader.relative_object):
         before = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, clause_start - 2)])
         named = [a for a in actors if before <= a.start and a.end <= clause_start and a.kind in _PARTIES and not a.possessive]
         return named[-1:]
@@ -238,8 +238,3 @@ def _broken(text: str, start: int, end: int) -> bool:
         return CLAUSE_BREAK.search(text, start, start + opened) is not None
     return CLAUSE_BREAK.search(text, start, end) is not None
 
-
-def _opens(reader: StanceReader, start: int, end: int, words: tuple[str, ...]) -> bool:
-    """Whether the words of [start, end) open on one of ``words`` (a relative pronoun)."""
-    opening = fold(reader.text[start:end]).lstrip(" «“\"")
-    return any(opening.startswith(w + " ") or opening == w for w in words)

@@ -183,6 +183,11 @@ class StanceReader:
         self.mentions = _with_referring_back(text, sentences, self.mentions, actors.get("refer_back", {}), registry, lang,
                                              participants)
 
+    def opens(self, start: int, end: int, words: tuple[str, ...]) -> bool:
+        """Whether the words of [start, end) open on one of ``words`` (a relative pronoun)."""
+        opening = fold(self.text[start:end]).lstrip(" «“\"")
+        return any(opening.startswith(w + " ") or opening == w for w in words)
+
     def modals(self, start: int, end: int) -> list[Match]:
         """The one-character modals ("应", should) between ``start`` and ``end``, as blocks: not
         inside a longer word, nor an "应X邀请" whose clause names the invitation."""
