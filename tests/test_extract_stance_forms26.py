@@ -73,3 +73,24 @@ def test_a_stance_in_a_clause_opened_by_who_is_taken_by_the_party_named_before_i
         """, "en"))
     assert ("UKR", "support", "USA", None) in found
     assert not any(s[0] == "USA" for s in found)
+
+
+_CALL = ("Secretary Blinken's meeting with Egyptian Foreign Minister Shoukry\n\nWASHINGTON, May 26, 2021 - Secretary of "
+         "State Antony Blinken met with Egyptian Foreign Minister Sameh Shoukry in Cairo today.\n\n")
+
+
+def test_a_body_that_leads_the_effort_backed_is_backed_itself_and_is_no_topic(registry):
+    # "negotiations under the leadership of the African Union", "UN-facilitated efforts": the body
+    # leads the effort, it is no role of the party backed (ANNOTATION.md §3: target, not topic)
+    found = stances(extract_text(registry, _CALL + "The Secretary reiterated U.S. support for Egypt and for "
+                                 "negotiations under the leadership of the African Union.\n", "en"))
+    assert ("USA", "support", "AU", None) in found
+    assert ("USA", "support", "EGY", "AU") not in found
+    found = stances(extract_text(registry, _CALL + "The Secretary reiterated U.S. support for Egypt and for "
+                                 "UN-facilitated efforts on the dispute.\n", "en"))
+    assert ("USA", "support", "UN", None) in found
+    assert ("USA", "support", "EGY", "UN") not in found
+    # a body named as where a party's role lies stays the topic
+    found = stances(extract_text(registry, _CALL + "The Secretary reiterated U.S. support for Egypt's role in the "
+                                 "African Union.\n", "en"))
+    assert ("USA", "support", "EGY", "AU") in found

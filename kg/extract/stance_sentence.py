@@ -675,6 +675,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # election to the Security Council" keeps the body)
                 org_targets = [c for c in org_targets if any(
                     c in reader.codes(a, speaker) and not CLAUSE_BREAK.search(text, cue.end, a.start) for a in after)]
+            # "negotiations under the leadership of the African Union", "UN-facilitated efforts": a
+            # body that leads the effort backed is backed itself, and is no role of the party backed
+            leading = [c for c in org_targets if any(c in reader.codes(a, speaker) and reader.leads(a) for a in after)]
+            if state_targets and leading and stance == "support" and not negated:
+                add(endorser, "support", leading[0], [(None, False)])
+                org_targets = [c for c in org_targets if c not in leading]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
