@@ -94,3 +94,10 @@ def test_a_body_that_leads_the_effort_backed_is_backed_itself_and_is_no_topic(re
     found = stances(extract_text(registry, _CALL + "The Secretary reiterated U.S. support for Egypt's role in the "
                                  "African Union.\n", "en"))
     assert ("USA", "support", "EGY", "AU") in found
+
+
+def test_the_spanish_interjection_felicidades_is_a_congratulation(registry):
+    # "Felicidades por tu nombramiento", quoted and said by the other party: the everyday noun of
+    # congratulation (like "Congratulations", "Félicitations", "Parabéns") congratulates
+    found = _es(registry, "«Felicidades por tu nombramiento», declaró Faría en su cuenta de Twitter.")
+    assert ("VEN", "congratulate", "ARG", "Taking office") in found
