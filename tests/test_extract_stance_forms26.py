@@ -101,3 +101,11 @@ def test_the_spanish_interjection_felicidades_is_a_congratulation(registry):
     # congratulation (like "Congratulations", "Félicitations", "Parabéns") congratulates
     found = _es(registry, "«Felicidades por tu nombramiento», declaró Faría en su cuenta de Twitter.")
     assert ("VEN", "congratulate", "ARG", "Taking office") in found
+
+
+def test_a_return_to_office_is_a_taking_of_office(registry):
+    # "congratulated X on his return to the Ministry": coming back to a post is taking it again
+    found = stances(extract_text(registry, _CALL + "The Secretary congratulated Foreign Minister Shoukry on his return "
+                                 "to the Ministry of Foreign Affairs.\n", "en"))
+    assert ("USA", "congratulate", "EGY", "Taking office") in found
+    assert ("USA", "congratulate", "EGY", None) not in found
