@@ -8,8 +8,8 @@ import re
 
 from kg.extract.persons import Mention
 from kg.extract.stance_frames import BEFORE_NOUN, drop_fallback, is_plan
-from kg.extract.stance_reader import ACCUSING, CLAUSE_BREAK, RECIPROCAL, STANCE_KINDS, Cue, StanceReader
-from kg.knowledge.matcher import Match
+from kg.extract.stance_reader import ACCUSING, CLAUSE_BREAK, QUOTES_CLOSE, QUOTES_OPEN, RECIPROCAL, STANCE_KINDS, Cue, StanceReader
+from kg.knowledge.matcher import Match, within
 from kg.text import fold
 
 __all__ = ["accusations", "held_to_account", "merged_frames", "owned_cues"]
@@ -180,15 +180,21 @@ def labelled_conduct(reader: StanceReader, index: int, inside: list[Match], topi
         # (a charge no state owns: "described X as 'Taiwan independence'" is no accusation of X)
         charge = next((t for t in topics if t.kind == "topic_against" and t.start >= verb.end
                        and t.value in reader.registry.topics and not reader.registry.topics[t.value].owner
-                       and not CLAUSE_BREAK.search(text, verb.end, t.start)), None)
+                       and not _broken(text, verb.end, t.start)), None)
         if charge is None:
             continue
         accused = [a for a in actors if verb.end <= a.start and a.end <= charge.start and a.kind in ("state", "person", "org")]
+        clause_start = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, verb.start)])
+        if not accused:
+            accused = _conduct_party(reader, index, verb, charge, clause_start)
         if not accused:
             continue
-        clause_start = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, verb.start)])
         subject = [a for a in actors if clause_start <= a.start and a.end <= verb.start and not a.possessive
                    and a.kind in ("person", "state", "both", "pronoun", "self", "org", "title_ref")]
+        if not subject and reader.opens(clause_start, verb.start, reader.relative_subject):
+            # "a instancias de Gil, quien calificó ...": who names is the one named before "who"
+            subject = [a for a in actors if s.start <= a.start and a.end <= clause_start
+                       and a.kind in ("person", "state", "org", "title_ref")][-1:]
         endorsers = (reader.codes(subject[-1], speaker) if subject else ()) or speaker
         named = list(dict.fromkeys(t.value for t in topics if t.start >= verb.end))
         labels = [(x, False) for x in drop_fallback(named, reader.registry)] or [(charge.value, False)]
@@ -197,3 +203,38 @@ def labelled_conduct(reader: StanceReader, index: int, inside: list[Match], topi
                 if target != endorser:
                     opposed.append((endorser, target, labels))
     return opposed
+
+
+_PARTIES = ("state", "person", "org")
+
+
+def _conduct_party(reader: StanceReader, index: int, verb: Match, charge: Match, clause_start: int) -> list[Mention]:
+    """The party whose conduct a verb of naming names when no party stands between the verb and the
+    charge: the conduct named just before a relative clause the verb opens ("las acciones de
+    Washington, a las que calificó como una injerencia"), or the conduct named after the charge
+    ("calificó como «injerencistas» las declaraciones de la ministra española") — a party named
+    right after internal affairs is the one whose affairs they are, not the accused."""
+    s = reader.sentences[index]
+    text = reader.text
+    actors = reader.mentions[index]
+    if clause_start > s.start and reader.opens(clause_start, verb.start, reader.relative_object):
+        before = max([s.start] + [m.end() for m in CLAUSE_BREAK.finditer(text, s.start, clause_start - 2)])
+        named = [a for a in actors if before <= a.start and a.end <= clause_start and a.kind in _PARTIES and not a.possessive]
+        return named[-1:]
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(text, charge.end, s.end)), s.end)
+    owned = [t.end for t in within(reader.matches, charge.start, end) if t.kind == "topic"]
+    return [a for a in actors if charge.end <= a.start < end and a.kind in _PARTIES
+            and not any(0 <= a.start - e <= 6 for e in owned)][:1]
+
+
+def _broken(text: str, start: int, end: int) -> bool:
+    """Whether a clause ends in [start, end) outside a quotation opened there: the commas of a
+    quoted list of attributes («insolentes, injerencistas y groseras») end no clause."""
+    span = text[start:end]
+    opened = max(span.rfind(q) for q in QUOTES_OPEN if q != '"')
+    if span.count('"') % 2:  # a straight quote left open
+        opened = max(opened, span.rfind('"'))
+    if opened >= 0 and not any(q in span[opened + 1:] for q in QUOTES_CLOSE if q != '"'):
+        return CLAUSE_BREAK.search(text, start, start + opened) is not None
+    return CLAUSE_BREAK.search(text, start, end) is not None
+

@@ -133,6 +133,15 @@ class StanceReader:
         self.personal = (re.compile("|".join(map(re.escape, personal))) if self.cjk else phrases(personal)) if personal else None
         # "挑衅", "provocation": accusations that, with no topic named, concern no internal affairs
         self.untopical = {fold(w) for w in registry.lang(lang).get("stance", {}).get("accuse_untopical", [])}
+        # "a las que calificó como injerencia", "which he described as interference": the words that
+        # open a clause whose verb of naming takes the conduct named before it as its object
+        self.relative_object = tuple(sorted((fold(w) for w in registry.lang(lang).get("clauses", {}).get("relative_object", [])),
+                                            key=len, reverse=True))
+        clauses = registry.lang(lang).get("clauses", {})
+        self.led_by = tuple(fold(w) for w in clauses.get("led_by", []))
+        self.led_suffix = tuple(fold(w) for w in clauses.get("led_suffix", [])) or ("\x00",)
+        # "a instancias de Gil, quien calificó ...": words opening a clause whose subject is the party named before it
+        self.relative_subject = tuple(fold(w) for w in registry.lang(lang).get("clauses", {}).get("relative_subject", []))
         # "就...等问题交换意见": what opens and what closes the subjects of a discussion
         discussed = registry.lang(lang).get("stance", {}).get("discussed", {})
         self.discussed = tuple(re.compile("|".join(map(re.escape, sorted((fold(w) for w in discussed[k]), key=len, reverse=True))))
@@ -176,6 +185,19 @@ class StanceReader:
         # "the Kingdom", "المملكة": the one kingdom the readout already named
         self.mentions = _with_referring_back(text, sentences, self.mentions, actors.get("refer_back", {}), registry, lang,
                                              participants)
+
+    def leads(self, body: Mention) -> bool:
+        """Whether ``body`` is named as the one leading an effort: after "under the auspices of"
+        ([clauses] led_by), or before "-led", "-facilitated" ([clauses] led_suffix)."""
+        before = fold(self.text[max(0, body.start - 40):body.start]).rstrip()
+        before = re.sub(r"\s(?:the|la|le|les|l'|el|los|las|die|der|des)$", "", before)
+        after = fold(self.text[body.end:body.end + 16])
+        return any(before.endswith(w) for w in self.led_by) or after.startswith(self.led_suffix)
+
+    def opens(self, start: int, end: int, words: tuple[str, ...]) -> bool:
+        """Whether the words of [start, end) open on one of ``words`` (a relative pronoun)."""
+        opening = fold(self.text[start:end]).lstrip(" «“\"")
+        return any(opening.startswith(w + " ") or opening == w for w in words)
 
     def modals(self, start: int, end: int) -> list[Match]:
         """The one-character modals ("应", should) between ``start`` and ``end``, as blocks: not

@@ -345,6 +345,18 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
             objects_before = [a for a in before if a.kind in ("person", "state", "org", "title_ref")]
             before = []
             frame_end = cue.end
+        if not reader.cjk and opening > s.start and reader.opens(opening, cue.start, reader.relative_subject):
+            # "telefonierte mit Selenskyj, der dem Bundeskanzler gratulierte", "spoke with X, who
+            # congratulated him": the party named right before "who" takes the stance; the
+            # parties inside the clause are its objects
+            # (at most a verb between: "mit Selenskyj telefoniert, der ...")
+            antecedent = [a for a in actors if s.start <= a.start and a.end <= opening and not a.possessive
+                          and a.kind in ("person", "state", "org", "title_ref")][-1:]
+            # (a party of the encounter: a third party's stance is told apart)
+            if antecedent and len(text[antecedent[0].end:opening].split()) <= 1 and \
+                    set(reader.codes(antecedent[0], speaker)) & set(reader.participants):
+                objects_before = [a for a in in_clause if a.kind in ("person", "state", "org", "title_ref")]
+                before = antecedent
         endorsers: tuple[str, ...] = ()
         subject_after = None
         # verb second: the subject follows the verb only when something else opens the clause
@@ -663,6 +675,12 @@ def sentence_endorsements(reader: StanceReader, index: int, speaker: tuple[str, 
                 # election to the Security Council" keeps the body)
                 org_targets = [c for c in org_targets if any(
                     c in reader.codes(a, speaker) and not CLAUSE_BREAK.search(text, cue.end, a.start) for a in after)]
+            # "negotiations under the leadership of the African Union", "UN-facilitated efforts": a
+            # body that leads the effort backed is backed itself, and is no role of the party backed
+            leading = [c for c in org_targets if any(c in reader.codes(a, speaker) and reader.leads(a) for a in after)]
+            if state_targets and leading and stance == "support" and not negated:
+                add(endorser, "support", leading[0], [(None, False)])
+                org_targets = [c for c in org_targets if c not in leading]
             if state_targets and org_targets:
                 topic_list += [(code, False) for code in org_targets]
             elif state_targets and not topic_list and chaired:
