@@ -21,7 +21,7 @@ from kg.text import fold, simplified, to_original, without_glosses
 __all__ = ["extract", "detect_language", "EXTRACTOR_VERSION"]
 
 # Bump when a rule change alters output: part of the build cache key.
-EXTRACTOR_VERSION = "18"
+EXTRACTOR_VERSION = "19"
 
 
 def role_checks(events: list, registry: Registry) -> list[str]:
