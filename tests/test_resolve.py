@@ -187,7 +187,9 @@ def test_address_day_reads_the_one_day_a_page_address_carries():
     assert address_day("http://www.example.gov.cn/eng/wjdt/202110/t20211007_10000001.shtml") == "2021-10-07"
     assert address_day("http://german.example.cn/n3/2016/0108/c209052-9001209.html") == "2016-01-08"
     assert address_day("http://example.cn/archive/2010-05/18/content_20161174.htm") == "2010-05-18"  # 20161174: no day
-    assert address_day("https://example.com/ampView/20240518500068") is None  # a long number is no day
+    assert address_day("https://example.com/ampView/98760518500068") is None  # a long number is no day
+    # ... unless it opens with a real day: a story number of that day (tests/test_dates_address25.py)
+    assert address_day("https://example.com/ampView/20240518500068") == "2024-05-18"
     assert address_day("https://example.com/india/minister-meets-secretary-1503045389.html") is None
     assert address_day("https://example.com/2021/10/07/copy-of-20211009.html") is None  # two days: neither
     assert address_day("https://example.com/2021/02/30/story") is None  # no such day
