@@ -272,28 +272,22 @@ class Registry:
         by_name = {person.name: person for person in self.people}
         table = _read_toml(path)
         self.offices_known_until = table.get("known_until")
-        for name, holdings in table.get("offices", {}).items():
-            person = by_name.get(name)
-            if person is None:
-                raise RegistryError(f"offices.toml: {name!r} is not in people.toml")
-            for holding in holdings:
-                role, start, *end = holding
-                if role not in ROLE_CODES:
-                    raise RegistryError(f"offices.toml: {name!r}: {role!r} is not a role code of ANNOTATION.md")
-                if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
-                    raise RegistryError(f"offices.toml: {name!r}: dates must be TOML dates (YYYY-MM-DD)")
-                person.offices.append((role, start, end[0] if end else None))
-        for name, spans in table.get("states", {}).items():
-            person = by_name.get(name)
-            if person is None:
-                raise RegistryError(f"offices.toml: [states] {name!r} is not in people.toml")
-            for span in spans:
-                code, start, *end = span
-                if code not in self.states and code not in self.organizations:
-                    raise RegistryError(f"offices.toml: [states] {name!r}: {code!r} is no state or organisation code")
-                if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
-                    raise RegistryError(f"offices.toml: [states] {name!r}: dates must be TOML dates (YYYY-MM-DD)")
-                person.states.append((code, start, end[0] if end else None))
+        # [offices]: the posts each official held; [states]: the spans when they acted for another
+        # state or body than people.toml's; both rows of [code, first day, day left (optional)]
+        sections = (("offices", "", lambda code: code in ROLE_CODES, "is not a role code of ANNOTATION.md"),
+                    ("states", "[states] ", lambda code: code in self.states or code in self.organizations,
+                     "is no state or organisation code"))
+        for section, label, known, unknown in sections:
+            for name, rows in table.get(section, {}).items():
+                person = by_name.get(name)
+                if person is None:
+                    raise RegistryError(f"offices.toml: {label}{name!r} is not in people.toml")
+                for code, start, *end in rows:
+                    if not known(code):
+                        raise RegistryError(f"offices.toml: {label}{name!r}: {code!r} {unknown}")
+                    if not isinstance(start, dt.date) or (end and not isinstance(end[0], dt.date)):
+                        raise RegistryError(f"offices.toml: {label}{name!r}: dates must be TOML dates (YYYY-MM-DD)")
+                    getattr(person, section).append((code, start, end[0] if end else None))
 
     def _load_imported(self, path: Path) -> None:
         """People imported from Wikidata (``kg registry import``): one already known (same
